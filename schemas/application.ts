@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { Gender, IdNumberShape, IsoDate, IsoMonth, OriginalRetirementAge, Phone } from './common.ts';
+
+export const RetirementType = z.enum(['normal', 'flexible-early', 'flexible-late', 'special-job', 'disability']);
+export type RetirementType = z.infer<typeof RetirementType>;
+
+/** The one form: everything the four departments need, sent once. */
+export const Application = z.strictObject({
+  applicant: z.strictObject({
+    idNumber: IdNumberShape,
+    name: z.string().trim().min(1).max(50),
+    gender: Gender,
+    birthDate: IsoDate,
+    phone: Phone,
+    address: z.string().trim().min(1).max(200),
+  }),
+  retirement: z.strictObject({
+    type: RetirementType,
+    requestedMonth: IsoMonth,
+    originalRetirementAge: OriginalRetirementAge,
+  }),
+  bankAccount: z.strictObject({
+    bankName: z.string().trim().min(1).max(100),
+    accountNo: z.string().regex(/^\d{8,30}$/, 'must be 8 to 30 digits'),
+  }),
+  housingFund: z.strictObject({ withdraw: z.boolean() }),
+  commitments: z.strictObject({
+    informationTrue: z.literal(true),
+    dataSharingConsent: z.literal(true),
+  }),
+});
+export type Application = z.infer<typeof Application>;

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { CaseNumber, IdNumberShape, Instant, IsoDate, Phone } from './common.ts';
+
+export const Channel = z.enum(['online', 'window']);
+export type Channel = z.infer<typeof Channel>;
+
+export const BookingRequest = z
+  .strictObject({
+    idNumber: IdNumberShape,
+    name: z.string().trim().min(1).max(50),
+    phone: Phone,
+    channel: Channel,
+    slotId: z.string().min(1).max(100).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.channel === 'window' && !v.slotId) {
+      ctx.addIssue({ code: 'custom', path: ['slotId'], message: 'is required for a window booking' });
+    }
+  });
+export type BookingRequest = z.infer<typeof BookingRequest>;
+
+export const Slot = z.strictObject({
+  slotId: z.string(),
+  start: Instant,
+  end: Instant,
+  capacity: z.number().int(),
+  remaining: z.number().int(),
+});
+export type Slot = z.infer<typeof Slot>;
+
+export const ServiceCenter = z.strictObject({ id: z.string(), name: z.string(), address: z.string() });
+export type ServiceCenter = z.infer<typeof ServiceCenter>;
+
+export const SlotsQuery = z.strictObject({ date: IsoDate });
+
+export const BookingResponse = z.strictObject({
+  caseNumber: CaseNumber,
+  status: z.literal('BOOKED'),
+  channel: Channel,
+  slot: Slot.omit({ remaining: true, capacity: true }).extend({ serviceCenterId: z.string() }).optional(),
+  applicationDeadline: IsoDate,
+});
+export type BookingResponse = z.infer<typeof BookingResponse>;

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { CaseNumber, Instant, IsoDate } from './common.ts';
+import { DepartmentResult } from './department-result.ts';
+
+export const CaseStatus = z.enum([
+  'BOOKED',
+  'SUBMITTED',
+  'PRE_REVIEW',
+  'CHECKING',
+  'MANUAL_REVIEW',
+  'SEALING',
+  'COMPLETED',
+  'EXPIRED',
+  'WITHDRAWN',
+]);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+export const OPEN_STATUSES: readonly CaseStatus[] = ['BOOKED', 'SUBMITTED', 'PRE_REVIEW', 'CHECKING', 'MANUAL_REVIEW', 'SEALING'];
+
+export const Decision = z.enum(['APPROVED', 'REJECTED']);
+export type Decision = z.infer<typeof Decision>;
+
+export const TimelineEntry = z.strictObject({ at: Instant, status: CaseStatus, actor: z.string(), note: z.string() });
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const DocumentRef = z.strictObject({
+  documentId: z.string(),
+  title: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  contentType: z.literal('application/pdf'),
+});
+export type DocumentRef = z.infer<typeof DocumentRef>;
+
+export const Departments = z.strictObject({
+  hr: DepartmentResult,
+  tax: DepartmentResult,
+  medical: DepartmentResult,
+  housingFund: DepartmentResult,
+});
+export type Departments = z.infer<typeof Departments>;
+
+/** The public view of a case (GET /v1/cases/{caseNumber}). */
+export const CaseView = z.strictObject({
+  caseNumber: CaseNumber,
+  status: CaseStatus,
+  decision: Decision.optional(),
+  deadline: IsoDate,
+  departments: Departments,
+  timeline: z.array(TimelineEntry),
+  documents: z.array(DocumentRef),
+});
+export type CaseView = z.infer<typeof CaseView>;
+
+export const SubmitResponse = z.strictObject({ caseNumber: CaseNumber, status: z.literal('SUBMITTED') });

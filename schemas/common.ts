@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/** Calendar date `YYYY-MM-DD` that really exists (2023-02-30 is refused). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'is not a real calendar date');
+
+/** Calendar month `YYYY-MM`. */
+export const IsoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
+
+/** Instant, ISO 8601 with offset. */
+export const Instant = z.iso.datetime({ offset: true });
+
+export const Gender = z.enum(['male', 'female']);
+export type Gender = z.infer<typeof Gender>;
+
+/** Original (pre-2025) statutory retirement age: men 60; women 50 (workers) or 55 (cadres). */
+export const OriginalRetirementAge = z.union([z.literal(50), z.literal(55), z.literal(60)]);
+export type OriginalRetirementAge = z.infer<typeof OriginalRetirementAge>;
+
+/** 18-character resident ID number shape; the check digit is verified by the domain rule. */
+export const IdNumberShape = z
+  .string()
+  .regex(/^\d{17}[\dX]$/, 'must be 18 characters: 17 digits and a check digit (0-9 or X)');
+
+export const CaseNumber = z.string().regex(/^RT\d{8}[0-9A-HJKMNP-TV-Z]{6}$/, 'is not a case number');
+
+export const Phone = z.string().regex(/^1\d{10}$/, 'must be an 11-digit mobile number');
+
+export const ReasonCode = z.enum([
+  'RETIREMENT_AGE_NOT_REACHED',
+  'FLEXIBLE_WINDOW_EXCEEDED',
+  'CONTRIBUTION_YEARS_SHORT',
+  'DUPLICATE_PENSION',
+  'NO_INSURANCE_RECORD',
+  'BIRTH_DATE_MISMATCH',
+  'SPECIAL_JOB_YEARS_SHORT',
+  'DISABILITY_NOT_CERTIFIED',
+  'TAX_ARREARS',
+  'MEDICAL_YEARS_SHORT',
+  'MEDICAL_LOCAL_YEARS_SHORT',
+  'HOUSING_FUND_LOAN_OUTSTANDING',
+  'DEPARTMENT_UNAVAILABLE',
+  // Pre-review codes (extensions allowed by the contract).
+  'ID_NUMBER_INVALID',
+  'BOOKING_MISMATCH',
+  'REQUESTED_MONTH_OUT_OF_RANGE',
+  'STAFF_DECISION',
+]);
+export type ReasonCode = z.infer<typeof ReasonCode>;
+
+export const Reason = z.strictObject({ code: ReasonCode, message: z.string() });
+export type Reason = z.infer<typeof Reason>;

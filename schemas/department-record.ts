@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { Gender, IsoDate, IsoMonth, OriginalRetirementAge } from './common.ts';
+
+/**
+ * What the four department systems hold about one person
+ * (format: shared fixtures README; fields may be added, none may change meaning).
+ * Not strict: department systems may send more than we read.
+ */
+export const HrRecord = z.object({
+  originalRetirementAge: OriginalRetirementAge,
+  personnelFileBirthDate: IsoDate,
+  contributionMonths: z.number().int().nonnegative(),
+  insuredCity: z.string(),
+  receivingPension: z.boolean(),
+  specialJobMonths: z.number().int().nonnegative(),
+  disabilityCertified: z.boolean(),
+  employer: z.string(),
+  averageIndexedWageRatio: z.number().nonnegative(),
+  personalAccountFen: z.number().int().nonnegative(),
+});
+export type HrRecord = z.infer<typeof HrRecord>;
+
+export const TaxRecord = z.object({
+  arrears: z.array(z.object({ month: IsoMonth, amountFen: z.number().int().nonnegative() })),
+});
+export type TaxRecord = z.infer<typeof TaxRecord>;
+
+export const MedicalRecord = z.object({
+  contributionMonths: z.number().int().nonnegative(),
+  localContributionMonths: z.number().int().nonnegative(),
+});
+export type MedicalRecord = z.infer<typeof MedicalRecord>;
+
+export const HousingFundRecord = z.object({
+  accountNo: z.string(),
+  status: z.enum(['active', 'sealed', 'closed', 'none']),
+  balanceFen: z.number().int().nonnegative(),
+  outstandingLoanFen: z.number().int().nonnegative(),
+});
+export type HousingFundRecord = z.infer<typeof HousingFundRecord>;
+
+export const CitizenRecord = z.object({
+  idNumber: z.string(),
+  name: z.string(),
+  gender: Gender,
+  birthDate: IsoDate,
+  phone: z.string(),
+  scenario: z.string().optional(),
+  hr: HrRecord,
+  tax: TaxRecord,
+  medical: MedicalRecord,
+  housingFund: HousingFundRecord,
+  health: z.object({ onlyChildParent: z.boolean() }).partial().optional(),
+  bankAccount: z.object({ bankName: z.string(), accountNo: z.string() }).optional(),
+});
+export type CitizenRecord = z.infer<typeof CitizenRecord>;
+
+export const FixtureFile = z.object({
+  version: z.literal(1),
+  description: z.string().optional(),
+  citizens: z.array(CitizenRecord),
+});
+export type FixtureFile = z.infer<typeof FixtureFile>;

@@ -31,12 +31,16 @@ export const MedicalRecord = z.object({
 });
 export type MedicalRecord = z.infer<typeof MedicalRecord>;
 
-export const HousingFundRecord = z.object({
-  accountNo: z.string(),
-  status: z.enum(['active', 'sealed', 'closed', 'none']),
-  balanceFen: z.number().int().nonnegative(),
-  outstandingLoanFen: z.number().int().nonnegative(),
-});
+/** `status: "none"` means the person has no account, so there is nothing else to tell (fixtures README). */
+export const HousingFundRecord = z.discriminatedUnion('status', [
+  z.object({
+    accountNo: z.string(),
+    status: z.enum(['active', 'sealed', 'closed']),
+    balanceFen: z.number().int().nonnegative(),
+    outstandingLoanFen: z.number().int().nonnegative(),
+  }),
+  z.object({ status: z.literal('none') }),
+]);
 export type HousingFundRecord = z.infer<typeof HousingFundRecord>;
 
 export const CitizenRecord = z.object({

@@ -1,0 +1,82 @@
+import { createRemoteJWKSet, exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, importSPKI, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+export const Role = z.enum(['citizen', 'pre-review', 'supervisor', 'platform']);
+export type Role = z.infer<typeof Role>;
+
+export interface Principal {
+  role: Role;
+  /** Stable id of the caller: staff id, system id, or the citizen's subject. */
+  subject: string;
+  idNumber?: string;
+  name?: string;
+}
+
+export interface TokenVerifier {
+  verify(token: string): Promise<Principal>;
+}
+
+const Claims = z.object({
+  sub: z.string().min(1),
+  role: Role,
+  idNumber: z.string().optional(),
+  name: z.string().optional(),
+});
+
+const AUDIENCE = 'retireone-api';
+const ALG = 'ES256';
+
+type VerifyKey = CryptoKey | JWTVerifyGetKey;
+
+export function joseVerifier(key: VerifyKey, issuer: string): TokenVerifier {
+  return {
+    async verify(token) {
+      const { payload } = await jwtVerify(token, key as CryptoKey, { issuer, audience: AUDIENCE, algorithms: [ALG] });
+      const claims = Claims.parse(payload);
+      if (claims.role === 'citizen' && !claims.idNumber) throw new Error('citizen token without idNumber');
+      return { role: claims.role, subject: claims.sub, idNumber: claims.idNumber, name: claims.name };
+    },
+  };
+}
+
+/** AWS: the platform's identity provider publishes its keys (JWKS). */
+export function remoteVerifier(jwksUrl: string, issuer: string): TokenVerifier {
+  return joseVerifier(createRemoteJWKSet(new URL(jwksUrl)), issuer);
+}
+
+export interface DevTokenIssuer {
+  verifier: TokenVerifier;
+  issue(claims: { role: Role; idNumber?: string; name?: string; subject?: string }): Promise<string>;
+}
+
+export const DEV_ISSUER = 'retireone-local-dev';
+
+/** Local development keys: generated at first start under the data directory, never committed. */
+export async function devTokenIssuer(dataDir: string): Promise<DevTokenIssuer> {
+  const dir = join(dataDir, 'keys');
+  const privatePath = join(dir, 'jwt-dev-private.pem');
+  const publicPath = join(dir, 'jwt-dev-public.pem');
+  if (!existsSync(privatePath)) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const pair = await generateKeyPair(ALG, { extractable: true });
+    writeFileSync(privatePath, await exportPKCS8(pair.privateKey), { mode: 0o600 });
+    writeFileSync(publicPath, await exportSPKI(pair.publicKey));
+  }
+  const privateKey = await importPKCS8(readFileSync(privatePath, 'utf8'), ALG);
+  const publicKey = await importSPKI(readFileSync(publicPath, 'utf8'), ALG);
+  return {
+    verifier: joseVerifier(publicKey, DEV_ISSUER),
+    async issue({ role, idNumber, name, subject }) {
+      return new SignJWT({ role, ...(idNumber ? { idNumber } : {}), ...(name ? { name } : {}) })
+        .setProtectedHeader({ alg: ALG })
+        .setIssuer(DEV_ISSUER)
+        .setAudience(AUDIENCE)
+        .setSubject(subject ?? (role === 'citizen' ? `citizen:${idNumber}` : `${role}:${name ?? 'dev'}`))
+        .setIssuedAt()
+        .setExpirationTime('8h')
+        .sign(privateKey);
+    },
+  };
+}

@@ -1,0 +1,293 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Application, CaseStatus, DepartmentKey, DepartmentResult, Decision, TimelineEntry } from '../../schemas/index.ts';
+import { OPEN_STATUSES } from '../../schemas/case.ts';
+import type { CaseRecord, StaffReview, StoredDocument } from './case-record.ts';
+import { keys, STATUS_INDEX } from './table-keys.ts';
+
+const TERMINAL: readonly CaseStatus[] = ['COMPLETED', 'EXPIRED', 'WITHDRAWN'];
+
+export type SubmitResult = 'accepted' | 'same' | 'different' | 'closed' | 'not-found';
+
+/**
+ * Every write here is conditional, so a step that runs twice (Lambda's at-least-once delivery, a replay
+ * after a restart) changes nothing the second time.
+ */
+export class CaseStore {
+  readonly db: DynamoDBDocumentClient;
+  readonly table: string;
+
+  constructor(db: DynamoDBDocumentClient, table: string) {
+    this.db = db;
+    this.table = table;
+  }
+
+  async get(caseNumber: string): Promise<CaseRecord | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.case(caseNumber), ConsistentRead: true }));
+    return out.Item as CaseRecord | undefined;
+  }
+
+  /** Stores the one form once. The identical form again is `same`; another form is `different`. */
+  async submitApplication(caseNumber: string, application: Application, hash: string, entry: TimelineEntry): Promise<SubmitResult> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.case(caseNumber),
+          UpdateExpression: 'SET application = :a, applicationHash = :h, #s = :to, updatedAt = :at, timeline = list_append(timeline, :e)',
+          ConditionExpression: 'attribute_exists(pk) AND #s = :booked AND attribute_not_exists(application)',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':a': application, ':h': hash, ':to': 'SUBMITTED', ':booked': 'BOOKED', ':at': entry.at, ':e': [entry] },
+        }),
+      );
+      return 'accepted';
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      const current = await this.get(caseNumber);
+      if (!current) return 'not-found';
+      if (current.applicationHash) return current.applicationHash === hash ? 'same' : 'different';
+      return 'closed';
+    }
+  }
+
+  /**
+   * Moves the case from one of `from` to `to` and appends to the timeline, atomically. Returns false when
+   * the case was not in `from` (already moved: the replay case). Reaching an end state frees the person
+   * to book again, in the same transaction.
+   */
+  async transition(
+    caseNumber: string,
+    from: readonly CaseStatus[],
+    to: CaseStatus,
+    entry: Omit<TimelineEntry, 'status'>,
+    set: Record<string, unknown> = {},
+  ): Promise<boolean> {
+    const names: Record<string, string> = { '#s': 'status' };
+    const values: Record<string, unknown> = { ':to': to, ':at': entry.at, ':e': [{ ...entry, status: to }] };
+    const sets = ['#s = :to', 'updatedAt = :at', 'timeline = list_append(timeline, :e)'];
+    Object.entries(set).forEach(([k, v], i) => {
+      names[`#f${i}`] = k;
+      values[`:f${i}`] = v;
+      sets.push(`#f${i} = :f${i}`);
+    });
+    const fromList = from.map((_, i) => `:from${i}`);
+    from.forEach((s, i) => (values[`:from${i}`] = s));
+    const update = {
+      TableName: this.table,
+      Key: keys.case(caseNumber),
+      UpdateExpression: `SET ${sets.join(', ')}`,
+      ConditionExpression: `#s IN (${fromList.join(', ')})`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    };
+    try {
+      if (!TERMINAL.includes(to)) {
+        await this.db.send(new UpdateCommand(update));
+        return true;
+      }
+      const record = await this.get(caseNumber);
+      if (!record) return false;
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Update: update },
+            {
+              Delete: {
+                TableName: this.table,
+                Key: keys.openCaseLock(record.idNumber),
+                ConditionExpression: 'attribute_not_exists(pk) OR caseNumber = :c',
+                ExpressionAttributeValues: { ':c': caseNumber },
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException || err instanceof TransactionCanceledException) return false;
+      throw err;
+    }
+  }
+
+  /** Records a department's answer once; a later run of the same check leaves the first answer in place. */
+  async recordDepartmentResult(caseNumber: string, department: DepartmentKey, result: DepartmentResult, at: string): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.case(caseNumber),
+          UpdateExpression: 'SET departments.#d = :r, updatedAt = :at',
+          ConditionExpression: 'departments.#d.outcome = :pending',
+          ExpressionAttributeNames: { '#d': department },
+          ExpressionAttributeValues: { ':r': result, ':pending': 'PENDING', ':at': at },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  }
+
+  /** Sets fields that are written once (guarded by `attribute_not_exists` on the first of them). */
+  async setOnce(caseNumber: string, fields: Record<string, unknown>, at: string): Promise<boolean> {
+    const entries = Object.entries(fields);
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = { ':at': at };
+    const sets = entries.map(([k, v], i) => {
+      names[`#f${i}`] = k;
+      values[`:f${i}`] = v;
+      return `#f${i} = :f${i}`;
+    });
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.case(caseNumber),
+          UpdateExpression: `SET ${sets.join(', ')}, updatedAt = :at`,
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#f0)',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  }
+
+  async setDecision(caseNumber: string, decision: Decision, departments: CaseRecord['departments'], at: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.case(caseNumber),
+        UpdateExpression: 'SET decision = :d, departments = :deps, updatedAt = :at',
+        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(decision) OR decision = :d)',
+        ExpressionAttributeValues: { ':d': decision, ':deps': departments, ':at': at },
+      }),
+    );
+  }
+
+  /**
+   * A staff decision, recorded once per stage and department; the note goes on the timeline.
+   * Returns false if that decision was already taken.
+   */
+  async recordReview(caseNumber: string, reviewKey: string, review: StaffReview, expectStatus: CaseStatus): Promise<boolean> {
+    const entry: TimelineEntry = { at: review.at, status: expectStatus, actor: review.actor, note: `${review.stage === 'manual' ? '人工审核' : '预审'}：${review.outcome === 'PASS' ? '通过' : '不通过'}。${review.note}` };
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.case(caseNumber),
+          UpdateExpression: 'SET reviews.#k = :r, updatedAt = :at, timeline = list_append(timeline, :e) REMOVE overdue',
+          ConditionExpression: '#s = :status AND attribute_not_exists(reviews.#k)',
+          ExpressionAttributeNames: { '#k': reviewKey, '#s': 'status' },
+          ExpressionAttributeValues: { ':r': review, ':at': review.at, ':e': [entry], ':status': expectStatus },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  }
+
+  async flagOverdue(caseNumber: string, stage: string, since: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.case(caseNumber),
+        UpdateExpression: 'SET overdue = if_not_exists(overdue, :o)',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':o': { stage, since } },
+      }),
+    );
+  }
+
+  async saveTaskToken(caseNumber: string, stage: string, token: string, at: string): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.taskToken(caseNumber, stage), token, at } }));
+  }
+
+  async getTaskToken(caseNumber: string, stage: string): Promise<string | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.taskToken(caseNumber, stage), ConsistentRead: true }));
+    return out.Item?.token as string | undefined;
+  }
+
+  /** Cases in the given statuses, oldest application deadline first (GSI byStatus). */
+  async listByStatus(statuses: readonly CaseStatus[] = OPEN_STATUSES): Promise<CaseRecord[]> {
+    const all: CaseRecord[] = [];
+    for (const status of statuses) {
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const out = await this.db.send(
+          new QueryCommand({
+            TableName: this.table,
+            IndexName: STATUS_INDEX,
+            KeyConditionExpression: '#s = :s',
+            ExpressionAttributeNames: { '#s': 'status' },
+            ExpressionAttributeValues: { ':s': status },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        all.push(...((out.Items ?? []) as CaseRecord[]));
+        startKey = out.LastEvaluatedKey;
+      } while (startKey);
+    }
+    return all.sort((a, b) => a.queueKey.localeCompare(b.queueKey));
+  }
+
+  /** Write-once: the first sealed document under an id stands; a second write is refused, not overwritten. */
+  async putDocumentOnce(doc: StoredDocument): Promise<boolean> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.table, Item: { ...keys.document(doc.documentId), ...doc }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            {
+              Update: {
+                TableName: this.table,
+                Key: keys.case(doc.caseNumber),
+                UpdateExpression: 'SET documents.#id = :d',
+                ConditionExpression: 'attribute_exists(pk)',
+                ExpressionAttributeNames: { '#id': doc.documentId },
+                ExpressionAttributeValues: { ':d': doc },
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof TransactionCanceledException) return false;
+      throw err;
+    }
+  }
+
+  async getDocument(documentId: string): Promise<StoredDocument | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.document(documentId), ConsistentRead: true }));
+    if (!out.Item) return undefined;
+    const { pk: _pk, sk: _sk, ...doc } = out.Item;
+    return doc as StoredDocument;
+  }
+
+  async recordNotification(caseNumber: string, kind: string, message: Record<string, unknown>): Promise<boolean> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...keys.notification(caseNumber, kind), ...message },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  }
+
+  async audit(caseNumber: string, entry: { at: string; requestId: string; actor: string; role: string; action: string }): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.audit(caseNumber, entry.at, entry.requestId), ...entry } }));
+  }
+}

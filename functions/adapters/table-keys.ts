@@ -1,0 +1,13 @@
+/** Single-table key layout. One place, so the store and the CDK GSI agree. */
+export const keys = {
+  case: (caseNumber: string) => ({ pk: `CASE#${caseNumber}`, sk: 'CASE' }),
+  taskToken: (caseNumber: string, stage: string) => ({ pk: `CASE#${caseNumber}`, sk: `TOKEN#${stage}` }),
+  openCaseLock: (idNumber: string) => ({ pk: `PERSON#${idNumber}`, sk: 'OPEN' }),
+  slot: (slotId: string) => ({ pk: `SLOT#${slotId}`, sk: 'SLOT' }),
+  idempotency: (scope: string, key: string) => ({ pk: `IDEM#${scope}#${key}`, sk: 'IDEM' }),
+  document: (documentId: string) => ({ pk: `DOC#${documentId}`, sk: 'DOC' }),
+  audit: (caseNumber: string, at: string, requestId: string) => ({ pk: `AUDIT#${caseNumber}`, sk: `${at}#${requestId}` }),
+  notification: (caseNumber: string, kind: string) => ({ pk: `CASE#${caseNumber}`, sk: `NOTIFY#${kind}` }),
+};
+export const STATUS_INDEX = 'byStatus';
+export const queueKey = (deadline: string, caseNumber: string) => `${deadline}#${caseNumber}`;

@@ -1,0 +1,45 @@
+import { DescribeStateMachineCommand, SFNClient, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+
+/** The workflow engine as the handlers see it: AWS Step Functions, or the embedded interpreter. */
+export interface WorkflowPort {
+  /** Starts the case's execution; the name is the case number, so a second start is a no-op. */
+  startCase(caseNumber: string, input: Record<string, unknown>): Promise<void>;
+  /** Resumes a waiting task. Returns false when the token is no longer waiting (already resumed, timed out). */
+  sendTaskSuccess(token: string, output: Record<string, unknown>): Promise<boolean>;
+  ping(): Promise<void>;
+}
+
+const STALE_TOKEN_ERRORS = new Set(['TaskDoesNotExist', 'TaskTimedOut', 'InvalidToken']);
+
+export class StepFunctionsWorkflow implements WorkflowPort {
+  readonly sfn: SFNClient;
+  readonly stateMachineArn: string;
+
+  constructor(stateMachineArn: string, sfn = new SFNClient({})) {
+    this.sfn = sfn;
+    this.stateMachineArn = stateMachineArn;
+  }
+
+  async startCase(caseNumber: string, input: Record<string, unknown>): Promise<void> {
+    try {
+      await this.sfn.send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name: caseNumber, input: JSON.stringify(input) }));
+    } catch (err) {
+      // Same name and same input is accepted by Step Functions; this guards a retried start with a recomputed input.
+      if ((err as Error).name !== 'ExecutionAlreadyExists') throw err;
+    }
+  }
+
+  async sendTaskSuccess(token: string, output: Record<string, unknown>): Promise<boolean> {
+    try {
+      await this.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) }));
+      return true;
+    } catch (err) {
+      if (STALE_TOKEN_ERRORS.has((err as Error).name)) return false;
+      throw err;
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.sfn.send(new DescribeStateMachineCommand({ stateMachineArn: this.stateMachineArn }));
+  }
+}

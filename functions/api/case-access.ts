@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { Principal } from '../adapters/auth.ts';
+import type { CaseRecord } from '../adapters/case-record.ts';
+import { CaseNumber } from '../../schemas/common.ts';
+import type { CaseView } from '../../schemas/case.ts';
+import { runtime } from '../shared/runtime.ts';
+import { notFound } from './http/problem.ts';
+
+export const CasePathParams = z.strictObject({ caseNumber: CaseNumber });
+export const CaseDocumentPathParams = z.strictObject({ caseNumber: CaseNumber, documentId: z.string().regex(/^[A-Z0-9-]{8,40}$/, 'is not a document id') });
+
+/**
+ * Loads a case for a caller and writes the access to the audit trail. A citizen reaches only cases
+ * booked under its own ID number; any other case is "not found", so existence never leaks.
+ */
+export async function loadCaseFor(principal: Principal | undefined, caseNumber: string, action: string, requestId: string): Promise<CaseRecord> {
+  const rt = await runtime();
+  const record = await rt.cases.get(caseNumber);
+  const visible = record && principal && (principal.role !== 'citizen' || principal.idNumber === record.idNumber);
+  await rt.cases.audit(caseNumber, {
+    at: rt.clock.now().toISOString(),
+    requestId,
+    actor: principal?.subject ?? 'anonymous',
+    role: principal?.role ?? 'none',
+    action: visible ? action : `${action}:denied`,
+  });
+  if (!visible) throw notFound('The case');
+  return record;
+}
+
+export function toCaseView(record: CaseRecord): CaseView {
+  return {
+    caseNumber: record.caseNumber,
+    status: record.status,
+    ...(record.decision ? { decision: record.decision } : {}),
+    deadline: record.applicationDeadline,
+    departments: record.departments,
+    timeline: record.timeline,
+    documents: Object.values(record.documents ?? {})
+      .sort((a, b) => a.documentId.localeCompare(b.documentId))
+      .map(({ documentId, title, sha256, contentType }) => ({ documentId, title, sha256, contentType })),
+  };
+}

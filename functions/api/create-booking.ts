@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { BookingRequest, type BookingResponse } from '../../schemas/booking.ts';
+import { pendingResult } from '../../schemas/department-result.ts';
+import type { CaseRecord } from '../adapters/case-record.ts';
+import { queueKey } from '../adapters/table-keys.ts';
+import { crockford6, formatCaseNumber } from '../domain/case-number.ts';
+import { parseIdNumber } from '../domain/id-number.ts';
+import { addDays } from '../domain/months.ts';
+import { applicationWaitSeconds } from '../shared/application-wait.ts';
+import { canonicalHash } from '../shared/canonical-hash.ts';
+import { runtime } from '../shared/runtime.ts';
+import { findSlot } from '../shared/service-centers.ts';
+import { idempotencyKey } from './http/idempotency-key.ts';
+import { httpHandler } from './http/handler.ts';
+import { HttpProblem } from './http/problem.ts';
+
+const MAX_ATTEMPTS = 6;
+
+export const handler = httpHandler({
+  auth: ['citizen', 'platform'],
+  body: BookingRequest,
+  async handle({ body, principal, headers }) {
+    const rt = await runtime();
+    const parsed = parseIdNumber(body.idNumber, rt.clock.today());
+    if (!parsed.ok) throw new HttpProblem(400, 'Invalid request', `The ID number is not valid: ${parsed.message}`, [{ path: 'idNumber', message: parsed.message }]);
+    if (principal!.role === 'citizen' && principal!.idNumber !== body.idNumber) {
+      throw new HttpProblem(403, 'Forbidden', 'A citizen may book only for itself.', [{ path: 'idNumber', message: 'is not the ID number of the signed-in person' }]);
+    }
+    const slotDef = body.slotId ? findSlot(body.slotId) : undefined;
+    if (body.slotId && (!slotDef || slotDef.start.slice(0, 10) < rt.clock.today())) {
+      throw new HttpProblem(400, 'Invalid request', 'The slot does not exist or has passed.', [{ path: 'slotId', message: 'is not an open slot' }]);
+    }
+    const key = idempotencyKey(headers) ?? crypto.randomUUID();
+    const requestHash = canonicalHash(body);
+    const today = rt.clock.today();
+    const deadline = addDays(today, rt.policy.applicationDeadlineDays);
+
+    for (let attempt = 1; ; attempt++) {
+      const now = rt.clock.now().toISOString();
+      const caseNumber = formatCaseNumber(today, crockford6(randomBytes(4)));
+      const slot = slotDef && { slotId: slotDef.slotId, serviceCenterId: slotDef.serviceCenterId, start: slotDef.start, end: slotDef.end };
+      const response: BookingResponse = { caseNumber, status: 'BOOKED', channel: body.channel, ...(slot ? { slot } : {}), applicationDeadline: deadline };
+      const record: CaseRecord = {
+        caseNumber,
+        idNumber: body.idNumber,
+        name: body.name,
+        phone: body.phone,
+        channel: body.channel,
+        ...(slot ? { slot } : {}),
+        applicationDeadline: deadline,
+        status: 'BOOKED',
+        createdAt: now,
+        updatedAt: now,
+        timeline: [{ at: now, status: 'BOOKED', actor: principal!.subject, note: slot ? `预约 ${slot.start} 窗口办理` : '网上预约' }],
+        departments: { hr: pendingResult(), tax: pendingResult(), medical: pendingResult(), housingFund: pendingResult() },
+        reviews: {},
+        documents: {},
+        queueKey: queueKey(deadline, caseNumber),
+      };
+      let outcome;
+      try {
+        outcome = await rt.bookings.book({
+          record,
+          idempotency: { scope: principal!.subject, key, requestHash },
+          slot: slotDef && { slotId: slotDef.slotId, capacity: slotDef.capacity },
+          response: { status: 201, body: response },
+        });
+      } catch (err) {
+        // Concurrent bookings touching the same lock or slot conflict; back off and try again.
+        if (err instanceof TransactionCanceledException && attempt < MAX_ATTEMPTS) {
+          await new Promise((r) => setTimeout(r, Math.random() * 50 * attempt));
+          continue;
+        }
+        throw err;
+      }
+      switch (outcome.kind) {
+        case 'case-number-taken':
+          if (attempt < MAX_ATTEMPTS) continue;
+          throw new Error('could not allocate a case number');
+        case 'key-reused-with-other-body':
+          throw new HttpProblem(422, 'Idempotency key reused', 'This Idempotency-Key was used with a different request body.', [{ path: 'Idempotency-Key', message: 'was used with a different body' }]);
+        case 'open-case':
+          throw new HttpProblem(409, 'Open case exists', `This person already has an open case: ${outcome.caseNumber}.`, undefined, { caseNumber: outcome.caseNumber });
+        case 'slot-full':
+          throw new HttpProblem(409, 'Slot full', 'This slot is fully booked; please choose another.', [{ path: 'slotId', message: 'is full' }]);
+        case 'created':
+        case 'replayed': {
+          const stored = outcome.response.body as BookingResponse;
+          // Also on a replay: the first attempt may have stopped between booking and starting the workflow.
+          await rt.workflow.startCase(stored.caseNumber, {
+            caseNumber: stored.caseNumber,
+            applicationWaitSeconds: applicationWaitSeconds(stored.applicationDeadline, rt.clock),
+          });
+          return { status: outcome.response.status, body: stored, headers: { location: `/v1/cases/${stored.caseNumber}` } };
+        }
+      }
+    }
+  },
+});

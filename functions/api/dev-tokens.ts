@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { Role } from '../adapters/auth.ts';
+import { IdNumberShape } from '../../schemas/common.ts';
+import { runtime } from '../shared/runtime.ts';
+import { httpHandler } from './http/handler.ts';
+import { HttpProblem, notFound } from './http/problem.ts';
+
+const DevTokenRequest = z.strictObject({ role: Role, idNumber: IdNumberShape.optional(), name: z.string().min(1).max(50).optional() });
+
+/** Local development only: mints tokens with the keys generated at first start. Absent (404) elsewhere. */
+export const handler = httpHandler({
+  auth: 'public',
+  body: DevTokenRequest,
+  async handle({ body }) {
+    const issuer = (await runtime()).devTokens;
+    if (!issuer) throw notFound('This endpoint');
+    if (body.role === 'citizen' && !body.idNumber) {
+      throw new HttpProblem(400, 'Invalid request', 'A citizen token needs the idNumber.', [{ path: 'idNumber', message: 'is required for role citizen' }]);
+    }
+    return { status: 200, body: { token: await issuer.issue(body) } };
+  },
+});

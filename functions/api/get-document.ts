@@ -1,0 +1,25 @@
+import { runtime } from '../shared/runtime.ts';
+import { CaseDocumentPathParams, loadCaseFor } from './case-access.ts';
+import { httpHandler } from './http/handler.ts';
+import { notFound } from './http/problem.ts';
+
+export const handler = httpHandler({
+  auth: ['citizen', 'platform', 'pre-review', 'supervisor'],
+  params: CaseDocumentPathParams,
+  async handle({ params, principal, requestId }) {
+    const record = await loadCaseFor(principal, params.caseNumber, `read-document:${params.documentId}`, requestId);
+    const doc = record.documents?.[params.documentId];
+    if (!doc) throw notFound('The document');
+    const bytes = await (await runtime()).objects.get(doc.s3Key);
+    if (!bytes) throw notFound('The document');
+    return {
+      status: 200,
+      bytes,
+      headers: {
+        'content-type': 'application/pdf',
+        'content-disposition': `inline; filename="${doc.documentId}.pdf"`,
+        'x-content-sha256': doc.sha256,
+      },
+    };
+  },
+});

@@ -1,0 +1,13 @@
+import { runtime } from '../shared/runtime.ts';
+import { httpHandler } from './http/handler.ts';
+
+/** Ready only when the case store, the object store and the workflow engine all answer. */
+export const handler = httpHandler({
+  auth: 'public',
+  async handle() {
+    const rt = await runtime();
+    const checks = await Promise.allSettled([rt.cases.get('RT00000000HEALTH'), rt.objects.ping(), rt.workflow.ping()]);
+    const ok = checks.every((c) => c.status === 'fulfilled');
+    return ok ? { status: 200, body: { status: 'ok' } } : { status: 503, body: { status: 'unavailable' } };
+  },
+});

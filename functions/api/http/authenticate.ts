@@ -1,0 +1,27 @@
+import type middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import type { Principal, Role } from '../../adapters/auth.ts';
+import { runtime } from '../../shared/runtime.ts';
+import { HttpProblem } from './problem.ts';
+
+/** Verifies the bearer JWT and checks the caller's role before the handler runs. */
+export function authenticate(
+  auth: 'public' | readonly Role[],
+): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context & { principal?: Principal }> {
+  return {
+    before: async (request) => {
+      if (auth === 'public') return;
+      const header = request.event.headers?.authorization ?? '';
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!match) throw new HttpProblem(401, 'Unauthorized', 'Send a bearer token in the Authorization header.');
+      let principal: Principal;
+      try {
+        principal = await (await runtime()).tokens.verify(match[1]);
+      } catch {
+        throw new HttpProblem(401, 'Unauthorized', 'The token is not valid or has expired.');
+      }
+      if (!auth.includes(principal.role)) throw new HttpProblem(403, 'Forbidden', `This needs one of the roles: ${auth.join(', ')}.`);
+      request.context.principal = principal;
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import type { Principal, Role } from '../../adapters/auth.ts';
+import { authenticate } from './authenticate.ts';
+import { problemResponses } from './problem-responses.ts';
+import { HttpProblem, validationProblem } from './problem.ts';
+
+export interface HttpResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Raw bytes (e.g. a PDF); sent base64-encoded through API Gateway. */
+  bytes?: Uint8Array;
+}
+
+export interface HttpRequest<B, Q, P> {
+  body: B;
+  query: Q;
+  params: P;
+  principal: Principal | undefined;
+  headers: Record<string, string | undefined>;
+  requestId: string;
+  rawBody: string;
+}
+
+export interface HttpSpec<B, Q, P> {
+  /** `public`, or the roles allowed to call. */
+  auth: 'public' | readonly Role[];
+  body?: z.ZodType<B>;
+  query?: z.ZodType<Q>;
+  params?: z.ZodType<P>;
+  maxBodyBytes?: number;
+  handle(req: HttpRequest<B, Q, P>): Promise<HttpResult>;
+}
+
+const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: 'body' | 'query' | 'path'): T {
+  if (!schema) return undefined as T;
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationProblem(result.error, where);
+  return result.data;
+}
+
+function readJsonBody(event: APIGatewayProxyEventV2, maxBytes: number): { raw: string; json: unknown } {
+  if (!event.body) return { raw: '', json: undefined };
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(raw) > maxBytes) throw new HttpProblem(413, 'Body too large', `The body is larger than ${maxBytes} bytes.`);
+  const type = (event.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (type !== 'application/json') throw new HttpProblem(415, 'Unsupported media type', 'Send the body as application/json.');
+  try {
+    return { raw, json: JSON.parse(raw) };
+  } catch {
+    throw new HttpProblem(400, 'Malformed JSON', 'The body is not valid JSON.', [{ path: '$', message: 'is not valid JSON' }]);
+  }
+}
+
+function toResponse(result: HttpResult): APIGatewayProxyResultV2 {
+  const headers: Record<string, string> = { 'cache-control': 'no-store', ...result.headers };
+  if (result.bytes) {
+    return { statusCode: result.status, headers, body: Buffer.from(result.bytes).toString('base64'), isBase64Encoded: true };
+  }
+  if (result.body === undefined) return { statusCode: result.status, headers };
+  return {
+    statusCode: result.status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify(result.body),
+  };
+}
+
+/**
+ * One wrapper for every HTTP handler: authentication, validation with the zod schemas, and
+ * problem+json errors, so each handler file holds only its own decision.
+ */
+export function httpHandler<B = undefined, Q = undefined, P = undefined>(spec: HttpSpec<B, Q, P>) {
+  const core = async (event: APIGatewayProxyEventV2, context: Context & { principal?: Principal }): Promise<APIGatewayProxyResultV2> => {
+    const hasBodySchema = spec.body !== undefined;
+    const { raw, json } = hasBodySchema ? readJsonBody(event, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) : { raw: '', json: undefined };
+    if (hasBodySchema && json === undefined) {
+      throw new HttpProblem(400, 'Missing body', 'This request needs a JSON body.', [{ path: '$', message: 'is required' }]);
+    }
+    const result = await spec.handle({
+      body: parse(spec.body, json, 'body'),
+      query: parse(spec.query, event.queryStringParameters ?? {}, 'query'),
+      params: parse(spec.params, event.pathParameters ?? {}, 'path'),
+      principal: context.principal,
+      headers: event.headers ?? {},
+      requestId: context.awsRequestId ?? event.requestContext?.requestId ?? crypto.randomUUID(),
+      rawBody: raw,
+    });
+    return toResponse(result);
+  };
+  return middy(core).use(problemResponses()).use(authenticate(spec.auth));
+}

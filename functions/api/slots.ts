@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { SlotsQuery } from '../../schemas/booking.ts';
+import { runtime } from '../shared/runtime.ts';
+import { SERVICE_CENTERS, slotsFor, toPublicSlot } from '../shared/service-centers.ts';
+import { httpHandler } from './http/handler.ts';
+import { notFound } from './http/problem.ts';
+
+export const handler = httpHandler({
+  auth: 'public',
+  params: z.strictObject({ id: z.string().max(64) }),
+  query: SlotsQuery,
+  async handle({ params, query }) {
+    if (!SERVICE_CENTERS.some((c) => c.id === params.id)) throw notFound('The service centre');
+    const defs = slotsFor(params.id, query.date);
+    const booked = await (await runtime()).bookings.bookedCounts(defs.map((d) => d.slotId));
+    return { status: 200, body: defs.map((d) => toPublicSlot(d, booked.get(d.slotId) ?? 0)) };
+  },
+});

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { CaseStatus, OPEN_STATUSES } from '../../schemas/case.ts';
+import { maskIdNumber, maskName } from '../domain/mask.ts';
+import { addDays } from '../domain/months.ts';
+import { runtime } from '../shared/runtime.ts';
+import { httpHandler } from './http/handler.ts';
+
+const Query = z.strictObject({
+  status: CaseStatus.optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  dueWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+});
+
+/** The pre-review team's work queue, oldest deadline first. Open cases unless a status is asked for. */
+export const handler = httpHandler({
+  auth: ['pre-review', 'supervisor'],
+  query: Query,
+  async handle({ query }) {
+    const rt = await runtime();
+    const today = rt.clock.today();
+    const records = await rt.cases.listByStatus(query.status ? [query.status] : OPEN_STATUSES);
+    const isOverdue = (r: (typeof records)[number]) => Boolean(r.overdue) || (r.status === 'BOOKED' && r.applicationDeadline < today);
+    const items = records
+      .filter((r) => (query.overdue === undefined ? true : isOverdue(r) === (query.overdue === 'true')))
+      .filter((r) => (query.dueWithinDays === undefined ? true : r.applicationDeadline <= addDays(today, query.dueWithinDays)))
+      .map((r) => ({
+        caseNumber: r.caseNumber,
+        status: r.status,
+        deadline: r.applicationDeadline,
+        overdue: isOverdue(r),
+        channel: r.channel,
+        applicant: { name: maskName(r.name), idNumber: maskIdNumber(r.idNumber) },
+        waitingFor: Object.entries(r.departments)
+          .filter(([, d]) => d.outcome === 'MANUAL')
+          .map(([k]) => k),
+        updatedAt: r.updatedAt,
+      }));
+    return { status: 200, body: items };
+  },
+});

@@ -1,0 +1,48 @@
+import { Application } from '../../schemas/application.ts';
+import { parseIdNumber } from '../domain/id-number.ts';
+import { addMonths, monthIndex, monthOf } from '../domain/months.ts';
+import { canonicalHash } from '../shared/canonical-hash.ts';
+import { runtime } from '../shared/runtime.ts';
+import { CasePathParams, loadCaseFor } from './case-access.ts';
+import { signalWaitingStep } from './signal.ts';
+import { httpHandler } from './http/handler.ts';
+import { HttpProblem, type FieldError } from './http/problem.ts';
+
+/**
+ * The one form. Hard errors (a broken ID number, another person's ID, a month outside the window) are
+ * refused here, naming the field, so nothing half-valid enters the workflow; softer disagreements
+ * (a name spelled differently) go to pre-review, where a person looks.
+ */
+export const handler = httpHandler({
+  auth: ['citizen', 'platform'],
+  params: CasePathParams,
+  body: Application,
+  async handle({ params, body, principal, requestId }) {
+    const rt = await runtime();
+    const record = await loadCaseFor(principal, params.caseNumber, 'submit-application', requestId);
+    const errors: FieldError[] = [];
+    const id = parseIdNumber(body.applicant.idNumber, rt.clock.today());
+    if (!id.ok) errors.push({ path: 'applicant.idNumber', message: id.message });
+    else if (body.applicant.idNumber !== record.idNumber) errors.push({ path: 'applicant.idNumber', message: 'does not match the booking of this case' });
+    const thisMonth = monthOf(rt.clock.today());
+    const latest = addMonths(thisMonth, rt.policy.applicationMonthsAhead);
+    const requested = monthIndex(body.retirement.requestedMonth);
+    if (requested < monthIndex(thisMonth) || requested > monthIndex(latest)) {
+      errors.push({ path: 'retirement.requestedMonth', message: `must be between ${thisMonth} and ${latest}` });
+    }
+    if (errors.length > 0) throw new HttpProblem(400, 'Invalid request', `The form has invalid fields: ${errors.map((e) => e.path).join(', ')}`, errors);
+
+    const result = await rt.cases.submitApplication(params.caseNumber, body, canonicalHash(body), {
+      at: rt.clock.now().toISOString(),
+      status: 'SUBMITTED',
+      actor: principal!.subject,
+      note: '已提交一表申请',
+    });
+    if (result === 'different') throw new HttpProblem(409, 'Application already submitted', 'A different form was already submitted for this case.');
+    if (result === 'closed') throw new HttpProblem(409, 'Case closed', `This case is ${record.status}; please book again.`);
+    if (result === 'not-found') throw new HttpProblem(404, 'Not found', 'The case does not exist or is not yours to see.');
+    // Also for the identical form again: the first attempt may have stopped before resuming the workflow.
+    await signalWaitingStep(params.caseNumber, 'application', { outcome: 'SUBMITTED' });
+    return { status: 202, body: { caseNumber: params.caseNumber, status: 'SUBMITTED' } };
+  },
+});

@@ -1,0 +1,47 @@
+import { ReviewRequest } from '../../schemas/review.ts';
+import type { StaffReview } from '../adapters/case-record.ts';
+import { runtime } from '../shared/runtime.ts';
+import { CasePathParams, loadCaseFor } from './case-access.ts';
+import { signalWaitingStep } from './signal.ts';
+import { httpHandler } from './http/handler.ts';
+import { HttpProblem } from './http/problem.ts';
+
+/**
+ * A staff decision on what the rules could not decide. It is recorded once, on the timeline, and then
+ * resumes the waiting workflow. Four eyes: whoever decided the pre-review may not decide the manual review.
+ */
+export const handler = httpHandler({
+  auth: ['pre-review', 'supervisor'],
+  params: CasePathParams,
+  body: ReviewRequest,
+  async handle({ params, body, principal, requestId }) {
+    const rt = await runtime();
+    const record = await loadCaseFor(principal, params.caseNumber, `review:${body.stage}`, requestId);
+    const review: StaffReview = { ...body, actor: principal!.subject, at: rt.clock.now().toISOString() };
+    let key: string;
+    if (body.stage === 'pre-review') {
+      if (record.status !== 'PRE_REVIEW' || record.preReview?.outcome !== 'MANUAL') {
+        throw new HttpProblem(409, 'Not waiting for pre-review', `The case is ${record.status} and is not waiting for a pre-review decision.`);
+      }
+      if (body.department) throw new HttpProblem(400, 'Invalid request', 'A pre-review decision is for the whole case.', [{ path: 'department', message: 'is not allowed for stage pre-review' }]);
+      key = 'pre-review';
+    } else {
+      if (record.status !== 'MANUAL_REVIEW') {
+        throw new HttpProblem(409, 'Not waiting for manual review', `The case is ${record.status} and is not waiting for a manual review.`);
+      }
+      const manual = Object.entries(record.departments).filter(([, d]) => d.outcome === 'MANUAL').map(([k]) => k);
+      if (body.department && !manual.includes(body.department)) {
+        throw new HttpProblem(400, 'Invalid request', `Only these departments wait for a decision: ${manual.join(', ')}.`, [{ path: 'department', message: 'is not waiting for a manual decision' }]);
+      }
+      const preReviewer = record.reviews?.['pre-review']?.actor;
+      if (preReviewer && preReviewer === principal!.subject) {
+        throw new HttpProblem(403, 'Separation of duties', 'The person who decided the pre-review may not decide the manual review of the same case.');
+      }
+      key = `manual#${body.department ?? 'all'}`;
+    }
+    const recorded = await rt.cases.recordReview(params.caseNumber, key, review, record.status);
+    if (!recorded) throw new HttpProblem(409, 'Already decided', 'This decision was already taken, or the case moved on.');
+    await signalWaitingStep(params.caseNumber, body.stage, { outcome: body.outcome });
+    return { status: 202, body: { caseNumber: params.caseNumber, stage: body.stage, outcome: body.outcome, recordedAt: review.at } };
+  },
+});

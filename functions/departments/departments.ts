@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { Gender, IsoDate, OriginalRetirementAge } from '../../schemas/common.ts';
+import { HousingFundRecord, HrRecord, MedicalRecord, TaxRecord } from '../../schemas/department-record.ts';
+
+/**
+ * The department systems' HTTP contract as we consume it (and as the local stand-ins serve it).
+ * `profile` is the prefill lookup of the government data-sharing platform: basic identity plus the
+ * two facts the one form needs up front; it is not one of the four checks.
+ */
+export const DEPARTMENTS = ['hr', 'tax', 'medical', 'housingFund', 'profile'] as const;
+export type Department = (typeof DEPARTMENTS)[number];
+
+/** URL path segment per department: `GET /<segment>/persons/{idNumber}`. */
+export const DEPARTMENT_PATH: Record<Department, string> = {
+  hr: 'hr',
+  tax: 'tax',
+  medical: 'medical',
+  housingFund: 'housing-fund',
+  profile: 'profile',
+};
+
+/** HR / social security answers with the person's identity as the personnel file holds it. */
+export const HrResponse = HrRecord.extend({ name: z.string(), gender: Gender, birthDate: IsoDate });
+export type HrResponse = z.infer<typeof HrResponse>;
+
+export const PersonProfile = z.object({
+  idNumber: z.string(),
+  name: z.string(),
+  gender: Gender,
+  birthDate: IsoDate,
+  phone: z.string(),
+  bankAccount: z.object({ bankName: z.string(), accountNo: z.string() }).optional(),
+  originalRetirementAge: OriginalRetirementAge,
+  // Spelled out rather than read from HousingFundRecord, whose shape may become a union on status.
+  housingFundStatus: z.enum(['active', 'sealed', 'closed', 'none']),
+});
+export type PersonProfile = z.infer<typeof PersonProfile>;
+
+export const RESPONSE_SCHEMA = {
+  hr: HrResponse,
+  tax: TaxRecord,
+  medical: MedicalRecord,
+  housingFund: HousingFundRecord,
+  profile: PersonProfile,
+} as const;
+
+/** Headers every department request must carry (the departments audit who asked, for which case). */
+export const HEADER_CASE_NUMBER = 'X-Case-Number';
+export const HEADER_CALLING_SYSTEM = 'X-Calling-System';
+export const HEADER_REQUEST_ID = 'X-Request-Id';

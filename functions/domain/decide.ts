@@ -1,0 +1,61 @@
+/**
+ * Combining the four answers (API v1 contract): any FAIL → REJECTED; otherwise any MANUAL → a person
+ * decides (MANUAL_REVIEW); otherwise APPROVED. CONDITIONAL and NOT_APPLICABLE do not block.
+ */
+import type { DepartmentKey, DepartmentResult } from '../../schemas/department-result.ts';
+import { DEPARTMENT_KEYS } from '../../schemas/department-result.ts';
+
+export type DepartmentResults = Record<DepartmentKey, DepartmentResult>;
+export type DecisionResult = { decision?: 'APPROVED' | 'REJECTED'; needsManualReview: boolean };
+export type ManualDecision = { department?: DepartmentKey; outcome: 'PASS' | 'FAIL'; note: string; actor: string };
+
+export class DepartmentsPendingError extends Error {
+  constructor(pending: DepartmentKey[]) {
+    super(`departments still pending: ${pending.join(', ')}`);
+    this.name = 'DepartmentsPendingError';
+  }
+}
+
+export class NotManualError extends Error {
+  constructor(department: DepartmentKey) {
+    super(`department ${department} is not waiting for a manual decision`);
+    this.name = 'NotManualError';
+  }
+}
+
+export function decide(departments: DepartmentResults): DecisionResult {
+  const outcomes = DEPARTMENT_KEYS.map((k) => [k, departments[k]?.outcome] as const);
+  const pending = outcomes.filter(([, o]) => o === undefined || o === 'PENDING').map(([k]) => k);
+  if (pending.length > 0) throw new DepartmentsPendingError(pending);
+  if (outcomes.some(([, o]) => o === 'FAIL')) return { decision: 'REJECTED', needsManualReview: false };
+  if (outcomes.some(([, o]) => o === 'MANUAL')) return { needsManualReview: true };
+  return { decision: 'APPROVED', needsManualReview: false };
+}
+
+/**
+ * Replace MANUAL outcomes by the staff's PASS/FAIL. A decision without `department` settles every MANUAL
+ * department; one naming a department that is not MANUAL throws NotManualError (stale or mistaken review).
+ * The original reasons stay, a STAFF_DECISION reason carries the note, and `details.staffDecision` records who.
+ */
+export function applyManualDecisions(departments: DepartmentResults, decisions: ManualDecision[]): DepartmentResults {
+  const out = { ...departments };
+  for (const d of decisions) {
+    const targets = d.department ? [d.department] : DEPARTMENT_KEYS.filter((k) => out[k].outcome === 'MANUAL');
+    for (const key of targets) {
+      const current = out[key];
+      if (current.outcome !== 'MANUAL') throw new NotManualError(key);
+      out[key] = {
+        outcome: d.outcome,
+        reasons: [
+          ...current.reasons,
+          { code: 'STAFF_DECISION', message: `工作人员复核${d.outcome === 'PASS' ? '通过' : '不通过'}：${d.note}` },
+        ],
+        details: {
+          ...current.details,
+          staffDecision: { outcome: d.outcome, note: d.note, actor: d.actor, previousOutcome: 'MANUAL' },
+        },
+      };
+    }
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+/**
+ * PII masking for logs and public views. 《个人信息保护法》 第五十一条 requires 去标识化 measures;
+ * the ID-number pattern follows common practice (first 6 + last 4 visible).
+ * Every function masks everything when the input does not look like what it expects.
+ */
+
+export function maskIdNumber(id: string): string {
+  if (typeof id !== 'string' || id.length !== 18) return '*'.repeat(18);
+  return `${id.slice(0, 6)}********${id.slice(14)}`;
+}
+
+/** 陈志明 → 陈**; keeps the surname character only. */
+export function maskName(name: string): string {
+  const chars = [...(typeof name === 'string' ? name.trim() : '')];
+  if (chars.length === 0) return '*';
+  if (chars.length === 1) return '*';
+  return chars[0] + '*'.repeat(chars.length - 1);
+}
+
+/** 13810102947 → 138****2947. */
+export function maskPhone(phone: string): string {
+  if (typeof phone !== 'string' || !/^\d{11}$/.test(phone)) return '***********';
+  return `${phone.slice(0, 3)}****${phone.slice(7)}`;
+}
+
+/** Bank or fund account: last 4 only, behind a fixed-width mask so the length leaks nothing. */
+export function maskAccountNo(accountNo: string): string {
+  if (typeof accountNo !== 'string' || accountNo.length < 8) return '****';
+  return `****${accountNo.slice(-4)}`;
+}
+
+/** RT20261124ABC123 → RT20261124****23. */
+export function maskCaseNumber(caseNumber: string): string {
+  if (typeof caseNumber !== 'string' || !/^RT\d{8}[0-9A-Z]{6}$/.test(caseNumber)) return 'RT**************';
+  return `${caseNumber.slice(0, 10)}****${caseNumber.slice(14)}`;
+}

@@ -1,0 +1,133 @@
+/**
+ * The one place for policy numbers. Every number carries its legal source.
+ * Other modules take a `Policy` parameter (defaulting to DEFAULT_POLICY) so a city can configure
+ * the figures marked "configurable" without touching the rules.
+ */
+import type { OriginalRetirementAge } from '../../schemas/common.ts';
+
+/** How one group's statutory age moves: +1 month for every `birthMonthsPerStep` birth months from `startBirthMonth`. */
+export type RetirementSchedule = {
+  readonly originalAgeYears: number;
+  /** First birth month (YYYY-MM) that gets a later age; earlier births keep the original age. */
+  readonly startBirthMonth: string;
+  readonly birthMonthsPerStep: number;
+  readonly maxDelayMonths: number;
+};
+
+export type Policy = {
+  readonly retirementSchedules: Readonly<Record<OriginalRetirementAge, RetirementSchedule>>;
+  readonly minimumContribution: {
+    readonly baseYears: number;
+    readonly firstIncreaseYear: number;
+    readonly increasePerYear: number;
+    readonly maxYears: number;
+  };
+  readonly flexibleEarlyMaxMonths: number;
+  readonly flexibleLateMaxMonths: number;
+  readonly specialJob: {
+    readonly minAgeYears: { readonly male: number; readonly female: number };
+    readonly minJobMonths: number;
+  };
+  readonly disability: { readonly minAgeYears: { readonly male: number; readonly female: number } };
+  readonly medical: {
+    readonly requiredMonths: { readonly male: number; readonly female: number };
+    readonly localRequiredMonths: number;
+    readonly topUpBaseFen: number;
+    readonly topUpRate: number;
+  };
+  readonly applicationMonthsAhead: number;
+  readonly applicationDeadlineDays: number;
+};
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+export type PolicyOverrides = DeepPartial<Policy>;
+
+export const DEFAULT_POLICY: Policy = deepFreeze({
+  /*
+   * 全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定 (2024-09-13, effective 2025-01-01),
+   * annex 《国务院关于渐进式延迟法定退休年龄的办法》 第一条 and its 对照表:
+   *  - men 60 → 63: +1 month every 4 birth months from births in 1965-01 (cap reached by births 1976-09);
+   *  - women originally 55 → 58: +1 month every 4 birth months from births in 1970-01 (cap 1981-09);
+   *  - women originally 50 → 55: +1 month every 2 birth months from births in 1975-01 (cap 1984-11).
+   */
+  retirementSchedules: {
+    60: { originalAgeYears: 60, startBirthMonth: '1965-01', birthMonthsPerStep: 4, maxDelayMonths: 36 },
+    55: { originalAgeYears: 55, startBirthMonth: '1970-01', birthMonthsPerStep: 4, maxDelayMonths: 36 },
+    50: { originalAgeYears: 50, startBirthMonth: '1975-01', birthMonthsPerStep: 2, maxDelayMonths: 60 },
+  },
+  /*
+   * 同上办法 第二条: from 2030-01 the minimum contribution period for a monthly basic pension rises
+   * from 15 years by 6 months a year until it reaches 20 years (2039).
+   */
+  minimumContribution: { baseYears: 15, firstIncreaseYear: 2030, increasePerYear: 0.5, maxYears: 20 },
+  /*
+   * 同上办法 第三条: flexible early retirement at most 3 years before the statutory age, never below the
+   * original statutory age (men 60, women 50/55); flexible late retirement at most 3 years after it.
+   */
+  flexibleEarlyMaxMonths: 36,
+  flexibleLateMaxMonths: 36,
+  /*
+   * 《国务院关于工人退休、退职的暂行办法》(国发〔1978〕104号) 第一条(二): 井下、高空、高温、特别繁重体力劳动
+   * 或者其他有害身体健康的工作 — men 55, women 45, 10 years in such work; kept in force by
+   * 劳社部发〔1999〕8号; the 2024 decision keeps early retirement for state-listed special jobs
+   * (not delayed by the schedule above — 办法 第一条 "国家另有规定的，从其规定").
+   */
+  specialJob: { minAgeYears: { male: 55, female: 45 }, minJobMonths: 120 },
+  /*
+   * 国发〔1978〕104号 第一条(三) and 劳社部发〔1999〕8号: certified complete loss of working capacity
+   * (劳动能力鉴定委员会确认完全丧失劳动能力) — men 50, women 45.
+   */
+  disability: { minAgeYears: { male: 50, female: 45 } },
+  /*
+   * 广东省医疗保障局 粤医保规〔2022〕6号 (职工基本医疗保险 退休人员享受待遇的缴费年限): men 30 years,
+   * women 25 years in total, at least 10 years of it locally; the shortfall is paid in a lump sum.
+   * topUpBaseFen / topUpRate are DEMO DEFAULTS (6500 yuan/month base, 8%): each city sets its own
+   * (e.g. the prior-year average wage and the employer+employee rate) via policyFrom().
+   */
+  medical: {
+    requiredMonths: { male: 360, female: 300 },
+    localRequiredMonths: 120,
+    topUpBaseFen: 650_000,
+    topUpRate: 0.08,
+  },
+  /* Service rule of this project (configurable): a form may ask for a month up to 6 months ahead. */
+  applicationMonthsAhead: 6,
+  /* Service rule of this project (configurable): the form must arrive within 30 days of booking. */
+  applicationDeadlineDays: 30,
+});
+
+/** DEFAULT_POLICY with `overrides` merged in (deeply), validated. */
+export function policyFrom(overrides: PolicyOverrides = {}, base: Policy = DEFAULT_POLICY): Policy {
+  const merged = deepMerge(base, overrides) as Policy;
+  const m = merged.medical;
+  if (!Number.isInteger(m.topUpBaseFen) || m.topUpBaseFen < 0) throw new RangeError('medical.topUpBaseFen must be a non-negative integer (fen)');
+  if (!(m.topUpRate >= 0 && m.topUpRate <= 1)) throw new RangeError('medical.topUpRate must be between 0 and 1');
+  for (const [name, v] of [
+    ['applicationMonthsAhead', merged.applicationMonthsAhead],
+    ['applicationDeadlineDays', merged.applicationDeadlineDays],
+    ['medical.localRequiredMonths', m.localRequiredMonths],
+  ] as const) {
+    if (!Number.isInteger(v) || v < 0) throw new RangeError(`${name} must be a non-negative integer`);
+  }
+  return deepFreeze(merged);
+}
+
+function deepMerge(base: unknown, over: unknown): unknown {
+  if (over === undefined) return base;
+  if (!isPlainObject(base) || !isPlainObject(over)) return over;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) out[k] = deepMerge(base[k], v);
+  return out;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function deepFreeze<T>(v: T): T {
+  if (isPlainObject(v)) {
+    for (const child of Object.values(v)) deepFreeze(child);
+    Object.freeze(v);
+  }
+  return v;
+}

@@ -1,0 +1,32 @@
+import pino from 'pino';
+import { maskIdNumber, maskName, maskPhone, maskAccountNo } from '../domain/mask.ts';
+
+/**
+ * Structured logs with personal data masked at the source: any field with one of these names is
+ * masked wherever it sits, so a careless `log.info({ application })` cannot leak an ID number.
+ */
+const MASKERS: Record<string, (v: string) => string> = {
+  idNumber: maskIdNumber,
+  name: maskName,
+  phone: maskPhone,
+  accountNo: maskAccountNo,
+  address: () => '***',
+};
+
+function maskDeep(value: unknown, depth = 0): unknown {
+  if (depth > 6 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => maskDeep(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const mask = MASKERS[k];
+    out[k] = mask && typeof v === 'string' ? mask(v) : maskDeep(v, depth + 1);
+  }
+  return out;
+}
+
+export const logger = pino({
+  level: process.env.LOG_LEVEL ?? 'info',
+  base: { service: 'retireone' },
+  redact: { paths: ['token', 'taskToken', '*.taskToken', 'headers.authorization', 'authorization'], censor: '[redacted]' },
+  formatters: { log: (obj) => maskDeep(obj) as Record<string, unknown> },
+});

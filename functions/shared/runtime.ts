@@ -1,0 +1,76 @@
+import type { TokenVerifier, DevTokenIssuer } from '../adapters/auth.ts';
+import { remoteVerifier } from '../adapters/auth.ts';
+import { BookingStore } from '../adapters/booking-store.ts';
+import { CaseStore } from '../adapters/case-store.ts';
+import { systemClock, type Clock } from '../adapters/clock.ts';
+import { makeDocumentClient } from '../adapters/dynamodb-client.ts';
+import { makeS3Client, ObjectStore } from '../adapters/object-store.ts';
+import { StepFunctionsWorkflow, type WorkflowPort } from '../adapters/workflow.ts';
+import { createDepartmentClient } from '../departments/client.ts';
+import { DEFAULT_POLICY, type Policy } from '../domain/policy.ts';
+import type { SealSigner } from '../sealing/signer-port.ts';
+
+export type DepartmentClient = ReturnType<typeof createDepartmentClient>;
+
+export interface SealingKit {
+  signer: SealSigner;
+  /** DER certificates our seals chain to, for verification. */
+  trustedCaDer: Uint8Array[];
+  issuer: string;
+}
+
+/** Everything a handler may touch, built once per process (per Lambda container, or once locally). */
+export interface Runtime {
+  clock: Clock;
+  policy: Policy;
+  cases: CaseStore;
+  bookings: BookingStore;
+  objects: ObjectStore;
+  workflow: WorkflowPort;
+  departments: DepartmentClient;
+  tokens: TokenVerifier;
+  /** Present only in local development mode. */
+  devTokens?: DevTokenIssuer;
+  sealing(): Promise<SealingKit>;
+  /** Where citizens verify documents (QR codes point here). */
+  publicBaseUrl: string;
+}
+
+let current: Promise<Runtime> | undefined;
+
+function required(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`environment variable ${name} is required`);
+  return v;
+}
+
+/** The AWS hosting: everything from environment variables set by the CDK stack. */
+async function runtimeFromEnvironment(): Promise<Runtime> {
+  const db = makeDocumentClient();
+  const table = required('TABLE_NAME');
+  return {
+    clock: systemClock(undefined),
+    policy: DEFAULT_POLICY,
+    cases: new CaseStore(db, table),
+    bookings: new BookingStore(db, table),
+    objects: new ObjectStore(makeS3Client(), required('BUCKET_NAME')),
+    workflow: new StepFunctionsWorkflow(process.env.STATE_MACHINE_ARN ?? 'unset'),
+    departments: createDepartmentClient({ baseUrl: process.env.DEPARTMENTS_BASE_URL ?? 'http://departments.invalid', callingSystem: 'retireone' }),
+    tokens: remoteVerifier(required('JWT_JWKS_URL'), required('JWT_ISSUER')),
+    sealing: async () => {
+      const { kmsSealingKit } = await import('../sealing/kms-sealing-kit.ts');
+      return kmsSealingKit();
+    },
+    publicBaseUrl: process.env.PUBLIC_BASE_URL ?? '',
+  };
+}
+
+export function runtime(): Promise<Runtime> {
+  current ??= runtimeFromEnvironment();
+  return current;
+}
+
+/** The embedded hosting installs its own adapters before serving. */
+export function setRuntime(r: Runtime): void {
+  current = Promise.resolve(r);
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { CaseRecord } from '../adapters/case-record.ts';
+import { runtime } from '../shared/runtime.ts';
+import { stepHandler } from './step-handler.ts';
+
+const Input = z.object({ caseNumber: z.string(), stage: z.enum(['application', 'pre-review', 'manual']), taskToken: z.string().min(1) });
+
+/** What the waiting step would be told, if it already happened before the step started waiting. */
+function alreadyHappened(record: CaseRecord, stage: z.infer<typeof Input>['stage']): Record<string, unknown> | undefined {
+  if (stage === 'application') return record.application ? { outcome: 'SUBMITTED' } : undefined;
+  if (stage === 'pre-review') {
+    const r = record.reviews?.['pre-review'];
+    return r ? { outcome: r.outcome } : undefined;
+  }
+  const reviews = Object.entries(record.reviews ?? {}).filter(([k]) => k.startsWith('manual#'));
+  if (reviews.some(([k]) => k === 'manual#all')) return { outcome: 'DECIDED' };
+  const waiting = Object.entries(record.departments).filter(([, d]) => d.outcome === 'MANUAL').map(([k]) => k);
+  return waiting.every((d) => reviews.some(([k]) => k === `manual#${d}`)) ? { outcome: 'DECIDED' } : undefined;
+}
+
+/**
+ * Parks the workflow until a person acts (the citizen's form, a staff decision). The token is stored
+ * under the case number for the API to resume with; if the person acted before the token was stored,
+ * the step resumes itself, so neither order loses the signal.
+ */
+export const handler = stepHandler('await-signal', Input, async ({ caseNumber, stage, taskToken }) => {
+  const rt = await runtime();
+  await rt.cases.saveTaskToken(caseNumber, stage, taskToken, rt.clock.now().toISOString());
+  const record = await rt.cases.get(caseNumber);
+  if (!record) throw new Error(`case ${caseNumber} not found`);
+  const output = alreadyHappened(record, stage);
+  if (output) await rt.workflow.sendTaskSuccess(taskToken, output);
+  return { waiting: !output };
+});

@@ -1,0 +1,3 @@
+import { departmentCheckHandler } from './department-check.ts';
+
+export const handler = departmentCheckHandler('tax');

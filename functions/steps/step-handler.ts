@@ -1,0 +1,38 @@
+import middy from '@middy/core';
+import { z } from 'zod';
+import { logger } from '../shared/logger.ts';
+
+/** Thrown for failures worth retrying (throttling, a store that blinked); the ASL Retry matches this name. */
+export class TransientStoreError extends Error {
+  constructor(cause: Error) {
+    super(`${cause.name}: ${cause.message}`);
+    this.name = 'TransientStoreError';
+  }
+}
+
+function isTransient(err: unknown): boolean {
+  const e = err as { $retryable?: unknown; $metadata?: { httpStatusCode?: number }; name?: string };
+  return Boolean(e?.$retryable) || (e?.$metadata?.httpStatusCode ?? 0) >= 500 || e?.name === 'TransactionConflictException';
+}
+
+/**
+ * Every workflow step: validated input, one log line per run, and transient AWS errors renamed so the
+ * state machine's Retry can match them by name. Steps are idempotent by case number; see each step.
+ */
+export function stepHandler<I, O>(name: string, input: z.ZodType<I>, run: (input: I) => Promise<O>) {
+  return middy(async (event: unknown): Promise<O> => {
+    const parsed = input.parse(event);
+    const started = Date.now();
+    try {
+      const out = await run(parsed);
+      logger.debug({ step: name, caseNumber: (parsed as { caseNumber?: string }).caseNumber, ms: Date.now() - started }, 'step done');
+      return out;
+    } catch (err) {
+      logger.warn({ step: name, caseNumber: (parsed as { caseNumber?: string }).caseNumber, err }, 'step failed');
+      if (isTransient(err)) throw new TransientStoreError(err as Error);
+      throw err;
+    }
+  });
+}
+
+export const CaseInput = z.object({ caseNumber: z.string() });

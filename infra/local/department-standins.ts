@@ -1,0 +1,168 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CitizenRecord } from '../../schemas/department-record.ts';
+import {
+  DEPARTMENT_PATH,
+  DEPARTMENTS,
+  HEADER_CALLING_SYSTEM,
+  HEADER_CASE_NUMBER,
+  HEADER_REQUEST_ID,
+  type Department,
+  type HrResponse,
+  type PersonProfile,
+} from '../../functions/departments/departments.ts';
+
+/**
+ * Stand-ins for the department systems on one machine, answering from the fixtures file:
+ *   GET /hr/persons/{id}            HR record + name, gender, birthDate
+ *   GET /tax/persons/{id}           tax record
+ *   GET /medical/persons/{id}       medical insurance record
+ *   GET /housing-fund/persons/{id}  housing fund record
+ *   GET /profile/persons/{id}       prefill profile (data-sharing platform)
+ * 404 when the person is unknown, 400 without the audit headers, 503 while `setUnavailable`.
+ */
+export interface StandinCall {
+  dept: Department;
+  idNumber: string;
+  caseNumber: string | undefined;
+  callingSystem: string | undefined;
+  requestId: string | undefined;
+  /** ISO instant the request arrived. */
+  at: string;
+  /** Status the stand-in answered (or will answer, while the latency elapses). */
+  status: number;
+}
+
+export interface DepartmentStandins {
+  baseUrl: string;
+  port: number;
+  stop(): Promise<void>;
+  setUnavailable(dept: Department, unavailable: boolean): void;
+  setLatencyMs(ms: number): void;
+  calls(): StandinCall[];
+  clearCalls(): void;
+}
+
+export interface StartDepartmentStandinsOptions {
+  records: Map<string, CitizenRecord>;
+  /** Delay before every answer, like a real remote system (default 0; the bench uses 100). */
+  latencyMs?: number;
+  /** 0 or undefined: pick a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+}
+
+const SEGMENT_TO_DEPT = new Map<string, Department>(DEPARTMENTS.map((d) => [DEPARTMENT_PATH[d], d]));
+
+function partFor(dept: Department, r: CitizenRecord): unknown {
+  switch (dept) {
+    case 'hr':
+      return { ...r.hr, name: r.name, gender: r.gender, birthDate: r.birthDate } satisfies HrResponse;
+    case 'tax':
+      return r.tax;
+    case 'medical':
+      return r.medical;
+    case 'housingFund':
+      return r.housingFund;
+    case 'profile':
+      return {
+        idNumber: r.idNumber,
+        name: r.name,
+        gender: r.gender,
+        birthDate: r.birthDate,
+        phone: r.phone,
+        ...(r.bankAccount ? { bankAccount: r.bankAccount } : {}),
+        originalRetirementAge: r.hr.originalRetirementAge,
+        housingFundStatus: r.housingFund.status,
+      } satisfies PersonProfile;
+  }
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name.toLowerCase()];
+  const s = Array.isArray(v) ? v[0] : v;
+  return s && s.trim() !== '' ? s : undefined;
+}
+
+export async function startDepartmentStandins(opts: StartDepartmentStandinsOptions): Promise<DepartmentStandins> {
+  const unavailable = new Set<Department>();
+  let latencyMs = opts.latencyMs ?? 0;
+  let log: StandinCall[] = [];
+
+  const send = (res: ServerResponse, status: number, body: unknown) => {
+    const text = JSON.stringify(body);
+    const write = () => {
+      if (res.destroyed) return;
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+      res.end(text);
+    };
+    if (latencyMs > 0) setTimeout(write, latencyMs);
+    else write();
+  };
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://standin');
+    const m = /^\/([a-z-]+)\/persons\/([^/]+)$/.exec(url.pathname);
+    const dept = m ? SEGMENT_TO_DEPT.get(m[1] ?? '') : undefined;
+    if (!m || !dept) return send(res, 404, { code: 'NO_SUCH_ROUTE', message: `${req.method} ${url.pathname}` });
+    if (req.method !== 'GET') return send(res, 405, { code: 'METHOD_NOT_ALLOWED' });
+    const idNumber = decodeURIComponent(m[2] ?? '');
+    const caseNumber = header(req, HEADER_CASE_NUMBER);
+    const callingSystem = header(req, HEADER_CALLING_SYSTEM);
+    const requestId = header(req, HEADER_REQUEST_ID);
+
+    let status: number;
+    let body: unknown;
+    const record = opts.records.get(idNumber);
+    if (!caseNumber || !callingSystem || !requestId) {
+      status = 400;
+      body = {
+        code: 'MISSING_AUDIT_HEADERS',
+        message: `${HEADER_CASE_NUMBER}, ${HEADER_CALLING_SYSTEM} and ${HEADER_REQUEST_ID} are required`,
+      };
+    } else if (unavailable.has(dept)) {
+      status = 503;
+      body = { code: 'SERVICE_UNAVAILABLE' };
+    } else if (!record) {
+      status = 404;
+      body = { code: 'PERSON_NOT_FOUND' };
+    } else {
+      status = 200;
+      body = partFor(dept, record);
+    }
+    log.push({ dept, idNumber, caseNumber, callingSystem, requestId, at: new Date().toISOString(), status });
+    send(res, status, body);
+  });
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => ok());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = !opts.host || opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host;
+
+  let stopping: Promise<void> | undefined;
+  return {
+    baseUrl: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    stop() {
+      stopping ??= new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      });
+      return stopping;
+    },
+    setUnavailable(dept, isUnavailable) {
+      if (isUnavailable) unavailable.add(dept);
+      else unavailable.delete(dept);
+    },
+    setLatencyMs(ms) {
+      latencyMs = ms;
+    },
+    calls: () => [...log],
+    clearCalls() {
+      log = [];
+    },
+  };
+}

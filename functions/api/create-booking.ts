@@ -7,7 +7,6 @@ import { queueKey } from '../adapters/table-keys.ts';
 import { crockford6, formatCaseNumber } from '../domain/case-number.ts';
 import { parseIdNumber } from '../domain/id-number.ts';
 import { addDays } from '../domain/months.ts';
-import { applicationWaitSeconds } from '../shared/application-wait.ts';
 import { canonicalHash } from '../shared/canonical-hash.ts';
 import { runtime } from '../shared/runtime.ts';
 import { findSlot } from '../shared/service-centers.ts';
@@ -88,10 +87,7 @@ export const handler = httpHandler({
         case 'replayed': {
           const stored = outcome.response.body as BookingResponse;
           // Also on a replay: the first attempt may have stopped between booking and starting the workflow.
-          await rt.workflow.startCase(stored.caseNumber, {
-            caseNumber: stored.caseNumber,
-            applicationWaitSeconds: applicationWaitSeconds(stored.applicationDeadline, rt.clock),
-          });
+          await rt.workflow.startCase(stored.caseNumber, { caseNumber: stored.caseNumber });
           return { status: outcome.response.status, body: stored, headers: { location: `/v1/cases/${stored.caseNumber}` } };
         }
       }

@@ -13,8 +13,7 @@ import type { HousingFundRecord } from '../../schemas/department-record.ts';
 import type { DepartmentResult } from '../../schemas/department-result.ts';
 import { formatYuan } from './format.ts';
 
-/** The fixture format omits the other fields when status is "none", so only `status` is certain. */
-export type HousingFundInput = Pick<HousingFundRecord, 'status'> & Partial<HousingFundRecord>;
+export type HousingFundInput = HousingFundRecord;
 
 export function checkHousingFund(input: { record: HousingFundInput | undefined; withdraw: boolean }): DepartmentResult {
   const { record, withdraw } = input;
@@ -24,8 +23,7 @@ export function checkHousingFund(input: { record: HousingFundInput | undefined; 
   if (record.status === 'closed') {
     return { outcome: 'NOT_APPLICABLE', reasons: [], details: { status: 'closed', accountNo: record.accountNo } };
   }
-  const balanceFen = record.balanceFen ?? 0;
-  const outstandingLoanFen = record.outstandingLoanFen ?? 0;
+  const { balanceFen, outstandingLoanFen } = record;
   const base = { status: record.status, accountNo: record.accountNo, balanceFen, outstandingLoanFen };
   if (!withdraw) {
     return { outcome: 'PASS', reasons: [], details: { ...base, withdrawalAmountFen: 0, closeAccount: false } };

@@ -31,8 +31,8 @@ export class CmsSigner extends Signer {
     this.#port = port;
     const chainDer = port.certificateChainDer();
     if (chainDer.length === 0) throw new Error('SealSigner returned an empty certificate chain');
-    this.#chain = chainDer.map((der) => pkijs.Certificate.fromBER(der));
-    this.#signerCertHash = crypto.subtle.digest('SHA-256', chainDer[0] as Uint8Array<ArrayBuffer>);
+    this.#chain = chainDer.map((der) => pkijs.Certificate.fromBER(Uint8Array.from(der)));
+    this.#signerCertHash = crypto.subtle.digest('SHA-256', Uint8Array.from(chainDer[0]!));
   }
 
   /** Size of the PDF /Contents placeholder, in bytes of CMS, that is always enough for this chain. */

@@ -12,9 +12,9 @@ import * as pkijs from 'pkijs';
 import { derToPem, pemToDer } from './pem.ts';
 
 export interface DevPki {
-  caCertDer: Uint8Array;
+  caCertDer: Uint8Array<ArrayBuffer>;
   caCertPem: string;
-  sealCertDer: Uint8Array;
+  sealCertDer: Uint8Array<ArrayBuffer>;
   sealCertPem: string;
   sealPrivateKey: CryptoKey;
 }
@@ -60,9 +60,8 @@ async function loadOrCreate(dir: string): Promise<DevPki> {
 
 async function load(dir: string): Promise<DevPki | undefined> {
   try {
-    const [caCertPem, sealCertPem, sealKeyPem] = await Promise.all(
-      [FILES.caCert, FILES.sealCert, FILES.sealKey].map((f) => readFile(join(dir, f), 'utf8')),
-    );
+    const read = (f: string) => readFile(join(dir, f), 'utf8');
+    const [caCertPem, sealCertPem, sealKeyPem] = await Promise.all([read(FILES.caCert), read(FILES.sealCert), read(FILES.sealKey)]);
     const sealPrivateKey = await crypto.subtle.importKey('pkcs8', pemToDer(sealKeyPem), EC_PARAMS, false, ['sign']);
     return {
       caCertDer: pemToDer(caCertPem),
@@ -179,7 +178,7 @@ async function buildCertificate(spec: CertSpec): Promise<pkijs.Certificate> {
  * hand pkijs the DER, which it then re-emits verbatim.
  */
 function distinguishedName({ cn, o }: { cn: string; o: string }): pkijs.RelativeDistinguishedNames {
-  const rdn = (type: string, value: asn1js.AsnType) =>
+  const rdn = (type: string, value: asn1js.PrintableString | asn1js.Utf8String) =>
     new asn1js.Set({ value: [new pkijs.AttributeTypeAndValue({ type, value }).toSchema()] });
   const name = new asn1js.Sequence({
     value: [

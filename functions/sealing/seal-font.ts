@@ -10,7 +10,10 @@
  */
 import { readFileSync } from 'node:fs';
 import realFontkit from '@pdf-lib/fontkit';
-import type { Font, Fontkit } from 'pdf-lib/cjs/types/fontkit';
+import type { Font } from '@pdf-lib/fontkit';
+import type { PDFDocument } from 'pdf-lib';
+
+type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
 
 export const DEFAULT_SEAL_FONT_PATH = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
 
@@ -31,7 +34,7 @@ export function sealFont(path: string = process.env.SEAL_FONT_PATH || DEFAULT_SE
     const face = 'fonts' in parsed ? parsed.fonts[0] : parsed;
     if (!face) throw new Error(`no font face in ${path}`);
     const fontkit: Fontkit = {
-      create: (data) => {
+      create: (data: Uint8Array) => {
         if (data !== bytes) throw new Error('sealFont facade only serves its own font');
         return face;
       },

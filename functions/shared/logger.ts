@@ -18,6 +18,11 @@ function maskDeep(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((v) => maskDeep(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
+    // Errors are serialized by pino; their `name` is a class name, not a person's.
+    if (k === 'err' || k === 'error') {
+      out[k] = v;
+      continue;
+    }
     const mask = MASKERS[k];
     out[k] = mask && typeof v === 'string' ? mask(v) : maskDeep(v, depth + 1);
   }

@@ -19,7 +19,7 @@ describe('decide', () => {
     [['MANUAL', 'FAIL', 'PASS', 'PASS'], 'REJECTED', false],
     [['PASS', 'PASS', 'CONDITIONAL', 'MANUAL'], undefined, true],
   ] as const)('%o → %s manual=%s', (o, decision, manual) => {
-    const out = decide(deps(...o));
+    const out = decide(deps(o[0], o[1], o[2], o[3]));
     expect(out.decision).toBe(decision);
     expect(out.needsManualReview).toBe(manual);
   });

@@ -80,7 +80,7 @@ describe('checkHousingFund', () => {
   const acct = { accountNo: 'GJJ1', balanceFen: 8663000, outstandingLoanFen: 0 };
   it.each([
     ['no record', undefined, true, 'NOT_APPLICABLE', [], {}],
-    ['status none (fixture omits the other fields)', { status: 'none' }, true, 'NOT_APPLICABLE', [], {}],
+    ['status none', { status: 'none' }, true, 'NOT_APPLICABLE', [], {}],
     ['closed', { ...acct, status: 'closed' }, true, 'NOT_APPLICABLE', [], {}],
     ['active, withdraw', { ...acct, status: 'active' }, true, 'PASS', [], { withdrawalAmountFen: 8663000, closeAccount: true, accountNo: 'GJJ1' }],
     ['sealed, withdraw', { ...acct, status: 'sealed', balanceFen: 1560000 }, true, 'PASS', [], { withdrawalAmountFen: 1560000, closeAccount: true }],
@@ -88,7 +88,7 @@ describe('checkHousingFund', () => {
     ['loan outstanding, withdraw', { ...acct, status: 'active', outstandingLoanFen: 45600000 }, true, 'MANUAL', ['HOUSING_FUND_LOAN_OUTSTANDING'], { withdrawalAmountFen: 0, closeAccount: false }],
     ['loan outstanding, keep the account', { ...acct, status: 'active', outstandingLoanFen: 45600000 }, false, 'PASS', [], { withdrawalAmountFen: 0, closeAccount: false }],
   ] as const)('%s → %s', (_n, record, withdraw, outcome, codes, details) => {
-    const r = checkHousingFund({ record: record as never, withdraw });
+    const r = checkHousingFund({ record, withdraw });
     expect(r.outcome).toBe(outcome);
     expect(r.reasons.map((x) => x.code)).toEqual(codes);
     expect(r.details).toMatchObject(details);

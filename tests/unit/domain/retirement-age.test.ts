@@ -28,7 +28,7 @@ describe('statutoryRetirement', () => {
     ['female', '1984-10-31', 50, 54, 11, '2039-09', '117 months → 59th step'],
     ['female', '1984-11-05', 50, 55, 0, '2039-11', '118 months → cap 55'],
     ['female', '1990-01-01', 50, 55, 0, '2045-01', 'beyond the cap'],
-  ] as const)('%s %s (original %i) → %iy%im in %s — %s', (gender, birthDate, original, years, months, month) => {
+  ] as const)('%s %s (original %i) → %iy%im in %s — %s', (gender, birthDate, original, years, months, month, _why) => {
     expect(statutoryRetirement(gender, birthDate, original)).toEqual({ age: { years, months }, month });
   });
 

@@ -1,0 +1,50 @@
+/**
+ * What each Lambda may touch, decided per handler module (least privilege). A module missing here
+ * fails the synth on purpose: a new function's permissions are a decision, not a default.
+ *
+ * table: 'read'        GetItem/Query/BatchGet on the table and its GSI
+ *        'read-audit'  read, plus PutItem only on `AUDIT#…` partitions (reads of a case are audited)
+ *        'write'       read and write items
+ * documents: 'probe'   HeadBucket only;  'read' GetObject;  'write' PutObject + GetObject (seal)
+ * workflow: 'start' StartExecution, 'respond' SendTaskSuccess/Failure, 'describe' DescribeStateMachine
+ * sign: KMS Sign with the issuing bodies' seal keys (the seal step only)
+ */
+export interface Access {
+  table?: 'read' | 'read-audit' | 'write';
+  documents?: 'probe' | 'read' | 'write';
+  workflow?: ReadonlyArray<'start' | 'respond' | 'describe'>;
+  sign?: boolean;
+}
+
+/** Handlers under functions/api/, by module. */
+export const API_ACCESS: Readonly<Record<string, Access>> = {
+  health: { table: 'read', documents: 'probe', workflow: ['describe'] },
+  openapi: {},
+  eligibility: {},
+  'service-centers': {},
+  slots: { table: 'read' },
+  'create-booking': { table: 'write', workflow: ['start'] },
+  prefill: { table: 'read-audit' },
+  'submit-application': { table: 'write', workflow: ['respond'] },
+  'get-case': { table: 'read-audit' },
+  'get-document': { table: 'read-audit', documents: 'read' },
+  'staff-queue': { table: 'read' },
+  'submit-review': { table: 'write', workflow: ['respond'] },
+};
+
+/** Handlers under functions/steps/, by module. Steps write their own case's items. */
+export const STEP_ACCESS: Readonly<Record<string, Access>> = {
+  // Resumes itself when the person already acted before the token was stored.
+  'await-signal': { table: 'write', workflow: ['respond'] },
+  'expire-case': { table: 'write' },
+  'pre-review': { table: 'write' },
+  'check-hr': { table: 'write' },
+  'check-tax': { table: 'write' },
+  'check-medical': { table: 'write' },
+  'check-housing-fund': { table: 'write' },
+  'record-unavailable': { table: 'write' },
+  decide: { table: 'write' },
+  'flag-overdue': { table: 'write' },
+  seal: { table: 'write', documents: 'write', sign: true },
+  notify: { table: 'write' },
+};

@@ -1,0 +1,92 @@
+import { Duration } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { ROUTES } from '../../functions/api/routes.ts';
+
+export interface PublicApiProps {
+  allowedOrigins: readonly string[];
+  rateLimit: number;
+  burstLimit: number;
+  logRetention: RetentionDays;
+}
+
+/** What API Gateway records per request; no bodies, no tokens, no query strings (they may carry ID numbers). */
+const ACCESS_LOG_FIELDS = {
+  requestId: '$context.requestId',
+  ip: '$context.identity.sourceIp',
+  requestTime: '$context.requestTime',
+  httpMethod: '$context.httpMethod',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+  integrationLatency: '$context.integrationLatency',
+  integrationError: '$context.integrationErrorMessage',
+};
+
+/**
+ * The HTTP API. Created before the functions (they get its URL as PUBLIC_BASE_URL); routes are
+ * added once the functions exist.
+ *
+ * No API Gateway authorizer on purpose: every handler authorizes itself, verifying the JWT with jose
+ * against JWT_JWKS_URL/JWT_ISSUER and checking the role the route needs (citizen, staff roles), and
+ * the public routes (/health, openapi, eligibility, service centers, slots) need none. Keeping this in
+ * the handlers lets the embedded hosting enforce exactly the same rules.
+ */
+export class PublicApi extends Construct {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+
+  constructor(scope: Construct, id: string, props: PublicApiProps) {
+    super(scope, id);
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      apiName: 'retireone',
+      description: 'RetireOne 退休一件事',
+      createDefaultStage: false,
+      corsPreflight:
+        props.allowedOrigins.length > 0
+          ? {
+              allowOrigins: [...props.allowedOrigins],
+              allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
+              allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+              exposeHeaders: ['x-content-sha256', 'location'],
+              maxAge: Duration.hours(1),
+            }
+          : undefined,
+    });
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: props.rateLimit, burstLimit: props.burstLimit },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
+      },
+    });
+  }
+
+  /** Base URL of the default stage, e.g. https://abc123.execute-api.cn-north-1.amazonaws.com.cn */
+  get url(): string {
+    return this.httpApi.apiEndpoint;
+  }
+
+  /** One route per non-dev entry of ROUTES, each to its own function. */
+  addRoutes(functions: ReadonlyMap<string, IFunction>): void {
+    for (const route of ROUTES) {
+      if (route.devOnly) continue;
+      const fn = functions.get(route.module);
+      if (!fn) throw new Error(`no function for route module ${route.module}`);
+      this.httpApi.addRoutes({
+        path: route.path,
+        methods: [route.method === 'GET' ? HttpMethod.GET : HttpMethod.POST],
+        integration: new HttpLambdaIntegration(`${route.module}-integration`, fn),
+      });
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Node } from 'constructs';
+
+/**
+ * Deployment settings, all from CDK context (`cdk.json` or `-c key=value`), so the synthesized
+ * template stays environment-agnostic and `cdk synth` never needs an AWS account.
+ */
+export interface RetireOneConfig {
+  /** Object Lock COMPLIANCE default retention for sealed documents, in days. */
+  documentRetentionDays: number;
+  departmentsBaseUrl: string;
+  /** JWTs are verified in the Lambdas with jose against this issuer and its JWKS endpoint. */
+  jwtIssuer: string;
+  jwtJwksUrl: string;
+  /** Origins allowed by CORS; empty means no cross-origin access at all. */
+  allowedOrigins: string[];
+  /** Where citizens verify documents; defaults to the HTTP API's own URL. */
+  publicBaseUrl?: string;
+  logLevel: string;
+  logRetention: RetentionDays;
+  apiRateLimit: number;
+  apiBurstLimit: number;
+  /** The CJK TrueType font copied into the seal function's bundle. */
+  sealFontSource: string;
+  /**
+   * Tests only: replace every NodejsFunction with an inline stub so assertion tests do not run
+   * esbuild twenty times. Never set for a deployment: the stub handlers only throw.
+   */
+  skipBundling: boolean;
+  /** Context keys that were not set and fell back to a placeholder unusable in production. */
+  placeholders: string[];
+}
+
+const PLACEHOLDER_URL = 'https://placeholder.invalid';
+
+function text(node: Node, key: string): string | undefined {
+  const v: unknown = node.tryGetContext(key);
+  if (v === undefined || v === null || v === '') return undefined;
+  return String(v);
+}
+
+function int(node: Node, key: string, fallback: number): number {
+  const raw = text(node, key);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`context ${key} must be a positive integer, got ${raw}`);
+  return n;
+}
+
+function list(node: Node, key: string): string[] {
+  const v: unknown = node.tryGetContext(key);
+  if (Array.isArray(v)) return v.map(String);
+  if (typeof v === 'string' && v.trim() !== '') {
+    // `-c allowedOrigins=a,b` arrives as a string; `-c 'allowedOrigins=["a"]'` as JSON text.
+    const t = v.trim();
+    if (t.startsWith('[')) return (JSON.parse(t) as unknown[]).map(String);
+    return t.split(',').map((s) => s.trim()).filter(Boolean);
+  }
+  return [];
+}
+
+function flag(node: Node, key: string): boolean {
+  const v: unknown = node.tryGetContext(key);
+  return v === true || v === 'true' || v === '1';
+}
+
+export function readConfig(node: Node): RetireOneConfig {
+  const placeholders: string[] = [];
+  const url = (key: string): string => {
+    const v = text(node, key);
+    if (v !== undefined) return v;
+    placeholders.push(key);
+    return PLACEHOLDER_URL;
+  };
+  return {
+    documentRetentionDays: int(node, 'documentRetentionDays', 3650),
+    departmentsBaseUrl: url('departmentsBaseUrl'),
+    jwtIssuer: url('jwtIssuer'),
+    jwtJwksUrl: url('jwtJwksUrl'),
+    allowedOrigins: list(node, 'allowedOrigins'),
+    publicBaseUrl: text(node, 'publicBaseUrl'),
+    logLevel: text(node, 'logLevel') ?? 'info',
+    logRetention: retention(int(node, 'logRetentionDays', 365)),
+    apiRateLimit: int(node, 'apiRateLimit', 100),
+    apiBurstLimit: int(node, 'apiBurstLimit', 200),
+    sealFontSource: text(node, 'sealFontSource') ?? '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
+    skipBundling: flag(node, 'skipBundling'),
+    placeholders,
+  };
+}
+
+function retention(days: number): RetentionDays {
+  const allowed = Object.values(RetentionDays).filter((v): v is number => typeof v === 'number');
+  if (!allowed.includes(days)) throw new Error(`context logRetentionDays must be one of ${allowed.join(', ')}`);
+  return days as RetentionDays;
+}

@@ -1,0 +1,210 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat, type ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { ROUTES, STEP_FUNCTIONS } from '../../functions/api/routes.ts';
+import { API_ACCESS, STEP_ACCESS, type Access } from './access.ts';
+import type { RetireOneConfig } from './config.ts';
+import type { SealKeys } from './signing-keys.ts';
+
+/** Node.js 24 on Graviton: the project runs on Node 24 locally, so Lambda runs what the tests ran. */
+export const LAMBDA_RUNTIME = Runtime.NODEJS_24_X;
+const SEAL_MODULE = 'seal';
+const SEAL_FONT_FILE = 'wqy-microhei.ttc';
+
+export interface FunctionsProps {
+  config: RetireOneConfig;
+  projectRoot: string;
+  table: ITable;
+  bucket: IBucket;
+  sealKeys: SealKeys;
+  /** Built from the known state machine name, so API functions never depend on the state machine construct. */
+  stateMachineArn: string;
+  publicBaseUrl: string;
+}
+
+interface Spec {
+  kind: 'api' | 'steps';
+  module: string;
+  access: Access;
+}
+
+/** `create-booking` → `CreateBooking`. */
+const pascal = (module: string): string => module.split('-').map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
+
+/** ESM bundles still meet CommonJS dependencies that call `require` (pino, fontkit's deps). */
+const REQUIRE_BANNER = "import{createRequire as __retireoneCreateRequire}from'node:module';const require=__retireoneCreateRequire(import.meta.url);";
+
+const TEST_STUB = "exports.handler = async () => { throw new Error('stub handler: stack synthesized with skipBundling (tests only)'); };";
+
+/** One Lambda per non-dev route and per Task module of the workflow, each with its own role and log group. */
+export class RetireOneFunctions extends Construct {
+  readonly api = new Map<string, IFunction>();
+  readonly steps = new Map<string, IFunction>();
+
+  constructor(scope: Construct, id: string, props: FunctionsProps) {
+    super(scope, id);
+    const specs = functionSpecs();
+    if (!props.config.skipBundling) {
+      const missing = specs.map((s) => `functions/${s.kind}/${s.module}.ts`).filter((p) => !existsSync(join(props.projectRoot, p)));
+      if (missing.length > 0) throw new Error(`handler files missing, cannot bundle: ${missing.join(', ')}`);
+    }
+    for (const spec of specs) {
+      const fn = this.build(spec, props);
+      (spec.kind === 'api' ? this.api : this.steps).set(spec.module, fn);
+    }
+  }
+
+  get seal(): IFunction {
+    return this.steps.get(SEAL_MODULE)!;
+  }
+
+  private build(spec: Spec, props: FunctionsProps): IFunction {
+    const { config } = props;
+    const id = `${pascal(spec.module)}${spec.kind === 'api' ? 'Api' : 'Step'}`;
+    const isSeal = spec.kind === 'steps' && spec.module === SEAL_MODULE;
+    // An own role per function, without the AWSLambdaBasicExecutionRole managed policy: it may write to
+    // its own log group only.
+    const role = new Role(this, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    const logGroup = new LogGroup(this, `${id}Logs`, { retention: config.logRetention });
+    logGroup.grantWrite(role);
+
+    const environment: Record<string, string> = {
+      TABLE_NAME: props.table.tableName,
+      BUCKET_NAME: props.bucket.bucketName,
+      STATE_MACHINE_ARN: props.stateMachineArn,
+      DEPARTMENTS_BASE_URL: config.departmentsBaseUrl,
+      JWT_ISSUER: config.jwtIssuer,
+      JWT_JWKS_URL: config.jwtJwksUrl,
+      PUBLIC_BASE_URL: props.publicBaseUrl,
+      LOG_LEVEL: config.logLevel,
+      NODE_OPTIONS: '--enable-source-maps',
+    };
+    if (isSeal) {
+      environment.SEAL_KMS_KEY_IDS = props.sealKeys.keyIdsJson(this);
+      environment.SEAL_FONT_PATH = `/var/task/${SEAL_FONT_FILE}`;
+    }
+
+    const common = {
+      description: `RetireOne ${spec.kind === 'api' ? 'API' : 'workflow step'} ${spec.module}`,
+      runtime: LAMBDA_RUNTIME,
+      architecture: Architecture.ARM_64,
+      memorySize: isSeal ? 1024 : 512,
+      timeout: Duration.seconds(isSeal ? 120 : 30),
+      role,
+      logGroup,
+      tracing: Tracing.ACTIVE,
+      environment,
+    };
+
+    const fn = config.skipBundling
+      ? new LambdaFunction(this, id, { ...common, code: Code.fromInline(TEST_STUB), handler: 'index.handler' })
+      : new NodejsFunction(this, id, {
+          ...common,
+          entry: join(props.projectRoot, 'functions', spec.kind, `${spec.module}.ts`),
+          handler: 'handler',
+          projectRoot: props.projectRoot,
+          depsLockFilePath: join(props.projectRoot, 'package-lock.json'),
+          bundling: {
+            format: OutputFormat.ESM,
+            target: 'node24',
+            mainFields: ['module', 'main'],
+            minify: true,
+            sourceMap: true,
+            sourcesContent: false,
+            banner: REQUIRE_BANNER,
+            // Ship the SDK version the tests ran against instead of whatever the runtime carries.
+            bundleAwsSDK: true,
+            forceDockerBundling: false,
+            commandHooks: isSeal ? fontHook(config.sealFontSource) : undefined,
+          },
+        });
+
+    this.grant(role, spec.access, props);
+    return fn;
+  }
+
+  private grant(role: Role, access: Access, props: FunctionsProps): void {
+    const tableArns = [props.table.tableArn, `${props.table.tableArn}/index/*`];
+    const read = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
+    if (access.table === 'read' || access.table === 'read-audit') {
+      role.addToPolicy(new PolicyStatement({ actions: read, resources: tableArns }));
+    }
+    if (access.table === 'read-audit') {
+      role.addToPolicy(
+        new PolicyStatement({
+          actions: ['dynamodb:PutItem'],
+          resources: [props.table.tableArn],
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] } },
+        }),
+      );
+    }
+    if (access.table === 'write') {
+      role.addToPolicy(
+        new PolicyStatement({
+          actions: [...read, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+          resources: tableArns,
+        }),
+      );
+    }
+
+    if (access.documents) {
+      // ListBucket makes a missing key a 404 (NoSuchKey) instead of a 403, and lets HeadBucket answer.
+      role.addToPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.bucket.bucketArn] }));
+    }
+    if (access.documents === 'read' || access.documents === 'write') {
+      role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.bucket.arnForObjects('*')] }));
+    }
+    if (access.documents === 'write') {
+      role.addToPolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [props.bucket.arnForObjects('*')] }));
+    }
+
+    const workflowActions = (access.workflow ?? []).flatMap((w) =>
+      w === 'start' ? ['states:StartExecution'] : w === 'respond' ? ['states:SendTaskSuccess', 'states:SendTaskFailure'] : ['states:DescribeStateMachine'],
+    );
+    if (workflowActions.length > 0) {
+      role.addToPolicy(new PolicyStatement({ actions: workflowActions, resources: [props.stateMachineArn] }));
+    }
+
+    if (access.sign) props.sealKeys.grantSign(role);
+  }
+}
+
+/** Every non-dev route module and every workflow step module, once each, with its access entry. */
+export function functionSpecs(): Spec[] {
+  const apiModules = [...new Set(ROUTES.filter((r) => !r.devOnly).map((r) => r.module))];
+  const stepModules = [...new Set(Object.values(STEP_FUNCTIONS))];
+  const specs: Spec[] = [];
+  for (const [kind, modules, table] of [
+    ['api', apiModules, API_ACCESS],
+    ['steps', stepModules, STEP_ACCESS],
+  ] as const) {
+    for (const module of modules) {
+      const access = table[module];
+      if (!access) throw new Error(`infra/aws/access.ts has no entry for functions/${kind}/${module}.ts: decide its permissions there`);
+      specs.push({ kind, module, access });
+    }
+  }
+  return specs;
+}
+
+/** The seal step renders Chinese text: ship a TrueType-outline CJK font next to the bundle. */
+function fontHook(source: string): ICommandHooks {
+  if (!existsSync(source)) throw new Error(`seal font not found at ${source} (install fonts-wqy-microhei or set context sealFontSource)`);
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (_inputDir: string, outputDir: string) => [`cp "${source}" "${outputDir}/${SEAL_FONT_FILE}"`],
+  };
+}
+
+/** ARN of the workflow built from its fixed name (no dependency on the construct, no cycle). */
+export function stateMachineArnFor(scope: Construct, name: string): string {
+  return Stack.of(scope).formatArn({ service: 'states', resource: 'stateMachine', resourceName: name, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+}

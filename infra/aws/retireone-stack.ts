@@ -1,0 +1,72 @@
+import { fileURLToPath } from 'node:url';
+import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { PublicApi } from './api.ts';
+import { readConfig, type RetireOneConfig } from './config.ts';
+import { CaseData } from './data.ts';
+import { DocumentStore } from './documents.ts';
+import { RetireOneFunctions, stateMachineArnFor } from './functions.ts';
+import { acknowledgeFindings } from './nag.ts';
+import { SealKeys } from './signing-keys.ts';
+import { CaseWorkflow, STATE_MACHINE_NAME } from './workflow.ts';
+
+/** The repository root: entries, the lock file and the ASL file are found from here. */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface RetireOneStackProps extends StackProps {
+  projectRoot?: string;
+}
+
+/**
+ * 退休一件事 on AWS: HTTP API → Lambda → Step Functions (Standard) → Lambda steps → DynamoDB, S3, KMS.
+ * Environment-agnostic (no lookups), so `cdk synth` works offline and the same template deploys to
+ * any account and region (China regions included: ARNs use the partition pseudo-parameter).
+ */
+export class RetireOneStack extends Stack {
+  readonly config: RetireOneConfig;
+  readonly data: CaseData;
+  readonly documents: DocumentStore;
+  readonly sealKeys: SealKeys;
+  readonly api: PublicApi;
+  readonly functions: RetireOneFunctions;
+  readonly workflow: CaseWorkflow;
+
+  constructor(scope: Construct, id: string, props: RetireOneStackProps = {}) {
+    super(scope, id, { description: 'RetireOne 退休一件事: one booking, one form, one sealed answer', ...props });
+    const projectRoot = props.projectRoot ?? PROJECT_ROOT;
+    const config = readConfig(this.node);
+    this.config = config;
+    for (const key of config.placeholders) {
+      Annotations.of(this).addWarningV2(`retireone:context:${key}`, `context ${key} is not set; a placeholder URL was used (set it with -c ${key}=... before deploying)`);
+    }
+    const logRetention = config.logRetention;
+
+    this.data = new CaseData(this, 'Data');
+    this.documents = new DocumentStore(this, 'Documents', { retentionDays: config.documentRetentionDays });
+    this.sealKeys = new SealKeys(this, 'SealKeys');
+    this.api = new PublicApi(this, 'Api', {
+      allowedOrigins: config.allowedOrigins,
+      rateLimit: config.apiRateLimit,
+      burstLimit: config.apiBurstLimit,
+      logRetention,
+    });
+    this.functions = new RetireOneFunctions(this, 'Functions', {
+      config,
+      projectRoot,
+      table: this.data.table,
+      bucket: this.documents.bucket,
+      sealKeys: this.sealKeys,
+      stateMachineArn: stateMachineArnFor(this, STATE_MACHINE_NAME),
+      publicBaseUrl: config.publicBaseUrl ?? this.api.url,
+    });
+    this.api.addRoutes(this.functions.api);
+    this.workflow = new CaseWorkflow(this, 'Workflow', { projectRoot, steps: this.functions.steps, logRetention });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url });
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'BucketName', { value: this.documents.bucket.bucketName });
+    new CfnOutput(this, 'StateMachineArn', { value: this.workflow.stateMachine.stateMachineArn });
+
+    acknowledgeFindings(this);
+  }
+}

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { STEP_FUNCTIONS } from '../../functions/api/routes.ts';
+
+export const STATE_MACHINE_NAME = 'retireone-retirement-case';
+export const DEFINITION_FILE = 'workflows/retirement-case.asl.json';
+
+export interface WorkflowProps {
+  projectRoot: string;
+  /** Step functions by module (functions/steps/<module>.ts). */
+  steps: ReadonlyMap<string, IFunction>;
+  logRetention: RetentionDays;
+}
+
+/** `${Name}` placeholders of an ASL text. */
+export function substitutionNames(definition: string): string[] {
+  return [...new Set([...definition.matchAll(/\$\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1]!))].sort();
+}
+
+/**
+ * The case workflow: the same ASL file the embedded hosting runs, with the function ARNs substituted.
+ * Standard (not Express): a case waits days to weeks for people, and each execution name is the case
+ * number, so a second start of the same case is refused by Step Functions itself.
+ */
+export class CaseWorkflow extends Construct {
+  readonly stateMachine: StateMachine;
+
+  constructor(scope: Construct, id: string, props: WorkflowProps) {
+    super(scope, id);
+    const definition = readFileSync(join(props.projectRoot, DEFINITION_FILE), 'utf8');
+
+    const expected = Object.keys(STEP_FUNCTIONS).sort();
+    const found = substitutionNames(definition);
+    if (JSON.stringify(found) !== JSON.stringify(expected)) {
+      throw new Error(`${DEFINITION_FILE} placeholders ${found.join(',')} differ from STEP_FUNCTIONS ${expected.join(',')}`);
+    }
+    const definitionSubstitutions: Record<string, string> = {};
+    const invoked = new Set<IFunction>();
+    for (const [placeholder, module] of Object.entries(STEP_FUNCTIONS)) {
+      const fn = props.steps.get(module);
+      if (!fn) throw new Error(`no function for step module ${module}`);
+      definitionSubstitutions[placeholder] = fn.functionArn;
+      invoked.add(fn);
+    }
+
+    const logGroup = new LogGroup(this, 'Logs', {
+      // The vendedlogs prefix keeps CloudWatch's log resource policy from growing with every state machine.
+      logGroupName: `/aws/vendedlogs/states/${STATE_MACHINE_NAME}`,
+      retention: props.logRetention,
+    });
+
+    this.stateMachine = new StateMachine(this, 'StateMachine', {
+      stateMachineName: STATE_MACHINE_NAME,
+      stateMachineType: StateMachineType.STANDARD,
+      definitionBody: DefinitionBody.fromString(definition),
+      definitionSubstitutions,
+      tracingEnabled: true,
+      // Payloads carry keys (case numbers, outcomes), not personal documents, so execution data may be logged.
+      logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: true },
+    });
+    // fromString gives CDK no view of the Tasks, so the invoke grant is explicit: exactly these functions.
+    this.stateMachine.addToRolePolicy(
+      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [...invoked].map((fn) => fn.functionArn) }),
+    );
+  }
+}

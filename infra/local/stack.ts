@@ -1,0 +1,111 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { devTokenIssuer, DEV_ISSUER } from '../../functions/adapters/auth.ts';
+import { BookingStore } from '../../functions/adapters/booking-store.ts';
+import { CaseStore } from '../../functions/adapters/case-store.ts';
+import { systemClock } from '../../functions/adapters/clock.ts';
+import { ObjectStore } from '../../functions/adapters/object-store.ts';
+import { createDepartmentClient } from '../../functions/departments/client.ts';
+import { DEFAULT_POLICY } from '../../functions/domain/policy.ts';
+import { ensureDevPki } from '../../functions/sealing/dev-pki.ts';
+import { localSealSigner } from '../../functions/sealing/local-signer.ts';
+import { logger } from '../../functions/shared/logger.ts';
+import { setRuntime, type Runtime } from '../../functions/shared/runtime.ts';
+import { startDepartmentStandins, type DepartmentStandins } from './department-standins.ts';
+import { makeLocalDocumentClient, makeLocalDynamoClient, startDynamoDbLocal } from './dynamodb-local.ts';
+import { loadFixtures } from './fixtures-loader.ts';
+import { createApiServer } from './http-server.ts';
+import { ensureBucket, ensureTable } from './provision.ts';
+import { makeLocalS3Client, startS3Local } from './s3-local.ts';
+import { LocalWorkflowEngine } from './workflow-engine.ts';
+
+export interface LocalStackOptions {
+  dataDir: string;
+  port?: number;
+  host?: string;
+  fixturesPath: string;
+  clockToday?: string;
+  departmentLatencyMs?: number;
+  devMode?: boolean;
+  /** Shortens Retry pauses (tests); the ASL's own backoff applies when unset. */
+  retryIntervalMs?: number;
+  /** Shortens the timeouts of the waiting states (tests of expiry and overdue reviews). */
+  waitTimeoutSeconds?: number;
+  departmentTimeoutMs?: number;
+}
+
+export interface LocalStack {
+  baseUrl: string;
+  engine: LocalWorkflowEngine;
+  standins: DepartmentStandins;
+  runtime: Runtime;
+  stop(): Promise<void>;
+}
+
+const TABLE = 'retireone-cases';
+const BUCKET = 'retireone-documents';
+
+/** The whole product on one machine: the same handlers and ASL as on AWS, with embedded stand-ins. */
+export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
+  const dataDir = resolve(opts.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const records = loadFixtures(opts.fixturesPath);
+  const [dynamo, s3, standins] = await Promise.all([
+    startDynamoDbLocal({ dataDir }),
+    startS3Local({ dataDir }),
+    startDepartmentStandins({ records, latencyMs: opts.departmentLatencyMs ?? 0 }),
+  ]);
+  const s3Client = makeLocalS3Client(s3.endpoint);
+  await Promise.all([ensureTable(makeLocalDynamoClient(dynamo.endpoint), TABLE), ensureBucket(s3Client, BUCKET)]);
+
+  const db = makeLocalDocumentClient(dynamo.endpoint);
+  const pki = await ensureDevPki(join(dataDir, 'pki'));
+  const devTokens = opts.devMode === false ? undefined : await devTokenIssuer(dataDir);
+  const { joseVerifier } = await import('../../functions/adapters/auth.ts');
+  const engine = new LocalWorkflowEngine({ retryIntervalMs: opts.retryIntervalMs, waitTimeoutSeconds: opts.waitTimeoutSeconds });
+  const clock = systemClock(opts.clockToday);
+  const sealing = { signer: localSealSigner(pki), trustedCaDer: [pki.caCertDer], issuer: '退休一件事 一站式服务（开发环境）' };
+
+  const rt: Runtime = {
+    clock,
+    policy: DEFAULT_POLICY,
+    cases: new CaseStore(db, TABLE),
+    bookings: new BookingStore(db, TABLE),
+    objects: new ObjectStore(s3Client, BUCKET),
+    workflow: engine,
+    departments: createDepartmentClient({ baseUrl: standins.baseUrl, callingSystem: 'retireone-local', timeoutMs: opts.departmentTimeoutMs }),
+    tokens: devTokens?.verifier ?? joseVerifier((await import('jose')).createLocalJWKSet({ keys: [] }), DEV_ISSUER),
+    devTokens,
+    sealing: async () => sealing,
+    publicBaseUrl: '',
+  };
+  setRuntime(rt);
+
+  const server = createApiServer({ devMode: opts.devMode !== false });
+  await new Promise<void>((ok) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : 'localhost'}:${port}`;
+  rt.publicBaseUrl = process.env.PUBLIC_BASE_URL ?? baseUrl;
+
+  // A restart loses no case: every open case's workflow starts again and its idempotent steps skip what is done.
+  const open = await rt.cases.listByStatus();
+  for (const c of open) await engine.startCase(c.caseNumber, { caseNumber: c.caseNumber });
+  if (open.length) logger.info({ resumed: open.length }, 'resumed open cases');
+
+  let stopped = false;
+  return {
+    baseUrl,
+    engine,
+    standins,
+    runtime: rt,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      engine.stop();
+      server.closeAllConnections();
+      await new Promise((ok) => server.close(ok));
+      await Promise.allSettled([standins.stop(), s3.stop(), dynamo.stop()]);
+    },
+  };
+}

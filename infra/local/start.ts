@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+import { defaultFixturesPath } from './fixtures-loader.ts';
+import { startLocalStack } from './stack.ts';
+
+/** `npm start`: the product on its embedded default. Settings: PORT, DATA_DIR, DEPARTMENT_FIXTURES, CLOCK_TODAY. */
+const stack = await startLocalStack({
+  dataDir: resolve(process.env.DATA_DIR ?? '.data'),
+  port: Number(process.env.PORT ?? 3000),
+  host: process.env.HOST ?? '127.0.0.1',
+  fixturesPath: defaultFixturesPath(),
+  clockToday: process.env.CLOCK_TODAY,
+  departmentLatencyMs: process.env.DEPARTMENT_LATENCY_MS ? Number(process.env.DEPARTMENT_LATENCY_MS) : 0,
+  devMode: process.env.DEV_MODE !== 'false',
+});
+
+console.log(`RetireOne 退休一件事 is listening on ${stack.baseUrl}`);
+console.log(`  citizen pages   ${stack.baseUrl}/`);
+console.log(`  OpenAPI         ${stack.baseUrl}/v1/openapi.json`);
+console.log(`  health          ${stack.baseUrl}/health`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    stack.stop().finally(() => process.exit(0));
+  });
+}

@@ -11,12 +11,15 @@ import { Construct } from 'constructs';
 import { ROUTES, STEP_FUNCTIONS } from '../../functions/api/routes.ts';
 import { API_ACCESS, STEP_ACCESS, type Access } from './access.ts';
 import type { RetireOneConfig } from './config.ts';
+import { STATUS_INDEX } from './data.ts';
 import type { SealKeys } from './signing-keys.ts';
 
 /** Node.js 24 on Graviton: the project runs on Node 24 locally, so Lambda runs what the tests ran. */
 export const LAMBDA_RUNTIME = Runtime.NODEJS_24_X;
 const SEAL_MODULE = 'seal';
 const SEAL_FONT_FILE = 'wqy-microhei.ttc';
+/** Sealed PDFs live at documents/<caseNumber>/<documentId>/<sha256>.pdf (functions/steps/seal.ts). */
+export const DOCUMENT_KEYS = 'documents/*';
 
 export interface FunctionsProps {
   config: RetireOneConfig;
@@ -47,6 +50,7 @@ const TEST_STUB = "exports.handler = async () => { throw new Error('stub handler
 export class RetireOneFunctions extends Construct {
   readonly api = new Map<string, IFunction>();
   readonly steps = new Map<string, IFunction>();
+  readonly roles: Role[] = [];
 
   constructor(scope: Construct, id: string, props: FunctionsProps) {
     super(scope, id);
@@ -74,6 +78,7 @@ export class RetireOneFunctions extends Construct {
     const role = new Role(this, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     const logGroup = new LogGroup(this, `${id}Logs`, { retention: config.logRetention });
     logGroup.grantWrite(role);
+    this.roles.push(role);
 
     const environment: Record<string, string> = {
       TABLE_NAME: props.table.tableName,
@@ -131,7 +136,8 @@ export class RetireOneFunctions extends Construct {
   }
 
   private grant(role: Role, access: Access, props: FunctionsProps): void {
-    const tableArns = [props.table.tableArn, `${props.table.tableArn}/index/*`];
+    // The one GSI by name: no `index/*` wildcard.
+    const tableArns = [props.table.tableArn, `${props.table.tableArn}/index/${STATUS_INDEX}`];
     const read = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
     if (access.table === 'read' || access.table === 'read-audit') {
       role.addToPolicy(new PolicyStatement({ actions: read, resources: tableArns }));
@@ -159,10 +165,10 @@ export class RetireOneFunctions extends Construct {
       role.addToPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.bucket.bucketArn] }));
     }
     if (access.documents === 'read' || access.documents === 'write') {
-      role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.bucket.arnForObjects('*')] }));
+      role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.bucket.arnForObjects(DOCUMENT_KEYS)] }));
     }
     if (access.documents === 'write') {
-      role.addToPolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [props.bucket.arnForObjects('*')] }));
+      role.addToPolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [props.bucket.arnForObjects(DOCUMENT_KEYS)] }));
     }
 
     const workflowActions = (access.workflow ?? []).flatMap((w) =>

@@ -76,6 +76,20 @@ describe.each(cases)('sealed notice: $label', ({ data, decisionText, outcomeText
   });
 });
 
+it('a notice too long for one page flows onto more pages and is still sealed', async () => {
+  const reasons = Array.from({ length: 6 }, () => ({
+    code: 'DEPARTMENT_UNAVAILABLE' as const,
+    message: '部门系统暂时无法返回结果，已转由工作人员人工核查，核查结果将以短信方式通知您本人。',
+    remedy: '无需再次提交材料；如需咨询，请拨打 12333 或到就近社保经办机构窗口办理。',
+  }));
+  const long = { ...approvedWithTopUp, departments: approvedWithTopUp.departments.map((d) => ({ ...d, reasons })) };
+  const { pdf } = await sealNotice(long, localSealSigner(pki));
+  const file = writeTemp(work, 'long.pdf', pdf);
+  expect(run('pdfinfo', [file])).toMatch(/^Pages:\s+[2-9]$/m);
+  expect(run('pdftotext', [file, '-'])).toMatch(/第\s*2\s*页/);
+  expect(run('pdfsig', [file])).toContain('Signature is Valid');
+});
+
 describe('tampering', () => {
   let pdf: Uint8Array;
   beforeAll(async () => {

@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { systemClock } from '../../functions/adapters/clock.ts';
+import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../infra/local/stack.ts';
+
+export const DEMO_FIXTURES = new URL('../../fixtures/citizens.json', import.meta.url).pathname;
+
+export interface TestStack extends LocalStack {
+  dataDir: string;
+  /** Pins "today" for the running stack, as CLOCK_TODAY does at start. */
+  setToday(date: string): void;
+  client: ApiClient;
+  close(): Promise<void>;
+}
+
+/** Starts the whole embedded product (DynamoDB Local, S3 server, stand-ins, local Step Functions, HTTP). */
+export async function startTestStack(opts: Partial<LocalStackOptions> = {}): Promise<TestStack> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'retireone-it-'));
+  const stack = await startLocalStack({
+    dataDir,
+    fixturesPath: DEMO_FIXTURES,
+    clockToday: '2026-11-24',
+    retryIntervalMs: 50,
+    departmentTimeoutMs: 1000,
+    ...opts,
+  });
+  return {
+    ...stack,
+    dataDir,
+    setToday: (date) => {
+      stack.runtime.clock = systemClock(date);
+    },
+    client: new ApiClient(stack.baseUrl),
+    async close() {
+      await stack.stop();
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  bytes: Uint8Array;
+}
+
+export class ApiClient {
+  readonly baseUrl: string;
+  constructor(baseUrl: string) {
+    this.baseUrl = baseUrl;
+  }
+
+  async request<T = any>(method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string | Uint8Array } = {}): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let body: string | Uint8Array | undefined = opts.raw;
+    if (opts.body !== undefined) {
+      headers['content-type'] ??= 'application/json';
+      body = JSON.stringify(opts.body);
+    }
+    const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body as BodyInit | undefined });
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const type = res.headers.get('content-type') ?? '';
+    const parsed = /json/.test(type) && bytes.length ? JSON.parse(Buffer.from(bytes).toString('utf8')) : undefined;
+    return { status: res.status, headers: res.headers, body: parsed as T, bytes };
+  }
+
+  get<T = any>(path: string, token?: string) {
+    return this.request<T>('GET', path, { token });
+  }
+
+  post<T = any>(path: string, body: unknown, token?: string, headers?: Record<string, string>) {
+    return this.request<T>('POST', path, { token, body, headers });
+  }
+
+  async token(role: 'citizen' | 'pre-review' | 'supervisor' | 'platform', claims: { idNumber?: string; name?: string } = {}): Promise<string> {
+    const res = await this.post<{ token: string }>('/v1/dev/tokens', { role, ...claims });
+    if (res.status !== 200) throw new Error(`dev token: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.token;
+  }
+
+  /** Polls the case until `done` holds (or throws after `timeoutMs`). */
+  async waitForCase(caseNumber: string, token: string, done: (c: any) => boolean, timeoutMs = 20_000): Promise<any> {
+    const deadline = Date.now() + timeoutMs;
+    let last: any;
+    while (Date.now() < deadline) {
+      last = (await this.get(`/v1/cases/${caseNumber}`, token)).body;
+      if (last && done(last)) return last;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`case ${caseNumber} did not reach the expected state; last: ${JSON.stringify(last)?.slice(0, 2000)}`);
+  }
+}
+
+export const isSettled = (c: any) => ['COMPLETED', 'EXPIRED', 'WITHDRAWN', 'MANUAL_REVIEW'].includes(c.status) || (c.status === 'PRE_REVIEW' && c.timeline.some((t: any) => /人工/.test(t.note)));
+
+/** The one form for a person, as a citizen would confirm it from the prefill. */
+export function applicationFor(p: { idNumber: string; name: string; gender: string; birthDate: string; phone: string }, retirement: { type: string; requestedMonth: string; originalRetirementAge: number }, withdraw = true) {
+  return {
+    applicant: { idNumber: p.idNumber, name: p.name, gender: p.gender, birthDate: p.birthDate, phone: p.phone, address: '广东省东莞市南城街道示例路 1 号' },
+    retirement,
+    bankAccount: { bankName: '中国工商银行东莞分行', accountNo: '6222190000000001' },
+    housingFund: { withdraw },
+    commitments: { informationTrue: true, dataSharingConsent: true },
+  };
+}
+
+/** Books a case online and submits the form; returns the case number. */
+export async function bookAndSubmit(client: ApiClient, token: string, person: { idNumber: string; name: string; gender: string; birthDate: string; phone: string }, retirement: { type: string; requestedMonth: string; originalRetirementAge: number }): Promise<string> {
+  const booking = await client.post('/v1/bookings', { idNumber: person.idNumber, name: person.name, phone: person.phone, channel: 'online' }, token, { 'Idempotency-Key': crypto.randomUUID() });
+  if (booking.status !== 201) throw new Error(`booking: ${booking.status} ${JSON.stringify(booking.body)}`);
+  const caseNumber = booking.body.caseNumber as string;
+  const submitted = await client.post(`/v1/cases/${caseNumber}/application`, applicationFor(person, retirement), token);
+  if (submitted.status !== 202) throw new Error(`application: ${submitted.status} ${JSON.stringify(submitted.body)}`);
+  return caseNumber;
+}

@@ -59,19 +59,19 @@ export async function renderNotice(data: NoticeData, signedAt: Date): Promise<Re
   const { bytes, fontkit, face } = sealFont();
   doc.registerFontkit(fontkit);
   // PDF 32000 §9.6.4: a subset font's name carries a six-letter tag, which tells readers it is partial.
-  const font = await doc.embedFont(bytes, { subset: true, customName: `${subsetTag(data.documentId)}+${face.postscriptName}` });
+  const font = await doc.embedFont(bytes, { subset: true, customName: `${subsetTag(data.documentId)}+${face.postscriptName ?? 'CJK'}` });
   setMetadata(doc, data, signedAt);
 
   const w = new Writer(doc, font);
   w.centered('退休审批结果通知书', SIZE.title);
   w.gap(10);
-  w.line(`案件编号：${data.caseNumber}`, SIZE.body);
-  w.line(`文书编号：${data.documentId}`, SIZE.body);
+  w.paragraph(`案件编号：${data.caseNumber}`, SIZE.body);
+  w.paragraph(`文书编号：${data.documentId}`, SIZE.body);
   w.gap(6);
   const a = data.applicant;
-  w.line(`申请人：${a.name}　　性别：${GENDER_TEXT[a.gender]}　　出生日期：${chineseDate(a.birthDate)}`, SIZE.body);
-  w.line(`公民身份号码：${a.idNumberMasked}`, SIZE.body);
-  w.line(
+  w.paragraph(`申请人：${a.name}　　性别：${GENDER_TEXT[a.gender]}　　出生日期：${chineseDate(a.birthDate)}`, SIZE.body);
+  w.paragraph(`公民身份号码：${a.idNumberMasked}`, SIZE.body);
+  w.paragraph(
     `退休类型：${RETIREMENT_TEXT[data.retirement.type]}　　申请退休时间：${chineseMonth(data.retirement.requestedMonth)}`,
     SIZE.body,
   );
@@ -87,7 +87,7 @@ export async function renderNotice(data: NoticeData, signedAt: Date): Promise<Re
     SIZE.small,
     MUTED,
   );
-  const seal = await w.sealBlock(data, signedAt);
+  const seal = w.sealBlock(data, signedAt);
   w.pageNumbers();
   return { doc, ...seal };
 }
@@ -107,7 +107,10 @@ class Writer {
   }
 
   ensure(height: number): void {
-    if (this.y - height >= MARGIN.bottom) return;
+    if (this.y - height < MARGIN.bottom) this.newPage();
+  }
+
+  newPage(): void {
     this.page = this.doc.addPage(A4);
     this.y = A4[1] - MARGIN.top;
   }
@@ -118,10 +121,6 @@ class Writer {
 
   text(s: string, x: number, baseline: number, size: number, color: RGB = INK): void {
     this.page.drawText(s, { x, y: baseline, size, font: this.font, color });
-  }
-
-  line(s: string, size: number, color: RGB = INK): void {
-    this.paragraph(s, size, color);
   }
 
   paragraph(s: string, size: number, color: RGB = INK, indent = 0): void {
@@ -147,37 +146,56 @@ class Writer {
     this.text(s, MARGIN.left + 14, this.y + h / 2 - SIZE.decision * 0.35, SIZE.decision, color);
   }
 
+  /**
+   * Rows split across pages line by line (header repeated), so a department with many reasons never
+   * runs off the page or leaves a page blank; a row starts on a new page only if <2 lines would fit.
+   */
   departmentTable(departments: NoticeDepartment[]): void {
     const cols = [144, 92, CONTENT_W - 144 - 92];
     const pad = 6;
     const size = SIZE.body;
     const lh = size * LEADING;
-    const header = ['部门', '审核结果', '说明与需办理事项'];
-    const drawRow = (cells: { lines: string[]; color: RGB }[], height: number, shaded: boolean) => {
-      this.ensure(height);
+    type Cell = { lines: string[]; color: RGB };
+    const drawSlice = (cells: Cell[], from: number, n: number, shaded: boolean) => {
+      const height = n * lh + 2 * pad;
       this.y -= height;
       if (shaded) this.page.drawRectangle({ x: MARGIN.left, y: this.y, width: CONTENT_W, height, color: rgb(0.93, 0.93, 0.93) });
       let x = MARGIN.left;
       cells.forEach((cell, i) => {
         this.page.drawRectangle({ x, y: this.y, width: cols[i]!, height, borderColor: RULE, borderWidth: 0.75 });
-        cell.lines.forEach((l, j) => this.text(l, x + pad, this.y + height - pad - lh * (j + 1) + size * 0.3, size, cell.color));
+        cell.lines.slice(from, from + n).forEach((l, j) => {
+          this.text(l, x + pad, this.y + height - pad - lh * (j + 1) + size * 0.3, size, cell.color);
+        });
         x += cols[i]!;
       });
     };
-    drawRow(header.map((h) => ({ lines: [h], color: INK })), lh + 2 * pad, true);
+    const header = () => drawSlice(['部门', '审核结果', '说明与需办理事项'].map((h) => ({ lines: [h], color: INK })), 0, 1, true);
+    const fitLines = () => Math.floor((this.y - MARGIN.bottom - 2 * pad) / lh);
+
+    this.ensure(3 * lh + 4 * pad);
+    header();
     for (const d of departments) {
-      const cells = [
+      const cells: Cell[] = [
         { lines: wrap(d.title, size, cols[0]! - 2 * pad), color: INK },
         { lines: wrap(OUTCOME_TEXT[d.outcome], size, cols[1]! - 2 * pad), color: OUTCOME_COLOR[d.outcome] },
         { lines: explanation(d).flatMap((p) => wrap(p, size, cols[2]! - 2 * pad)), color: INK },
       ];
-      const height = Math.max(...cells.map((c) => c.lines.length)) * lh + 2 * pad;
-      drawRow(cells, height, false);
+      const total = Math.max(...cells.map((c) => c.lines.length));
+      let from = 0;
+      while (from < total) {
+        if (fitLines() < Math.min(2, total - from)) {
+          this.newPage();
+          header();
+        }
+        const n = Math.min(fitLines(), total - from);
+        drawSlice(cells, from, n, false);
+        from += n;
+      }
     }
   }
 
   /** Issuer, times, a drawn seal ring and the verification QR code, kept together on one page. */
-  async sealBlock(data: NoticeData, signedAt: Date): Promise<Pick<RenderedNotice, 'sealPage' | 'sealRect'>> {
+  sealBlock(data: NoticeData, signedAt: Date): Pick<RenderedNotice, 'sealPage' | 'sealRect'> {
     const qrSize = 88;
     const height = qrSize + 36;
     this.ensure(height);

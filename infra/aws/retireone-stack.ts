@@ -67,6 +67,6 @@ export class RetireOneStack extends Stack {
     new CfnOutput(this, 'BucketName', { value: this.documents.bucket.bucketName });
     new CfnOutput(this, 'StateMachineArn', { value: this.workflow.stateMachine.stateMachineArn });
 
-    acknowledgeFindings(this, { api: this.api, functions: this.functions, workflow: this.workflow });
+    acknowledgeFindings(this, { api: this.api, functions: this.functions, workflow: this.workflow, documents: this.documents });
   }
 }

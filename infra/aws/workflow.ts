@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Aws } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -9,6 +10,7 @@ import { STEP_FUNCTIONS } from '../../functions/api/routes.ts';
 
 export const STATE_MACHINE_NAME = 'retireone-retirement-case';
 export const DEFINITION_FILE = 'workflows/retirement-case.asl.json';
+export const PARTITION_PLACEHOLDER = 'AwsPartition';
 
 export interface WorkflowProps {
   projectRoot: string;
@@ -39,7 +41,10 @@ export class CaseWorkflow extends Construct {
     if (JSON.stringify(found) !== JSON.stringify(expected)) {
       throw new Error(`${DEFINITION_FILE} placeholders ${found.join(',')} differ from STEP_FUNCTIONS ${expected.join(',')}`);
     }
-    const definitionSubstitutions: Record<string, string> = {};
+    // The ASL names service integrations with the `aws` partition (what the embedded interpreter knows);
+    // in the China regions they are arn:aws-cn:states:::…, so the partition is substituted at deploy time.
+    const portable = definition.replaceAll('"arn:aws:states:::', `"arn:\${${PARTITION_PLACEHOLDER}}:states:::`);
+    const definitionSubstitutions: Record<string, string> = { [PARTITION_PLACEHOLDER]: Aws.PARTITION };
     const invoked = new Set<IFunction>();
     for (const [placeholder, module] of Object.entries(STEP_FUNCTIONS)) {
       const fn = props.steps.get(module);
@@ -57,7 +62,7 @@ export class CaseWorkflow extends Construct {
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       stateMachineName: STATE_MACHINE_NAME,
       stateMachineType: StateMachineType.STANDARD,
-      definitionBody: DefinitionBody.fromString(definition),
+      definitionBody: DefinitionBody.fromString(portable),
       definitionSubstitutions,
       tracingEnabled: true,
       // Payloads carry keys (case numbers, outcomes), not personal documents, so execution data may be logged.

@@ -7,3 +7,4 @@ export * from './department-result.ts';
 export * from './eligibility.ts';
 export * from './problem.ts';
 export * from './review.ts';
+export * from './notice.ts';

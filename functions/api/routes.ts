@@ -27,6 +27,8 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/v1/cases/{caseNumber}/documents/{documentId}', module: 'get-document' },
   { method: 'GET', path: '/v1/staff/cases', module: 'staff-queue' },
   { method: 'POST', path: '/v1/staff/cases/{caseNumber}/reviews', module: 'submit-review' },
+  { method: 'GET', path: '/v1/verify/{documentId}', module: 'verify-document' },
+  { method: 'POST', path: '/v1/verify', module: 'verify-upload' },
 ];
 
 /** Task states of workflows/retirement-case.asl.json and the step module (functions/steps/) behind each. */

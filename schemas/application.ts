@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Gender, IdNumberShape, IsoDate, IsoMonth, OriginalRetirementAge, Phone } from './common.ts';
+import { CaseNumber, Gender, IdNumberShape, IsoDate, IsoMonth, OriginalRetirementAge, Phone } from './common.ts';
 
 export const RetirementType = z.enum(['normal', 'flexible-early', 'flexible-late', 'special-job', 'disability']);
 export type RetirementType = z.infer<typeof RetirementType>;
@@ -30,3 +30,23 @@ export const Application = z.strictObject({
   }),
 });
 export type Application = z.infer<typeof Application>;
+
+/**
+ * GET /v1/cases/{caseNumber}/prefill: the one form as far as the departments (or, failing them, the booking)
+ * already know it, so the citizen confirms rather than types. Fields nobody holds are absent.
+ */
+export const PrefillResponse = z.strictObject({
+  caseNumber: CaseNumber,
+  source: z.enum(['departments', 'booking']).meta({ description: 'Where the values came from: the department records, or only the booking.' }),
+  applicant: z.strictObject({
+    idNumber: IdNumberShape,
+    name: z.string(),
+    gender: Gender.optional(),
+    birthDate: IsoDate.optional(),
+    phone: Phone,
+  }),
+  retirement: z.strictObject({ originalRetirementAge: OriginalRetirementAge.optional() }),
+  bankAccount: z.strictObject({ bankName: z.string(), accountNo: z.string() }).optional(),
+  housingFund: z.strictObject({ withdraw: z.boolean() }),
+});
+export type PrefillResponse = z.infer<typeof PrefillResponse>;

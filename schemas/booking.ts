@@ -31,6 +31,9 @@ export type Slot = z.infer<typeof Slot>;
 export const ServiceCenter = z.strictObject({ id: z.string(), name: z.string(), address: z.string() });
 export type ServiceCenter = z.infer<typeof ServiceCenter>;
 
+export const ServiceCenterList = z.array(ServiceCenter);
+export const SlotList = z.array(Slot);
+
 export const SlotsQuery = z.strictObject({ date: IsoDate });
 
 export const BookingResponse = z.strictObject({

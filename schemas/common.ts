@@ -7,13 +7,17 @@ export const IsoDate = z
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'is not a real calendar date');
+  }, 'is not a real calendar date')
+  .meta({ description: 'Calendar date YYYY-MM-DD.', example: '2026-03-12' });
 
 /** Calendar month `YYYY-MM`. */
-export const IsoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
+export const IsoMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM')
+  .meta({ description: 'Calendar month YYYY-MM.', example: '2026-04' });
 
 /** Instant, ISO 8601 with offset. */
-export const Instant = z.iso.datetime({ offset: true });
+export const Instant = z.iso.datetime({ offset: true }).meta({ description: 'Instant, ISO 8601 with offset.', example: '2026-03-12T09:30:00+08:00' });
 
 export const Gender = z.enum(['male', 'female']);
 export type Gender = z.infer<typeof Gender>;
@@ -25,11 +29,15 @@ export type OriginalRetirementAge = z.infer<typeof OriginalRetirementAge>;
 /** 18-character resident ID number shape; the check digit is verified by the domain rule. */
 export const IdNumberShape = z
   .string()
-  .regex(/^\d{17}[\dX]$/, 'must be 18 characters: 17 digits and a check digit (0-9 or X)');
+  .regex(/^\d{17}[\dX]$/, 'must be 18 characters: 17 digits and a check digit (0-9 or X)')
+  .meta({ description: 'Resident ID number (GB 11643-1999), 18 characters.', example: '11010519650312003X' });
 
-export const CaseNumber = z.string().regex(/^RT\d{8}[0-9A-HJKMNP-TV-Z]{6}$/, 'is not a case number');
+export const CaseNumber = z
+  .string()
+  .regex(/^RT\d{8}[0-9A-HJKMNP-TV-Z]{6}$/, 'is not a case number')
+  .meta({ description: 'The one number of the whole case: RT, the booking date, six Crockford base-32 characters.', example: 'RT20260312K7M2QD' });
 
-export const Phone = z.string().regex(/^1\d{10}$/, 'must be an 11-digit mobile number');
+export const Phone = z.string().regex(/^1\d{10}$/, 'must be an 11-digit mobile number').meta({ example: '13810102947' });
 
 export const ReasonCode = z.enum([
   'RETIREMENT_AGE_NOT_REACHED',

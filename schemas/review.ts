@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { Channel } from './booking.ts';
+import { CaseStatus } from './case.ts';
+import { CaseNumber, Instant, IsoDate } from './common.ts';
 import { DepartmentKey } from './department-result.ts';
 
 /** A staff decision that resumes a waiting workflow. */
@@ -16,3 +19,28 @@ export const StaffQueueQuery = z.strictObject({
   overdue: z.enum(['true', 'false']).optional(),
   dueWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
 });
+
+/** One line of the staff work queue (GET /v1/staff/cases); the applicant is masked even for staff. */
+export const StaffQueueItem = z.strictObject({
+  caseNumber: CaseNumber,
+  status: CaseStatus,
+  deadline: IsoDate.meta({ description: 'The application deadline of the booking.' }),
+  overdue: z.boolean(),
+  channel: Channel,
+  applicant: z.strictObject({
+    name: z.string().meta({ description: 'Masked: the surname character only.', example: '陈**' }),
+    idNumber: z.string().meta({ description: 'Masked: first 6 and last 4 characters visible.', example: '110101********2947' }),
+  }),
+  waitingFor: z.array(DepartmentKey).meta({ description: 'Departments whose outcome is MANUAL and wait for a staff decision.' }),
+  updatedAt: Instant,
+});
+export type StaffQueueItem = z.infer<typeof StaffQueueItem>;
+
+/** 202 answer to POST /v1/staff/cases/{caseNumber}/reviews: the decision is recorded and the workflow resumes. */
+export const ReviewResponse = z.strictObject({
+  caseNumber: CaseNumber,
+  stage: ReviewRequest.shape.stage,
+  outcome: ReviewRequest.shape.outcome,
+  recordedAt: Instant,
+});
+export type ReviewResponse = z.infer<typeof ReviewResponse>;

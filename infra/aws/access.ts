@@ -30,6 +30,10 @@ export const API_ACCESS: Readonly<Record<string, Access>> = {
   'get-document': { table: 'read-audit', documents: 'read' },
   'staff-queue': { table: 'read' },
   'submit-review': { table: 'write', workflow: ['respond'] },
+  // Public verification (the QR code on a sealed answer): the document record and the stored original.
+  'verify-document': { table: 'read', documents: 'read' },
+  // An uploaded PDF is checked against the recorded sha256 and seal; the stored original is not needed.
+  'verify-upload': { table: 'read' },
 };
 
 /** Handlers under functions/steps/, by module. Steps write their own case's items. */

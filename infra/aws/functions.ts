@@ -51,6 +51,8 @@ export class RetireOneFunctions extends Construct {
   readonly api = new Map<string, IFunction>();
   readonly steps = new Map<string, IFunction>();
   readonly roles: Role[] = [];
+  /** Roles allowed to read or write objects under documents/. */
+  readonly documentObjectRoles: Role[] = [];
 
   constructor(scope: Construct, id: string, props: FunctionsProps) {
     super(scope, id);
@@ -165,6 +167,7 @@ export class RetireOneFunctions extends Construct {
       role.addToPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.bucket.bucketArn] }));
     }
     if (access.documents === 'read' || access.documents === 'write') {
+      this.documentObjectRoles.push(role);
       role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.bucket.arnForObjects(DOCUMENT_KEYS)] }));
     }
     if (access.documents === 'write') {

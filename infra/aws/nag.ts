@@ -29,10 +29,9 @@ export function acknowledgeFindings(stack: Stack, t: NagTargets): void {
   for (const role of t.functions.roles) {
     ack(role, 'AwsSolutions-IAM5[Resource::*]', 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions.');
   }
-  for (const fn of [t.functions.seal, t.functions.api.get('get-document')]) {
-    if (!fn?.role) continue;
+  for (const role of t.functions.documentObjectRoles) {
     ack(
-      fn.role,
+      role,
       `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/documents/*]`,
       'Sealed PDFs are keyed documents/<caseNumber>/<documentId>/<sha256>.pdf; the key is only known per case at run time.',
     );

@@ -1,0 +1,103 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
+import nag from 'cdk-nag';
+import { PROJECT_ROOT, RetireOneStack } from '../../../infra/aws/retireone-stack.ts';
+
+/** Deployment context a real `cdk deploy` would pass; tests pin it so assertions are exact. */
+export const TEST_CONTEXT = {
+  departmentsBaseUrl: 'https://departments.test',
+  jwtIssuer: 'https://idp.test/',
+  jwtJwksUrl: 'https://idp.test/.well-known/jwks.json',
+  allowedOrigins: ['https://retireone.test'],
+};
+
+export interface Synth {
+  app: App;
+  stack: RetireOneStack;
+  template: Template;
+  /** The raw template JSON. */
+  json: { Resources: Record<string, Resource>; Outputs: Record<string, unknown> };
+  outdir: string;
+}
+
+export interface Resource {
+  Type: string;
+  Properties: Record<string, any>;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+}
+
+/**
+ * Synthesizes the stack the way `cdk synth` does (cdk.json context and feature flags, cdk-nag
+ * AwsSolutions plugin) except for bundling: `skipBundling` swaps every NodejsFunction for an inline
+ * stub so a test file does not run esbuild twenty-four times. Real bundling: bundling.test.ts.
+ */
+export function synth(context: Record<string, unknown> = {}, beforeSynth?: (stack: RetireOneStack) => void): Synth {
+  const cdkJson = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
+  const outdir = mkdtempSync(join(tmpdir(), 'retireone-cdk-'));
+  const app = new App({ outdir, context: { ...cdkJson.context, ...TEST_CONTEXT, skipBundling: true, ...context } });
+  const stack = new RetireOneStack(app, 'RetireOneStack');
+  Validations.of(app).addPlugins(new nag.AwsSolutionsChecks(app));
+  beforeSynth?.(stack);
+  const assembly = app.synth();
+  const json = assembly.getStackByName(stack.stackName).template;
+  return { app, stack, template: Template.fromJSON(json), json, outdir };
+}
+
+export function logicalId(construct: IConstruct): string {
+  return Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);
+}
+
+export const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** Logical id behind `{ "Fn::GetAtt": [id, "Arn"] }` or `{ "Ref": id }`, else undefined. */
+export function refId(v: unknown): string | undefined {
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (Array.isArray(o['Fn::GetAtt'])) return String(o['Fn::GetAtt'][0]);
+    if (typeof o.Ref === 'string') return o.Ref;
+  }
+  return undefined;
+}
+
+/** A CloudFormation string value as text: literal pieces kept, intrinsic pieces rendered as `{{LogicalId}}`. */
+export function cfnText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object' && Array.isArray((v as any)['Fn::Join'])) {
+    const [sep, parts] = (v as any)['Fn::Join'] as [string, unknown[]];
+    return parts.map(cfnText).join(sep);
+  }
+  const id = refId(v);
+  if (id) return `{{${id}}}`;
+  return `{{${JSON.stringify(v)}}}`;
+}
+
+export interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource?: unknown;
+  Principal?: unknown;
+  Condition?: Record<string, unknown>;
+}
+
+/** Every identity-policy statement with the roles it is attached to. */
+export function roleStatements(json: Synth['json']): Array<{ roles: string[]; statement: Statement }> {
+  return Object.values(json.Resources)
+    .filter((r) => r.Type === 'AWS::IAM::Policy')
+    .flatMap((r) => {
+      const roles = asArray(r.Properties.Roles).map((x) => refId(x)!);
+      return (r.Properties.PolicyDocument.Statement as Statement[]).map((statement) => ({ roles, statement }));
+    });
+}
+
+/** Whether an IAM action pattern (`kms:*`, `*`, `kms:Sign`) covers `action`. */
+export function covers(pattern: string, action: string): boolean {
+  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+  return re.test(action);
+}
+
+export const allows = (s: Statement, action: string): boolean => s.Effect === 'Allow' && asArray(s.Action).some((a) => covers(a, action));

@@ -1,0 +1,119 @@
+/**
+ * The workflow's less travelled paths, through the real embedded stack: a person decides what the rules
+ * could not (with four eyes), a department that does not answer, a form that never comes.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicationFor, DEMO_FIXTURES, startTestStack, type TestStack } from './harness.ts';
+
+const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
+const LOAN = demo.get('441900196608190252'); // 刘伟: housing loan outstanding, statutory 2027-01
+const ALL_PASS = demo.get('441900196610120130'); // 陈志明: statutory 2027-04
+const CADRE = demo.get('441900197108030169'); // 林秀英: statutory 2027-01
+
+describe('workflow paths', () => {
+  let stack: TestStack;
+  let alice: string; // pre-review team
+  let bob: string; // supervisor
+
+  beforeAll(async () => {
+    stack = await startTestStack({ clockToday: '2026-12-10', waitTimeoutSeconds: 1 });
+    alice = await stack.client.token('pre-review', { name: 'alice' });
+    bob = await stack.client.token('supervisor', { name: 'bob' });
+  });
+  afterAll(() => stack?.close());
+
+  async function book(person: any, token: string): Promise<string> {
+    const res = await stack.client.post('/v1/bookings', { idNumber: person.idNumber, name: person.name, phone: person.phone, channel: 'online' }, token, { 'Idempotency-Key': crypto.randomUUID() });
+    expect(res.status).toBe(201);
+    return res.body.caseNumber;
+  }
+
+  it('pre-review by one person, manual review by another: the same person may not decide both', async () => {
+    const { client } = stack;
+    const token = await client.token('citizen', { idNumber: LOAN.idNumber });
+    const caseNumber = await book(LOAN, token);
+    // The name on the form differs from the booking: pre-review needs a person.
+    const form = applicationFor({ ...LOAN, name: '刘 伟' }, { type: 'normal', requestedMonth: '2027-01', originalRetirementAge: 60 });
+    expect((await client.post(`/v1/cases/${caseNumber}/application`, form, token)).status).toBe(202);
+    let c = await client.waitForCase(caseNumber, token, (x) => x.status === 'PRE_REVIEW' && x.timeline.some((t: any) => /人工核实/.test(t.note)));
+    expect(c.departments.hr.outcome).toBe('PENDING');
+
+    // A manual review is refused while the case waits for pre-review.
+    expect((await client.post(`/v1/staff/cases/${caseNumber}/reviews`, { stage: 'manual', outcome: 'PASS', note: 'x' }, bob)).status).toBe(409);
+    const pre = await client.post(`/v1/staff/cases/${caseNumber}/reviews`, { stage: 'pre-review', outcome: 'PASS', note: '姓名中多一空格，本人确认' }, alice);
+    expect(pre.status).toBe(202);
+    // The same decision again is refused, not applied twice.
+    expect((await client.post(`/v1/staff/cases/${caseNumber}/reviews`, { stage: 'pre-review', outcome: 'PASS', note: 'again' }, alice)).status).toBe(409);
+
+    c = await client.waitForCase(caseNumber, token, (x) => x.status === 'MANUAL_REVIEW');
+    expect(c.departments.housingFund.outcome).toBe('MANUAL');
+    const sameReviewer = await client.post(`/v1/staff/cases/${caseNumber}/reviews`, { stage: 'manual', department: 'housingFund', outcome: 'PASS', note: '已约定还款' }, alice);
+    expect(sameReviewer.status).toBe(403);
+    const wrongDept = await client.post(`/v1/staff/cases/${caseNumber}/reviews`, { stage: 'manual', department: 'tax', outcome: 'PASS', note: 'x' }, bob);
+    expect(wrongDept.status).toBe(400);
+    expect(wrongDept.body.errors[0].path).toBe('department');
+
+    const manual = await client.post(`/v1/staff/cases/${caseNumber}/reviews`, { stage: 'manual', department: 'housingFund', outcome: 'FAIL', note: '贷款未结清，暂不予提取' }, bob);
+    expect(manual.status).toBe(202);
+    c = await client.waitForCase(caseNumber, token, (x) => x.status === 'COMPLETED');
+    expect(c.decision).toBe('REJECTED');
+    expect(c.departments.housingFund.outcome).toBe('FAIL');
+    expect(c.departments.housingFund.reasons.map((r: any) => r.code)).toContain('STAFF_DECISION');
+    expect(c.timeline.filter((t: any) => t.actor.includes('alice') || t.actor.includes('bob'))).toHaveLength(2);
+    expect(c.documents.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a department that does not answer becomes MANUAL with DEPARTMENT_UNAVAILABLE, after retries, and a person decides', async () => {
+    const { client, standins } = stack;
+    const token = await client.token('citizen', { idNumber: CADRE.idNumber });
+    const caseNumber = await book(CADRE, token);
+    standins.setUnavailable('tax', true);
+    standins.clearCalls();
+    try {
+      const form = applicationFor(CADRE, { type: 'normal', requestedMonth: '2027-01', originalRetirementAge: 55 });
+      expect((await client.post(`/v1/cases/${caseNumber}/application`, form, token)).status).toBe(202);
+      const c = await client.waitForCase(caseNumber, token, (x) => x.status === 'MANUAL_REVIEW');
+      expect(c.departments.tax.outcome).toBe('MANUAL');
+      expect(c.departments.tax.reasons[0].code).toBe('DEPARTMENT_UNAVAILABLE');
+      expect(c.departments.hr.outcome).toBe('PASS');
+      const taxCalls = standins.calls().filter((call) => call.dept === 'tax' && call.caseNumber === caseNumber);
+      // First attempt plus the Retry's attempts (MaxAttempts 3), each carrying the case number and the caller.
+      expect(taxCalls).toHaveLength(4);
+      expect(new Set(taxCalls.map((t) => t.requestId)).size).toBe(4);
+      expect(taxCalls.every((t) => t.callingSystem === 'retireone-local')).toBe(true);
+    } finally {
+      standins.setUnavailable('tax', false);
+    }
+    expect((await client.post(`/v1/staff/cases/${caseNumber}/reviews`, { stage: 'manual', department: 'tax', outcome: 'PASS', note: '电话核实无欠缴' }, bob)).status).toBe(202);
+    const done = await client.waitForCase(caseNumber, token, (x) => x.status === 'COMPLETED');
+    expect(done.decision).toBe('APPROVED');
+  });
+
+  it('no form before the deadline: the case expires and the person may book again', async () => {
+    const { client } = stack;
+    const token = await client.token('citizen', { idNumber: ALL_PASS.idNumber });
+    const caseNumber = await book(ALL_PASS, token);
+    const booked = (await client.get(`/v1/cases/${caseNumber}`, token)).body;
+    // Waits wake every second in this stack; nothing expires before the deadline passes.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await client.get(`/v1/cases/${caseNumber}`, token)).body.status).toBe('BOOKED');
+    const again = await client.post('/v1/bookings', { idNumber: ALL_PASS.idNumber, name: ALL_PASS.name, phone: ALL_PASS.phone, channel: 'online' }, token, { 'Idempotency-Key': crypto.randomUUID() });
+    expect(again.status).toBe(409);
+    expect(again.body.caseNumber).toBe(caseNumber);
+
+    const dayAfter = new Date(Date.parse(`${booked.deadline}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    stack.setToday(dayAfter);
+    try {
+      const c = await client.waitForCase(caseNumber, token, (x) => x.status === 'EXPIRED', 10_000);
+      expect(c.timeline.at(-1).status).toBe('EXPIRED');
+      const late = await client.post(`/v1/cases/${caseNumber}/application`, applicationFor(ALL_PASS, { type: 'normal', requestedMonth: dayAfter.slice(0, 7), originalRetirementAge: 60 }), token);
+      expect(late.status).toBe(409);
+      const rebook = await client.post('/v1/bookings', { idNumber: ALL_PASS.idNumber, name: ALL_PASS.name, phone: ALL_PASS.phone, channel: 'online' }, token, { 'Idempotency-Key': crypto.randomUUID() });
+      expect(rebook.status).toBe(201);
+      expect(rebook.body.caseNumber).not.toBe(caseNumber);
+    } finally {
+      stack.setToday('2026-12-10');
+    }
+  });
+});

@@ -24,7 +24,7 @@ export function acknowledgeFindings(stack: Stack, t: NagTargets): void {
     t.api.httpApi,
     'AwsSolutions-APIG4',
     'Authorization is done in each Lambda: the JWT is verified with jose against the issuer JWKS and the route role is checked, ' +
-      'identically in the embedded hosting. Public routes (health, openapi, eligibility, service centers, slots) need none.',
+      'identically in the embedded hosting. Public routes (health, openapi, eligibility, service centers, slots, document verification) need none.',
   );
   for (const role of t.functions.roles) {
     ack(role, 'AwsSolutions-IAM5[Resource::*]', 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions.');

@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES } from '../../functions/api/routes.ts';
+import { cfnText, logicalId, refId, synth, TEST_CONTEXT, type Resource, type Synth } from './support/synth.ts';
+
+let s: Synth;
+const ofType = (type: string): Array<[string, Resource]> => Object.entries(s.json.Resources).filter(([, r]) => r.Type === type);
+
+beforeAll(() => {
+  s = synth();
+});
+
+describe('HTTP API', () => {
+  const served = ROUTES.filter((r) => !r.devOnly);
+
+  it('has exactly one route per non-dev entry of ROUTES, and no dev-only route', () => {
+    const keys = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey as string);
+    expect(keys.sort()).toEqual(served.map((r) => `${r.method} ${r.path}`).sort());
+    for (const dev of ROUTES.filter((r) => r.devOnly)) expect(keys).not.toContain(`${dev.method} ${dev.path}`);
+  });
+
+  it('sends each route to the Lambda of its module', () => {
+    const integrations = Object.fromEntries(ofType('AWS::ApiGatewayV2::Integration'));
+    for (const route of served) {
+      const [, r] = ofType('AWS::ApiGatewayV2::Route').find(([, x]) => x.Properties.RouteKey === `${route.method} ${route.path}`)!;
+      const integrationId = /integrations\/\{\{(\w+)\}\}/.exec(cfnText(r.Properties.Target))![1]!;
+      const integration = integrations[integrationId]!;
+      expect(integration.Properties.IntegrationType).toBe('AWS_PROXY');
+      expect(refId(integration.Properties.IntegrationUri), route.path).toBe(logicalId(s.stack.functions.api.get(route.module)!));
+    }
+  });
+
+  it('logs access to a log group and throttles by default', () => {
+    const [[, stage]] = ofType('AWS::ApiGatewayV2::Stage') as [[string, Resource]];
+    expect(stage.Properties.StageName).toBe('$default');
+    expect(refId(stage.Properties.AccessLogSettings.DestinationArn)).toMatch(/AccessLogs/);
+    expect(JSON.parse(stage.Properties.AccessLogSettings.Format).requestId).toBe('$context.requestId');
+    expect(stage.Properties.DefaultRouteSettings.ThrottlingRateLimit).toBeGreaterThan(0);
+    expect(stage.Properties.DefaultRouteSettings.ThrottlingBurstLimit).toBeGreaterThan(0);
+  });
+
+  it('allows CORS only from the configured origins', () => {
+    const [[, api]] = ofType('AWS::ApiGatewayV2::Api') as [[string, Resource]];
+    expect(api.Properties.CorsConfiguration.AllowOrigins).toEqual(TEST_CONTEXT.allowedOrigins);
+    expect(api.Properties.CorsConfiguration.AllowOrigins).not.toContain('*');
+  });
+
+  it('has no CORS at all when no origins are configured', () => {
+    const other = synth({ allowedOrigins: [] });
+    const [[, api]] = Object.entries(other.json.Resources).filter(([, r]) => r.Type === 'AWS::ApiGatewayV2::Api') as [[string, Resource]];
+    expect(api.Properties.CorsConfiguration).toBeUndefined();
+  });
+
+  it('outputs ApiUrl, TableName, BucketName and StateMachineArn', () => {
+    expect(Object.keys(s.json.Outputs).sort()).toEqual(['ApiUrl', 'BucketName', 'StateMachineArn', 'TableName']);
+  });
+});

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CaseNumber, Gender, IdNumberShape, IsoDate, IsoMonth, OriginalRetirementAge, Phone } from './common.ts';
 
-export const RetirementType = z.enum(['normal', 'flexible-early', 'flexible-late', 'special-job', 'disability']);
+export const RetirementType = z.enum(['normal', 'flexible-early', 'flexible-late', 'special-job', 'disability']).meta({ id: 'RetirementType' });
 export type RetirementType = z.infer<typeof RetirementType>;
 
 /** The one form: everything the four departments need, sent once. */
@@ -28,7 +28,7 @@ export const Application = z.strictObject({
     informationTrue: z.literal(true),
     dataSharingConsent: z.literal(true),
   }),
-});
+}).meta({ id: 'Application' });
 export type Application = z.infer<typeof Application>;
 
 /**
@@ -48,5 +48,5 @@ export const PrefillResponse = z.strictObject({
   retirement: z.strictObject({ originalRetirementAge: OriginalRetirementAge.optional() }),
   bankAccount: z.strictObject({ bankName: z.string(), accountNo: z.string() }).optional(),
   housingFund: z.strictObject({ withdraw: z.boolean() }),
-});
+}).meta({ id: 'PrefillResponse' });
 export type PrefillResponse = z.infer<typeof PrefillResponse>;

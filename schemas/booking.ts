@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CaseNumber, IdNumberShape, Instant, IsoDate, Phone } from './common.ts';
 
-export const Channel = z.enum(['online', 'window']);
+export const Channel = z.enum(['online', 'window']).meta({ id: 'Channel' });
 export type Channel = z.infer<typeof Channel>;
 
 export const BookingRequest = z
@@ -16,7 +16,7 @@ export const BookingRequest = z
     if (v.channel === 'window' && !v.slotId) {
       ctx.addIssue({ code: 'custom', path: ['slotId'], message: 'is required for a window booking' });
     }
-  });
+  }).meta({ id: 'BookingRequest' });
 export type BookingRequest = z.infer<typeof BookingRequest>;
 
 export const Slot = z.strictObject({
@@ -25,10 +25,10 @@ export const Slot = z.strictObject({
   end: Instant,
   capacity: z.number().int(),
   remaining: z.number().int(),
-});
+}).meta({ id: 'Slot' });
 export type Slot = z.infer<typeof Slot>;
 
-export const ServiceCenter = z.strictObject({ id: z.string(), name: z.string(), address: z.string() });
+export const ServiceCenter = z.strictObject({ id: z.string(), name: z.string(), address: z.string() }).meta({ id: 'ServiceCenter' });
 export type ServiceCenter = z.infer<typeof ServiceCenter>;
 
 export const ServiceCenterList = z.array(ServiceCenter);
@@ -42,5 +42,5 @@ export const BookingResponse = z.strictObject({
   channel: Channel,
   slot: Slot.omit({ remaining: true, capacity: true }).extend({ serviceCenterId: z.string() }).optional(),
   applicationDeadline: IsoDate,
-});
+}).meta({ id: 'BookingResponse' });
 export type BookingResponse = z.infer<typeof BookingResponse>;

@@ -12,14 +12,14 @@ export const CaseStatus = z.enum([
   'COMPLETED',
   'EXPIRED',
   'WITHDRAWN',
-]);
+]).meta({ id: 'CaseStatus' });
 export type CaseStatus = z.infer<typeof CaseStatus>;
 export const OPEN_STATUSES: readonly CaseStatus[] = ['BOOKED', 'SUBMITTED', 'PRE_REVIEW', 'CHECKING', 'MANUAL_REVIEW', 'SEALING'];
 
-export const Decision = z.enum(['APPROVED', 'REJECTED']);
+export const Decision = z.enum(['APPROVED', 'REJECTED']).meta({ id: 'Decision' });
 export type Decision = z.infer<typeof Decision>;
 
-export const TimelineEntry = z.strictObject({ at: Instant, status: CaseStatus, actor: z.string(), note: z.string() });
+export const TimelineEntry = z.strictObject({ at: Instant, status: CaseStatus, actor: z.string(), note: z.string() }).meta({ id: 'TimelineEntry' });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
 export const DocumentRef = z.strictObject({
@@ -27,7 +27,7 @@ export const DocumentRef = z.strictObject({
   title: z.string(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   contentType: z.literal('application/pdf'),
-});
+}).meta({ id: 'DocumentRef' });
 export type DocumentRef = z.infer<typeof DocumentRef>;
 
 export const Departments = z.strictObject({
@@ -35,7 +35,7 @@ export const Departments = z.strictObject({
   tax: DepartmentResult,
   medical: DepartmentResult,
   housingFund: DepartmentResult,
-});
+}).meta({ id: 'Departments' });
 export type Departments = z.infer<typeof Departments>;
 
 /** The public view of a case (GET /v1/cases/{caseNumber}). */
@@ -47,7 +47,7 @@ export const CaseView = z.strictObject({
   departments: Departments,
   timeline: z.array(TimelineEntry),
   documents: z.array(DocumentRef),
-});
+}).meta({ id: 'CaseView' });
 export type CaseView = z.infer<typeof CaseView>;
 
-export const SubmitResponse = z.strictObject({ caseNumber: CaseNumber, status: z.literal('SUBMITTED') });
+export const SubmitResponse = z.strictObject({ caseNumber: CaseNumber, status: z.literal('SUBMITTED') }).meta({ id: 'SubmitResponse' });

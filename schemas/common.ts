@@ -19,11 +19,11 @@ export const IsoMonth = z
 /** Instant, ISO 8601 with offset. */
 export const Instant = z.iso.datetime({ offset: true }).meta({ description: 'Instant, ISO 8601 with offset.', example: '2026-03-12T09:30:00+08:00' });
 
-export const Gender = z.enum(['male', 'female']);
+export const Gender = z.enum(['male', 'female']).meta({ id: 'Gender' });
 export type Gender = z.infer<typeof Gender>;
 
 /** Original (pre-2025) statutory retirement age: men 60; women 50 (workers) or 55 (cadres). */
-export const OriginalRetirementAge = z.union([z.literal(50), z.literal(55), z.literal(60)]);
+export const OriginalRetirementAge = z.union([z.literal(50), z.literal(55), z.literal(60)]).meta({ id: 'OriginalRetirementAge' });
 export type OriginalRetirementAge = z.infer<typeof OriginalRetirementAge>;
 
 /** 18-character resident ID number shape; the check digit is verified by the domain rule. */
@@ -58,8 +58,8 @@ export const ReasonCode = z.enum([
   'BOOKING_MISMATCH',
   'REQUESTED_MONTH_OUT_OF_RANGE',
   'STAFF_DECISION',
-]);
+]).meta({ id: 'ReasonCode' });
 export type ReasonCode = z.infer<typeof ReasonCode>;
 
-export const Reason = z.strictObject({ code: ReasonCode, message: z.string() });
+export const Reason = z.strictObject({ code: ReasonCode, message: z.string() }).meta({ id: 'Reason' });
 export type Reason = z.infer<typeof Reason>;

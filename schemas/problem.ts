@@ -7,5 +7,5 @@ export const Problem = z.object({
   status: z.number().int(),
   detail: z.string(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-});
+}).meta({ id: 'Problem' });
 export type Problem = z.infer<typeof Problem>;

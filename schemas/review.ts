@@ -11,7 +11,7 @@ export const ReviewRequest = z
     department: DepartmentKey.optional(),
     outcome: z.enum(['PASS', 'FAIL']),
     note: z.string().trim().min(1, 'a reason is required').max(2000),
-  });
+  }).meta({ id: 'ReviewRequest' });
 export type ReviewRequest = z.infer<typeof ReviewRequest>;
 
 export const StaffQueueQuery = z.strictObject({
@@ -33,7 +33,7 @@ export const StaffQueueItem = z.strictObject({
   }),
   waitingFor: z.array(DepartmentKey).meta({ description: 'Departments whose outcome is MANUAL and wait for a staff decision.' }),
   updatedAt: Instant,
-});
+}).meta({ id: 'StaffQueueItem' });
 export type StaffQueueItem = z.infer<typeof StaffQueueItem>;
 
 /** 202 answer to POST /v1/staff/cases/{caseNumber}/reviews: the decision is recorded and the workflow resumes. */
@@ -42,5 +42,5 @@ export const ReviewResponse = z.strictObject({
   stage: ReviewRequest.shape.stage,
   outcome: ReviewRequest.shape.outcome,
   recordedAt: Instant,
-});
+}).meta({ id: 'ReviewResponse' });
 export type ReviewResponse = z.infer<typeof ReviewResponse>;

@@ -5,7 +5,7 @@ import { maskIdNumber, maskName, maskPhone, maskAccountNo } from '../domain/mask
  * Structured logs with personal data masked at the source: any field with one of these names is
  * masked wherever it sits, so a careless `log.info({ application })` cannot leak an ID number.
  */
-const MASKERS: Record<string, (v: string) => string> = {
+const MASKERS: Partial<Record<string, (v: string) => string>> = {
   idNumber: maskIdNumber,
   name: maskName,
   phone: maskPhone,

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { StateMachine } from 'aws-local-stepfunctions';
+
+type RunOptions = NonNullable<Parameters<StateMachine['run']>[1]>;
+type TaskStateResourceLocalHandler = NonNullable<NonNullable<RunOptions['overrides']>['taskResourceLocalHandlers']>;
 import type { Context } from 'aws-lambda';
 import { STEP_FUNCTIONS, type StepSubstitution } from '../../functions/api/routes.ts';
 import type { WorkflowPort } from '../../functions/adapters/workflow.ts';
@@ -79,7 +82,7 @@ export class LocalWorkflowEngine implements WorkflowPort {
       for (const [name, task] of this.tasks) if (task.waitsForToken) substituted.States[name].TimeoutSeconds = opts.waitTimeoutSeconds;
     }
     // Built once: validating the definition is the expensive part.
-    this.machine = new StateMachine(substituted);
+    this.machine = new StateMachine(substituted as unknown as ConstructorParameters<typeof StateMachine>[0]);
     this.retryIntervalMs = opts.retryIntervalMs;
   }
 
@@ -116,14 +119,14 @@ export class LocalWorkflowEngine implements WorkflowPort {
 
   async startCase(caseNumber: string, input: Record<string, unknown>): Promise<void> {
     if (this.stopped || this.running.has(caseNumber)) return;
-    const execution = this.machine.run(input, {
+    const execution = this.machine.run(input as Parameters<StateMachine['run']>[0], {
       overrides: {
-        taskResourceLocalHandlers: this.overrides(),
+        taskResourceLocalHandlers: this.overrides() as unknown as TaskStateResourceLocalHandler,
         ...(this.retryIntervalMs !== undefined ? { retryIntervalOverrides: this.retryOverrides() } : {}),
       },
       noThrowOnAbort: true,
       context: {
-        Execution: { Id: `local:${caseNumber}`, Name: caseNumber, Input: input, StartTime: new Date().toISOString() },
+        Execution: { Id: `local:${caseNumber}`, Name: caseNumber, Input: input as Parameters<StateMachine['run']>[0], StartTime: new Date().toISOString() },
         Task: { Token: TOKEN_PLACEHOLDER },
       },
     });

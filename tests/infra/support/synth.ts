@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
@@ -36,9 +36,15 @@ export interface Resource {
  * AwsSolutions plugin) except for bundling: `skipBundling` swaps every NodejsFunction for an inline
  * stub so a test file does not run esbuild twenty-four times. Real bundling: bundling.test.ts.
  */
+const outdirs: string[] = [];
+process.on('exit', () => {
+  for (const dir of outdirs) rmSync(dir, { recursive: true, force: true });
+});
+
 export function synth(context: Record<string, unknown> = {}, beforeSynth?: (stack: RetireOneStack) => void): Synth {
   const cdkJson = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
   const outdir = mkdtempSync(join(tmpdir(), 'retireone-cdk-'));
+  outdirs.push(outdir);
   const app = new App({ outdir, context: { ...cdkJson.context, ...TEST_CONTEXT, skipBundling: true, ...context } });
   const stack = new RetireOneStack(app, 'RetireOneStack');
   Validations.of(app).addPlugins(new nag.AwsSolutionsChecks(app));

@@ -34,7 +34,7 @@ beforeAll(async () => {
     ...known,
     idNumber: BROKEN_ID,
     hr: { ...known.hr, originalRetirementAge: 45 as 60 },
-    housingFund: { ...known.housingFund, status: 'frozen' as 'active' },
+    housingFund: { ...known.housingFund, status: 'frozen' } as unknown as CitizenRecord['housingFund'],
   });
   // fixtures README: `housingFund: { "status": "none" }` = no account (outcome NOT_APPLICABLE).
   withBroken.set(NO_FUND_ID, { ...known, idNumber: NO_FUND_ID, housingFund: { status: 'none' } as CitizenRecord['housingFund'] });

@@ -1,0 +1,296 @@
+/**
+ * `npm run bench`: N all-pass cases through the embedded stack over real HTTP, the department stand-ins
+ * answering after a set latency; then sealing alone in a loop. Progress goes to stderr; the last line on
+ * stdout is one JSON object:
+ *   { cases, casesPerSecond, p50Ms, p95Ms, fanoutRatio, peakRssMb, javaRssMb, sealedDocumentsPerSecond, documentBytes, ... }
+ * Targets (2 cores): fanoutRatio ≤ 1.25, p50 ≤ 2000 ms, casesPerSecond ≥ 5.
+ *
+ * Env: BENCH_CASES (60), BENCH_CONCURRENCY (10 in flight), DEPARTMENT_LATENCY_MS (100), BENCH_WARMUP (2
+ * cases, not counted), BENCH_SEALS (30), BENCH_TIMEOUT_MS (per case, 60000), LOG_LEVEL (warn here, so the
+ * product's logs do not flood stdout).
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { syntheticPeople, type SyntheticPerson } from './synthetic-people.ts';
+
+process.env.LOG_LEVEL ??= 'warn';
+
+// Imported after LOG_LEVEL is set: the product's logger reads it once, at import.
+const { startLocalStack } = await import('../../infra/local/stack.ts');
+const { ApiClient, applicationFor } = await import('../integration/harness.ts');
+const { statutoryRetirement } = await import('../../functions/domain/retirement-age.ts');
+const { parseIdNumber } = await import('../../functions/domain/id-number.ts');
+const { addMonths, monthIndex, monthOf } = await import('../../functions/domain/months.ts');
+const { DEFAULT_POLICY } = await import('../../functions/domain/policy.ts');
+const { sealNotice } = await import('../../functions/sealing/seal-pdf.ts');
+const { ensureDevPki } = await import('../../functions/sealing/dev-pki.ts');
+const { localSealSigner } = await import('../../functions/sealing/local-signer.ts');
+const { noticeFromCase } = await import('../../functions/shared/notice-from-case.ts');
+
+const TODAY = '2026-11-24';
+const CHECK_STATES = new Set(['CheckHr', 'CheckTax', 'CheckMedical', 'CheckHousingFund']);
+
+function intEnv(name: string, fallback: number, min = 0): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  return n;
+}
+
+const CASES = intEnv('BENCH_CASES', 60, 1);
+const CONCURRENCY = intEnv('BENCH_CONCURRENCY', 10, 1);
+const LATENCY_MS = intEnv('DEPARTMENT_LATENCY_MS', 100, 0);
+const WARMUP = intEnv('BENCH_WARMUP', 2, 0);
+const SEALS = intEnv('BENCH_SEALS', 30, 1);
+const CASE_TIMEOUT_MS = intEnv('BENCH_TIMEOUT_MS', 60_000, 1);
+
+const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+const mb = (bytes: number) => round(bytes / 2 ** 20, 1);
+
+/** Nearest-rank percentile. */
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+const median = (values: number[]) => {
+  if (values.length === 0) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+/** Every generated person must be valid and retire at the statutory month inside today's window. */
+function checkPeople(people: SyntheticPerson[]): Map<string, string> {
+  const first = monthOf(TODAY);
+  const last = addMonths(first, DEFAULT_POLICY.applicationMonthsAhead);
+  const months = new Map<string, string>();
+  for (const p of people) {
+    const parsed = parseIdNumber(p.idNumber, TODAY);
+    if (!parsed.ok || parsed.birthDate !== p.birthDate || parsed.gender !== p.gender) throw new Error(`bad synthetic ID ${p.idNumber}: ${JSON.stringify(parsed)}`);
+    const { month } = statutoryRetirement(p.gender, p.birthDate, p.hr.originalRetirementAge);
+    if (monthIndex(month) < monthIndex(first) || monthIndex(month) > monthIndex(last)) throw new Error(`${p.idNumber} retires ${month}, outside ${first}…${last}`);
+    months.set(p.idNumber, month);
+  }
+  if (new Set(people.map((p) => p.idNumber)).size !== people.length) throw new Error('duplicate synthetic ID numbers');
+  return months;
+}
+
+/** The DynamoDB Local JVM of this run (its command line names our data dir). */
+function javaPid(dataDir: string): number | undefined {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (cmd.includes('DynamoDBLocal') && cmd.includes(dataDir) && cmd.includes('java')) return Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return undefined;
+}
+
+function vmRssBytes(pid: number): number | undefined {
+  try {
+    const m = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface CaseResult {
+  caseNumber: string;
+  latencyMs: number;
+  submittedAt: number;
+  completedAt: number;
+  fanoutMs?: number;
+}
+
+async function main() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'retireone-bench-'));
+  let stack: Awaited<ReturnType<typeof startLocalStack>> | undefined;
+  let peakRss = process.memoryUsage().rss;
+  let peakJavaRss = 0;
+  let jPid: number | undefined;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    if (jPid) peakJavaRss = Math.max(peakJavaRss, vmRssBytes(jPid) ?? 0);
+  }, 50);
+  sampler.unref();
+  const cleanup = async () => {
+    clearInterval(sampler);
+    await stack?.stop().catch((err) => log(`stop failed: ${err}`));
+    stack = undefined;
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const onSignal = () => void cleanup().finally(() => process.exit(130));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    const people = syntheticPeople(WARMUP + CASES);
+    const retirementMonth = checkPeople(people);
+    const fixturesPath = join(dataDir, 'bench-people.json');
+    writeFileSync(fixturesPath, JSON.stringify({ version: 1, description: 'bench: generated, fictional', citizens: people }));
+
+    log(`starting the embedded stack in ${dataDir} (department latency ${LATENCY_MS} ms, today ${TODAY})`);
+    const t0 = performance.now();
+    stack = await startLocalStack({ dataDir, port: 0, fixturesPath, clockToday: TODAY, departmentLatencyMs: LATENCY_MS });
+    log(`stack up in ${Math.round(performance.now() - t0)} ms at ${stack.baseUrl}`);
+    jPid = javaPid(dataDir);
+    if (!jPid) log('DynamoDB Local JVM not found under /proc; javaRssMb will be null');
+
+    // Completion is signalled by the engine (Notify is the last Task and moves the case to COMPLETED),
+    // so the bench does not load the API with polling; a slow poll remains as a safety net.
+    const checks = new Map<string, { start: number; end: number; lastStart: number }>();
+    const notified = new Map<string, () => void>();
+    const stateMs = new Map<string, number[]>();
+    stack.engine.onTaskTiming = (t) => {
+      if (!stateMs.has(t.state)) stateMs.set(t.state, []);
+      stateMs.get(t.state)!.push(t.endedAt - t.startedAt);
+      if (CHECK_STATES.has(t.state)) {
+        const c = checks.get(t.caseNumber);
+        if (!c) checks.set(t.caseNumber, { start: t.startedAt, end: t.endedAt, lastStart: t.startedAt });
+        else {
+          c.start = Math.min(c.start, t.startedAt);
+          c.end = Math.max(c.end, t.endedAt);
+          c.lastStart = Math.max(c.lastStart, t.startedAt);
+        }
+      }
+      if (t.state === 'Notify') notified.get(t.caseNumber)?.();
+    };
+
+    const client = new ApiClient(stack.baseUrl);
+    const token = await client.token('platform', { name: '基准测试平台' });
+
+    async function runCase(p: SyntheticPerson): Promise<CaseResult> {
+      const booking = await client.post('/v1/bookings', { idNumber: p.idNumber, name: p.name, phone: p.phone, channel: 'online' }, token, { 'Idempotency-Key': crypto.randomUUID() });
+      if (booking.status !== 201) throw new Error(`booking ${p.idNumber}: ${booking.status} ${JSON.stringify(booking.body)}`);
+      const caseNumber = booking.body.caseNumber as string;
+      const done = new Promise<void>((resolve) => notified.set(caseNumber, resolve));
+      const form = applicationFor(p, { type: 'normal', requestedMonth: retirementMonth.get(p.idNumber)!, originalRetirementAge: 60 });
+      const submitted = await client.post(`/v1/cases/${caseNumber}/application`, form, token);
+      if (submitted.status !== 202) throw new Error(`application ${caseNumber}: ${submitted.status} ${JSON.stringify(submitted.body)}`);
+
+      const deadline = Date.now() + CASE_TIMEOUT_MS;
+      let view: any;
+      for (;;) {
+        const timedOut = await Promise.race([done.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 1000).unref())]);
+        view = (await client.get(`/v1/cases/${caseNumber}`, token)).body;
+        if (view?.status === 'COMPLETED') break;
+        if (!timedOut && view?.status !== 'COMPLETED') await new Promise((r) => setTimeout(r, 25));
+        if (['EXPIRED', 'WITHDRAWN', 'MANUAL_REVIEW'].includes(view?.status) || Date.now() > deadline) {
+          throw new Error(`case ${caseNumber} did not complete: ${JSON.stringify(view)?.slice(0, 1500)}`);
+        }
+      }
+      notified.delete(caseNumber);
+      if (view.decision !== 'APPROVED') throw new Error(`case ${caseNumber}: expected APPROVED, got ${view.decision}: ${JSON.stringify(view.departments)}`);
+      // Server-side instants: the SUBMITTED and COMPLETED timeline entries (same clock, so the shift cancels).
+      const at = (status: string) => {
+        const e = [...view.timeline].reverse().find((t: any) => t.status === status);
+        if (!e) throw new Error(`case ${caseNumber}: no ${status} in the timeline`);
+        return Date.parse(e.at);
+      };
+      const submittedAt = at('SUBMITTED');
+      const completedAt = at('COMPLETED');
+      const c = checks.get(caseNumber);
+      return { caseNumber, submittedAt, completedAt, latencyMs: completedAt - submittedAt, fanoutMs: c && c.end - c.start };
+    }
+
+    async function runAll(list: SyntheticPerson[], concurrency: number, label: string): Promise<CaseResult[]> {
+      const results: CaseResult[] = [];
+      let next = 0;
+      let lastReport = Date.now();
+      const worker = async () => {
+        while (next < list.length) {
+          const p = list[next++]!;
+          results.push(await runCase(p));
+          if (Date.now() - lastReport >= 1000 || results.length === list.length) {
+            lastReport = Date.now();
+            log(`${label}: ${results.length}/${list.length} completed, rss ${mb(process.memoryUsage().rss)} MB`);
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(concurrency, list.length) }, worker));
+      return results;
+    }
+
+    if (WARMUP > 0) {
+      const w = await runAll(people.slice(0, WARMUP), 1, 'warm-up');
+      log(`warm-up: ${w.map((r) => `${r.latencyMs} ms`).join(', ')}`);
+    }
+    log(`running ${CASES} cases, ${CONCURRENCY} in flight`);
+    const wallStart = performance.now();
+    const results = await runAll(people.slice(WARMUP), CONCURRENCY, 'cases');
+    const wallMs = performance.now() - wallStart;
+
+    const latencies = results.map((r) => r.latencyMs);
+    // Where the time goes, for whoever has to make it faster (stderr only).
+    const measured = new Set(results.map((r) => r.caseNumber));
+    const skews = [...checks].filter(([c]) => measured.has(c)).map(([, c]) => c.lastStart - c.start);
+    log(`Check* start skew (last branch start − first), median ${Math.round(median(skews))} ms, p95 ${Math.round(percentile(skews, 95))} ms`);
+    for (const [state, ms] of stateMs) log(`  task ${state.padEnd(18)} n=${String(ms.length).padStart(3)}  p50 ${String(Math.round(median(ms))).padStart(5)} ms  p95 ${String(Math.round(percentile(ms, 95))).padStart(5)} ms`);
+    const span = Math.max(...results.map((r) => r.completedAt)) - Math.min(...results.map((r) => r.submittedAt));
+    const fanouts = results.map((r) => r.fanoutMs).filter((x): x is number => x !== undefined);
+    if (fanouts.length < results.length) log(`warning: ${results.length - fanouts.length} cases had no Check* timings`);
+
+    // One real sealed document, as a citizen downloads it.
+    const sample = results[0]!;
+    const view = (await client.get(`/v1/cases/${sample.caseNumber}`, token)).body;
+    const doc = await client.get(`/v1/cases/${sample.caseNumber}/documents/${view.documents[0].documentId}`, token);
+    if (doc.status !== 200) throw new Error(`document download: ${doc.status}`);
+    const documentBytes = doc.bytes.length;
+    const record = (await stack.runtime.cases.get(sample.caseNumber))!;
+    const caseRssPeak = peakRss;
+    const caseJavaPeak = peakJavaRss;
+
+    await stack.stop();
+    stack = undefined;
+
+    // Sealing alone, one core: the same notice data a real case produced, signed by the local signer.
+    const pki = await ensureDevPki(join(dataDir, 'pki'));
+    const signer = localSealSigner(pki);
+    const notice = noticeFromCase(record, { documentId: `${record.caseNumber}-01`, issuedAt: new Date().toISOString(), verifyUrl: `http://localhost/v1/verify/${record.caseNumber}-01`, issuer: '退休一件事 一站式服务（开发环境）' });
+    for (let i = 0; i < 3; i++) await sealNotice(notice, signer);
+    log(`sealing ${SEALS} notices in a loop`);
+    const sealStart = performance.now();
+    let sealedBytes = 0;
+    for (let i = 0; i < SEALS; i++) sealedBytes += (await sealNotice(notice, signer)).pdf.length;
+    const sealMs = performance.now() - sealStart;
+
+    const summary = {
+      cases: results.length,
+      casesPerSecond: round(results.length / (span / 1000)),
+      p50Ms: Math.round(percentile(latencies, 50)),
+      p95Ms: Math.round(percentile(latencies, 95)),
+      fanoutRatio: LATENCY_MS > 0 ? round(median(fanouts) / LATENCY_MS) : null,
+      peakRssMb: mb(caseRssPeak),
+      javaRssMb: caseJavaPeak ? mb(caseJavaPeak) : null,
+      sealedDocumentsPerSecond: round(SEALS / (sealMs / 1000)),
+      documentBytes,
+      // Context for the numbers above.
+      concurrency: CONCURRENCY,
+      departmentLatencyMs: LATENCY_MS,
+      fanoutP50Ms: Math.round(median(fanouts)),
+      clientWallSeconds: round(wallMs / 1000),
+      maxMs: Math.max(...latencies),
+      sealMsPerDocument: round(sealMs / SEALS, 1),
+      loopDocumentBytes: Math.round(sealedBytes / SEALS),
+    };
+    const met = summary.fanoutRatio !== null && summary.fanoutRatio <= 1.25 && summary.p50Ms <= 2000 && summary.casesPerSecond >= 5;
+    log(`targets (fanoutRatio ≤ 1.25, p50 ≤ 2000 ms, ≥ 5 cases/s): ${met ? 'met' : 'MISSED'}`);
+    await cleanup();
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+  } catch (err) {
+    log(`failed: ${(err as Error).stack ?? err}`);
+    await cleanup();
+    process.exitCode = 1;
+  }
+}
+
+await main();

@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { functionSpecs } from '../../infra/aws/functions.ts';
+import { PROJECT_ROOT } from '../../infra/aws/retireone-stack.ts';
+import { TEST_CONTEXT } from './support/synth.ts';
+
+/*
+ * The one test that bundles for real: `npx cdk synth` through cdk.json, exactly as a deployment
+ * would (Node 24 type stripping, local esbuild, no Docker), then loads every bundle. It needs every
+ * handler file, so it is skipped while any is still missing; the other infra tests use stubs.
+ */
+const missing = functionSpecs()
+  .map((s) => `functions/${s.kind}/${s.module}.ts`)
+  .filter((p) => !existsSync(join(PROJECT_ROOT, p)));
+const outdir = mkdtempSync(join(tmpdir(), 'retireone-bundle-'));
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+describe.skipIf(missing.length > 0)(`real bundling via cdk synth${missing.length ? ` (skipped, missing: ${missing.join(', ')})` : ''}`, () => {
+  it('synthesizes with esbuild and every bundle loads as ESM exporting handler; seal ships its font', async () => {
+    const context = Object.entries({ ...TEST_CONTEXT, allowedOrigins: TEST_CONTEXT.allowedOrigins.join(',') }).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
+    execFileSync('npx', ['cdk', 'synth', '--quiet', '--no-notices', '-o', outdir, ...context], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true' },
+      stdio: 'pipe',
+    });
+    const template = JSON.parse(readFileSync(join(outdir, 'RetireOneStack.template.json'), 'utf8'));
+    const lambdas = Object.values(template.Resources as Record<string, any>).filter((r) => r.Type === 'AWS::Lambda::Function');
+    expect(lambdas).toHaveLength(functionSpecs().length);
+
+    const assets = readdirSync(outdir).filter((d) => d.startsWith('asset.'));
+    expect(assets.length).toBe(lambdas.length);
+    const withFont = assets.filter((a) => existsSync(join(outdir, a, 'wqy-microhei.ttc')));
+    expect(withFont).toHaveLength(1);
+    for (const asset of assets) {
+      expect(readdirSync(join(outdir, asset))).toEqual(expect.arrayContaining(['index.mjs', 'index.mjs.map']));
+      const mod = (await import(pathToFileURL(join(outdir, asset, 'index.mjs')).href)) as { handler?: unknown };
+      expect(typeof mod.handler, asset).toBe('function');
+    }
+    for (const fn of lambdas) expect(fn.Properties.Handler).toBe('index.handler');
+  }, 180_000);
+});

@@ -1,0 +1,76 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES, STEP_FUNCTIONS } from '../../functions/api/routes.ts';
+import { logicalId, synth, TEST_CONTEXT, type Resource, type Synth } from './support/synth.ts';
+
+let s: Synth;
+let lambdas: Resource[];
+
+beforeAll(() => {
+  s = synth();
+  lambdas = Object.values(s.json.Resources).filter((r) => r.Type === 'AWS::Lambda::Function');
+});
+
+const env = (r: Resource): Record<string, unknown> => r.Properties.Environment.Variables;
+
+describe('Lambda functions', () => {
+  it('are one per non-dev route module and one per workflow step module', () => {
+    const apiModules = new Set(ROUTES.filter((r) => !r.devOnly).map((r) => r.module));
+    const stepModules = new Set(Object.values(STEP_FUNCTIONS));
+    expect(new Set(s.stack.functions.api.keys())).toEqual(apiModules);
+    expect(new Set(s.stack.functions.steps.keys())).toEqual(stepModules);
+    expect(lambdas).toHaveLength(apiModules.size + stepModules.size);
+    expect(s.stack.functions.api.has('dev-tokens')).toBe(false);
+  });
+
+  it('run on Node.js 22 or 24, ARM64, with active tracing and their own log group', () => {
+    for (const fn of lambdas) {
+      expect(fn.Properties.Runtime).toMatch(/^nodejs(22|24)\.x$/);
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+      expect(fn.Properties.LoggingConfig.LogGroup.Ref).toBeDefined();
+    }
+    const logGroups = Object.values(s.json.Resources).filter((r) => r.Type === 'AWS::Logs::LogGroup');
+    for (const lg of logGroups) expect(lg.Properties.RetentionInDays).toBe(365);
+  });
+
+  it('get 512 MB and 30 s, except seal with 1024 MB and 120 s', () => {
+    const sealId = logicalId(s.stack.functions.seal);
+    for (const [id, fn] of Object.entries(s.json.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function')) {
+      const [memory, timeout] = id === sealId ? [1024, 120] : [512, 30];
+      expect(fn.Properties.MemorySize, id).toBe(memory);
+      expect(fn.Properties.Timeout, id).toBe(timeout);
+    }
+  });
+
+  it('all read the same environment names the handlers expect', () => {
+    for (const fn of lambdas) {
+      const e = env(fn);
+      for (const name of ['TABLE_NAME', 'BUCKET_NAME', 'STATE_MACHINE_ARN', 'DEPARTMENTS_BASE_URL', 'JWT_ISSUER', 'JWT_JWKS_URL', 'PUBLIC_BASE_URL', 'LOG_LEVEL']) {
+        expect(e[name], name).toBeDefined();
+      }
+      expect(e.NODE_OPTIONS).toBe('--enable-source-maps');
+      expect(e.DEPARTMENTS_BASE_URL).toBe(TEST_CONTEXT.departmentsBaseUrl);
+      expect(e.JWT_ISSUER).toBe(TEST_CONTEXT.jwtIssuer);
+      expect(e.JWT_JWKS_URL).toBe(TEST_CONTEXT.jwtJwksUrl);
+      expect(JSON.stringify(e.STATE_MACHINE_ARN)).toContain(':stateMachine:retireone-retirement-case');
+    }
+  });
+
+  it('give only the seal function its key ids and font path', () => {
+    const sealId = logicalId(s.stack.functions.seal);
+    for (const [id, fn] of Object.entries(s.json.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function')) {
+      const e = env(fn);
+      expect(e.SEAL_KMS_KEY_IDS !== undefined, id).toBe(id === sealId);
+      expect(e.SEAL_FONT_PATH !== undefined, id).toBe(id === sealId);
+    }
+    expect(env(s.json.Resources[sealId]!).SEAL_FONT_PATH).toBe('/var/task/wqy-microhei.ttc');
+  });
+
+  it('use publicBaseUrl from context when given, else the API URL', () => {
+    const fn = lambdas[0]!;
+    expect(env(fn).PUBLIC_BASE_URL).toEqual({ 'Fn::GetAtt': [logicalId(s.stack.api.httpApi), 'ApiEndpoint'] });
+    const other = synth({ publicBaseUrl: 'https://tuixiu.example.gov.cn' });
+    const fn2 = Object.values(other.json.Resources).find((r) => r.Type === 'AWS::Lambda::Function')!;
+    expect(env(fn2).PUBLIC_BASE_URL).toBe('https://tuixiu.example.gov.cn');
+  });
+});

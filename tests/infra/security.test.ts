@@ -1,0 +1,105 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { API_ACCESS } from '../../infra/aws/access.ts';
+import { allows, asArray, logicalId, refId, roleStatements, synth, type Resource, type Statement, type Synth } from './support/synth.ts';
+
+let s: Synth;
+/** Logical id of the role of the function for a module. */
+let roleOf: (kind: 'api' | 'steps', module: string) => string;
+
+beforeAll(() => {
+  s = synth();
+  roleOf = (kind, module) => {
+    const fn = (kind === 'api' ? s.stack.functions.api : s.stack.functions.steps).get(module)!;
+    return logicalId(fn.role!);
+  };
+});
+
+/** Roles whose identity policies allow `action`. */
+function rolesAllowed(action: string): Set<string> {
+  return new Set(roleStatements(s.json).filter(({ statement }) => allows(statement, action)).flatMap(({ roles }) => roles));
+}
+
+describe('seal signing', () => {
+  it('is allowed to the seal function role only, in IAM policies', () => {
+    expect(rolesAllowed('kms:Sign')).toEqual(new Set([roleOf('steps', 'seal')]));
+  });
+
+  it('is allowed to the seal function role only, in every key policy (no kms:* for the account root)', () => {
+    const keys = Object.values(s.json.Resources).filter((r) => r.Type === 'AWS::KMS::Key');
+    expect(keys.length).toBe(4);
+    for (const key of keys) {
+      const signers = (key.Properties.KeyPolicy.Statement as Statement[])
+        .filter((st) => allows(st, 'kms:Sign'))
+        .flatMap((st) => asArray((st.Principal as { AWS: unknown }).AWS).map((p) => refId(p) ?? JSON.stringify(p)));
+      expect(signers).toEqual([roleOf('steps', 'seal')]);
+    }
+  });
+
+  it('gives the seal function the key ARNs of all four issuing bodies', () => {
+    const seal = s.json.Resources[logicalId(s.stack.functions.seal)]!;
+    const ids = seal.Properties.Environment.Variables.SEAL_KMS_KEY_IDS;
+    const text = JSON.stringify(ids);
+    for (const body of ['one-stop', 'hr', 'medical', 'housing-fund']) expect(text).toContain(`\\"${body}\\":`);
+  });
+});
+
+describe('least privilege', () => {
+  it('lets only the seal step put documents', () => {
+    expect(rolesAllowed('s3:PutObject')).toEqual(new Set([roleOf('steps', 'seal')]));
+  });
+
+  it('lets only the seal step and the document readers get documents', () => {
+    const readers = Object.entries(API_ACCESS).filter(([, a]) => a.documents === 'read').map(([m]) => roleOf('api', m));
+    expect(readers).toContain(roleOf('api', 'get-document'));
+    expect(rolesAllowed('s3:GetObject')).toEqual(new Set([roleOf('steps', 'seal'), ...readers]));
+  });
+
+  it('gives no function S3 delete or object-lock bypass', () => {
+    for (const action of ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:BypassGovernanceRetention', 's3:PutObjectRetention']) {
+      expect(rolesAllowed(action), action).toEqual(new Set());
+    }
+  });
+
+  it('keeps read-only API functions from writing the table', () => {
+    for (const module of ['slots', 'staff-queue', 'health', 'service-centers', 'eligibility', 'openapi']) {
+      const role = roleOf('api', module);
+      for (const action of ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']) {
+        expect(rolesAllowed(action).has(role), `${module} ${action}`).toBe(false);
+      }
+    }
+  });
+
+  it('lets audited readers append only to AUDIT# partitions', () => {
+    for (const module of ['get-case', 'get-document', 'prefill']) {
+      const role = roleOf('api', module);
+      const puts = roleStatements(s.json).filter(({ roles, statement }) => roles.includes(role) && allows(statement, 'dynamodb:PutItem'));
+      expect(puts).toHaveLength(1);
+      expect(puts[0]!.statement.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] } });
+      expect(rolesAllowed('dynamodb:UpdateItem').has(role)).toBe(false);
+    }
+  });
+
+  it('lets booking, application, review and every step write the table', () => {
+    const writers = rolesAllowed('dynamodb:UpdateItem');
+    for (const m of ['create-booking', 'submit-application', 'submit-review']) expect(writers.has(roleOf('api', m)), m).toBe(true);
+    for (const m of s.stack.functions.steps.keys()) expect(writers.has(roleOf('steps', m)), m).toBe(true);
+  });
+
+  it('lets only create-booking start executions, and only the signalling functions resume them', () => {
+    expect(rolesAllowed('states:StartExecution')).toEqual(new Set([roleOf('api', 'create-booking')]));
+    expect(rolesAllowed('states:SendTaskSuccess')).toEqual(
+      new Set([roleOf('api', 'submit-application'), roleOf('api', 'submit-review'), roleOf('steps', 'await-signal')]),
+    );
+  });
+
+  it('uses Resource "*" only for X-Ray and CloudWatch Logs delivery actions', () => {
+    const star = roleStatements(s.json).filter(({ statement }) => asArray(statement.Resource).includes('*'));
+    const actions = new Set(star.flatMap(({ statement }) => asArray(statement.Action)));
+    for (const a of actions) expect(a, a).toMatch(/^(xray:|logs:(Create|Delete|Get|Update)LogDelivery$|logs:ListLogDeliveries$|logs:(PutResourcePolicy|DescribeResourcePolicies|DescribeLogGroups)$)/);
+  });
+
+  it('attaches no managed policies to any role', () => {
+    const roles = Object.values(s.json.Resources).filter((r: Resource) => r.Type === 'AWS::IAM::Role');
+    for (const r of roles) expect(r.Properties.ManagedPolicyArns).toBeUndefined();
+  });
+});

@@ -8,3 +8,4 @@ export * from './eligibility.ts';
 export * from './problem.ts';
 export * from './review.ts';
 export * from './notice.ts';
+export * from './verification.ts';

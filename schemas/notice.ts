@@ -58,3 +58,64 @@ export const NoticeData = z.strictObject({
   issuer: z.string().min(1).max(100),
 });
 export type NoticeData = z.infer<typeof NoticeData>;
+
+/**
+ * The bodies that seal documents, each with its own seal certificate (and, on AWS, its own KMS key —
+ * infra/aws/signing-keys.ts uses the same four names). Tax issues nothing of its own in this service.
+ */
+export const IssuingBody = z.enum(['one-stop', 'hr', 'medical', 'housing-fund']);
+export type IssuingBody = z.infer<typeof IssuingBody>;
+export const ISSUING_BODIES = IssuingBody.options;
+
+/** Colour intent of a cell or a decision; the layout maps it to ink. */
+export const Tone = z.enum(['positive', 'warning', 'negative', 'info', 'muted', 'normal']);
+export type Tone = z.infer<typeof Tone>;
+
+export const DocumentField = z.strictObject({ label: z.string().min(1).max(60), value: z.string().min(1).max(200) });
+export type DocumentField = z.infer<typeof DocumentField>;
+
+const Heading = z.string().min(1).max(60);
+
+/**
+ * What a page can say, as data. Every sealed document is a title, header fields and a list of these
+ * blocks; one layout module draws them all, so no document builds PDF by hand.
+ */
+export const DocumentBlock = z.discriminatedUnion('kind', [
+  /** The answer, boxed and coloured (准予退休 / 不予批准 / 需补缴). */
+  z.strictObject({ kind: z.literal('decision'), text: z.string().min(1).max(60), tone: Tone }),
+  z.strictObject({ kind: z.literal('paragraph'), text: z.string().min(1).max(2000), tone: Tone.optional() }),
+  /** Label–value pairs: the figures (amounts, months) exactly as decided, already formatted. */
+  z.strictObject({ kind: z.literal('fields'), heading: Heading.optional(), fields: z.array(DocumentField).min(1).max(30) }),
+  /** Numbered items: duties, or each reason with what the person can do about it. */
+  z.strictObject({ kind: z.literal('list'), heading: Heading.optional(), items: z.array(z.string().min(1).max(600)).min(1).max(40) }),
+  z.strictObject({
+    kind: z.literal('table'),
+    heading: Heading.optional(),
+    /** Widths are shares of the content width; they must add up to 1. */
+    columns: z
+      .array(z.strictObject({ title: z.string().min(1).max(30), width: z.number().positive().max(1) }))
+      .min(1)
+      .max(6)
+      .refine((cs) => Math.abs(cs.reduce((n, c) => n + c.width, 0) - 1) < 1e-6, 'column widths must add up to 1'),
+    rows: z
+      .array(z.array(z.strictObject({ lines: z.array(z.string().max(600)).min(1).max(40), tone: Tone.optional() })).min(1).max(6))
+      .min(1)
+      .max(40),
+  }),
+]);
+export type DocumentBlock = z.infer<typeof DocumentBlock>;
+
+/** A sealed document: typed data in, one layout out (functions/sealing/document-layout.ts). */
+export const SealedDocumentData = z.strictObject({
+  documentId: z.string().regex(/^[A-Z0-9-]{1,64}$/, 'document ids are upper-case letters, digits and dashes'),
+  caseNumber: CaseNumber,
+  title: z.string().min(1).max(40),
+  body: IssuingBody,
+  /** Printed and signed as the issuer, e.g. "东莞市医疗保障局". */
+  issuer: z.string().min(1).max(100),
+  issuedAt: Instant,
+  header: z.array(DocumentField).max(12),
+  blocks: z.array(DocumentBlock).min(1).max(40),
+  verifyUrl: z.url({ protocol: /^https?$/ }),
+});
+export type SealedDocumentData = z.infer<typeof SealedDocumentData>;

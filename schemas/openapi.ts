@@ -9,6 +9,7 @@ import { CaseNumber, IdNumberShape } from './common.ts';
 import { EligibilityRequest, EligibilityResponse } from './eligibility.ts';
 import { Problem } from './problem.ts';
 import { ReviewRequest, ReviewResponse, StaffQueueItem, StaffQueueQuery } from './review.ts';
+import { DocumentId, DocumentVerification, UploadVerification, VerifyDocumentPathParams } from './verification.ts';
 
 /*
  * The OpenAPI 3.1 document of the public contract (docs: shared/design/api-v1.md), generated from the zod
@@ -21,7 +22,7 @@ import { ReviewRequest, ReviewResponse, StaffQueueItem, StaffQueueQuery } from '
 export const CasePathParams = z.strictObject({ caseNumber: CaseNumber });
 export const CaseDocumentPathParams = z.strictObject({
   caseNumber: CaseNumber,
-  documentId: z.string().regex(/^[A-Z0-9-]{8,40}$/, 'is not a document id'),
+  documentId: DocumentId,
 });
 const ServiceCenterPathParams = z.strictObject({ id: z.string().max(64).meta({ description: 'Service centre id from GET /v1/service-centers.' }) });
 // The handler narrows `status` to a case status (functions/api/staff-queue.ts).
@@ -256,6 +257,43 @@ const OPERATIONS: Record<string, Operation> = {
         403: problem('The role may not review, or the same person decided the pre-review (separation of duties).'),
         404: NOT_FOUND_CASE,
         409: problem('The case is not waiting for this decision, or it was already taken.'),
+      },
+    },
+  },
+  'GET /v1/verify/{documentId}': {
+    auth: 'public',
+    config: {
+      operationId: 'verifyDocumentById',
+      tags: ['Public'],
+      summary: 'Look up a sealed document by its id',
+      description: 'For anyone holding a printed notice (its QR code points here).',
+      request: { params: VerifyDocumentPathParams },
+      responses: {
+        200: { description: 'What was issued under this id.', content: json(DocumentVerification) },
+        400: BAD_REQUEST,
+        404: problem('No document was issued under this id.'),
+      },
+    },
+  },
+  'POST /v1/verify': {
+    auth: 'public',
+    config: {
+      operationId: 'verifyUploadedPdf',
+      tags: ['Public'],
+      summary: 'Check a PDF byte for byte',
+      description:
+        'Valid only when the signature checks, the certificate chains to the seal CA, and the bytes match what was issued.',
+      request: {
+        body: {
+          required: true,
+          content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } },
+        },
+      },
+      responses: {
+        200: { description: 'The verdict, with the reasons when it is not valid.', content: json(UploadVerification) },
+        400: problem('No body was sent.'),
+        413: problem('The PDF is larger than the limit.'),
+        415: problem('The body is not application/pdf.'),
       },
     },
   },

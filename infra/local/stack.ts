@@ -16,6 +16,7 @@ import { startDepartmentStandins, type DepartmentStandins } from './department-s
 import { makeLocalDocumentClient, makeLocalDynamoClient, startDynamoDbLocal } from './dynamodb-local.ts';
 import { loadFixtures } from './fixtures-loader.ts';
 import { createApiServer } from './http-server.ts';
+import { staticFiles } from './static-files.ts';
 import { ensureBucket, ensureTable } from './provision.ts';
 import { makeLocalS3Client, startS3Local } from './s3-local.ts';
 import { LocalWorkflowEngine } from './workflow-engine.ts';
@@ -82,7 +83,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   };
   setRuntime(rt);
 
-  const server = createApiServer({ devMode: opts.devMode !== false });
+  const server = createApiServer({ devMode: opts.devMode !== false, extra: staticFiles(resolve(new URL('../../web', import.meta.url).pathname)) });
   await new Promise<void>((ok) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : 'localhost'}:${port}`;

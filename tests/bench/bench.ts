@@ -12,7 +12,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { syntheticPeople, type SyntheticPerson } from './synthetic-people.ts';
 
 process.env.LOG_LEVEL ??= 'warn';
@@ -46,6 +46,8 @@ const LATENCY_MS = intEnv('DEPARTMENT_LATENCY_MS', 100, 0);
 const WARMUP = intEnv('BENCH_WARMUP', 2, 0);
 const SEALS = intEnv('BENCH_SEALS', 30, 1);
 const CASE_TIMEOUT_MS = intEnv('BENCH_TIMEOUT_MS', 60_000, 1);
+/** BENCH_TRACE=1: also time every DynamoDB call (by command) and print the breakdown to stderr. */
+const TRACE = process.env.BENCH_TRACE === '1';
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -165,6 +167,23 @@ async function main() {
       if (t.state === 'Notify') notified.get(t.caseNumber)?.();
     };
 
+    const dbMs = new Map<string, number[]>();
+    if (TRACE) {
+      const db = stack.runtime.cases.db as unknown as { send: (cmd: object, ...rest: unknown[]) => Promise<unknown> };
+      const send = db.send.bind(db);
+      db.send = async (cmd, ...rest) => {
+        const t = performance.now();
+        try {
+          return await send(cmd, ...rest);
+        } finally {
+          const name = cmd.constructor.name;
+          if (!dbMs.has(name)) dbMs.set(name, []);
+          dbMs.get(name)!.push(performance.now() - t);
+        }
+      };
+    }
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+
     const client = new ApiClient(stack.baseUrl);
     const token = await client.token('platform', { name: '基准测试平台' });
 
@@ -225,9 +244,14 @@ async function main() {
       log(`warm-up: ${w.map((r) => `${r.latencyMs} ms`).join(', ')}`);
     }
     log(`running ${CASES} cases, ${CONCURRENCY} in flight`);
+    for (const v of dbMs.values()) v.length = 0;
+    loopDelay.enable();
     const wallStart = performance.now();
     const results = await runAll(people.slice(WARMUP), CONCURRENCY, 'cases');
     const wallMs = performance.now() - wallStart;
+    loopDelay.disable();
+    log(`event-loop delay during the run: p50 ${round(loopDelay.percentile(50) / 1e6, 1)} ms, p99 ${round(loopDelay.percentile(99) / 1e6, 1)} ms, max ${round(loopDelay.max / 1e6, 1)} ms`);
+    for (const [name, ms] of dbMs) log(`  dynamodb ${name.padEnd(22)} n=${String(ms.length).padStart(4)}  p50 ${round(median(ms), 1)} ms  p95 ${round(percentile(ms, 95), 1)} ms`);
 
     const latencies = results.map((r) => r.latencyMs);
     // Where the time goes, for whoever has to make it faster (stderr only).

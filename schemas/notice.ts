@@ -119,3 +119,11 @@ export const SealedDocumentData = z.strictObject({
   verifyUrl: z.url({ protocol: /^https?$/ }),
 });
 export type SealedDocumentData = z.infer<typeof SealedDocumentData>;
+
+/** How each body is named on its seal and in its certificate; a deployment prefixes its city. */
+export const ISSUING_BODY_NAMES: Readonly<Record<IssuingBody, string>> = {
+  'one-stop': '一站式服务',
+  hr: '人力资源和社会保障局',
+  medical: '医疗保障局',
+  'housing-fund': '住房公积金管理中心',
+};

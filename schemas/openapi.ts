@@ -29,7 +29,8 @@ const ServiceCenterPathParams = z.strictObject({ id: z.string().max(64).meta({ d
 const StaffCasesQuery = StaffQueueQuery.extend({
   status: CaseStatus.optional().meta({ description: 'Only cases in this status; default: every open case.' }),
   overdue: StaffQueueQuery.shape.overdue.meta({ description: 'Only overdue (true) or only on-time (false) cases.' }),
-  dueWithinDays: StaffQueueQuery.shape.dueWithinDays.meta({ description: 'Only cases whose deadline is at most this many days away.' }),
+  // The handler coerces the query string to a number; the wire format is an integer.
+  dueWithinDays: z.int().min(0).max(3650).optional().meta({ description: 'Only cases whose deadline is at most this many days away.' }),
 });
 
 // Operational shapes, not domain ones: what GET /health and the local token mint answer.
@@ -38,9 +39,9 @@ const HealthUnavailable = z.strictObject({ status: z.literal('unavailable') });
 const DevTokenRequest = z.strictObject({ role: Role, idNumber: IdNumberShape.optional(), name: z.string().min(1).max(50).optional() });
 const DevTokenResponse = z.strictObject({ token: z.string().meta({ description: 'A signed JWT (ES256), valid for 8 hours.' }) });
 
-const OpenCaseProblem = Problem.extend({
+const BookingConflictProblem = Problem.extend({
   caseNumber: CaseNumber.optional().meta({ description: 'Present when the person already has an open case: that case.' }),
-});
+}).meta({ id: 'BookingConflictProblem' });
 
 const IdempotencyHeaders = z.object({
   'Idempotency-Key': z
@@ -171,7 +172,7 @@ const OPERATIONS: Record<string, Operation> = {
         },
         ...BODY_ERRORS,
         403: problem('The role may not book, or a citizen books for another ID number.'),
-        409: problem('The slot is full, or the person has a case still open (named in `caseNumber`).', OpenCaseProblem),
+        409: problem('The slot is full, or the person has a case still open (named in `caseNumber`).', BookingConflictProblem),
         422: problem('The Idempotency-Key was used before with a different body.'),
       },
     },

@@ -25,6 +25,7 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/v1/cases/{caseNumber}/application', module: 'submit-application' },
   { method: 'GET', path: '/v1/cases/{caseNumber}', module: 'get-case' },
   { method: 'GET', path: '/v1/cases/{caseNumber}/documents/{documentId}', module: 'get-document' },
+  { method: 'GET', path: '/v1/cases/{caseNumber}/events', module: 'case-events' },
   { method: 'GET', path: '/v1/staff/cases', module: 'staff-queue' },
   { method: 'POST', path: '/v1/staff/cases/{caseNumber}/reviews', module: 'submit-review' },
   { method: 'GET', path: '/v1/verify/{documentId}', module: 'verify-document' },

@@ -1,5 +1,5 @@
 /**
- * Development-only PKI: a self-made "seal CA" and one seal signing certificate, so sealed PDFs verify
+ * Development-only PKI: a self-made "seal CA" and one seal signing certificate per issuing body, so sealed PDFs verify
  * end to end (pdfsig, our own verifier) without a real CA. Production signs with KMS behind SealSigner.
  *
  * Built with pkijs on WebCrypto rather than node-forge because forge writes Chinese names as
@@ -9,28 +9,37 @@ import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { ISSUING_BODIES, ISSUING_BODY_NAMES, type IssuingBody } from '../../schemas/notice.ts';
 import { derToPem, pemToDer } from './pem.ts';
+
+export interface SealIdentity {
+  certDer: Uint8Array<ArrayBuffer>;
+  certPem: string;
+  privateKey: CryptoKey;
+}
 
 export interface DevPki {
   caCertDer: Uint8Array<ArrayBuffer>;
   caCertPem: string;
+  /** One seal certificate per issuing body, all issued by the same dev seal CA. */
+  seals: Record<IssuingBody, SealIdentity>;
+  /** The one-stop seal; kept so callers that predate per-body seals still work. */
   sealCertDer: Uint8Array<ArrayBuffer>;
   sealCertPem: string;
   sealPrivateKey: CryptoKey;
 }
 
-const CA_NAME = { cn: '退休一件事 开发用电子印章根证书', o: '退休一件事(开发环境)' };
-const SEAL_NAME = { cn: '退休一件事 一站式服务 电子印章', o: '退休一件事(开发环境)' };
+const ORG = '退休一件事(开发环境)';
+const CA_NAME = { cn: '退休一件事 开发用电子印章根证书', o: ORG };
+export const sealCommonName = (body: IssuingBody) => `退休一件事 ${ISSUING_BODY_NAMES[body]} 电子印章`;
 const CA_YEARS = 10;
 const SEAL_YEARS = 5;
 const EC_PARAMS = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 
-const FILES = {
-  caCert: 'seal-ca.cert.pem',
-  caKey: 'seal-ca.key.pem',
-  sealCert: 'seal.cert.pem',
-  sealKey: 'seal.key.pem',
-} as const;
+const CA_FILES = { cert: 'seal-ca.cert.pem', key: 'seal-ca.key.pem' } as const;
+/** The one-stop seal keeps the file names it had before there were four bodies, so old DATA_DIRs stay valid. */
+const sealFiles = (body: IssuingBody) =>
+  body === 'one-stop' ? { cert: 'seal.cert.pem', key: 'seal.key.pem' } : { cert: `seal-${body}.cert.pem`, key: `seal-${body}.key.pem` };
 
 // One generation per directory per process: concurrent first calls must not mint two different CAs.
 const inFlight = new Map<string, Promise<DevPki>>();
@@ -45,81 +54,104 @@ export function ensureDevPki(dir: string): Promise<DevPki> {
   return p;
 }
 
-async function loadOrCreate(dir: string): Promise<DevPki> {
-  const existing = await load(dir);
-  if (existing) return existing;
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const created = await create();
-  // Keys first, certificates last: load() only trusts a directory whose certificates exist.
-  await writeAtomic(join(dir, FILES.caKey), created.caKeyPem, 0o600);
-  await writeAtomic(join(dir, FILES.sealKey), created.sealKeyPem, 0o600);
-  await writeAtomic(join(dir, FILES.caCert), created.pki.caCertPem, 0o644);
-  await writeAtomic(join(dir, FILES.sealCert), created.pki.sealCertPem, 0o644);
-  return created.pki;
+interface Ca {
+  certDer: Uint8Array<ArrayBuffer>;
+  certPem: string;
+  publicKey: CryptoKey;
+  privateKey: CryptoKey;
 }
 
-async function load(dir: string): Promise<DevPki | undefined> {
+/**
+ * The CA first, then each body's seal: a directory made before per-body seals existed (CA + one-stop
+ * only) gains the missing seals from the same CA, so documents sealed earlier keep verifying.
+ */
+async function loadOrCreate(dir: string): Promise<DevPki> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const ca = (await loadCa(dir)) ?? (await createCa(dir));
+  const seals = {} as Record<IssuingBody, SealIdentity>;
+  for (const body of ISSUING_BODIES) seals[body] = (await loadSeal(dir, body)) ?? (await createSeal(dir, body, ca));
+  const oneStop = seals['one-stop'];
+  return {
+    caCertDer: ca.certDer,
+    caCertPem: ca.certPem,
+    seals,
+    sealCertDer: oneStop.certDer,
+    sealCertPem: oneStop.certPem,
+    sealPrivateKey: oneStop.privateKey,
+  };
+}
+
+async function readIfExists(path: string): Promise<string | undefined> {
   try {
-    const read = (f: string) => readFile(join(dir, f), 'utf8');
-    const [caCertPem, sealCertPem, sealKeyPem] = await Promise.all([read(FILES.caCert), read(FILES.sealCert), read(FILES.sealKey)]);
-    const sealPrivateKey = await crypto.subtle.importKey('pkcs8', pemToDer(sealKeyPem), EC_PARAMS, false, ['sign']);
-    return {
-      caCertDer: pemToDer(caCertPem),
-      caCertPem,
-      sealCertDer: pemToDer(sealCertPem),
-      sealCertPem,
-      sealPrivateKey,
-    };
+    return await readFile(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw e;
   }
 }
 
-async function create(): Promise<{ pki: DevPki; caKeyPem: string; sealKeyPem: string }> {
-  const caKeys = await crypto.subtle.generateKey(EC_PARAMS, true, ['sign', 'verify']);
-  const sealKeys = await crypto.subtle.generateKey(EC_PARAMS, true, ['sign', 'verify']);
-  const now = new Date();
+async function loadCa(dir: string): Promise<Ca | undefined> {
+  const [certPem, keyPem] = await Promise.all([readIfExists(join(dir, CA_FILES.cert)), readIfExists(join(dir, CA_FILES.key))]);
+  if (!certPem || !keyPem) return undefined;
+  const certDer = pemToDer(certPem);
+  const privateKey = await crypto.subtle.importKey('pkcs8', pemToDer(keyPem), EC_PARAMS, false, ['sign']);
+  const publicKey = await pkijs.Certificate.fromBER(certDer).getPublicKey();
+  return { certDer, certPem, publicKey, privateKey };
+}
 
-  const caCert = await buildCertificate({
+async function createCa(dir: string): Promise<Ca> {
+  const keys = await crypto.subtle.generateKey(EC_PARAMS, true, ['sign', 'verify']);
+  const cert = await buildCertificate({
     subject: CA_NAME,
     issuer: CA_NAME,
-    subjectPublicKey: caKeys.publicKey,
-    issuerPublicKey: caKeys.publicKey,
-    signingKey: caKeys.privateKey,
-    notBefore: now,
+    subjectPublicKey: keys.publicKey,
+    issuerPublicKey: keys.publicKey,
+    signingKey: keys.privateKey,
+    notBefore: new Date(),
     years: CA_YEARS,
     isCa: true,
   });
-  const sealCert = await buildCertificate({
-    subject: SEAL_NAME,
+  const certDer = new Uint8Array(cert.toSchema(true).toBER());
+  const certPem = derToPem(certDer, 'CERTIFICATE');
+  // Key first, certificate last: loadCa() only trusts a directory whose certificate exists.
+  await writeAtomic(join(dir, CA_FILES.key), await exportPkcs8(keys.privateKey), 0o600);
+  await writeAtomic(join(dir, CA_FILES.cert), certPem, 0o644);
+  return { certDer, certPem, publicKey: keys.publicKey, privateKey: keys.privateKey };
+}
+
+async function loadSeal(dir: string, body: IssuingBody): Promise<SealIdentity | undefined> {
+  const files = sealFiles(body);
+  const [certPem, keyPem] = await Promise.all([readIfExists(join(dir, files.cert)), readIfExists(join(dir, files.key))]);
+  if (!certPem || !keyPem) return undefined;
+  const privateKey = await crypto.subtle.importKey('pkcs8', pemToDer(keyPem), EC_PARAMS, false, ['sign']);
+  return { certDer: pemToDer(certPem), certPem, privateKey };
+}
+
+async function createSeal(dir: string, body: IssuingBody, ca: Ca): Promise<SealIdentity> {
+  const keys = await crypto.subtle.generateKey(EC_PARAMS, true, ['sign', 'verify']);
+  const cert = await buildCertificate({
+    subject: { cn: sealCommonName(body), o: ORG },
     issuer: CA_NAME,
-    subjectPublicKey: sealKeys.publicKey,
-    issuerPublicKey: caKeys.publicKey,
-    signingKey: caKeys.privateKey,
-    notBefore: now,
+    subjectPublicKey: keys.publicKey,
+    issuerPublicKey: ca.publicKey,
+    signingKey: ca.privateKey,
+    notBefore: new Date(),
     years: SEAL_YEARS,
     isCa: false,
   });
-
-  const caCertDer = new Uint8Array(caCert.toSchema(true).toBER());
-  const sealCertDer = new Uint8Array(sealCert.toSchema(true).toBER());
-  const exportPkcs8 = async (k: CryptoKey) =>
-    derToPem(new Uint8Array(await crypto.subtle.exportKey('pkcs8', k)), 'PRIVATE KEY');
+  const certDer = new Uint8Array(cert.toSchema(true).toBER());
+  const certPem = derToPem(certDer, 'CERTIFICATE');
+  const keyPem = await exportPkcs8(keys.privateKey);
+  const files = sealFiles(body);
+  await writeAtomic(join(dir, files.key), keyPem, 0o600);
+  await writeAtomic(join(dir, files.cert), certPem, 0o644);
   // Re-import as non-extractable: nothing downstream needs to read the key material.
-  const sealKeyPem = await exportPkcs8(sealKeys.privateKey);
-  const sealPrivateKey = await crypto.subtle.importKey('pkcs8', pemToDer(sealKeyPem), EC_PARAMS, false, ['sign']);
-  return {
-    pki: {
-      caCertDer,
-      caCertPem: derToPem(caCertDer, 'CERTIFICATE'),
-      sealCertDer,
-      sealCertPem: derToPem(sealCertDer, 'CERTIFICATE'),
-      sealPrivateKey,
-    },
-    caKeyPem: await exportPkcs8(caKeys.privateKey),
-    sealKeyPem,
-  };
+  const privateKey = await crypto.subtle.importKey('pkcs8', pemToDer(keyPem), EC_PARAMS, false, ['sign']);
+  return { certDer, certPem, privateKey };
+}
+
+async function exportPkcs8(k: CryptoKey): Promise<string> {
+  return derToPem(new Uint8Array(await crypto.subtle.exportKey('pkcs8', k)), 'PRIVATE KEY');
 }
 
 interface CertSpec {

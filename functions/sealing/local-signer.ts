@@ -1,15 +1,17 @@
+import type { IssuingBody } from '../../schemas/notice.ts';
 import type { DevPki } from './dev-pki.ts';
 import type { SealSigner } from './signer-port.ts';
 
-/** SealSigner over an in-process WebCrypto key (development and tests). */
-export function localSealSigner(pki: DevPki): SealSigner {
-  const chain = [pki.sealCertDer, pki.caCertDer];
+/** SealSigner over an in-process WebCrypto key (development and tests): the given body's own seal. */
+export function localSealSigner(pki: DevPki, body: IssuingBody = 'one-stop'): SealSigner {
+  const seal = pki.seals[body];
+  const chain = [seal.certDer, pki.caCertDer];
   return {
     certificateChainDer: () => chain,
     async signEcdsaSha256(message) {
       const p1363 = await crypto.subtle.sign(
         { name: 'ECDSA', hash: 'SHA-256' },
-        pki.sealPrivateKey,
+        seal.privateKey,
         message as Uint8Array<ArrayBuffer>,
       );
       return p1363ToDer(new Uint8Array(p1363));

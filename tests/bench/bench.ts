@@ -96,6 +96,17 @@ function javaPid(dataDir: string): number | undefined {
   return undefined;
 }
 
+/** utime + stime of a process, in seconds (USER_HZ = 100 on Linux). */
+function cpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 function vmRssBytes(pid: number): number | undefined {
   try {
     const m = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -246,10 +257,17 @@ async function main() {
     log(`running ${CASES} cases, ${CONCURRENCY} in flight`);
     for (const v of dbMs.values()) v.length = 0;
     loopDelay.enable();
+    const nodeCpu0 = process.cpuUsage();
+    const javaCpu0 = jPid ? cpuSeconds(jPid) : undefined;
     const wallStart = performance.now();
     const results = await runAll(people.slice(WARMUP), CONCURRENCY, 'cases');
     const wallMs = performance.now() - wallStart;
     loopDelay.disable();
+    const nodeCpu = process.cpuUsage(nodeCpu0);
+    const javaCpu1 = jPid ? cpuSeconds(jPid) : undefined;
+    const cores = (sec: number) => round(sec / (wallMs / 1000));
+    log(`CPU during the run (${round(wallMs / 1000, 1)} s): node ${cores((nodeCpu.user + nodeCpu.system) / 1e6)} cores` +
+      (javaCpu0 !== undefined && javaCpu1 !== undefined ? `, DynamoDB Local JVM ${cores(javaCpu1 - javaCpu0)} cores` : ''));
     log(`event-loop delay during the run: p50 ${round(loopDelay.percentile(50) / 1e6, 1)} ms, p99 ${round(loopDelay.percentile(99) / 1e6, 1)} ms, max ${round(loopDelay.max / 1e6, 1)} ms`);
     for (const [name, ms] of dbMs) log(`  dynamodb ${name.padEnd(22)} n=${String(ms.length).padStart(4)}  p50 ${round(median(ms), 1)} ms  p95 ${round(percentile(ms, 95), 1)} ms`);
 

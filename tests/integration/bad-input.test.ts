@@ -78,6 +78,7 @@ const APPLICATION_ROWS: Row[] = [
   { name: 'empty body', raw: '', status: 400, path: '$' },
   { name: 'wrong content-type', raw: 'applicant=1', contentType: 'text/plain', status: 415 },
   { name: 'no content-type', raw: '{}', contentType: '', status: 415 },
+  { name: 'JSON sent as text/plain', body: (f) => f, contentType: 'text/plain', status: 415 },
   { name: 'body over 64 KB', body: (f) => ((f.applicant.address = '路'.repeat(22_000)), f), status: 413 },
 ];
 
@@ -98,9 +99,11 @@ describe('bad input', () => {
   }
 
   function send(path: string, row: Row, valid: Json, token: string) {
-    const raw = row.raw ?? JSON.stringify(row.body!(clone(valid)));
+    const text = row.raw ?? JSON.stringify(row.body!(clone(valid)));
     const headers: Record<string, string> = {};
     if (row.contentType !== '') headers['content-type'] = row.contentType ?? 'application/json';
+    // fetch labels a string body text/plain by itself; bytes go out with no content-type at all.
+    const raw = row.contentType === '' ? new TextEncoder().encode(text) : text;
     return stack.client.request('POST', path, { token, raw, headers });
   }
 
@@ -137,6 +140,24 @@ describe('bad input', () => {
         expect(stored?.applicationHash).toBeUndefined();
       });
     }
+
+    it('several bad fields at once → every one of them is named', async () => {
+      const shape = applicationFor(person);
+      shape.applicant.birthDate = '1966-02-30';
+      shape.housingFund.withdraw = 1;
+      shape.bankAccount.swift = 'ICBKCNBJ';
+      const a = await stack.client.post(`/v1/cases/${caseNumber}/application`, shape, citizen);
+      expectProblem(a, 400);
+      expect(a.body.errors.map((e: any) => e.path).sort()).toEqual(['applicant.birthDate', 'bankAccount.swift', 'housingFund.withdraw']);
+
+      const rules = applicationFor(person);
+      rules.applicant.idNumber = withWrongCheckDigit(rules.applicant.idNumber);
+      rules.retirement.requestedMonth = '2026-01';
+      const b = await stack.client.post(`/v1/cases/${caseNumber}/application`, rules, citizen);
+      expectProblem(b, 400);
+      expect(b.body.errors.map((e: any) => e.path).sort()).toEqual(['applicant.idNumber', 'retirement.requestedMonth']);
+      expect((await stack.runtime.cases.get(caseNumber))?.application).toBeUndefined();
+    });
 
     it('after all those refusals, the valid form is still accepted', async () => {
       const res = await stack.client.post(`/v1/cases/${caseNumber}/application`, applicationFor(person), citizen);

@@ -116,4 +116,30 @@ describe('workflow paths', () => {
       stack.setToday('2026-12-10');
     }
   });
+
+  it('progress as server-sent events: every status once, and only what is new after Last-Event-ID', async () => {
+    const { client } = stack;
+    const person = demo.get('441900196606050416'); // 高文斌: statutory 2026-11, all records sufficient
+    const token = await client.token('citizen', { idNumber: person.idNumber });
+    const caseNumber = await book(person, token);
+    const first = await client.request('GET', `/v1/cases/${caseNumber}/events`, { token });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const text = Buffer.from(first.bytes).toString('utf8');
+    expect(text).toMatch(/^retry: \d+/);
+    expect(text).toContain('id: 0\nevent: status\n');
+    expect(JSON.parse(/event: case\ndata: (.*)\n/.exec(text)![1]).status).toBe('BOOKED');
+
+    const form = applicationFor(person, { type: 'normal', requestedMonth: '2026-12', originalRetirementAge: 60 });
+    expect((await client.post(`/v1/cases/${caseNumber}/application`, form, token)).status).toBe(202);
+    const done = await client.waitForCase(caseNumber, token, (x) => x.status === 'COMPLETED');
+    const lastSeen = 0;
+    const rest = Buffer.from((await client.request('GET', `/v1/cases/${caseNumber}/events`, { token, headers: { 'last-event-id': String(lastSeen) } })).bytes).toString('utf8');
+    const ids = [...rest.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+    expect(ids).toEqual(done.timeline.map((_: unknown, i: number) => i).slice(lastSeen + 1));
+    expect(rest).toContain('event: end');
+    // Someone else's case: not found, as everywhere.
+    const other = await client.token('citizen', { idNumber: '441900196609300193' });
+    expect((await client.request('GET', `/v1/cases/${caseNumber}/events`, { token: other })).status).toBe(404);
+  });
 });

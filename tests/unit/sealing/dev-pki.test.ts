@@ -1,4 +1,4 @@
-import { statSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
@@ -39,7 +39,7 @@ describe('ensureDevPki', () => {
     const dir = tempDir('pki');
     await (await freshEnsureDevPki())(dir);
     const keys = readdirSync(dir).filter((f) => f.endsWith('.key.pem'));
-    expect(keys).toHaveLength(2);
+    expect(keys).toHaveLength(5); // the CA and four issuing bodies
     for (const f of keys) {
       expect(statSync(join(dir, f)).mode & 0o777).toBe(0o600);
       expect(readFileSync(join(dir, f), 'utf8')).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
@@ -65,5 +65,39 @@ describe('ensureDevPki', () => {
     expect(text).toMatch(/Key Usage: critical\s+Digital Signature, Non Repudiation/);
     expect(text).toMatch(/Public-Key: \(256 bit\)[\s\S]*NIST CURVE: P-256/);
     expect(run('openssl', ['verify', '-CAfile', caFile, sealFile])).toContain(': OK');
+  });
+
+  it('issues one seal per issuing body, each its own key, all from the one dev seal CA', async () => {
+    const pki = await (await freshEnsureDevPki())(tempDir('pki'));
+    const caFile = writeTemp(tempDir('x509'), 'ca.pem', pki.caCertPem);
+    const ca = pkijs.Certificate.fromBER(pki.caCertDer);
+    const keys = new Set<string>();
+    for (const [body, cn] of [
+      ['one-stop', SEAL_CN],
+      ['hr', '退休一件事 人力资源和社会保障局 电子印章'],
+      ['medical', '退休一件事 医疗保障局 电子印章'],
+      ['housing-fund', '退休一件事 住房公积金管理中心 电子印章'],
+    ] as const) {
+      const cert = pkijs.Certificate.fromBER(pki.seals[body].certDer);
+      expect(rdn(cert.subject, '2.5.4.3')?.valueBlock.value).toBe(cn);
+      expect(cert.issuer.isEqual(ca.subject)).toBe(true);
+      keys.add(Buffer.from(cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView).toString('hex'));
+      const file = writeTemp(tempDir('x509'), `${body}.pem`, pki.seals[body].certPem);
+      expect(run('openssl', ['verify', '-CAfile', caFile, file])).toContain(': OK');
+    }
+    expect(keys.size).toBe(4);
+    expect(Buffer.from(pki.sealCertDer).equals(Buffer.from(pki.seals['one-stop'].certDer))).toBe(true);
+  });
+
+  it('a directory from before per-body seals keeps its CA and one-stop seal and gains the others', async () => {
+    const dir = tempDir('pki');
+    const first = await (await freshEnsureDevPki())(dir);
+    for (const f of readdirSync(dir).filter((f) => /^seal-(hr|medical|housing-fund)\./.test(f))) rmSync(join(dir, f));
+    const second = await (await freshEnsureDevPki())(dir);
+    expect(Buffer.from(second.caCertDer).equals(Buffer.from(first.caCertDer))).toBe(true);
+    expect(Buffer.from(second.sealCertDer).equals(Buffer.from(first.sealCertDer))).toBe(true);
+    expect(Buffer.from(second.seals.hr.certDer).equals(Buffer.from(first.seals.hr.certDer))).toBe(false);
+    const hr = pkijs.Certificate.fromBER(second.seals.hr.certDer);
+    expect(await hr.verify(pkijs.Certificate.fromBER(second.caCertDer))).toBe(true);
   });
 });

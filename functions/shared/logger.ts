@@ -29,9 +29,15 @@ function maskDeep(value: unknown, depth = 0): unknown {
   return out;
 }
 
-export const logger = pino({
-  level: process.env.LOG_LEVEL ?? 'info',
-  base: { service: 'retireone' },
-  redact: { paths: ['token', 'taskToken', '*.taskToken', 'headers.authorization', 'authorization'], censor: '[redacted]' },
-  formatters: { log: (obj) => maskDeep(obj) as Record<string, unknown> },
-});
+/** `destination` is for tests; production logs go to stdout (CloudWatch on AWS). */
+export function createLogger(destination?: pino.DestinationStream): pino.Logger {
+  const options: pino.LoggerOptions = {
+    level: process.env.LOG_LEVEL ?? 'info',
+    base: { service: 'retireone' },
+    redact: { paths: ['token', 'taskToken', '*.taskToken', 'headers.authorization', 'authorization'], censor: '[redacted]' },
+    formatters: { log: (obj) => maskDeep(obj) as Record<string, unknown> },
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+export const logger = createLogger();

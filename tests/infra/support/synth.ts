@@ -37,7 +37,7 @@ export interface Resource {
  * stub so a test file does not run esbuild twenty-four times. Real bundling: bundling.test.ts.
  */
 const outdirs: string[] = [];
-process.on('exit', () => {
+process.once('exit', () => {
   for (const dir of outdirs) rmSync(dir, { recursive: true, force: true });
 });
 

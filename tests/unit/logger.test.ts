@@ -1,0 +1,19 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../functions/shared/logger.ts';
+
+describe('logger', () => {
+  it('masks personal data wherever it sits, and keeps error names', () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk, _enc, cb) => (lines.push(String(chunk)), cb()) });
+    const log = createLogger(sink);
+    log.error({ application: { applicant: { idNumber: '441900196610120130', name: '陈志明', phone: '13810102947' } }, bankAccount: { accountNo: '6222190019661012' }, err: new TypeError('boom') }, 'x');
+    const out = lines.join('');
+    expect(out).not.toContain('441900196610120130');
+    expect(out).not.toContain('志明');
+    expect(out).not.toContain('13810102947');
+    expect(out).not.toContain('6222190019661012');
+    expect(out).toContain('441900');
+    expect(out).toContain('TypeError');
+  });
+});

@@ -233,6 +233,32 @@ const OPERATIONS: Record<string, Operation> = {
       },
     },
   },
+  'GET /v1/cases/{caseNumber}/events': {
+    auth: ['citizen', 'platform', 'pre-review', 'supervisor'],
+    config: {
+      operationId: 'streamCaseEvents',
+      tags: ['Following the case'],
+      summary: 'The same progress as server-sent events',
+      description:
+        'One `status` event per timeline entry (`id` = its position; `data` = a TimelineEntry), then a `case` event whose `data` is the CaseView, ' +
+        'and an `end` event (`data`: `{ status }`) once the case is COMPLETED, EXPIRED or WITHDRAWN. Each response holds until there is news ' +
+        '(about 20 s at most) and ends; EventSource reconnects with `Last-Event-ID` and receives only what is new.',
+      request: {
+        params: CasePathParams,
+        headers: z.object({
+          'Last-Event-ID': z.string().optional().meta({ description: 'The last `id` received; only later events are sent.', example: '3' }),
+        }),
+      },
+      responses: {
+        200: {
+          description: 'A batch of events.',
+          content: { 'text/event-stream': { schema: { type: 'string', description: 'Server-sent events (event: status | case | end).' } } },
+        },
+        400: BAD_REQUEST,
+        404: NOT_FOUND_CASE,
+      },
+    },
+  },
   'GET /v1/staff/cases': {
     auth: ['pre-review', 'supervisor'],
     config: {

@@ -7,7 +7,8 @@ import { makeDocumentClient } from '../adapters/dynamodb-client.ts';
 import { makeS3Client, ObjectStore } from '../adapters/object-store.ts';
 import { StepFunctionsWorkflow, type WorkflowPort } from '../adapters/workflow.ts';
 import { createDepartmentClient } from '../departments/client.ts';
-import { DEFAULT_POLICY, type Policy } from '../domain/policy.ts';
+import type { Policy } from '../domain/policy.ts';
+import { policyFromEnvironment } from './policy-config.ts';
 import type { SealSigner } from '../sealing/signer-port.ts';
 
 export type DepartmentClient = ReturnType<typeof createDepartmentClient>;
@@ -50,7 +51,7 @@ async function runtimeFromEnvironment(): Promise<Runtime> {
   const table = required('TABLE_NAME');
   return {
     clock: systemClock(undefined),
-    policy: DEFAULT_POLICY,
+    policy: policyFromEnvironment(),
     cases: new CaseStore(db, table),
     bookings: new BookingStore(db, table),
     objects: new ObjectStore(makeS3Client(), required('BUCKET_NAME')),

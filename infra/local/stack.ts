@@ -7,7 +7,7 @@ import { CaseStore } from '../../functions/adapters/case-store.ts';
 import { systemClock } from '../../functions/adapters/clock.ts';
 import { ObjectStore } from '../../functions/adapters/object-store.ts';
 import { createDepartmentClient } from '../../functions/departments/client.ts';
-import { DEFAULT_POLICY } from '../../functions/domain/policy.ts';
+import { policyFromEnvironment } from '../../functions/shared/policy-config.ts';
 import { ensureDevPki } from '../../functions/sealing/dev-pki.ts';
 import { localSealSigner } from '../../functions/sealing/local-signer.ts';
 import { logger } from '../../functions/shared/logger.ts';
@@ -70,7 +70,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
 
   const rt: Runtime = {
     clock,
-    policy: DEFAULT_POLICY,
+    policy: policyFromEnvironment(),
     cases: new CaseStore(db, TABLE),
     bookings: new BookingStore(db, TABLE),
     objects: new ObjectStore(s3Client, BUCKET),

@@ -127,7 +127,7 @@ describe('OpenAPI document: fields and enum values fixed by the contract', () =>
     const body = resolve(op('POST', '/v1/cases/{caseNumber}/application').requestBody.content['application/json'].schema);
     expect(body).toBe(schema('Application'));
     expect(body.additionalProperties).toBe(false);
-    expect(body.required.sort()).toEqual(['applicant', 'bankAccount', 'commitments', 'housingFund', 'retirement']);
+    expect([...body.required].sort()).toEqual(['applicant', 'bankAccount', 'commitments', 'housingFund', 'retirement']);
     expect(Object.keys(body.properties).sort()).toEqual(['applicant', 'bankAccount', 'commitments', 'housingFund', 'retirement']);
     const fields: Record<string, string[]> = {
       applicant: ['address', 'birthDate', 'gender', 'idNumber', 'name', 'phone'],
@@ -156,7 +156,7 @@ describe('OpenAPI document: fields and enum values fixed by the contract', () =>
     const request = resolve(booking.requestBody.content['application/json'].schema);
     expect(request.additionalProperties).toBe(false);
     expect(Object.keys(request.properties).sort()).toEqual(['channel', 'idNumber', 'name', 'phone', 'slotId']);
-    expect(request.required.sort()).toEqual(['channel', 'idNumber', 'name', 'phone']);
+    expect([...request.required].sort()).toEqual(['channel', 'idNumber', 'name', 'phone']);
     expect(prop(request, 'channel').enum).toEqual(['online', 'window']);
     const response = resolve(booking.responses['201'].content['application/json'].schema);
     expect(Object.keys(response.properties).sort()).toEqual(['applicationDeadline', 'caseNumber', 'channel', 'slot', 'status']);
@@ -178,7 +178,7 @@ describe('OpenAPI document: fields and enum values fixed by the contract', () =>
     const elig = op('POST', '/v1/eligibility/retirement');
     const eligBody = resolve(elig.requestBody.content['application/json'].schema);
     expect(Object.keys(eligBody.properties).sort()).toEqual(['birthDate', 'gender', 'originalRetirementAge']);
-    expect(eligBody.required.sort()).toEqual(['birthDate', 'gender']);
+    expect([...eligBody.required].sort()).toEqual(['birthDate', 'gender']);
     const eligOut = resolve(elig.responses['200'].content['application/json'].schema);
     expect(Object.keys(eligOut.properties).sort()).toEqual([
       'flexibleEarliestMonth', 'flexibleLatestMonth', 'minimumContributionYears', 'statutoryRetirementAge', 'statutoryRetirementMonth',
@@ -206,6 +206,10 @@ describe('OpenAPI document: fields and enum values fixed by the contract', () =>
     expect(review.responses['202']).toBeDefined();
 
     const queue = op('GET', '/v1/staff/cases');
+    if (inRoutes.has('GET /v1/cases/{caseNumber}/events')) {
+      expect(Object.keys(op('GET', '/v1/cases/{caseNumber}/events').responses['200'].content)).toEqual(['text/event-stream']);
+    }
+
     expect(queue.parameters.map((p: Json) => `${p.in}:${p.name}`).sort()).toEqual(['query:dueWithinDays', 'query:overdue', 'query:status']);
 
     if (inRoutes.has('GET /v1/verify/{documentId}')) {
@@ -217,13 +221,13 @@ describe('OpenAPI document: fields and enum values fixed by the contract', () =>
       expect(Object.keys(upload.requestBody.content)).toEqual(['application/pdf']);
       const verdict = resolve(upload.responses['200'].content['application/json'].schema);
       expect(Object.keys(verdict.properties).sort()).toEqual(['documentId', 'reasons', 'valid']);
-      expect(verdict.required.sort()).toEqual(['reasons', 'valid']);
+      expect([...verdict.required].sort()).toEqual(['reasons', 'valid']);
     }
   });
 
   it('errors are RFC 9457 problem+json { type, title, status, detail, errors?: [{ path, message }] }', () => {
     const problem = schema('Problem');
-    expect(problem.required.sort()).toEqual(['detail', 'status', 'title', 'type']);
+    expect([...problem.required].sort()).toEqual(['detail', 'status', 'title', 'type']);
     expect(Object.keys(resolve(prop(problem, 'errors').items).properties).sort()).toEqual(['message', 'path']);
     for (const [, at] of walk(doc.paths)) {
       if (/\/responses\/[45]\d\d$/.test(at)) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseNumber, Gender, IdNumberShape, IsoDate, IsoMonth, OriginalRetirementAge, Phone } from './common.ts';
+import { CaseNumber, Gender, IdNumber, IsoDate, IsoMonth, OriginalRetirementAge, Phone } from './common.ts';
 
 export const RetirementType = z.enum(['normal', 'flexible-early', 'flexible-late', 'special-job', 'disability']).meta({ id: 'RetirementType' });
 export type RetirementType = z.infer<typeof RetirementType>;
@@ -7,7 +7,7 @@ export type RetirementType = z.infer<typeof RetirementType>;
 /** The one form: everything the four departments need, sent once. */
 export const Application = z.strictObject({
   applicant: z.strictObject({
-    idNumber: IdNumberShape,
+    idNumber: IdNumber,
     name: z.string().trim().min(1).max(50),
     gender: Gender,
     birthDate: IsoDate,
@@ -39,7 +39,7 @@ export const PrefillResponse = z.strictObject({
   caseNumber: CaseNumber,
   source: z.enum(['departments', 'booking']).meta({ description: 'Where the values came from: the department records, or only the booking.' }),
   applicant: z.strictObject({
-    idNumber: IdNumberShape,
+    idNumber: IdNumber,
     name: z.string(),
     gender: Gender.optional(),
     birthDate: IsoDate.optional(),

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { CaseNumber, IdNumberShape, Instant, IsoDate, Phone } from './common.ts';
+import { CaseNumber, IdNumber, Instant, IsoDate, Phone } from './common.ts';
 
 export const Channel = z.enum(['online', 'window']).meta({ id: 'Channel' });
 export type Channel = z.infer<typeof Channel>;
 
 export const BookingRequest = z
   .strictObject({
-    idNumber: IdNumberShape,
+    idNumber: IdNumber,
     name: z.string().trim().min(1).max(50),
     phone: Phone,
     channel: Channel,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseIdNumber } from '../functions/domain/id-number.ts';
 
 /** Calendar date `YYYY-MM-DD` that really exists (2023-02-30 is refused). */
 export const IsoDate = z
@@ -31,6 +32,12 @@ export const IdNumberShape = z
   .string()
   .regex(/^\d{17}[\dX]$/, 'must be 18 characters: 17 digits and a check digit (0-9 or X)')
   .meta({ description: 'Resident ID number (GB 11643-1999), 18 characters.', example: '11010519650312003X' });
+
+/** A resident ID number valid under GB 11643-1999: a real birth date and the MOD 11-2 check digit. */
+export const IdNumber = IdNumberShape.superRefine((id, ctx) => {
+  const parsed = parseIdNumber(id);
+  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+});
 
 export const CaseNumber = z
   .string()

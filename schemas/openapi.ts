@@ -14,7 +14,8 @@ import { DocumentId, DocumentVerification, UploadVerification, VerifyDocumentPat
 /*
  * The OpenAPI 3.1 document of the public contract (docs: shared/design/api-v1.md), generated from the zod
  * schemas the handlers validate with, so the document cannot describe a shape the code does not accept.
- * Every non-dev route of ROUTES must have an entry in OPERATIONS; building the document fails otherwise.
+ * Every route of ROUTES (the dev-only token mint included, marked local-only) must have an entry in OPERATIONS;
+ * building the document fails otherwise, so a new route cannot ship undocumented.
  */
 
 // Path and query shapes the handlers declare next to themselves; restated here from the same building blocks
@@ -356,7 +357,7 @@ function documented(route: Route): Operation {
 function addOperation(registry: OpenAPIRegistry, route: Route): void {
   const { auth, config } = documented(route);
   const secured = auth !== 'public';
-  const responses: Record<number, ResponseConfig> = { ...config.responses };
+  const responses: RouteConfig['responses'] = { ...config.responses };
   if (secured) {
     responses[401] = problem('No bearer token, or the token is not valid or has expired.');
     responses[403] ??= problem(`The token’s role is not one of: ${auth.join(', ')}.`);

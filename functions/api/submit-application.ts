@@ -1,4 +1,5 @@
 import { Application } from '../../schemas/application.ts';
+import { IsoMonth } from '../../schemas/common.ts';
 import { parseIdNumber } from '../domain/id-number.ts';
 import { addMonths, monthIndex, monthOf } from '../domain/months.ts';
 import { canonicalHash } from '../shared/canonical-hash.ts';
@@ -8,6 +9,22 @@ import { signalWaitingStep } from './signal.ts';
 import { httpHandler } from './http/handler.ts';
 import { HttpProblem, type FieldError } from './http/problem.ts';
 
+/** The form, with the requested month inside the application window as of today (named with the other fields). */
+async function applicationAsOfToday() {
+  const rt = await runtime();
+  const thisMonth = monthOf(rt.clock.today());
+  const latest = addMonths(thisMonth, rt.policy.applicationMonthsAhead);
+  return Application.superRefine((form, ctx) => {
+    // Zod runs this even when other fields failed: look only at a month that is itself well-formed.
+    const month = IsoMonth.safeParse(form?.retirement?.requestedMonth);
+    if (!month.success) return;
+    const requested = monthIndex(month.data);
+    if (requested < monthIndex(thisMonth) || requested > monthIndex(latest)) {
+      ctx.addIssue({ code: 'custom', path: ['retirement', 'requestedMonth'], message: `must be between ${thisMonth} and ${latest}` });
+    }
+  });
+}
+
 /**
  * The one form. Hard errors (a broken ID number, another person's ID, a month outside the window) are
  * refused here, naming the field, so nothing half-valid enters the workflow; softer disagreements
@@ -16,7 +33,7 @@ import { HttpProblem, type FieldError } from './http/problem.ts';
 export const handler = httpHandler({
   auth: ['citizen', 'platform'],
   params: CasePathParams,
-  body: Application,
+  body: applicationAsOfToday,
   async handle({ params, body, principal, requestId }) {
     const rt = await runtime();
     const record = await loadCaseFor(principal, params.caseNumber, 'submit-application', requestId);
@@ -24,12 +41,6 @@ export const handler = httpHandler({
     const id = parseIdNumber(body.applicant.idNumber, rt.clock.today());
     if (!id.ok) errors.push({ path: 'applicant.idNumber', message: id.message });
     else if (body.applicant.idNumber !== record.idNumber) errors.push({ path: 'applicant.idNumber', message: 'does not match the booking of this case' });
-    const thisMonth = monthOf(rt.clock.today());
-    const latest = addMonths(thisMonth, rt.policy.applicationMonthsAhead);
-    const requested = monthIndex(body.retirement.requestedMonth);
-    if (requested < monthIndex(thisMonth) || requested > monthIndex(latest)) {
-      errors.push({ path: 'retirement.requestedMonth', message: `must be between ${thisMonth} and ${latest}` });
-    }
     if (errors.length > 0) throw new HttpProblem(400, 'Invalid request', `The form has invalid fields: ${errors.map((e) => e.path).join(', ')}`, errors);
 
     const result = await rt.cases.submitApplication(params.caseNumber, body, canonicalHash(body), {

@@ -35,6 +35,12 @@ export type Policy = {
     readonly topUpBaseFen: number;
     readonly topUpRate: number;
   };
+  readonly pension: {
+    /** The city's average monthly wage of the previous year (计发基数), fen. */
+    readonly cityAverageMonthlyWageFen: number;
+    /** 个人账户养老金计发月数 by age at retirement in whole years. */
+    readonly personalAccountDivisors: Readonly<Record<number, number>>;
+  };
   readonly applicationMonthsAhead: number;
   readonly applicationDeadlineDays: number;
 };
@@ -90,6 +96,22 @@ export const DEFAULT_POLICY: Policy = deepFreeze({
     topUpBaseFen: 650_000,
     topUpRate: 0.08,
   },
+  /*
+   * 《国务院关于完善企业职工基本养老保险制度的决定》(国发〔2005〕38号) 第六条: 基础养老金月标准以当地上年度在岗职工
+   * 月平均工资和本人指数化月平均缴费工资的平均值为基数，缴费每满1年发给1%; 个人账户养老金月标准为个人账户储存额
+   * 除以计发月数，计发月数根据职工退休时城镇人口平均预期寿命、本人退休年龄、利息等因素确定 — the months are the
+   * decision's 附件 《个人账户养老金计发月数表》 (ages 40–70; e.g. 50 → 195, 55 → 170, 60 → 139).
+   * cityAverageMonthlyWageFen is a DEMO DEFAULT (8,000 yuan): each province publishes its 计发基数 yearly and
+   * sets it through policyFrom() / POLICY_OVERRIDES.
+   */
+  pension: {
+    cityAverageMonthlyWageFen: 800_000,
+    personalAccountDivisors: {
+      40: 233, 41: 230, 42: 226, 43: 223, 44: 220, 45: 216, 46: 212, 47: 207, 48: 204, 49: 199,
+      50: 195, 51: 190, 52: 185, 53: 180, 54: 175, 55: 170, 56: 164, 57: 158, 58: 152, 59: 145,
+      60: 139, 61: 132, 62: 125, 63: 117, 64: 109, 65: 101, 66: 93, 67: 84, 68: 75, 69: 65, 70: 56,
+    },
+  },
   /* Service rule of this project (configurable): a form may ask for a month up to 6 months ahead. */
   applicationMonthsAhead: 6,
   /* Service rule of this project (configurable): the form must arrive within 30 days of booking. */
@@ -102,6 +124,11 @@ export function policyFrom(overrides: PolicyOverrides = {}, base: Policy = DEFAU
   const m = merged.medical;
   if (!Number.isInteger(m.topUpBaseFen) || m.topUpBaseFen < 0) throw new RangeError('medical.topUpBaseFen must be a non-negative integer (fen)');
   if (!(m.topUpRate >= 0 && m.topUpRate <= 1)) throw new RangeError('medical.topUpRate must be between 0 and 1');
+  const p = merged.pension;
+  if (!Number.isInteger(p.cityAverageMonthlyWageFen) || p.cityAverageMonthlyWageFen <= 0) throw new RangeError('pension.cityAverageMonthlyWageFen must be a positive integer (fen)');
+  for (const [age, months] of Object.entries(p.personalAccountDivisors)) {
+    if (!Number.isInteger(Number(age)) || !Number.isInteger(months) || months <= 0) throw new RangeError(`pension.personalAccountDivisors[${age}] must be a positive whole number of months`);
+  }
   for (const [name, v] of [
     ['applicationMonthsAhead', merged.applicationMonthsAhead],
     ['applicationDeadlineDays', merged.applicationDeadlineDays],

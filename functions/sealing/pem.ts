@@ -10,3 +10,8 @@ export function pemToDer(pem: string): Uint8Array<ArrayBuffer> {
   const buf = Buffer.from(body, 'base64');
   return new Uint8Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
 }
+
+/** Every certificate of a PEM bundle, in file order (leaf first, by convention of chain files). */
+export function pemBundleToDer(pem: string): Uint8Array<ArrayBuffer>[] {
+  return [...pem.matchAll(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g)].map((m) => pemToDer(m[0]));
+}

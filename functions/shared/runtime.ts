@@ -9,15 +9,22 @@ import { StepFunctionsWorkflow, type WorkflowPort } from '../adapters/workflow.t
 import { createDepartmentClient } from '../departments/client.ts';
 import type { Policy } from '../domain/policy.ts';
 import { policyFromEnvironment } from './policy-config.ts';
+import type { IssuingBody } from '../../schemas/notice.ts';
 import type { SealSigner } from '../sealing/signer-port.ts';
 
 export type DepartmentClient = ReturnType<typeof createDepartmentClient>;
 
-export interface SealingKit {
+/** One issuing body's seal: its own certificate and key behind the signer, and the name it signs as. */
+export interface Seal {
   signer: SealSigner;
+  issuer: string;
+}
+
+export interface SealingKit {
+  /** Every issuing body has its own seal certificate, all chaining to the seal CA. */
+  seals: Readonly<Record<IssuingBody, Seal>>;
   /** DER certificates our seals chain to, for verification. */
   trustedCaDer: Uint8Array[];
-  issuer: string;
 }
 
 /** Everything a handler may touch, built once per process (per Lambda container, or once locally). */

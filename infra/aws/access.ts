@@ -7,12 +7,15 @@
  *        'write'       read and write items
  * documents: 'probe'   HeadBucket only;  'read' GetObject;  'write' PutObject + GetObject (seal)
  * workflow: 'start' StartExecution, 'respond' SendTaskSuccess/Failure, 'describe' DescribeStateMachine
+ * pki: GetObject on pki/* — the seal certificates and the seal CA the CA team keeps in the bucket
+ *      (functions/sealing/kms-sealing-kit.ts); also gives SEAL_KMS_KEY_IDS, which that kit requires
  * sign: KMS Sign with the issuing bodies' seal keys (the seal step only)
  */
 export interface Access {
   table?: 'read' | 'read-audit' | 'write';
   documents?: 'probe' | 'read' | 'write';
   workflow?: ReadonlyArray<'start' | 'respond' | 'describe'>;
+  pki?: boolean;
   sign?: boolean;
 }
 
@@ -28,12 +31,14 @@ export const API_ACCESS: Readonly<Record<string, Access>> = {
   'submit-application': { table: 'write', workflow: ['respond'] },
   'get-case': { table: 'read-audit' },
   'get-document': { table: 'read-audit', documents: 'read' },
+  // Server-sent progress of one case: polls the case record, holding a response up to 20 s.
+  'case-events': { table: 'read-audit' },
   'staff-queue': { table: 'read' },
   'submit-review': { table: 'write', workflow: ['respond'] },
   // Public verification (the QR code on a sealed answer): the document record and the stored original.
-  'verify-document': { table: 'read', documents: 'read' },
-  // An uploaded PDF is checked against the recorded sha256 and seal; the stored original is not needed.
-  'verify-upload': { table: 'read' },
+  'verify-document': { table: 'read', documents: 'read', pki: true },
+  // An uploaded PDF is checked against the recorded sha256 and the seal CA; the stored original is not needed.
+  'verify-upload': { table: 'read', pki: true },
 };
 
 /** Handlers under functions/steps/, by module. Steps write their own case's items. */
@@ -49,6 +54,6 @@ export const STEP_ACCESS: Readonly<Record<string, Access>> = {
   'record-unavailable': { table: 'write' },
   decide: { table: 'write' },
   'flag-overdue': { table: 'write' },
-  seal: { table: 'write', documents: 'write', sign: true },
+  seal: { table: 'write', documents: 'write', pki: true, sign: true },
   notify: { table: 'write' },
 };

@@ -16,6 +16,8 @@ export interface RetireOneConfig {
   allowedOrigins: string[];
   /** Where citizens verify documents; defaults to the HTTP API's own URL. */
   publicBaseUrl?: string;
+  /** Optional JSON `{"medical":"东莞市医疗保障局",…}`: issuer names printed on seals (SEAL_ISSUER_NAMES). */
+  sealIssuerNames?: string;
   logLevel: string;
   logRetention: RetentionDays;
   apiRateLimit: number;
@@ -79,6 +81,7 @@ export function readConfig(node: Node): RetireOneConfig {
     jwtJwksUrl: url('jwtJwksUrl'),
     allowedOrigins: list(node, 'allowedOrigins'),
     publicBaseUrl: text(node, 'publicBaseUrl'),
+    sealIssuerNames: jsonText(node, 'sealIssuerNames'),
     logLevel: text(node, 'logLevel') ?? 'info',
     logRetention: retention(int(node, 'logRetentionDays', 365)),
     apiRateLimit: int(node, 'apiRateLimit', 100),
@@ -93,4 +96,13 @@ function retention(days: number): RetentionDays {
   const allowed = Object.values(RetentionDays).filter((v): v is number => typeof v === 'number');
   if (!allowed.includes(days)) throw new Error(`context logRetentionDays must be one of ${allowed.join(', ')}`);
   return days as RetentionDays;
+}
+
+/** A JSON object given either as an object (cdk.json) or as JSON text (-c key='{...}'). */
+function jsonText(node: Node, key: string): string | undefined {
+  const v: unknown = node.tryGetContext(key);
+  if (v === undefined || v === null || v === '') return undefined;
+  const parsed: unknown = typeof v === 'string' ? JSON.parse(v) : v;
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`context ${key} must be a JSON object`);
+  return JSON.stringify(parsed);
 }

@@ -20,6 +20,8 @@ const SEAL_MODULE = 'seal';
 const SEAL_FONT_FILE = 'wqy-microhei.ttc';
 /** Sealed PDFs live at documents/<caseNumber>/<documentId>/<sha256>.pdf (functions/steps/seal.ts). */
 export const DOCUMENT_KEYS = 'documents/*';
+/** Seal certificate chains and the seal CA, kept by the CA team (functions/sealing/kms-sealing-kit.ts). */
+export const PKI_KEYS = 'pki/*';
 
 export interface FunctionsProps {
   config: RetireOneConfig;
@@ -53,6 +55,8 @@ export class RetireOneFunctions extends Construct {
   readonly roles: Role[] = [];
   /** Roles allowed to read or write objects under documents/. */
   readonly documentObjectRoles: Role[] = [];
+  /** Roles allowed to read the certificates under pki/. */
+  readonly pkiRoles: Role[] = [];
 
   constructor(scope: Construct, id: string, props: FunctionsProps) {
     super(scope, id);
@@ -93,10 +97,11 @@ export class RetireOneFunctions extends Construct {
       LOG_LEVEL: config.logLevel,
       NODE_OPTIONS: '--enable-source-maps',
     };
-    if (isSeal) {
+    if (spec.access.pki || spec.access.sign) {
       environment.SEAL_KMS_KEY_IDS = props.sealKeys.keyIdsJson(this);
-      environment.SEAL_FONT_PATH = `/var/task/${SEAL_FONT_FILE}`;
+      if (config.sealIssuerNames) environment.SEAL_ISSUER_NAMES = config.sealIssuerNames;
     }
+    if (isSeal) environment.SEAL_FONT_PATH = `/var/task/${SEAL_FONT_FILE}`;
 
     const common = {
       description: `RetireOne ${spec.kind === 'api' ? 'API' : 'workflow step'} ${spec.module}`,
@@ -169,6 +174,10 @@ export class RetireOneFunctions extends Construct {
     if (access.documents === 'read' || access.documents === 'write') {
       this.documentObjectRoles.push(role);
       role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.bucket.arnForObjects(DOCUMENT_KEYS)] }));
+    }
+    if (access.pki) {
+      this.pkiRoles.push(role);
+      role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.bucket.arnForObjects(PKI_KEYS)] }));
     }
     if (access.documents === 'write') {
       role.addToPolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [props.bucket.arnForObjects(DOCUMENT_KEYS)] }));

@@ -36,6 +36,13 @@ export function acknowledgeFindings(stack: Stack, t: NagTargets): void {
       'Sealed PDFs are keyed documents/<caseNumber>/<documentId>/<sha256>.pdf; the key is only known per case at run time.',
     );
   }
+  for (const role of t.functions.pkiRoles) {
+    ack(
+      role,
+      `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/pki/*]`,
+      'Read-only access to the public seal certificates (pki/<body>.chain.pem, pki/seal-ca.pem) kept by the CA team.',
+    );
+  }
   ack(
     t.workflow.stateMachine.role,
     'AwsSolutions-IAM5[Resource::*]',

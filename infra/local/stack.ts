@@ -11,7 +11,8 @@ import { policyFromEnvironment } from '../../functions/shared/policy-config.ts';
 import { ensureDevPki } from '../../functions/sealing/dev-pki.ts';
 import { localSealSigner } from '../../functions/sealing/local-signer.ts';
 import { logger } from '../../functions/shared/logger.ts';
-import { setRuntime, type Runtime } from '../../functions/shared/runtime.ts';
+import { setRuntime, type Runtime, type SealingKit } from '../../functions/shared/runtime.ts';
+import { ISSUING_BODIES, ISSUING_BODY_NAMES } from '../../schemas/notice.ts';
 import { startDepartmentStandins, type DepartmentStandins } from './department-standins.ts';
 import { makeLocalDocumentClient, makeLocalDynamoClient, startDynamoDbLocal } from './dynamodb-local.ts';
 import { loadFixtures } from './fixtures-loader.ts';
@@ -66,7 +67,13 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   const { joseVerifier } = await import('../../functions/adapters/auth.ts');
   const engine = new LocalWorkflowEngine({ retryIntervalMs: opts.retryIntervalMs, waitTimeoutSeconds: opts.waitTimeoutSeconds });
   const clock = systemClock(opts.clockToday);
-  const sealing = { signer: localSealSigner(pki), trustedCaDer: [pki.caCertDer], issuer: '退休一件事 一站式服务（开发环境）' };
+  // One seal per issuing body, each with its own certificate from the one dev seal CA under DATA_DIR/pki.
+  const sealing: SealingKit = {
+    seals: Object.fromEntries(
+      ISSUING_BODIES.map((body) => [body, { signer: localSealSigner(pki, body), issuer: `${body === 'one-stop' ? '退休一件事 ' : ''}${ISSUING_BODY_NAMES[body]}（开发环境）` }]),
+    ) as SealingKit['seals'],
+    trustedCaDer: [pki.caCertDer],
+  };
 
   const rt: Runtime = {
     clock,

@@ -67,7 +67,7 @@ export class LocalWorkflowEngine implements WorkflowPort {
   private readonly tasks: ReturnType<typeof taskStates>;
   private readonly handlers = new Map<StepSubstitution, Promise<StepHandler>>();
   private readonly waiting = new Map<string, (output: unknown) => void>();
-  private readonly running = new Map<string, Promise<unknown>>();
+  private readonly running = new Map<string, { done: Promise<unknown>; abort: () => void }>();
   private readonly retryIntervalMs?: number;
   private stopped = false;
   onTaskTiming?: (t: TaskTiming) => void;
@@ -131,9 +131,11 @@ export class LocalWorkflowEngine implements WorkflowPort {
       },
     });
     const done = execution.result
-      .catch((err: Error) => logger.error({ caseNumber, err }, 'workflow execution failed'))
+      .catch((err: Error) => {
+        if (!this.stopped) logger.error({ caseNumber, err }, 'workflow execution failed');
+      })
       .finally(() => this.running.delete(caseNumber));
-    this.running.set(caseNumber, done);
+    this.running.set(caseNumber, { done, abort: execution.abort });
   }
 
   private retryOverrides(): Record<string, number> {
@@ -162,10 +164,13 @@ export class LocalWorkflowEngine implements WorkflowPort {
 
   /** Resolves when no execution is running any more. */
   async idle(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
+    while (this.running.size > 0) await Promise.allSettled([...this.running.values()].map((r) => r.done));
   }
 
+  /** Abandons running executions: what they did is on the case, and the next start resumes them. */
   stop(): void {
     this.stopped = true;
+    for (const r of this.running.values()) r.abort();
+    this.running.clear();
   }
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES, STEP_FUNCTIONS } from '../../functions/api/routes.ts';
+import { API_ACCESS, STEP_ACCESS } from '../../infra/aws/access.ts';
 import { logicalId, synth, TEST_CONTEXT, type Resource, type Synth } from './support/synth.ts';
 
 let s: Synth;
@@ -56,20 +57,33 @@ describe('Lambda functions', () => {
     }
   });
 
-  it('give only the seal function its key ids and font path', () => {
+  it('give the seal key ids only to functions that seal or read the seal certificates, the font path only to seal', () => {
     const sealId = logicalId(s.stack.functions.seal);
+    const withKeys = new Set(
+      [
+        ...Object.entries(API_ACCESS).filter(([m, a]) => s.stack.functions.api.has(m) && (a.pki || a.sign)).map(([m]) => s.stack.functions.api.get(m)!),
+        ...Object.entries(STEP_ACCESS).filter(([, a]) => a.pki || a.sign).map(([m]) => s.stack.functions.steps.get(m)!),
+      ].map(logicalId),
+    );
+    expect(withKeys.has(sealId)).toBe(true);
     for (const [id, fn] of Object.entries(s.json.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function')) {
       const e = env(fn);
-      expect(e.SEAL_KMS_KEY_IDS !== undefined, id).toBe(id === sealId);
+      expect(e.SEAL_KMS_KEY_IDS !== undefined, id).toBe(withKeys.has(id));
       expect(e.SEAL_FONT_PATH !== undefined, id).toBe(id === sealId);
     }
     expect(env(s.json.Resources[sealId]!).SEAL_FONT_PATH).toBe('/var/task/wqy-microhei.ttc');
   });
 
+  it('pass issuer names from context sealIssuerNames as JSON', () => {
+    const other = synth({ sealIssuerNames: '{"medical":"东莞市医疗保障局"}' });
+    const seal = other.json.Resources[logicalId(other.stack.functions.seal)]!;
+    expect(JSON.parse(env(seal).SEAL_ISSUER_NAMES as string)).toEqual({ medical: '东莞市医疗保障局' });
+  });
+
   it('use publicBaseUrl from context when given, else the API URL', () => {
     const fn = lambdas[0]!;
     expect(env(fn).PUBLIC_BASE_URL).toEqual({ 'Fn::GetAtt': [logicalId(s.stack.api.httpApi), 'ApiEndpoint'] });
-    const other = synth({ publicBaseUrl: 'https://tuixiu.example.gov.cn' });
+    const other = synth({ publicBaseUrl: 'https://tuixiu.example.gov.cn', sealIssuerNames: '{"medical":"东莞市医疗保障局"}' });
     const fn2 = Object.values(other.json.Resources).find((r) => r.Type === 'AWS::Lambda::Function')!;
     expect(env(fn2).PUBLIC_BASE_URL).toBe('https://tuixiu.example.gov.cn');
   });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { API_ACCESS } from '../../infra/aws/access.ts';
-import { allows, asArray, logicalId, refId, roleStatements, synth, type Resource, type Statement, type Synth } from './support/synth.ts';
+import { API_ACCESS as API, STEP_ACCESS } from '../../infra/aws/access.ts';
+import { allows, asArray, cfnText, logicalId, refId, roleStatements, synth, type Resource, type Statement, type Synth } from './support/synth.ts';
 
 let s: Synth;
 /** Logical id of the role of the function for a module. */
@@ -14,9 +14,22 @@ beforeAll(() => {
   };
 });
 
-/** Roles whose identity policies allow `action`. */
-function rolesAllowed(action: string): Set<string> {
-  return new Set(roleStatements(s.json).filter(({ statement }) => allows(statement, action)).flatMap(({ roles }) => roles));
+/** Roles whose identity policies allow `action` (on resources whose ARN text ends with `suffix`, if given). */
+function rolesAllowed(action: string, suffix?: string): Set<string> {
+  return new Set(
+    roleStatements(s.json)
+      .filter(({ statement }) => allows(statement, action))
+      .filter(({ statement }) => suffix === undefined || asArray(statement.Resource).some((r) => cfnText(r).endsWith(suffix)))
+      .flatMap(({ roles }) => roles),
+  );
+}
+
+/** Roles of the functions whose access entry satisfies `pick`. */
+function rolesWhere(pick: (a: (typeof API)[string]) => boolean): Set<string> {
+  return new Set([
+    ...Object.entries(API).filter(([m, a]) => s.stack.functions.api.has(m) && pick(a)).map(([m]) => roleOf('api', m)),
+    ...Object.entries(STEP_ACCESS).filter(([, a]) => pick(a)).map(([m]) => roleOf('steps', m)),
+  ]);
 }
 
 describe('seal signing', () => {
@@ -48,10 +61,16 @@ describe('least privilege', () => {
     expect(rolesAllowed('s3:PutObject')).toEqual(new Set([roleOf('steps', 'seal')]));
   });
 
-  it('lets only the seal step and the document readers get documents', () => {
-    const readers = Object.entries(API_ACCESS).filter(([, a]) => a.documents === 'read').map(([m]) => roleOf('api', m));
-    expect(readers).toContain(roleOf('api', 'get-document'));
-    expect(rolesAllowed('s3:GetObject')).toEqual(new Set([roleOf('steps', 'seal'), ...readers]));
+  it('lets only the seal step and the document readers get sealed documents', () => {
+    expect(rolesWhere((a) => a.documents === 'read').has(roleOf('api', 'get-document'))).toBe(true);
+    expect(rolesAllowed('s3:GetObject', '/documents/*')).toEqual(rolesWhere((a) => a.documents === 'read' || a.documents === 'write'));
+    expect(rolesAllowed('s3:GetObject', '/documents/*').has(roleOf('api', 'get-case'))).toBe(false);
+  });
+
+  it('lets only the seal step and the verifiers read the seal certificates under pki/', () => {
+    expect(rolesAllowed('s3:GetObject', '/pki/*')).toEqual(rolesWhere((a) => a.pki === true));
+    expect(rolesAllowed('s3:GetObject', '/pki/*').has(roleOf('steps', 'seal'))).toBe(true);
+    expect(rolesAllowed('s3:GetObject')).toEqual(new Set([...rolesAllowed('s3:GetObject', '/documents/*'), ...rolesAllowed('s3:GetObject', '/pki/*')]));
   });
 
   it('gives no function S3 delete or object-lock bypass', () => {

@@ -22,15 +22,20 @@ export interface HttpRequest<B, Q, P> {
   headers: Record<string, string | undefined>;
   requestId: string;
   rawBody: string;
+  /** The body's bytes, only for a spec with `rawBody` (e.g. an uploaded PDF). */
+  bytes?: Uint8Array;
 }
 
 export interface HttpSpec<B, Q, P> {
   /** `public`, or the roles allowed to call. */
   auth: 'public' | readonly Role[];
-  body?: z.ZodType<B>;
+  /** The body schema, or a function giving one for this request (rules that depend on today's date). */
+  body?: z.ZodType<B> | (() => Promise<z.ZodType<B>>);
   query?: z.ZodType<Q>;
   params?: z.ZodType<P>;
   maxBodyBytes?: number;
+  /** Accept a non-JSON body of exactly this media type, handed over as bytes (no `body` schema then). */
+  rawBody?: { contentType: string; maxBytes: number };
   handle(req: HttpRequest<B, Q, P>): Promise<HttpResult>;
 }
 
@@ -54,6 +59,16 @@ function readJsonBody(event: APIGatewayProxyEventV2, maxBytes: number): { raw: s
   } catch {
     throw new HttpProblem(400, 'Malformed JSON', 'The body is not valid JSON.', [{ path: '$', message: 'is not valid JSON' }]);
   }
+}
+
+/** Empty is 400, another media type 415, too big 413 — in that order, so each caller learns the first thing to fix. */
+function readRawBody(event: APIGatewayProxyEventV2, spec: { contentType: string; maxBytes: number }): Uint8Array {
+  const bytes = event.body ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8') : Buffer.alloc(0);
+  if (bytes.length === 0) throw new HttpProblem(400, 'Missing body', `This request needs a ${spec.contentType} body.`, [{ path: '$', message: 'is required' }]);
+  const type = (event.headers?.['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (type !== spec.contentType) throw new HttpProblem(415, 'Unsupported media type', `Send the body as ${spec.contentType}.`);
+  if (bytes.length > spec.maxBytes) throw new HttpProblem(413, 'Body too large', `The body is larger than ${spec.maxBytes} bytes.`);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function toResponse(result: HttpResult): APIGatewayProxyResultV2 {
@@ -80,14 +95,17 @@ export function httpHandler<B = undefined, Q = undefined, P = undefined>(spec: H
     if (hasBodySchema && json === undefined) {
       throw new HttpProblem(400, 'Missing body', 'This request needs a JSON body.', [{ path: '$', message: 'is required' }]);
     }
+    const bodySchema = typeof spec.body === 'function' ? await spec.body() : spec.body;
+    const bytes = spec.rawBody ? readRawBody(event, spec.rawBody) : undefined;
     const result = await spec.handle({
-      body: parse(spec.body, json, 'body'),
+      body: parse(bodySchema, json, 'body'),
       query: parse(spec.query, event.queryStringParameters ?? {}, 'query'),
       params: parse(spec.params, event.pathParameters ?? {}, 'path'),
       principal: context.principal,
       headers: event.headers ?? {},
       requestId: context.awsRequestId ?? event.requestContext?.requestId ?? crypto.randomUUID(),
       rawBody: raw,
+      ...(bytes ? { bytes } : {}),
     });
     return toResponse(result);
   };

@@ -34,6 +34,8 @@ export type ServiceCenter = z.infer<typeof ServiceCenter>;
 export const ServiceCenterList = z.array(ServiceCenter);
 export const SlotList = z.array(Slot);
 
+export const ServiceCenterPathParams = z.strictObject({ id: z.string().max(64).meta({ description: 'Service centre id from GET /v1/service-centers.' }) });
+
 export const SlotsQuery = z.strictObject({ date: IsoDate });
 
 export const BookingResponse = z.strictObject({

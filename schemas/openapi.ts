@@ -1,9 +1,9 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { Role } from '../functions/adapters/auth.ts';
+import { DevTokenRequest, Role } from './auth.ts';
 import { ROUTES, type Route } from '../functions/api/routes.ts';
 import { Application, PrefillResponse } from './application.ts';
-import { BookingRequest, BookingResponse, ServiceCenterList, SlotList, SlotsQuery } from './booking.ts';
+import { BookingRequest, BookingResponse, ServiceCenterList, ServiceCenterPathParams, SlotList, SlotsQuery } from './booking.ts';
 import { CaseStatus, CaseView, SubmitResponse } from './case.ts';
 import { CaseNumber, IdNumberShape } from './common.ts';
 import { EligibilityRequest, EligibilityResponse } from './eligibility.ts';
@@ -25,10 +25,8 @@ export const CaseDocumentPathParams = z.strictObject({
   caseNumber: CaseNumber,
   documentId: DocumentId,
 });
-const ServiceCenterPathParams = z.strictObject({ id: z.string().max(64).meta({ description: 'Service centre id from GET /v1/service-centers.' }) });
-// The handler narrows `status` to a case status (functions/api/staff-queue.ts).
 const StaffCasesQuery = StaffQueueQuery.extend({
-  status: CaseStatus.optional().meta({ description: 'Only cases in this status; default: every open case.' }),
+  status: StaffQueueQuery.shape.status.meta({ description: 'Only cases in this status; default: every open case.' }),
   overdue: StaffQueueQuery.shape.overdue.meta({ description: 'Only overdue (true) or only on-time (false) cases.' }),
   // The handler coerces the query string to a number; the wire format is an integer.
   dueWithinDays: z.int().min(0).max(3650).optional().meta({ description: 'Only cases whose deadline is at most this many days away.' }),
@@ -37,7 +35,6 @@ const StaffCasesQuery = StaffQueueQuery.extend({
 // Operational shapes, not domain ones: what GET /health and the local token mint answer.
 const HealthResponse = z.strictObject({ status: z.literal('ok') });
 const HealthUnavailable = z.strictObject({ status: z.literal('unavailable') });
-const DevTokenRequest = z.strictObject({ role: Role, idNumber: IdNumberShape.optional(), name: z.string().min(1).max(50).optional() });
 const DevTokenResponse = z.strictObject({ token: z.string().meta({ description: 'A signed JWT (ES256), valid for 8 hours.' }) });
 
 const BookingConflictProblem = Problem.extend({

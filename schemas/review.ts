@@ -15,7 +15,7 @@ export const ReviewRequest = z
 export type ReviewRequest = z.infer<typeof ReviewRequest>;
 
 export const StaffQueueQuery = z.strictObject({
-  status: z.string().optional(),
+  status: CaseStatus.optional(),
   overdue: z.enum(['true', 'false']).optional(),
   dueWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
 });

@@ -3,8 +3,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 
-export const Role = z.enum(['citizen', 'pre-review', 'supervisor', 'platform']);
-export type Role = z.infer<typeof Role>;
+import { Role } from '../../schemas/auth.ts';
+
+export { Role };
 
 export interface Principal {
   role: Role;

@@ -1,11 +1,7 @@
-import { z } from 'zod';
-import { Role } from '../adapters/auth.ts';
-import { IdNumberShape } from '../../schemas/common.ts';
+import { DevTokenRequest } from '../../schemas/auth.ts';
 import { runtime } from '../shared/runtime.ts';
 import { httpHandler } from './http/handler.ts';
 import { HttpProblem, notFound } from './http/problem.ts';
-
-const DevTokenRequest = z.strictObject({ role: Role, idNumber: IdNumberShape.optional(), name: z.string().min(1).max(50).optional() });
 
 /** Local development only: mints tokens with the keys generated at first start. Absent (404) elsewhere. */
 export const handler = httpHandler({

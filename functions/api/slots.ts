@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { SlotsQuery } from '../../schemas/booking.ts';
+import { ServiceCenterPathParams, SlotsQuery } from '../../schemas/booking.ts';
 import { runtime } from '../shared/runtime.ts';
 import { SERVICE_CENTERS, slotsFor, toPublicSlot } from '../shared/service-centers.ts';
 import { httpHandler } from './http/handler.ts';
@@ -7,7 +6,7 @@ import { notFound } from './http/problem.ts';
 
 export const handler = httpHandler({
   auth: 'public',
-  params: z.strictObject({ id: z.string().max(64) }),
+  params: ServiceCenterPathParams,
   query: SlotsQuery,
   async handle({ params, query }) {
     if (!SERVICE_CENTERS.some((c) => c.id === params.id)) throw notFound('The service centre');

@@ -1,20 +1,14 @@
-import { z } from 'zod';
-import { CaseStatus, OPEN_STATUSES } from '../../schemas/case.ts';
+import { OPEN_STATUSES } from '../../schemas/case.ts';
+import { StaffQueueQuery } from '../../schemas/review.ts';
 import { maskIdNumber, maskName } from '../domain/mask.ts';
 import { addDays } from '../domain/months.ts';
 import { runtime } from '../shared/runtime.ts';
 import { httpHandler } from './http/handler.ts';
 
-const Query = z.strictObject({
-  status: CaseStatus.optional(),
-  overdue: z.enum(['true', 'false']).optional(),
-  dueWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
-});
-
 /** The pre-review team's work queue, oldest deadline first. Open cases unless a status is asked for. */
 export const handler = httpHandler({
   auth: ['pre-review', 'supervisor'],
-  query: Query,
+  query: StaffQueueQuery,
   async handle({ query }) {
     const rt = await runtime();
     const today = rt.clock.today();

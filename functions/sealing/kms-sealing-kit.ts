@@ -47,13 +47,8 @@ export function kmsSealingKit(deps: KmsSealingKitDeps = {}): Promise<SealingKit>
 
 export async function buildKmsSealingKit(deps: KmsSealingKitDeps = {}): Promise<SealingKit> {
   const env = deps.env ?? process.env;
-  const keyIds = KeyIds.parse(JSON.parse(required(env, 'SEAL_KMS_KEY_IDS')));
-  // Optional: the names printed as issuer, e.g. {"medical":"东莞市医疗保障局"}; the body's generic name otherwise.
-  const names = IssuerNames.parse(env.SEAL_ISSUER_NAMES ? JSON.parse(env.SEAL_ISSUER_NAMES) : undefined) ?? {};
   const bucket = required(env, 'BUCKET_NAME');
   const s3 = deps.s3 ?? makeS3Client();
-  const kms = deps.kms ?? new KMSClient({});
-
   const read = async (key: string) => {
     const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
     const text = await out.Body?.transformToString('utf8');
@@ -61,11 +56,27 @@ export async function buildKmsSealingKit(deps: KmsSealingKitDeps = {}): Promise<
     if (certs.length === 0) throw new Error(`s3://${bucket}/${key} holds no PEM certificate`);
     return certs;
   };
+  // The verification functions get no signing keys (and no SEAL_KMS_KEY_IDS): they only need the CA.
+  if (!env.SEAL_KMS_KEY_IDS) return { seals: verifyOnly(), trustedCaDer: await read(TRUSTED_CA_KEY) };
+
+  const keyIds = KeyIds.parse(JSON.parse(env.SEAL_KMS_KEY_IDS));
+  // Optional: the names printed as issuer, e.g. {"medical":"东莞市医疗保障局"}; the body's generic name otherwise.
+  const names = IssuerNames.parse(env.SEAL_ISSUER_NAMES ? JSON.parse(env.SEAL_ISSUER_NAMES) : undefined) ?? {};
+  const kms = deps.kms ?? new KMSClient({});
   const [trustedCaDer, ...chains] = await Promise.all([read(TRUSTED_CA_KEY), ...ISSUING_BODIES.map((b) => read(chainKey(b)))]);
   const seals = Object.fromEntries(
     ISSUING_BODIES.map((body, i) => [body, { signer: kmsSealSigner(kms, keyIds[body], chains[i]!), issuer: names[body] ?? ISSUING_BODY_NAMES[body] }]),
   ) as SealingKit['seals'];
   return { seals, trustedCaDer: trustedCaDer! };
+}
+
+/** Seals that refuse loudly: a function deployed without keys must never appear to seal. */
+function verifyOnly(): SealingKit['seals'] {
+  return new Proxy({} as SealingKit['seals'], {
+    get(_, body) {
+      throw new Error(`no seal keys in this function (SEAL_KMS_KEY_IDS unset); asked for ${String(body)}`);
+    },
+  });
 }
 
 function required(env: Record<string, string | undefined>, name: string): string {

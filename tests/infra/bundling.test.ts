@@ -26,11 +26,16 @@ afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 describe.skipIf(skipReason !== '')(`real bundling via cdk synth${skipReason}`, () => {
   it('synthesizes with esbuild and every bundle loads as ESM exporting handler; seal ships its font', async () => {
     const context = Object.entries({ ...TEST_CONTEXT, allowedOrigins: TEST_CONTEXT.allowedOrigins.join(',') }).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
-    execFileSync('npx', ['cdk', 'synth', '--quiet', '--no-notices', '-o', outdir, ...context], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true' },
-      stdio: 'pipe',
-    });
+    try {
+      execFileSync('npx', ['cdk', 'synth', '--quiet', '--no-notices', '-o', outdir, ...context], {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true' },
+        stdio: 'pipe',
+      });
+    } catch (err) {
+      const e = err as { stderr?: Buffer; stdout?: Buffer };
+      throw new Error(`cdk synth failed:\n${`${e.stdout ?? ''}\n${e.stderr ?? ''}`.slice(-4000)}`);
+    }
     const template = JSON.parse(readFileSync(join(outdir, 'RetireOneStack.template.json'), 'utf8'));
     const lambdas = Object.values(template.Resources as Record<string, any>).filter((r) => r.Type === 'AWS::Lambda::Function');
     expect(lambdas).toHaveLength(functionSpecs().length);

@@ -79,6 +79,7 @@ describe('kmsSealingKit', () => {
 
   it('a key missing for one body fails at start rather than sealing with the wrong key', async () => {
     bucketHoldsChains();
+    // zod names the missing key in its issue path.
     const partial = { ...env, SEAL_KMS_KEY_IDS: JSON.stringify({ 'one-stop': keyArn('one-stop'), hr: keyArn('hr'), medical: keyArn('medical') }) };
     await expect(buildKmsSealingKit({ env: partial, s3: new S3Client({ region: 'cn-north-1' }) })).rejects.toThrow(/housing-fund/);
   });
@@ -98,4 +99,12 @@ describe('kmsSealingKit', () => {
     const { pdf } = await sealNotice(approvedWithTopUp, kit.seals['one-stop'].signer);
     expect((await verifySealedPdf(pdf, kit.trustedCaDer)).reasons).toEqual(['SIGNATURE_INVALID']);
   });
+});
+
+it('without SEAL_KMS_KEY_IDS (the verification functions) it reads only the CA and cannot seal', async () => {
+  bucketHoldsChains();
+  const kit = await buildKmsSealingKit({ env: { BUCKET_NAME: 'retireone-documents' }, s3: new S3Client({ region: 'cn-north-1' }) });
+  expect(s3.commandCalls(GetObjectCommand).map((c) => c.args[0].input.Key)).toEqual(['pki/seal-ca.pem']);
+  expect(Buffer.from(kit.trustedCaDer[0]!).equals(Buffer.from(pki.caCertDer))).toBe(true);
+  expect(() => kit.seals.hr).toThrow(/no seal keys/);
 });

@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { IdNumberShape } from './common.ts';
+
+/** Who calls: a citizen (for itself), the pre-review team and its supervisors, or the government platform. */
+export const Role = z.enum(['citizen', 'pre-review', 'supervisor', 'platform']);
+export type Role = z.infer<typeof Role>;
+
+/** Local development only: the claims of a token to mint. */
+export const DevTokenRequest = z.strictObject({ role: Role, idNumber: IdNumberShape.optional(), name: z.string().min(1).max(50).optional() });

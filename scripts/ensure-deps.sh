@@ -10,6 +10,8 @@ need=()
 command -v pdfsig >/dev/null 2>&1 || need+=(poppler-utils)
 command -v certutil >/dev/null 2>&1 || need+=(libnss3-tools)
 command -v java >/dev/null 2>&1 || need+=(openjdk-17-jre-headless)
+# Chromium for the browser tests (tests/browser drive /usr/bin/chromium with playwright-core).
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
   echo "Installing system packages: ${need[*]}" >&2

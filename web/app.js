@@ -622,8 +622,9 @@ function renderCase(c) {
             busy(b, false);
           }
         },
-      }, `下载：${d.title}（PDF）`),
-      h('p', { class: 'hint' }, '文书带有电子印章，可在 ', h('a', { href: `/verify/${encodeURIComponent(d.documentId)}` }, '文书核验页'), ' 查验真伪。')))));
+      }, `下载：${d.title}`),
+      h('p', { class: 'hint' }, h('a', { href: `/verify/${encodeURIComponent(d.documentId)}` }, `查验这份文书的电子印章`))))),
+    h('p', { class: 'hint' }, '文书是 PDF 文件，带有电子印章，与窗口出具的纸质文书效力相同。'));
   } else {
     docs.replaceChildren();
   }

@@ -51,9 +51,9 @@ export class CaseStore {
   }
 
   /**
-   * Moves the case from one of `from` to `to` and appends to the timeline, atomically. Returns false when
-   * the case was not in `from` (already moved: the replay case). Reaching an end state frees the person
-   * to book again, in the same transaction.
+   * Moves the case from one of `from` to `to` and appends to the timeline, atomically, together with any
+   * `set` fields. Returns false when the case was not in `from` (already moved: the replay case). Reaching
+   * an end state frees the person to book again, in the same transaction.
    */
   async transition(
     caseNumber: string,
@@ -62,26 +62,35 @@ export class CaseStore {
     entry: Omit<TimelineEntry, 'status'>,
     set: Record<string, unknown> = {},
   ): Promise<boolean> {
+    return this.advance(caseNumber, from, [{ ...entry, status: to }], set);
+  }
+
+  /**
+   * Like `transition`, through several statuses in one write (e.g. PRE_REVIEW then CHECKING): each gets
+   * its timeline entry and the case ends in the last one. One write instead of several keeps a case's
+   * steps cheap and leaves no in-between state to recover from.
+   */
+  async advance(caseNumber: string, from: readonly CaseStatus[], entries: TimelineEntry[], set: Record<string, unknown> = {}): Promise<boolean> {
+    const last = entries.at(-1)!;
     const names: Record<string, string> = { '#s': 'status' };
-    const values: Record<string, unknown> = { ':to': to, ':at': entry.at, ':e': [{ ...entry, status: to }] };
+    const values: Record<string, unknown> = { ':to': last.status, ':at': last.at, ':e': entries };
     const sets = ['#s = :to', 'updatedAt = :at', 'timeline = list_append(timeline, :e)'];
     Object.entries(set).forEach(([k, v], i) => {
       names[`#f${i}`] = k;
       values[`:f${i}`] = v;
       sets.push(`#f${i} = :f${i}`);
     });
-    const fromList = from.map((_, i) => `:from${i}`);
     from.forEach((s, i) => (values[`:from${i}`] = s));
     const update = {
       TableName: this.table,
       Key: keys.case(caseNumber),
       UpdateExpression: `SET ${sets.join(', ')}`,
-      ConditionExpression: `#s IN (${fromList.join(', ')})`,
+      ConditionExpression: `#s IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
     };
     try {
-      if (!TERMINAL.includes(to)) {
+      if (!TERMINAL.includes(last.status)) {
         await this.db.send(new UpdateCommand(update));
         return true;
       }
@@ -109,81 +118,24 @@ export class CaseStore {
     }
   }
 
-  /** Records a department's answer once; a later run of the same check leaves the first answer in place. */
-  async recordDepartmentResult(caseNumber: string, department: DepartmentKey, result: DepartmentResult, at: string): Promise<boolean> {
-    try {
-      await this.db.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: keys.case(caseNumber),
-          UpdateExpression: 'SET departments.#d = :r, updatedAt = :at',
-          ConditionExpression: 'departments.#d.outcome = :pending',
-          ExpressionAttributeNames: { '#d': department },
-          ExpressionAttributeValues: { ':r': result, ':pending': 'PENDING', ':at': at },
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
-      throw err;
-    }
-  }
-
-  /** Sets fields that are written once (guarded by `attribute_not_exists` on the first of them). */
-  async setOnce(caseNumber: string, fields: Record<string, unknown>, at: string): Promise<boolean> {
-    const entries = Object.entries(fields);
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = { ':at': at };
-    const sets = entries.map(([k, v], i) => {
-      names[`#f${i}`] = k;
-      values[`:f${i}`] = v;
-      return `#f${i} = :f${i}`;
-    });
-    try {
-      await this.db.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: keys.case(caseNumber),
-          UpdateExpression: `SET ${sets.join(', ')}, updatedAt = :at`,
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#f0)',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
-      throw err;
-    }
-  }
-
-  async setDecision(caseNumber: string, decision: Decision, departments: CaseRecord['departments'], at: string): Promise<void> {
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: keys.case(caseNumber),
-        UpdateExpression: 'SET decision = :d, departments = :deps, updatedAt = :at',
-        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(decision) OR decision = :d)',
-        ExpressionAttributeValues: { ':d': decision, ':deps': departments, ':at': at },
-      }),
-    );
-  }
-
   /**
    * A staff decision, recorded once per stage and department; the note goes on the timeline.
    * Returns false if that decision was already taken.
    */
-  async recordReview(caseNumber: string, reviewKey: string, review: StaffReview, expectStatus: CaseStatus): Promise<boolean> {
-    const entry: TimelineEntry = { at: review.at, status: expectStatus, actor: review.actor, note: `${review.stage === 'manual' ? '人工审核' : '预审'}：${review.outcome === 'PASS' ? '通过' : '不通过'}。${review.note}` };
+  async recordReview(caseNumber: string, reviewKey: string, review: StaffReview, expectStatus: CaseStatus, then?: { status: CaseStatus; note: string }): Promise<boolean> {
+    const entries: TimelineEntry[] = [
+      { at: review.at, status: expectStatus, actor: review.actor, note: `${review.stage === 'manual' ? '人工审核' : '预审'}：${review.outcome === 'PASS' ? '通过' : '不通过'}。${review.note}` },
+      ...(then ? [{ at: review.at, status: then.status, actor: 'system', note: then.note }] : []),
+    ];
     try {
       await this.db.send(
         new UpdateCommand({
           TableName: this.table,
           Key: keys.case(caseNumber),
-          UpdateExpression: 'SET reviews.#k = :r, updatedAt = :at, timeline = list_append(timeline, :e) REMOVE overdue',
+          UpdateExpression: 'SET reviews.#k = :r, updatedAt = :at, timeline = list_append(timeline, :e), #s = :next REMOVE overdue',
           ConditionExpression: '#s = :status AND attribute_not_exists(reviews.#k)',
           ExpressionAttributeNames: { '#k': reviewKey, '#s': 'status' },
-          ExpressionAttributeValues: { ':r': review, ':at': review.at, ':e': [entry], ':status': expectStatus },
+          ExpressionAttributeValues: { ':r': review, ':at': review.at, ':e': entries, ':status': expectStatus, ':next': entries.at(-1)!.status },
         }),
       );
       return true;

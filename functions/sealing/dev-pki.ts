@@ -32,8 +32,20 @@ export interface DevPki {
 const ORG = '退休一件事(开发环境)';
 const CA_NAME = { cn: '退休一件事 开发用电子印章根证书', o: ORG };
 export const sealCommonName = (body: IssuingBody) => `退休一件事 ${ISSUING_BODY_NAMES[body]} 电子印章`;
-const CA_YEARS = 10;
-const SEAL_YEARS = 5;
+const CA_YEARS = 15;
+const SEAL_YEARS = 10;
+/**
+ * Dev certificates start 5 years in the past: the embedded stack can pin "today" (CLOCK_TODAY, tests'
+ * setToday) to dates before the first start, and a seal must verify at its own signing time. Counted
+ * from the start of the UTC day so that it is reproducible in a test.
+ */
+const BACKDATE_YEARS = 5;
+function devNotBefore(): Date {
+  const d = new Date();
+  d.setUTCHours(0, 0, 0, 0);
+  d.setUTCFullYear(d.getUTCFullYear() - BACKDATE_YEARS);
+  return d;
+}
 const EC_PARAMS = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 
 const CA_FILES = { cert: 'seal-ca.cert.pem', key: 'seal-ca.key.pem' } as const;
@@ -107,7 +119,7 @@ async function createCa(dir: string): Promise<Ca> {
     subjectPublicKey: keys.publicKey,
     issuerPublicKey: keys.publicKey,
     signingKey: keys.privateKey,
-    notBefore: new Date(),
+    notBefore: devNotBefore(),
     years: CA_YEARS,
     isCa: true,
   });
@@ -135,7 +147,7 @@ async function createSeal(dir: string, body: IssuingBody, ca: Ca): Promise<SealI
     subjectPublicKey: keys.publicKey,
     issuerPublicKey: ca.publicKey,
     signingKey: ca.privateKey,
-    notBefore: new Date(),
+    notBefore: devNotBefore(),
     years: SEAL_YEARS,
     isCa: false,
   });

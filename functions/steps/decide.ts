@@ -1,54 +1,76 @@
-import { DEPARTMENT_KEYS, type DepartmentKey } from '../../schemas/department-result.ts';
+import { z } from 'zod';
+import type { TimelineEntry } from '../../schemas/case.ts';
+import { DEPARTMENT_KEYS, DepartmentKey, DepartmentResult } from '../../schemas/department-result.ts';
 import type { CaseRecord } from '../adapters/case-record.ts';
 import { applyManualDecisions, decide, type ManualDecision } from '../domain/decide.ts';
 import { runtime } from '../shared/runtime.ts';
-import { CaseInput, stepHandler } from './step-handler.ts';
+import { stepHandler } from './step-handler.ts';
+
+const Input = z.object({
+  caseNumber: z.string(),
+  /** The Parallel state's four answers; empty when the case stopped at pre-review. */
+  checks: z.array(z.object({ department: DepartmentKey, result: DepartmentResult })).default([]),
+});
 
 function manualDecisions(record: CaseRecord): ManualDecision[] {
   return Object.entries(record.reviews ?? {})
     .filter(([k]) => k.startsWith('manual#'))
+    .sort(([a], [b]) => (a === 'manual#all' ? 1 : b === 'manual#all' ? -1 : a.localeCompare(b)))
     .map(([, r]) => ({ department: r.department, outcome: r.outcome, note: r.note, actor: r.actor }));
 }
 
-/** A case stopped at pre-review never reached the departments: say so, rather than leave them pending. */
-function notChecked(record: CaseRecord): CaseRecord['departments'] {
+/** The first answer recorded for a department stands; a re-run's answers only fill what is still pending. */
+function withAnswers(record: CaseRecord, checks: z.infer<typeof Input>['checks']): CaseRecord['departments'] {
   const out = { ...record.departments };
-  for (const k of DEPARTMENT_KEYS as readonly DepartmentKey[]) {
+  for (const { department, result } of checks) if (out[department].outcome === 'PENDING') out[department] = result;
+  return out;
+}
+
+/** A case stopped at pre-review never reached the departments: say so, rather than leave them pending. */
+function notChecked(departments: CaseRecord['departments']): CaseRecord['departments'] {
+  const out = { ...departments };
+  for (const k of DEPARTMENT_KEYS) {
     if (out[k].outcome === 'PENDING') out[k] = { outcome: 'NOT_APPLICABLE', reasons: [], details: { note: '预审未通过，未提交本部门核查' } };
   }
   return out;
 }
 
 /**
- * Any FAIL rejects; any MANUAL waits for staff; otherwise approved. Staff decisions recorded on the case
- * are applied first, so this step is run again after each manual review.
+ * Records the four answers and decides, in one conditional write: any FAIL rejects; any MANUAL waits for
+ * staff; otherwise approved. Staff decisions recorded on the case are applied first, so this step runs
+ * again after each manual review.
  */
-export const handler = stepHandler('decide', CaseInput, async ({ caseNumber }) => {
+export const handler = stepHandler('decide', Input, async ({ caseNumber, checks }) => {
   const rt = await runtime();
   const record = await rt.cases.get(caseNumber);
   if (!record) throw new Error(`case ${caseNumber} not found`);
   if (record.decision) return { needsManualReview: false, decision: record.decision };
   const at = rt.clock.now().toISOString();
+  const entry = (status: TimelineEntry['status'], note: string): TimelineEntry[] => [{ at, status, actor: 'system', note }];
 
   const preReviewFailed = record.preReview?.outcome === 'FAIL' || record.reviews?.['pre-review']?.outcome === 'FAIL';
   if (preReviewFailed) {
-    await rt.cases.setDecision(caseNumber, 'REJECTED', notChecked(record), at);
-    await rt.cases.transition(caseNumber, ['PRE_REVIEW', 'SUBMITTED'], 'SEALING', { at, actor: 'system', note: '预审未通过，不予批准，正在出具盖章文书' });
+    await rt.cases.advance(caseNumber, ['PRE_REVIEW', 'SUBMITTED'], entry('SEALING', '预审未通过，不予批准，正在出具盖章文书'), {
+      decision: 'REJECTED',
+      departments: notChecked(record.departments),
+    });
     return { needsManualReview: false, decision: 'REJECTED' };
   }
 
-  const merged = applyManualDecisions(record.departments, manualDecisions(record));
+  const answered = withAnswers(record, checks);
+  const merged = applyManualDecisions(answered, manualDecisions(record));
   const result = decide(merged);
   if (result.needsManualReview) {
-    const waiting = DEPARTMENT_KEYS.filter((k) => merged[k].outcome === 'MANUAL');
-    await rt.cases.transition(caseNumber, ['CHECKING'], 'MANUAL_REVIEW', { at, actor: 'system', note: `需工作人员人工审核：${waiting.join('、')}` });
+    const waiting = DEPARTMENT_KEYS.filter((k: DepartmentKey) => merged[k].outcome === 'MANUAL');
+    // Already in MANUAL_REVIEW (a partial staff decision): nothing to write, keep waiting.
+    await rt.cases.advance(caseNumber, ['CHECKING'], entry('MANUAL_REVIEW', `需工作人员人工审核：${waiting.join('、')}`), { departments: answered });
     return { needsManualReview: true };
   }
-  await rt.cases.setDecision(caseNumber, result.decision!, merged, at);
-  await rt.cases.transition(caseNumber, ['CHECKING', 'MANUAL_REVIEW'], 'SEALING', {
-    at,
-    actor: 'system',
-    note: result.decision === 'APPROVED' ? '审核通过，正在出具盖章文书' : '不予批准，正在出具盖章文书',
-  });
+  await rt.cases.advance(
+    caseNumber,
+    ['CHECKING', 'MANUAL_REVIEW'],
+    entry('SEALING', result.decision === 'APPROVED' ? '审核通过，正在出具盖章文书' : '不予批准，正在出具盖章文书'),
+    { departments: merged, decision: result.decision },
+  );
   return { needsManualReview: false, decision: result.decision };
 });

@@ -31,24 +31,26 @@ const EVALUATE: Record<DepartmentKey, Evaluate> = {
   housingFund: async (r, rt) => checkHousingFund({ record: await rt.departments.housingFund(r.caseNumber, r.idNumber), withdraw: r.application!.housingFund.withdraw }),
 };
 
+export interface CheckOutput {
+  department: DepartmentKey;
+  result: DepartmentResult;
+}
+
 /**
- * One of the four parallel checks. The first answer recorded stands: a re-run (retry, replay) returns it
- * without asking the department again. A department that cannot answer throws `DepartmentUnavailable`,
- * which the state machine retries and finally turns into MANUAL.
+ * One of the four parallel checks: one read, the department's answer, the rule. It writes nothing — the
+ * Decide step records all four answers in one write — so the parallel phase lasts as long as the slowest
+ * department and no longer. An answer already recorded (a replay after Decide) is returned as it stands.
+ * A department that cannot answer throws `DepartmentUnavailable`, which the state machine retries and
+ * finally turns into MANUAL.
  */
 export function departmentCheckHandler(department: DepartmentKey) {
-  return stepHandler(`check-${department}`, CaseInput, async ({ caseNumber }) => {
+  return stepHandler(`check-${department}`, CaseInput, async ({ caseNumber }): Promise<CheckOutput> => {
     const rt = await runtime();
     const record = await rt.cases.get(caseNumber);
     if (!record?.application) throw new Error(`case ${caseNumber} has no application`);
-    const at = rt.clock.now().toISOString();
-    if (record.status === 'SUBMITTED' || record.status === 'PRE_REVIEW') {
-      await rt.cases.transition(caseNumber, ['SUBMITTED', 'PRE_REVIEW'], 'CHECKING', { at, actor: 'system', note: '人社、税务、医保、公积金四部门并联核查中' });
-    }
-    const existing = record.departments[department];
-    if (existing.outcome !== 'PENDING') return { department, outcome: existing.outcome };
+    const recorded = record.departments[department];
+    if (recorded.outcome !== 'PENDING') return { department, result: recorded };
     const result = await EVALUATE[department](record, rt);
-    await rt.cases.recordDepartmentResult(caseNumber, department, { ...result, details: { ...result.details, checkedAt: rt.clock.now().toISOString() } }, at);
-    return { department, outcome: result.outcome };
+    return { department, result: { ...result, details: { ...result.details, checkedAt: rt.clock.now().toISOString() } } };
   });
 }

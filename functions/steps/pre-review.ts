@@ -1,8 +1,12 @@
+import type { TimelineEntry } from '../../schemas/case.ts';
 import { preReview } from '../domain/pre-review.ts';
 import { runtime } from '../shared/runtime.ts';
 import { CaseInput, stepHandler } from './step-handler.ts';
 
-/** Automatic pre-review; its result is recorded once, so a re-run returns the first answer. */
+/**
+ * Automatic pre-review. Its result, the PRE_REVIEW entry and — when it passes — the move to CHECKING are
+ * one conditional write; a re-run finds the result recorded and returns it.
+ */
 export const handler = stepHandler('pre-review', CaseInput, async ({ caseNumber }) => {
   const rt = await runtime();
   const record = await rt.cases.get(caseNumber);
@@ -11,10 +15,16 @@ export const handler = stepHandler('pre-review', CaseInput, async ({ caseNumber 
 
   const result = preReview({ application: record.application, booking: { idNumber: record.idNumber, name: record.name }, today: rt.clock.today(), policy: rt.policy });
   const at = rt.clock.now().toISOString();
-  await rt.cases.setOnce(caseNumber, { preReview: result }, at);
-  const stored = (await rt.cases.get(caseNumber))!.preReview!;
-  const reasons = stored.reasons.map((r) => r.message).join('；');
-  const note = stored.outcome === 'PASS' ? '自动预审通过' : stored.outcome === 'MANUAL' ? `自动预审需人工核实：${reasons}` : `自动预审未通过：${reasons}`;
-  await rt.cases.transition(caseNumber, ['SUBMITTED'], 'PRE_REVIEW', { at, actor: 'system', note });
-  return { outcome: stored.outcome };
+  const reasons = result.reasons.map((r) => r.message).join('；');
+  const entries: TimelineEntry[] =
+    result.outcome === 'PASS'
+      ? [
+          { at, status: 'PRE_REVIEW', actor: 'system', note: '自动预审通过' },
+          { at, status: 'CHECKING', actor: 'system', note: '人社、税务、医保、公积金四部门并联核查中' },
+        ]
+      : [{ at, status: 'PRE_REVIEW', actor: 'system', note: result.outcome === 'MANUAL' ? `自动预审需人工核实：${reasons}` : `自动预审未通过：${reasons}` }];
+  const moved = await rt.cases.advance(caseNumber, ['SUBMITTED'], entries, { preReview: result });
+  if (moved) return { outcome: result.outcome };
+  // Another run got there first: its recorded answer stands.
+  return { outcome: (await rt.cases.get(caseNumber))!.preReview!.outcome };
 });

@@ -39,6 +39,9 @@ export class RetireOneStack extends Stack {
     for (const key of config.placeholders) {
       Annotations.of(this).addWarningV2(`retireone:context:${key}`, `context ${key} is not set; a placeholder URL was used (set it with -c ${key}=... before deploying)`);
     }
+    if (config.skipBundling) {
+      Annotations.of(this).addWarningV2('retireone:skipBundling', 'skipBundling is set: every Lambda is an inline stub that only throws. For tests; never deploy this template.');
+    }
     const logRetention = config.logRetention;
 
     this.data = new CaseData(this, 'Data');

@@ -120,7 +120,11 @@ describe.skipIf(!existsSync(CHROMIUM))('browser: citizen pages and staff console
     const saved = await file.path();
     expect(readFileSync(saved).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: SCREENSHOT });
+    if (process.env.SCREENSHOT_PARTS) {
+      for (const y of [844, 1688]) await page.screenshot({ path: `/tmp/retireone-progress-${y}.png`, fullPage: true, clip: { x: 0, y, width: 390, height: 844 } });
+    }
     expect(pageErrors).toEqual([]);
   }, 120_000);
 
@@ -150,7 +154,7 @@ describe.skipIf(!existsSync(CHROMIUM))('browser: citizen pages and staff console
     const fund = page.locator('.dept[data-department="housingFund"] .badge');
     await expect.poll(() => fund.textContent(), { timeout: 15_000 }).toBe('需工作人员审核');
     expect(await page.getByRole('radio', { name: /人工审核/ }).isChecked()).toBe(true);
-    expect(await page.locator('#d-department option').allTextContents()).toEqual(['住房公积金']);
+    expect(await page.locator('#d-department option').allTextContents()).toEqual(['住房公积金中心']);
 
     // The note is required.
     await page.getByRole('radio', { name: '通过', exact: true }).check();

@@ -20,11 +20,14 @@ const missing = functionSpecs()
   .filter((p) => !existsSync(join(PROJECT_ROOT, p)));
 const requested = process.env.RETIREONE_BUNDLING_TEST === '1';
 const skipReason = !requested ? ' (skipped: set RETIREONE_BUNDLING_TEST=1)' : missing.length ? ` (skipped, missing: ${missing.join(', ')})` : '';
-const outdir = mkdtempSync(join(tmpdir(), 'retireone-bundle-'));
-afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+let outdir = '';
+afterAll(() => {
+  if (outdir) rmSync(outdir, { recursive: true, force: true });
+});
 
 describe.skipIf(skipReason !== '')(`real bundling via cdk synth${skipReason}`, () => {
   it('synthesizes with esbuild and every bundle loads as ESM exporting handler; seal ships its font', async () => {
+    outdir = mkdtempSync(join(tmpdir(), 'retireone-bundle-'));
     const context = Object.entries({ ...TEST_CONTEXT, allowedOrigins: TEST_CONTEXT.allowedOrigins.join(',') }).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
     try {
       execFileSync('npx', ['cdk', 'synth', '--quiet', '--no-notices', '-o', outdir, ...context], {

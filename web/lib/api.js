@@ -73,10 +73,10 @@ export const STATUS_ZH = {
 };
 
 export const DEPARTMENT_ZH = {
-  hr: '人力资源社会保障（养老保险）',
-  tax: '税务（社保费缴纳）',
-  medical: '医疗保障（退休医保）',
-  housingFund: '住房公积金',
+  hr: '人社部门（养老保险）',
+  tax: '税务部门（社保费）',
+  medical: '医保部门（退休医保）',
+  housingFund: '住房公积金中心',
 };
 
 export const OUTCOME_ZH = {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { App, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
+import { afterAll } from 'vitest';
 import nag from 'cdk-nag';
 import { PROJECT_ROOT, RetireOneStack } from '../../../infra/aws/retireone-stack.ts';
 
@@ -37,8 +38,9 @@ export interface Resource {
  * stub so a test file does not run esbuild twenty-four times. Real bundling: bundling.test.ts.
  */
 const outdirs: string[] = [];
-process.once('exit', () => {
-  for (const dir of outdirs) rmSync(dir, { recursive: true, force: true });
+// Registered while the importing test file is collected, so it runs when that file is done.
+afterAll(() => {
+  for (const dir of outdirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 export function synth(context: Record<string, unknown> = {}, beforeSynth?: (stack: RetireOneStack) => void): Synth {

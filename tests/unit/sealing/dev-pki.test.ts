@@ -86,6 +86,10 @@ describe('ensureDevPki', () => {
       expect(run('openssl', ['verify', '-CAfile', caFile, file])).toContain(': OK');
     }
     expect(keys.size).toBe(4);
+    // Backdated, so a stack whose "today" is pinned into the past still seals inside the validity period.
+    const seal = pkijs.Certificate.fromBER(pki.seals.hr.certDer);
+    expect(seal.notBefore.value.getTime()).toBeLessThan(Date.now() - 4 * 365 * 86400_000);
+    expect(seal.notAfter.value.getTime()).toBeGreaterThan(Date.now() + 4 * 365 * 86400_000);
     expect(Buffer.from(pki.sealCertDer).equals(Buffer.from(pki.seals['one-stop'].certDer))).toBe(true);
   });
 

@@ -128,7 +128,7 @@ export const ISSUING_BODY_NAMES: Readonly<Record<IssuingBody, string>> = {
   'housing-fund': '住房公积金管理中心',
 };
 
-/** Why an uploaded PDF is not one we issued unchanged; one code per kind of failure. */
+/** Why an uploaded PDF is not one we issued unchanged; one code per kind of failure (POST /v1/verify `reasons`). */
 export const VerifyReason = z.enum([
   'NO_SIGNATURE',
   'SIGNATURE_INVALID',
@@ -139,23 +139,3 @@ export const VerifyReason = z.enum([
   'NOT_ISSUED',
 ]);
 export type VerifyReason = z.infer<typeof VerifyReason>;
-
-/** `GET /v1/verify/{documentId}`: public, so the case number is masked and no personal data appears. */
-export const VerifyDocumentResponse = z.strictObject({
-  documentId: z.string(),
-  valid: z.boolean(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  sealedAt: Instant,
-  issuer: z.string(),
-  caseNumberMasked: z.string(),
-  title: z.string(),
-});
-export type VerifyDocumentResponse = z.infer<typeof VerifyDocumentResponse>;
-
-/** `POST /v1/verify` (body: the PDF, application/pdf). `documentId` only when the PDF is proven ours. */
-export const VerifyUploadResponse = z.strictObject({
-  valid: z.boolean(),
-  documentId: z.string().optional(),
-  reasons: z.array(VerifyReason),
-});
-export type VerifyUploadResponse = z.infer<typeof VerifyUploadResponse>;

@@ -1,28 +1,25 @@
-import { z } from 'zod';
-import type { VerifyDocumentResponse } from '../../schemas/notice.ts';
+import { VerifyDocumentPathParams, type DocumentVerification } from '../../schemas/verification.ts';
 import { maskCaseNumber } from '../domain/mask.ts';
 import { storedDocumentValid } from '../sealing/verify-issued.ts';
 import { runtime } from '../shared/runtime.ts';
 import { httpHandler } from './http/handler.ts';
 import { notFound } from './http/problem.ts';
 
-const Params = z.object({ documentId: z.string() });
-
 /**
  * Public: where the QR code on every page leads (through the /verify/{id} page). `valid` is decided now,
  * from the stored original — its bytes still hash to the record and its seal still verifies — not
- * copied from issuance time. Anything that is not an issued document's id is simply 404.
+ * copied from issuance time. A malformed id is 400; a well-formed id we never issued is 404.
  */
 export const handler = httpHandler({
   auth: 'public',
-  params: Params,
+  params: VerifyDocumentPathParams,
   async handle({ params }) {
-    if (!/^[A-Z0-9-]{1,64}$/.test(params.documentId)) throw notFound('The document');
     const rt = await runtime();
     const record = await rt.cases.getDocument(params.documentId);
     if (!record) throw notFound('The document');
     const [bytes, kit] = await Promise.all([rt.objects.get(record.s3Key), rt.sealing()]);
-    const body: VerifyDocumentResponse = {
+    // `title` is an addition to the contract's fields (the page shows which paper it is).
+    const body: DocumentVerification & { title: string } = {
       documentId: record.documentId,
       valid: await storedDocumentValid(bytes, record, kit.trustedCaDer),
       sha256: record.sha256,

@@ -5,7 +5,8 @@
  * forgery): it names a document id we do not have, or its hash differs from the one recorded.
  */
 import { createHash } from 'node:crypto';
-import type { VerifyReason, VerifyUploadResponse } from '../../schemas/notice.ts';
+import type { VerifyReason } from '../../schemas/notice.ts';
+import type { UploadVerification } from '../../schemas/verification.ts';
 import { DOCUMENT_ID_KEY } from './seal-pdf.ts';
 import { verifySealedPdf } from './verify-pdf.ts';
 
@@ -27,7 +28,7 @@ export async function verifyIssuedPdf(
   pdf: Uint8Array,
   trustedCaDer: Uint8Array[],
   findIssued: (documentId: string) => Promise<IssuedRecord | undefined>,
-): Promise<VerifyUploadResponse> {
+): Promise<UploadVerification & { reasons: VerifyReason[] }> {
   const seal = await verifySealedPdf(pdf, trustedCaDer);
   // The id is only worth looking up once the seal is proven ours; before that it is the uploader's claim.
   if (seal.reasons.length > 0) return { valid: false, reasons: seal.reasons as VerifyReason[] };

@@ -254,10 +254,11 @@ describe('sealed documents end to end', () => {
       }
     });
 
-    it('404 for ids we never issued, with or without a plausible shape', async () => {
-      for (const id of [`${approved.caseNumber}-09`, 'RT00000000AAAAAA-01', 'not-an-id', '%E4%B8%AD']) {
+    it('404 for well-formed ids we never issued, 400 for malformed ones', async () => {
+      for (const id of [`${approved.caseNumber}-09`, 'RT00000000AAAAAA-01']) {
         expect((await stack.client.get(`/v1/verify/${id}`)).status, id).toBe(404);
       }
+      for (const id of ['not-an-id', '%E4%B8%AD']) expect((await stack.client.get(`/v1/verify/${id}`)).status, id).toBe(400);
     });
 
     it('the QR code’s page is served at /verify/{id}, with its script', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Instant } from './common.ts';
+import { VerifyReason } from './notice.ts';
 
 /** Id of a sealed document, as printed on it and used in /v1/cases/{caseNumber}/documents/{documentId}. */
 export const DocumentId = z.string().regex(/^[A-Z0-9-]{8,40}$/, 'is not a document id');
@@ -15,6 +16,7 @@ export const DocumentVerification = z
     sealedAt: Instant,
     issuer: z.string(),
     caseNumberMasked: z.string().meta({ description: 'The case number with its middle hidden.' }),
+    title: z.string().meta({ description: 'The document\'s title, e.g. 退休审批结果通知书.' }),
   })
   .meta({ id: 'DocumentVerification' });
 export type DocumentVerification = z.infer<typeof DocumentVerification>;
@@ -27,9 +29,7 @@ export const UploadVerification = z
   .strictObject({
     valid: z.boolean(),
     documentId: DocumentId.optional(),
-    reasons: z.array(z.string()).meta({
-      description: 'Why it is not valid, as stable codes (e.g. NO_SIGNATURE, SIGNATURE_INVALID, DIGEST_MISMATCH, UNTRUSTED_CERTIFICATE); empty when valid.',
-    }),
+    reasons: z.array(VerifyReason).meta({ description: 'Why it is not valid, as stable codes; empty when valid.' }),
   })
   .meta({ id: 'UploadVerification' });
 export type UploadVerification = z.infer<typeof UploadVerification>;

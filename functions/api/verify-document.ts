@@ -19,7 +19,7 @@ export const handler = httpHandler({
     if (!record) throw notFound('The document');
     const [bytes, kit] = await Promise.all([rt.objects.get(record.s3Key), rt.sealing()]);
     // `title` is an addition to the contract's fields (the page shows which paper it is).
-    const body: DocumentVerification & { title: string } = {
+    const body: DocumentVerification = {
       documentId: record.documentId,
       valid: await storedDocumentValid(bytes, record, kit.trustedCaDer),
       sha256: record.sha256,

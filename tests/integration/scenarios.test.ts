@@ -74,6 +74,8 @@ describe('demo scenarios end to end', () => {
       expect(c.timeline.map((t: any) => t.status)).toEqual(expect.arrayContaining(['BOOKED', 'SUBMITTED', 'PRE_REVIEW', 'CHECKING', 'SEALING', 'COMPLETED']));
 
       expect(c.documents.length).toBeGreaterThanOrEqual(1);
+      expect(c.documents[0].documentId).toBe(`${caseNumber}-01`);
+      expect(c.documents[0].title).toBe(c.decision === 'APPROVED' ? '退休审批结果通知书' : '不予批准通知');
       for (const ref of c.documents) {
         const doc = await client.get(`/v1/cases/${caseNumber}/documents/${ref.documentId}`, token);
         expect(doc.status).toBe(200);

@@ -50,7 +50,7 @@
     section.hidden = false;
     fetch('/v1/verify/' + encodeURIComponent(id), { headers: { accept: 'application/json' } })
       .then(function (res) {
-        if (res.status === 404) return { notFound: true };
+        if (res.status === 404 || res.status === 400) return { notFound: true };
         if (!res.ok) throw new Error('HTTP ' + res.status);
         return res.json();
       })

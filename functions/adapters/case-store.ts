@@ -70,7 +70,14 @@ export class CaseStore {
    * its timeline entry and the case ends in the last one. One write instead of several keeps a case's
    * steps cheap and leaves no in-between state to recover from.
    */
-  async advance(caseNumber: string, from: readonly CaseStatus[], entries: TimelineEntry[], set: Record<string, unknown> = {}): Promise<boolean> {
+  async advance(
+    caseNumber: string,
+    from: readonly CaseStatus[],
+    entries: TimelineEntry[],
+    set: Record<string, unknown> = {},
+    /** Items written in the same transaction, each only if absent (e.g. the notification of the result). */
+    alsoPut: Record<string, unknown>[] = [],
+  ): Promise<boolean> {
     const last = entries.at(-1)!;
     const names: Record<string, string> = { '#s': 'status' };
     const values: Record<string, unknown> = { ':to': last.status, ':at': last.at, ':e': entries };
@@ -90,27 +97,25 @@ export class CaseStore {
       ExpressionAttributeValues: values,
     };
     try {
-      if (!TERMINAL.includes(last.status)) {
+      const puts = alsoPut.map((Item) => ({ Put: { TableName: this.table, Item, ConditionExpression: 'attribute_not_exists(pk)' } }));
+      if (!TERMINAL.includes(last.status) && puts.length === 0) {
         await this.db.send(new UpdateCommand(update));
         return true;
       }
-      const record = await this.get(caseNumber);
-      if (!record) return false;
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Update: update },
-            {
-              Delete: {
-                TableName: this.table,
-                Key: keys.openCaseLock(record.idNumber),
-                ConditionExpression: 'attribute_not_exists(pk) OR caseNumber = :c',
-                ExpressionAttributeValues: { ':c': caseNumber },
-              },
-            },
-          ],
-        }),
-      );
+      const unlock = [];
+      if (TERMINAL.includes(last.status)) {
+        const record = await this.get(caseNumber);
+        if (!record) return false;
+        unlock.push({
+          Delete: {
+            TableName: this.table,
+            Key: keys.openCaseLock(record.idNumber),
+            ConditionExpression: 'attribute_not_exists(pk) OR caseNumber = :c',
+            ExpressionAttributeValues: { ':c': caseNumber },
+          },
+        });
+      }
+      await this.db.send(new TransactWriteCommand({ TransactItems: [{ Update: update }, ...unlock, ...puts] }));
       return true;
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException || err instanceof TransactionCanceledException) return false;
@@ -189,6 +194,46 @@ export class CaseStore {
     return all.sort((a, b) => a.queueKey.localeCompare(b.queueKey));
   }
 
+  /**
+   * Write-once, for all of a case's new papers in one transaction. If a racing run recorded any of them
+   * first, falls back to one paper at a time so each first record stands. Returns the ids this call recorded.
+   */
+  async putDocumentsOnce(caseNumber: string, docs: StoredDocument[]): Promise<string[]> {
+    if (docs.length === 0) return [];
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    const sets = docs.map((d, i) => {
+      names[`#d${i}`] = d.documentId;
+      values[`:d${i}`] = d;
+      return `documents.#d${i} = :d${i}`;
+    });
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...docs.map((d) => ({ Put: { TableName: this.table, Item: { ...keys.document(d.documentId), ...d }, ConditionExpression: 'attribute_not_exists(pk)' } })),
+            {
+              Update: {
+                TableName: this.table,
+                Key: keys.case(caseNumber),
+                UpdateExpression: `SET ${sets.join(', ')}`,
+                ConditionExpression: 'attribute_exists(pk)',
+                ExpressionAttributeNames: names,
+                ExpressionAttributeValues: values,
+              },
+            },
+          ],
+        }),
+      );
+      return docs.map((d) => d.documentId);
+    } catch (err) {
+      if (!(err instanceof TransactionCanceledException)) throw err;
+      const recorded: string[] = [];
+      for (const d of docs) if (await this.putDocumentOnce(d)) recorded.push(d.documentId);
+      return recorded;
+    }
+  }
+
   /** Write-once: the first sealed document under an id stands; a second write is refused, not overwritten. */
   async putDocumentOnce(doc: StoredDocument): Promise<boolean> {
     try {
@@ -221,22 +266,6 @@ export class CaseStore {
     if (!out.Item) return undefined;
     const { pk: _pk, sk: _sk, ...doc } = out.Item;
     return doc as StoredDocument;
-  }
-
-  async recordNotification(caseNumber: string, kind: string, message: Record<string, unknown>): Promise<boolean> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { ...keys.notification(caseNumber, kind), ...message },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
-      throw err;
-    }
   }
 
   async audit(caseNumber: string, entry: { at: string; requestId: string; actor: string; role: string; action: string }): Promise<void> {

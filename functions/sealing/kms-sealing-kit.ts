@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { ISSUING_BODIES, ISSUING_BODY_NAMES, IssuingBody } from '../../schemas/notice.ts';
 import { makeS3Client } from '../adapters/object-store.ts';
 import type { SealingKit } from '../shared/runtime.ts';
+import { sealInProcess } from './seal-in-process.ts';
 import { kmsSealSigner } from './kms-signer.ts';
 import { pemBundleToDer } from './pem.ts';
 
@@ -57,7 +58,10 @@ export async function buildKmsSealingKit(deps: KmsSealingKitDeps = {}): Promise<
     return certs;
   };
   // The verification functions get no signing keys (and no SEAL_KMS_KEY_IDS): they only need the CA.
-  if (!env.SEAL_KMS_KEY_IDS) return { seals: verifyOnly(), trustedCaDer: await read(TRUSTED_CA_KEY) };
+  if (!env.SEAL_KMS_KEY_IDS) {
+    const seals = verifyOnly();
+    return { seals, trustedCaDer: await read(TRUSTED_CA_KEY), seal: sealInProcess(seals) };
+  }
 
   const keyIds = KeyIds.parse(JSON.parse(env.SEAL_KMS_KEY_IDS));
   // Optional: the names printed as issuer, e.g. {"medical":"东莞市医疗保障局"}; the body's generic name otherwise.
@@ -67,7 +71,7 @@ export async function buildKmsSealingKit(deps: KmsSealingKitDeps = {}): Promise<
   const seals = Object.fromEntries(
     ISSUING_BODIES.map((body, i) => [body, { signer: kmsSealSigner(kms, keyIds[body], chains[i]!), issuer: names[body] ?? ISSUING_BODY_NAMES[body] }]),
   ) as SealingKit['seals'];
-  return { seals, trustedCaDer: trustedCaDer! };
+  return { seals, trustedCaDer: trustedCaDer!, seal: sealInProcess(seals) };
 }
 
 /** Seals that refuse loudly: a function deployed without keys must never appear to seal. */

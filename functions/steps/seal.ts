@@ -1,5 +1,4 @@
 import { ISSUING_BODIES } from '../../schemas/notice.ts';
-import { sealDocument } from '../sealing/seal-pdf.ts';
 import { documentsFromCase } from '../shared/notice-from-case.ts';
 import { runtime } from '../shared/runtime.ts';
 import { CaseInput, stepHandler } from './step-handler.ts';
@@ -27,22 +26,27 @@ export const handler = stepHandler('seal', CaseInput, async ({ caseNumber }) => 
     issuers,
     policy: rt.policy,
   });
-  for (const data of papers) {
-    if (issued[data.documentId]) continue;
-    const sealed = await sealDocument(data, kit.seals[data.body].signer, { signingTime });
-    const s3Key = `documents/${caseNumber}/${data.documentId}/${sealed.sha256}.pdf`;
-    await rt.objects.put(s3Key, sealed.pdf, 'application/pdf', sealed.sha256);
-    await rt.cases.putDocumentOnce({
-      documentId: data.documentId,
-      caseNumber,
-      title: data.title,
-      sha256: sealed.sha256,
-      contentType: 'application/pdf',
-      s3Key,
-      sealedAt: signingTime.toISOString(),
-      issuer: data.issuer,
-    });
-  }
+  const stored = await Promise.all(
+    papers
+      .filter((data) => !issued[data.documentId])
+      .map(async (data) => {
+        const sealed = await kit.seal(data, signingTime);
+        const s3Key = `documents/${caseNumber}/${data.documentId}/${sealed.sha256}.pdf`;
+        await rt.objects.put(s3Key, sealed.pdf, 'application/pdf', sealed.sha256);
+        return {
+          documentId: data.documentId,
+          caseNumber,
+          title: data.title,
+          sha256: sealed.sha256,
+          contentType: 'application/pdf' as const,
+          s3Key,
+          sealedAt: signingTime.toISOString(),
+          issuer: data.issuer,
+        };
+      }),
+  );
+  // Recorded only once every object is stored: a record never points at bytes that are not there.
+  await rt.cases.putDocumentsOnce(caseNumber, stored);
   const ids = new Set([...Object.keys(issued), ...papers.map((p) => p.documentId)]);
   return { documentIds: [...ids].sort() };
 });

@@ -20,6 +20,7 @@ import { createApiServer } from './http-server.ts';
 import { staticFiles } from './static-files.ts';
 import { ensureBucket, ensureTable } from './provision.ts';
 import { makeLocalS3Client, startS3Local } from './s3-local.ts';
+import { sealPool } from './seal-pool.ts';
 import { LocalWorkflowEngine } from './workflow-engine.ts';
 
 export interface LocalStackOptions {
@@ -68,11 +69,13 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   const engine = new LocalWorkflowEngine({ retryIntervalMs: opts.retryIntervalMs, waitTimeoutSeconds: opts.waitTimeoutSeconds });
   const clock = systemClock(opts.clockToday);
   // One seal per issuing body, each with its own certificate from the one dev seal CA under DATA_DIR/pki.
+  const sealer = sealPool(dataDir);
   const sealing: SealingKit = {
     seals: Object.fromEntries(
       ISSUING_BODIES.map((body) => [body, { signer: localSealSigner(pki, body), issuer: `${body === 'one-stop' ? '退休一件事 ' : ''}${ISSUING_BODY_NAMES[body]}（开发环境）` }]),
     ) as SealingKit['seals'],
     trustedCaDer: [pki.caCertDer],
+    seal: sealer.seal,
   };
 
   const rt: Runtime = {
@@ -113,7 +116,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       engine.stop();
       server.closeAllConnections();
       await new Promise((ok) => server.close(ok));
-      await Promise.allSettled([standins.stop(), s3.stop(), dynamo.stop()]);
+      await Promise.allSettled([standins.stop(), s3.stop(), dynamo.stop(), sealer.close()]);
     },
   };
 }

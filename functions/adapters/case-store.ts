@@ -27,6 +27,20 @@ export class CaseStore {
     return out.Item as CaseRecord | undefined;
   }
 
+  /** Just what a department check reads: who, the form, and that department's recorded answer. */
+  async getForCheck(caseNumber: string, department: DepartmentKey): Promise<Pick<CaseRecord, 'caseNumber' | 'idNumber' | 'application'> & { departments: Partial<CaseRecord['departments']> } | undefined> {
+    const out = await this.db.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: keys.case(caseNumber),
+        ConsistentRead: true,
+        ProjectionExpression: 'caseNumber, idNumber, application, departments.#d',
+        ExpressionAttributeNames: { '#d': department },
+      }),
+    );
+    return out.Item as never;
+  }
+
   /** Stores the one form once. The identical form again is `same`; another form is `different`. */
   async submitApplication(caseNumber: string, application: Application, hash: string, entry: TimelineEntry): Promise<SubmitResult> {
     try {

@@ -8,9 +8,10 @@ import { checkTax } from '../domain/tax-check.ts';
 import { runtime, type Runtime } from '../shared/runtime.ts';
 import { CaseInput, stepHandler } from './step-handler.ts';
 
-type Evaluate = (record: CaseRecord, rt: Runtime) => Promise<DepartmentResult>;
+type CheckedCase = Pick<CaseRecord, 'caseNumber' | 'idNumber' | 'application'>;
+type Evaluate = (record: CheckedCase, rt: Runtime) => Promise<DepartmentResult>;
 
-function identity(record: CaseRecord) {
+function identity(record: CheckedCase) {
   const id = parseIdNumber(record.idNumber);
   if (!id.ok) throw new Error(`case ${record.caseNumber} carries an invalid ID number`);
   return id;
@@ -46,10 +47,10 @@ export interface CheckOutput {
 export function departmentCheckHandler(department: DepartmentKey) {
   return stepHandler(`check-${department}`, CaseInput, async ({ caseNumber }): Promise<CheckOutput> => {
     const rt = await runtime();
-    const record = await rt.cases.get(caseNumber);
+    const record = await rt.cases.getForCheck(caseNumber, department);
     if (!record?.application) throw new Error(`case ${caseNumber} has no application`);
-    const recorded = record.departments[department];
-    if (recorded.outcome !== 'PENDING') return { department, result: recorded };
+    const recorded = record.departments?.[department];
+    if (recorded && recorded.outcome !== 'PENDING') return { department, result: recorded };
     const result = await EVALUATE[department](record, rt);
     return { department, result: { ...result, details: { ...result.details, checkedAt: rt.clock.now().toISOString() } } };
   });

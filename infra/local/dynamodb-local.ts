@@ -43,8 +43,8 @@ const LOCAL_REGION = 'cn-north-1';
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 const WRITE_COMMANDS = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'TransactWriteItemsCommand', 'BatchWriteItemCommand']);
-/** Measured (npm run bench): the emulator serves ~100 writes/s one or two at a time, ~30/s ten at a time. */
-const LOCAL_WRITES_IN_FLIGHT = 2;
+/** Measured (npm run bench): the emulator serves ~100 writes/s one at a time, ~30/s ten at a time, and reads slow down with every write in flight. */
+const LOCAL_WRITES_IN_FLIGHT = Number(process.env.LOCAL_DYNAMODB_WRITES_IN_FLIGHT ?? 1);
 
 /**
  * A DynamoDB client for the local emulator (any credentials work: we run with -sharedDb).

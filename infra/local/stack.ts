@@ -13,7 +13,7 @@ import { localSealSigner } from '../../functions/sealing/local-signer.ts';
 import { logger } from '../../functions/shared/logger.ts';
 import { setRuntime, type Runtime, type SealingKit } from '../../functions/shared/runtime.ts';
 import { ISSUING_BODIES, ISSUING_BODY_NAMES } from '../../schemas/notice.ts';
-import { startDepartmentStandins, type DepartmentStandins } from './department-standins.ts';
+import { startDepartmentStandinsThread, type RemoteStandins } from './department-standins-thread.ts';
 import { makeLocalDocumentClient, makeLocalDynamoClient, startDynamoDbLocal } from './dynamodb-local.ts';
 import { loadFixtures } from './fixtures-loader.ts';
 import { createApiServer } from './http-server.ts';
@@ -41,7 +41,7 @@ export interface LocalStackOptions {
 export interface LocalStack {
   baseUrl: string;
   engine: LocalWorkflowEngine;
-  standins: DepartmentStandins;
+  standins: RemoteStandins;
   runtime: Runtime;
   stop(): Promise<void>;
 }
@@ -57,7 +57,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   const [dynamo, s3, standins] = await Promise.all([
     startDynamoDbLocal({ dataDir }),
     startS3Local({ dataDir }),
-    startDepartmentStandins({ records, latencyMs: opts.departmentLatencyMs ?? 0 }),
+    startDepartmentStandinsThread({ records, latencyMs: opts.departmentLatencyMs ?? 0 }),
   ]);
   const s3Client = makeLocalS3Client(s3.endpoint);
   await Promise.all([ensureTable(makeLocalDynamoClient(dynamo.endpoint), TABLE), ensureBucket(s3Client, BUCKET)]);

@@ -5,7 +5,7 @@
  *   { cases, casesPerSecond, p50Ms, p95Ms, fanoutRatio, peakRssMb, javaRssMb, sealedDocumentsPerSecond, documentBytes, ... }
  * Targets (2 cores): fanoutRatio ≤ 1.25, p50 ≤ 2000 ms, casesPerSecond ≥ 5.
  *
- * Env: BENCH_CASES (60), BENCH_CONCURRENCY (10 in flight), DEPARTMENT_LATENCY_MS (100), BENCH_WARMUP (2
+ * Env: BENCH_CASES (60), BENCH_CONCURRENCY (8 in flight), DEPARTMENT_LATENCY_MS (100), BENCH_WARMUP (2
  * cases, not counted), BENCH_SEALS (30), BENCH_TIMEOUT_MS (per case, 60000), LOG_LEVEL (warn here, so the
  * product's logs do not flood stdout).
  */
@@ -41,7 +41,7 @@ function intEnv(name: string, fallback: number, min = 0): number {
 }
 
 const CASES = intEnv('BENCH_CASES', 60, 1);
-const CONCURRENCY = intEnv('BENCH_CONCURRENCY', 10, 1);
+const CONCURRENCY = intEnv('BENCH_CONCURRENCY', 8, 1);
 const LATENCY_MS = intEnv('DEPARTMENT_LATENCY_MS', 100, 0);
 const WARMUP = intEnv('BENCH_WARMUP', 2, 0);
 const SEALS = intEnv('BENCH_SEALS', 30, 1);

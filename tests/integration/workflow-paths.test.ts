@@ -68,8 +68,8 @@ describe('workflow paths', () => {
     const { client, standins } = stack;
     const token = await client.token('citizen', { idNumber: CADRE.idNumber });
     const caseNumber = await book(CADRE, token);
-    standins.setUnavailable('tax', true);
-    standins.clearCalls();
+    await standins.setUnavailable('tax', true);
+    await standins.clearCalls();
     try {
       const form = applicationFor(CADRE, { type: 'normal', requestedMonth: '2027-01', originalRetirementAge: 55 });
       expect((await client.post(`/v1/cases/${caseNumber}/application`, form, token)).status).toBe(202);
@@ -77,13 +77,13 @@ describe('workflow paths', () => {
       expect(c.departments.tax.outcome).toBe('MANUAL');
       expect(c.departments.tax.reasons[0].code).toBe('DEPARTMENT_UNAVAILABLE');
       expect(c.departments.hr.outcome).toBe('PASS');
-      const taxCalls = standins.calls().filter((call) => call.dept === 'tax' && call.caseNumber === caseNumber);
+      const taxCalls = (await standins.calls()).filter((call) => call.dept === 'tax' && call.caseNumber === caseNumber);
       // First attempt plus the Retry's attempts (MaxAttempts 3), each carrying the case number and the caller.
       expect(taxCalls).toHaveLength(4);
       expect(new Set(taxCalls.map((t) => t.requestId)).size).toBe(4);
       expect(taxCalls.every((t) => t.callingSystem === 'retireone-local')).toBe(true);
     } finally {
-      standins.setUnavailable('tax', false);
+      await standins.setUnavailable('tax', false);
     }
     expect((await client.post(`/v1/staff/cases/${caseNumber}/reviews`, { stage: 'manual', department: 'tax', outcome: 'PASS', note: '电话核实无欠缴' }, bob)).status).toBe(202);
     const done = await client.waitForCase(caseNumber, token, (x) => x.status === 'COMPLETED');

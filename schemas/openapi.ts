@@ -12,7 +12,7 @@ import { ReviewRequest, ReviewResponse, StaffQueueItem, StaffQueueQuery } from '
 import { DocumentId, DocumentVerification, UploadVerification, VerifyDocumentPathParams } from './verification.ts';
 
 /*
- * The OpenAPI 3.1 document of the public contract (docs: shared/design/api-v1.md), generated from the zod
+ * The OpenAPI 3.1 document of the public contract (docs/api-v1.md), generated from the zod
  * schemas the handlers validate with, so the document cannot describe a shape the code does not accept.
  * Every route of ROUTES (the dev-only token mint included, marked local-only) must have an entry in OPERATIONS;
  * building the document fails otherwise, so a new route cannot ship undocumented.

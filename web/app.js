@@ -1,12 +1,10 @@
 // 退休一件事 — the citizen pages. One screen per task, switched by the address (#calc, #login, #book,
-// #booked, #form, #progress). No framework: the API contract is /work/shared/design/api-v1.md.
+// #booked, #form, #progress). No framework; the API it speaks is described at /v1/openapi.json.
 import {
   api, ApiError, downloadDocument, newIdempotencyKey, h, idNumberProblem,
   STATUS_ZH, DEPARTMENT_ZH, OUTCOME_ZH, yuan, monthZh, dateZh, instantZh, timeZh,
 } from './lib/api.js';
 
-const $ = (sel, root = document) => root.querySelector(sel);
-const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
 
 // ---------- session (sessionStorage: gone when the browser tab closes) ----------
 const KEYS = { token: 'ro.token', id: 'ro.idNumber', name: 'ro.name', caseNumber: 'ro.caseNumber', booking: 'ro.booking' };
@@ -27,40 +25,6 @@ const session = {
   clear() { Object.values(KEYS).forEach((k) => sessionStorage.removeItem(k)); },
 };
 
-// ---------- status line (aria-live) ----------
-function say(text, kind = 'info') {
-  const el = $('#status');
-  el.textContent = text || '';
-  el.className = `status ${text ? kind : ''}`;
-}
-
-// ---------- field errors ----------
-function clearErrors(form) {
-  for (const f of $$('.field', form)) {
-    f.classList.remove('has-error');
-    const e = $('.error', f);
-    if (e) { e.hidden = true; e.textContent = ''; }
-    for (const input of $$('input, select, textarea', f)) input.removeAttribute('aria-invalid');
-  }
-}
-
-/** Shows a message under the field whose data-path matches; returns false when no such field exists. */
-function fieldError(form, path, message) {
-  const field = $$('.field', form).find((f) => f.dataset.path === path);
-  if (!field) return false;
-  field.classList.add('has-error');
-  const e = $('.error', field);
-  if (!e.id) e.id = `err-${path.replace(/[^a-zA-Z0-9]/g, '-')}`;
-  e.textContent = message;
-  e.hidden = false;
-  for (const input of $$('input, select, textarea', field)) {
-    input.setAttribute('aria-invalid', 'true');
-    const ids = new Set((input.getAttribute('aria-describedby') || '').split(' ').filter(Boolean));
-    ids.add(e.id);
-    input.setAttribute('aria-describedby', [...ids].join(' '));
-  }
-  return true;
-}
 
 function firstInput(form, path) {
   const field = $$('.field', form).find((f) => f.dataset.path === path);

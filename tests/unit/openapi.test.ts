@@ -11,7 +11,7 @@ import { buildOpenApiDocument, CaseDocumentPathParams, CasePathParams } from '..
 import { OPENAPI_JSON_PATH, serializeOpenApiDocument } from '../../schemas/write-openapi.ts';
 
 /*
- * The (method, path) pairs of the public contract, copied from /work/shared/design/api-v1.md
+ * The (method, path) pairs of the public contract, copied from docs/api-v1.md
  * (outside this repository, so restated here). Some are delivered later; those absent from ROUTES
  * are not expected in the document yet.
  */

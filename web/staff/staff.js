@@ -2,8 +2,7 @@
 // by the API; its 403/409 answers are shown here in plain words).
 import { api, ApiError, h, STATUS_ZH, DEPARTMENT_ZH, OUTCOME_ZH, dateZh, instantZh, monthZh, yuan } from '../lib/api.js';
 
-const $ = (sel, root = document) => root.querySelector(sel);
-const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
+import { $, $$, say, clearErrors, fieldError } from '../lib/ui.js';
 
 const KEYS = { token: 'ro.staff.token', name: 'ro.staff.name', role: 'ro.staff.role' };
 const ROLE_ZH = { 'pre-review': '预审员', supervisor: '审核主管' };
@@ -15,35 +14,6 @@ const session = {
   clear() { Object.values(KEYS).forEach((k) => sessionStorage.removeItem(k)); },
 };
 
-function say(text, kind = 'info') {
-  const el = $('#status');
-  el.textContent = text || '';
-  el.className = `status ${text ? kind : ''}`;
-}
-
-function clearErrors(form) {
-  for (const f of $$('.field', form)) {
-    f.classList.remove('has-error');
-    const e = $('.error', f);
-    if (e) { e.hidden = true; e.textContent = ''; }
-    for (const i of $$('input, select, textarea', f)) i.removeAttribute('aria-invalid');
-  }
-}
-
-function fieldError(form, path, message) {
-  const field = $$('.field', form).find((f) => f.dataset.path === path);
-  if (!field) return false;
-  field.classList.add('has-error');
-  const e = $('.error', field);
-  if (!e.id) e.id = `err-${path}`;
-  e.textContent = message;
-  e.hidden = false;
-  for (const i of $$('input, select, textarea', field)) {
-    i.setAttribute('aria-invalid', 'true');
-    i.setAttribute('aria-describedby', e.id);
-  }
-  return true;
-}
 
 function problemText(err) {
   if (!(err instanceof ApiError)) return '出了点问题，请稍后再试。';

@@ -4,6 +4,7 @@ import {
   api, ApiError, downloadDocument, newIdempotencyKey, h, idNumberProblem,
   STATUS_ZH, DEPARTMENT_ZH, OUTCOME_ZH, yuan, monthZh, dateZh, instantZh, timeZh,
 } from './lib/api.js';
+import { $, $$, say, clearErrors, fieldError } from './lib/ui.js';
 
 
 // ---------- session (sessionStorage: gone when the browser tab closes) ----------

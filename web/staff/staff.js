@@ -1,7 +1,6 @@
 // 预审工作台 — the pre-review team's console: work queue, case detail, decisions (four-eyes rule enforced
 // by the API; its 403/409 answers are shown here in plain words).
 import { api, ApiError, h, STATUS_ZH, DEPARTMENT_ZH, OUTCOME_ZH, dateZh, instantZh, monthZh, yuan } from '../lib/api.js';
-
 import { $, $$, say, clearErrors, fieldError } from '../lib/ui.js';
 
 const KEYS = { token: 'ro.staff.token', name: 'ro.staff.name', role: 'ro.staff.role' };

@@ -16,7 +16,10 @@ const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens a
 const CHEN = demo.get('441900196610120130'); // 陈志明: all pass, statutory 2027-04
 const LIU = demo.get('441900196608190252'); // 刘伟: housing loan outstanding → fund MANUAL, statutory 2027-01
 
-describe.skipIf(!existsSync(CHROMIUM))('browser: citizen pages and staff console', () => {
+// npm test installs Chromium (scripts/ensure-deps.sh); without it this suite fails rather than passing unseen.
+if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-deps.sh (npm test does) to install Debian's chromium`);
+
+describe('browser: citizen pages and staff console', () => {
   let stack: TestStack;
   let context: BrowserContext;
   let profileDir: string;

@@ -38,15 +38,10 @@ export class ObjectStore {
   }
 }
 
-/** S3 client for either hosting; the embedded S3 server needs path-style and no streaming checksums. */
-export function makeS3Client(endpoint = process.env.S3_ENDPOINT): S3Client {
-  if (!endpoint) return new S3Client({});
-  return new S3Client({
-    endpoint,
-    region: process.env.AWS_REGION ?? 'cn-north-1',
-    forcePathStyle: true,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
+/**
+ * S3 client on AWS: the SDK's default checksums stay on, as Object Lock requires a checksum on every
+ * upload (the embedded hosting builds its own client, see infra/local/s3-local.ts).
+ */
+export function makeS3Client(): S3Client {
+  return new S3Client({});
 }

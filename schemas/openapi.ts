@@ -8,7 +8,7 @@ import { CaseStatus, CaseView, SubmitResponse } from './case.ts';
 import { CaseNumber, IdNumberShape } from './common.ts';
 import { EligibilityRequest, EligibilityResponse } from './eligibility.ts';
 import { Problem } from './problem.ts';
-import { ReviewRequest, ReviewResponse, StaffQueueItem, StaffQueueQuery } from './review.ts';
+import { AuditEntry, ReviewRequest, ReviewResponse, StaffQueueItem, StaffQueueQuery } from './review.ts';
 import { DocumentId, DocumentVerification, UploadVerification, VerifyDocumentPathParams } from './verification.ts';
 
 /*
@@ -265,6 +265,16 @@ const OPERATIONS: Record<string, Operation> = {
       summary: 'The work queue, oldest deadline first',
       request: { query: StaffCasesQuery },
       responses: { 200: { description: 'The queue.', content: json(z.array(StaffQueueItem)) }, 400: BAD_REQUEST },
+    },
+  },
+  'GET /v1/staff/cases/{caseNumber}/audit': {
+    auth: ['supervisor'],
+    config: {
+      operationId: 'getCaseAuditTrail',
+      tags: ['Staff'],
+      summary: 'Who looked at or acted on the case, newest first (supervisors)',
+      request: { params: CasePathParams },
+      responses: { 200: { description: 'The audit trail.', content: json(z.array(AuditEntry)) }, 400: BAD_REQUEST, 404: NOT_FOUND_CASE },
     },
   },
   'POST /v1/staff/cases/{caseNumber}/reviews': {

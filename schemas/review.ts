@@ -44,3 +44,13 @@ export const ReviewResponse = z.strictObject({
   recordedAt: Instant,
 }).meta({ id: 'ReviewResponse' });
 export type ReviewResponse = z.infer<typeof ReviewResponse>;
+
+/** One access to a case, as the audit trail keeps it (GET /v1/staff/cases/{caseNumber}/audit). */
+export const AuditEntry = z.strictObject({
+  at: Instant,
+  actor: z.string().meta({ description: 'Who: staff id, system account, or citizen:<ID number>.' }),
+  role: z.string(),
+  action: z.string().meta({ description: 'What, e.g. read-case, submit-application, review:manual; `:denied` when refused.' }),
+  requestId: z.string(),
+}).meta({ id: 'AuditEntry' });
+export type AuditEntry = z.infer<typeof AuditEntry>;

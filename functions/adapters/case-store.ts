@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException, TransactionCanceledException } from '@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Application, CaseStatus, DepartmentKey, DepartmentResult, Decision, TimelineEntry } from '../../schemas/index.ts';
 import { OPEN_STATUSES } from '../../schemas/case.ts';
+import type { AuditEntry } from '../../schemas/review.ts';
 import type { CaseRecord, StaffReview, StoredDocument } from './case-record.ts';
 import { keys, STATUS_INDEX } from './table-keys.ts';
 
@@ -282,7 +283,21 @@ export class CaseStore {
     return doc as StoredDocument;
   }
 
-  async audit(caseNumber: string, entry: { at: string; requestId: string; actor: string; role: string; action: string }): Promise<void> {
+  async audit(caseNumber: string, entry: AuditEntry): Promise<void> {
     await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.audit(caseNumber, entry.at, entry.requestId), ...entry } }));
+  }
+
+  /** The case's audit trail, newest first. */
+  async auditTrail(caseNumber: string, limit = 500): Promise<AuditEntry[]> {
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.audit(caseNumber, '', '').pk },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (out.Items ?? []).map(({ at, actor, role, action, requestId }) => ({ at, actor, role, action, requestId }));
   }
 }

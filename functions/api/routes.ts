@@ -28,6 +28,7 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/v1/cases/{caseNumber}/events', module: 'case-events' },
   { method: 'GET', path: '/v1/staff/cases', module: 'staff-queue' },
   { method: 'POST', path: '/v1/staff/cases/{caseNumber}/reviews', module: 'submit-review' },
+  { method: 'GET', path: '/v1/staff/cases/{caseNumber}/audit', module: 'case-audit' },
   { method: 'GET', path: '/v1/verify/{documentId}', module: 'verify-document' },
   { method: 'POST', path: '/v1/verify', module: 'verify-upload' },
 ];

@@ -35,6 +35,8 @@ export const API_ACCESS: Readonly<Record<string, Access>> = {
   'case-events': { table: 'read-audit' },
   'staff-queue': { table: 'read' },
   'submit-review': { table: 'write', workflow: ['respond'] },
+  // Supervisors read a case's audit trail; reading it is audited too.
+  'case-audit': { table: 'read-audit' },
   // Public verification (the QR code on a sealed answer): the document record and the stored original.
   'verify-document': { table: 'read', documents: 'read', pki: true },
   // An uploaded PDF is checked against the recorded sha256 and the seal CA; the stored original is not needed.

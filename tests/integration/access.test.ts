@@ -134,6 +134,25 @@ describe('access in development mode', () => {
     expect(queue.body.map((q: any) => q.caseNumber)).toContain(caseA);
   });
 
+  it("every access to a case is on its audit trail, refused ones too; only supervisors read the trail", async () => {
+    const supervisor = await stack.client.token('supervisor', { name: '科长乙' });
+    expectProblem(await stack.client.get(`/v1/cases/${caseB}`, tokenA), 404);
+    expect((await stack.client.get(`/v1/cases/${caseB}`, tokenB)).status).toBe(200);
+    expectProblem(await stack.client.get(`/v1/staff/cases/${caseB}/audit`, staff), 403);
+    expectProblem(await stack.client.get(`/v1/staff/cases/${caseB}/audit`, tokenB), 403);
+
+    const trail = await stack.client.get(`/v1/staff/cases/${caseB}/audit`, supervisor);
+    expect(trail.status).toBe(200);
+    const entries = trail.body as { at: string; actor: string; action: string; role: string }[];
+    expect(entries.map((e) => e.at)).toEqual([...entries.map((e) => e.at)].sort().reverse());
+    expect(entries.some((e) => e.actor === `citizen:${A.idNumber}` && e.action === 'read-case:denied')).toBe(true);
+    expect(entries.some((e) => e.actor === `citizen:${B.idNumber}` && e.action === 'read-case')).toBe(true);
+    expect(entries.some((e) => e.actor === `citizen:${B.idNumber}` && e.action === 'submit-application')).toBe(true);
+    // Reading the trail is itself an access.
+    const again = await stack.client.get(`/v1/staff/cases/${caseB}/audit`, supervisor);
+    expect(again.body[0]).toMatchObject({ role: 'supervisor', action: 'read-audit' });
+  });
+
   it('POST /v1/dev/tokens mints a working token in development mode', async () => {
     const res = await stack.client.post('/v1/dev/tokens', { role: 'supervisor', name: '科长丙' });
     expect(res.status).toBe(200);

@@ -178,3 +178,22 @@ describe('outside development mode', () => {
     expect(res.body.token).toBeUndefined();
   });
 });
+
+describe('health', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(() => stack?.close());
+
+  it('is ok while the case store, the object store and the workflow engine answer, 503 once one does not', async () => {
+    const ok = await stack.client.get('/health');
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ status: 'ok' });
+    stack.engine.stop();
+    const down = await stack.client.get('/health');
+    expect(down.status).toBe(503);
+    expect(down.body).toEqual({ status: 'unavailable' });
+  });
+});

@@ -50,4 +50,8 @@ export const CaseView = z.strictObject({
 }).meta({ id: 'CaseView' });
 export type CaseView = z.infer<typeof CaseView>;
 
+/** POST /v1/cases/{caseNumber}/withdrawal: the citizen withdraws while the case waits for a person. */
+export const WithdrawalRequest = z.strictObject({ reason: z.string().trim().min(1).max(500).optional() }).meta({ id: 'WithdrawalRequest' });
+export const WithdrawalResponse = z.strictObject({ caseNumber: CaseNumber, status: z.literal('WITHDRAWN') }).meta({ id: 'WithdrawalResponse' });
+
 export const SubmitResponse = z.strictObject({ caseNumber: CaseNumber, status: z.literal('SUBMITTED') }).meta({ id: 'SubmitResponse' });

@@ -4,7 +4,7 @@ import { DevTokenRequest, Role } from './auth.ts';
 import { ROUTES, type Route } from '../functions/api/routes.ts';
 import { Application, PrefillResponse } from './application.ts';
 import { BookingRequest, BookingResponse, ServiceCenterList, ServiceCenterPathParams, SlotList, SlotsQuery } from './booking.ts';
-import { CaseStatus, CaseView, SubmitResponse } from './case.ts';
+import { CaseStatus, CaseView, SubmitResponse, WithdrawalRequest, WithdrawalResponse } from './case.ts';
 import { CaseNumber, IdNumberShape } from './common.ts';
 import { EligibilityRequest, EligibilityResponse } from './eligibility.ts';
 import { Problem } from './problem.ts';
@@ -200,6 +200,21 @@ const OPERATIONS: Record<string, Operation> = {
         ...BODY_ERRORS,
         404: NOT_FOUND_CASE,
         409: problem('A different form was already submitted, or the case is closed.'),
+      },
+    },
+  },
+  'POST /v1/cases/{caseNumber}/withdrawal': {
+    auth: ['citizen', 'platform'],
+    config: {
+      operationId: 'withdrawCase',
+      tags: ['Following the case'],
+      summary: 'Withdraw the case while it waits for the form or a staff decision',
+      request: { params: CasePathParams, body: { required: true, content: json(WithdrawalRequest) } },
+      responses: {
+        202: { description: 'Withdrawn; the person may book again.', content: json(WithdrawalResponse) },
+        400: BAD_REQUEST,
+        404: NOT_FOUND_CASE,
+        409: problem('The case is not waiting for a person (being checked, sealed, or already ended).'),
       },
     },
   },

@@ -139,6 +139,60 @@ export class CaseStore {
   }
 
   /**
+   * Withdraws the case, if it is waiting for a person (the form, a pre-review or manual decision): the case
+   * ends, the person may book again and a window seat is given back — one transaction, so a second
+   * withdrawal changes nothing. Returns false when the case was not waiting.
+   */
+  async withdraw(record: CaseRecord, entry: Omit<TimelineEntry, 'status'>): Promise<boolean> {
+    const waiting: CaseStatus[] = ['BOOKED', 'PRE_REVIEW', 'MANUAL_REVIEW'];
+    const values: Record<string, unknown> = { ':to': 'WITHDRAWN', ':at': entry.at, ':e': [{ ...entry, status: 'WITHDRAWN' }] };
+    waiting.forEach((s, i) => (values[`:w${i}`] = s));
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table,
+                Key: keys.case(record.caseNumber),
+                UpdateExpression: 'SET #s = :to, updatedAt = :at, timeline = list_append(timeline, :e)',
+                ConditionExpression: `#s IN (${waiting.map((_, i) => `:w${i}`).join(', ')})`,
+                ExpressionAttributeNames: { '#s': 'status' },
+                ExpressionAttributeValues: values,
+              },
+            },
+            {
+              Delete: {
+                TableName: this.table,
+                Key: keys.openCaseLock(record.idNumber),
+                ConditionExpression: 'attribute_not_exists(pk) OR caseNumber = :c',
+                ExpressionAttributeValues: { ':c': record.caseNumber },
+              },
+            },
+            ...(record.slot
+              ? [
+                  {
+                    Update: {
+                      TableName: this.table,
+                      Key: keys.slot(record.slot.slotId),
+                      UpdateExpression: 'SET booked = booked - :one',
+                      ConditionExpression: 'booked > :zero',
+                      ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+                    },
+                  },
+                ]
+              : []),
+          ],
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof TransactionCanceledException) return false;
+      throw err;
+    }
+  }
+
+  /**
    * A staff decision, recorded once per stage and department; the note goes on the timeline.
    * Returns false if that decision was already taken.
    */

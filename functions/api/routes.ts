@@ -23,6 +23,7 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/v1/bookings', module: 'create-booking' },
   { method: 'GET', path: '/v1/cases/{caseNumber}/prefill', module: 'prefill' },
   { method: 'POST', path: '/v1/cases/{caseNumber}/application', module: 'submit-application' },
+  { method: 'POST', path: '/v1/cases/{caseNumber}/withdrawal', module: 'withdraw-case' },
   { method: 'GET', path: '/v1/cases/{caseNumber}', module: 'get-case' },
   { method: 'GET', path: '/v1/cases/{caseNumber}/documents/{documentId}', module: 'get-document' },
   { method: 'GET', path: '/v1/cases/{caseNumber}/events', module: 'case-events' },

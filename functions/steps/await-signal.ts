@@ -7,6 +7,7 @@ const Input = z.object({ caseNumber: z.string(), stage: z.enum(['application', '
 
 /** What the waiting step would be told, if it already happened before the step started waiting. */
 function alreadyHappened(record: CaseRecord, stage: z.infer<typeof Input>['stage']): Record<string, unknown> | undefined {
+  if (record.status === 'WITHDRAWN') return { outcome: 'WITHDRAWN' };
   if (stage === 'application') return record.application ? { outcome: 'SUBMITTED' } : undefined;
   if (stage === 'pre-review') {
     const r = record.reviews?.['pre-review'];

@@ -29,6 +29,8 @@ export const API_ACCESS: Readonly<Record<string, Access>> = {
   'create-booking': { table: 'write', workflow: ['start'] },
   prefill: { table: 'read-audit' },
   'submit-application': { table: 'write', workflow: ['respond'] },
+  // The citizen withdraws a waiting case and resumes its workflow to end it.
+  'withdraw-case': { table: 'write', workflow: ['respond'] },
   'get-case': { table: 'read-audit' },
   'get-document': { table: 'read-audit', documents: 'read' },
   // Server-sent progress of one case: polls the case record, holding a response up to 20 s.

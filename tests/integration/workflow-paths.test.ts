@@ -142,4 +142,55 @@ describe('workflow paths', () => {
     const other = await client.token('citizen', { idNumber: '441900196609300193' });
     expect((await client.request('GET', `/v1/cases/${caseNumber}/events`, { token: other })).status).toBe(404);
   });
+
+  it('the citizen withdraws while the case waits: the workflow ends, the seat is given back, the person may book again', async () => {
+    const { client } = stack;
+    const person = demo.get('44190019760428044X'); // 何淑芬
+    const token = await client.token('citizen', { idNumber: person.idNumber });
+    const platform = await client.token('platform');
+    const centres = (await client.get('/v1/service-centers')).body;
+    const slots = (await client.get(`/v1/service-centers/${centres[0].id}/slots?date=2026-12-14`)).body;
+    const slot = slots[0];
+    const booked = await client.post('/v1/bookings', { idNumber: person.idNumber, name: person.name, phone: person.phone, channel: 'window', slotId: slot.slotId }, token, { 'Idempotency-Key': crypto.randomUUID() });
+    expect(booked.status).toBe(201);
+    const caseNumber = booked.body.caseNumber;
+    const remaining = async () => (await client.get(`/v1/service-centers/${centres[0].id}/slots?date=2026-12-14`)).body.find((s: any) => s.slotId === slot.slotId).remaining;
+    expect(await remaining()).toBe(slot.remaining - 1);
+    await client.waitForCase(caseNumber, token, () => stack.engine.isRunning(caseNumber));
+
+    // Someone else cannot withdraw it; the owner can, once.
+    const other = await client.token('citizen', { idNumber: '441900196609300193' });
+    expect((await client.post(`/v1/cases/${caseNumber}/withdrawal`, {}, other)).status).toBe(404);
+    expect((await client.post(`/v1/cases/${caseNumber}/withdrawal`, { reason: '改期办理', extra: 1 }, token)).status).toBe(400);
+    const withdrawn = await client.post(`/v1/cases/${caseNumber}/withdrawal`, { reason: '改期办理' }, token);
+    expect(withdrawn.status).toBe(202);
+    expect(withdrawn.body).toEqual({ caseNumber, status: 'WITHDRAWN' });
+    expect((await client.post(`/v1/cases/${caseNumber}/withdrawal`, {}, token)).status).toBe(409);
+    expect((await client.post(`/v1/cases/${caseNumber}/application`, applicationFor(person, { type: 'normal', requestedMonth: '2026-12', originalRetirementAge: 50 }), token)).status).toBe(409);
+
+    const c = await client.waitForCase(caseNumber, token, (x) => x.status === 'WITHDRAWN' && !stack.engine.isRunning(caseNumber));
+    expect(c.timeline.at(-1)).toMatchObject({ status: 'WITHDRAWN', note: '本人撤回申请：改期办理' });
+    expect(await remaining()).toBe(slot.remaining);
+    const again = await client.post('/v1/bookings', { idNumber: person.idNumber, name: person.name, phone: person.phone, channel: 'online' }, platform, { 'Idempotency-Key': crypto.randomUUID() });
+    expect(again.status).toBe(201);
+  });
+
+  it('a case waiting for a manual review can be withdrawn, and its workflow ends without an answer', async () => {
+    const { client } = stack;
+    const person = demo.get('441900196612010314'); // 吴小平: personnel file birth date differs → MANUAL
+    const token = await client.token('citizen', { idNumber: person.idNumber });
+    const caseNumber = await book(person, token);
+    const form = applicationFor(person, { type: 'normal', requestedMonth: '2027-06', originalRetirementAge: 60 });
+    stack.setToday('2027-01-10');
+    try {
+      expect((await client.post(`/v1/cases/${caseNumber}/application`, form, token)).status).toBe(202);
+      await client.waitForCase(caseNumber, token, (x) => x.status === 'MANUAL_REVIEW');
+      expect((await client.post(`/v1/cases/${caseNumber}/withdrawal`, {}, token)).status).toBe(202);
+      const c = await client.waitForCase(caseNumber, token, (x) => x.status === 'WITHDRAWN' && !stack.engine.isRunning(caseNumber));
+      expect(c.documents).toEqual([]);
+      expect(c.decision).toBeUndefined();
+    } finally {
+      stack.setToday('2026-12-10');
+    }
+  });
 });

@@ -1,0 +1,32 @@
+import { WithdrawalRequest } from '../../schemas/case.ts';
+import { runtime } from '../shared/runtime.ts';
+import { CasePathParams, loadCaseFor } from './case-access.ts';
+import { signalWaitingStep } from './signal.ts';
+import { httpHandler } from './http/handler.ts';
+import { HttpProblem } from './http/problem.ts';
+
+const STAGE_WAITING: Partial<Record<string, string>> = { BOOKED: 'application', PRE_REVIEW: 'pre-review', MANUAL_REVIEW: 'manual' };
+
+/**
+ * The citizen withdraws. Possible while the case waits for a person — before the form, or during a
+ * pre-review or manual review; once the departments are being asked or the answer is being sealed, the
+ * case runs to its answer. The waiting workflow is told, and ends.
+ */
+export const handler = httpHandler({
+  auth: ['citizen', 'platform'],
+  params: CasePathParams,
+  body: WithdrawalRequest,
+  async handle({ params, body, principal, requestId }) {
+    const rt = await runtime();
+    const record = await loadCaseFor(principal, params.caseNumber, 'withdraw', requestId);
+    const stage = STAGE_WAITING[record.status];
+    const withdrawn =
+      stage !== undefined &&
+      (await rt.cases.withdraw(record, { at: rt.clock.now().toISOString(), actor: principal!.subject, note: body.reason ? `本人撤回申请：${body.reason}` : '本人撤回申请' }));
+    if (!withdrawn) {
+      throw new HttpProblem(409, 'Cannot withdraw now', `The case is ${record.status}; it can be withdrawn only while it waits for the form or for a staff decision.`);
+    }
+    await signalWaitingStep(params.caseNumber, stage, { outcome: 'WITHDRAWN' });
+    return { status: 202, body: { caseNumber: params.caseNumber, status: 'WITHDRAWN' } };
+  },
+});

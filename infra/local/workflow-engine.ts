@@ -79,7 +79,11 @@ export class LocalWorkflowEngine implements WorkflowPort {
       readFileSync(ASL_PATH, 'utf8').replace(/\$\{(\w+)\}/g, (_, name: string) => `arn:aws:lambda:cn-north-1:000000000000:function:${name}`),
     ) as { States: Record<string, TaskDefinition> };
     if (opts.waitTimeoutSeconds !== undefined) {
-      for (const [name, task] of this.tasks) if (task.waitsForToken) substituted.States[name].TimeoutSeconds = opts.waitTimeoutSeconds;
+      for (const [name, task] of this.tasks) {
+        if (!task.waitsForToken) continue;
+        substituted.States[name].TimeoutSeconds = opts.waitTimeoutSeconds;
+        task.timeoutSeconds = opts.waitTimeoutSeconds;
+      }
     }
     // Built once: validating the definition is the expensive part.
     this.machine = new StateMachine(substituted as unknown as ConstructorParameters<typeof StateMachine>[0]);
@@ -110,6 +114,8 @@ export class LocalWorkflowEngine implements WorkflowPort {
         const payload = (input as { Payload: Record<string, unknown> }).Payload;
         const token = `${randomUUID()}.${(payload.caseNumber as string) ?? ''}`;
         const resumed = new Promise((resolve) => this.waiting.set(token, resolve));
+        // After the state's timeout the interpreter has moved on: forget the token, as Step Functions does.
+        setTimeout(() => this.waiting.delete(token), ((task.timeoutSeconds ?? 60) + 1) * 1000).unref();
         await handler({ ...payload, taskToken: token }, lambdaContext(fn));
         return resumed;
       };

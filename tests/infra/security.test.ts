@@ -107,7 +107,7 @@ describe('least privilege', () => {
   it('lets only create-booking start executions, and only the signalling functions resume them', () => {
     expect(rolesAllowed('states:StartExecution')).toEqual(new Set([roleOf('api', 'create-booking')]));
     expect(rolesAllowed('states:SendTaskSuccess')).toEqual(
-      new Set([roleOf('api', 'submit-application'), roleOf('api', 'submit-review'), roleOf('steps', 'await-signal')]),
+      new Set([roleOf('api', 'submit-application'), roleOf('api', 'submit-review'), roleOf('api', 'withdraw-case'), roleOf('steps', 'await-signal')]),
     );
   });
 

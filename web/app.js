@@ -518,7 +518,7 @@ function statusExplain(c) {
       ? '这次没有批准。原因和解决办法写在下面各部门的结果里，也写在盖章的决定书里。办好后可以重新预约。'
       : '您的退休申请已经批准。请下载盖章的办理结果，妥善保存。';
     case 'EXPIRED': return '没有在期限内提交申请表，这个办件已经过期。您可以重新预约。';
-    case 'WITHDRAWN': return '这个办件已经撤回。';
+    case 'WITHDRAWN': return '您已撤回这次申请，本办件已结束。如果还要办理退休，请重新预约。';
     default: return '';
   }
 }
@@ -564,9 +564,10 @@ function renderCase(c) {
   const actions = [];
   if (c.status === 'BOOKED') actions.push(h('a', { class: 'button', href: '#form' }, '填写申请表'));
   if (c.status === 'EXPIRED' || c.status === 'WITHDRAWN' || (c.status === 'COMPLETED' && c.decision === 'REJECTED')) {
-    actions.push(h('button', { type: 'button', class: 'button secondary', onclick: () => { session.caseNumber = null; session.booking = null; go('book'); } }, '重新预约'));
+    actions.push(h('button', { type: 'button', class: c.status === 'COMPLETED' ? 'button secondary' : 'button', onclick: () => { session.caseNumber = null; session.booking = null; go('book'); } }, '重新预约'));
   }
   $('#p-actions').replaceChildren(...actions);
+  $('#p-withdraw').hidden = !WITHDRAWABLE.has(c.status);
 
   const docs = $('#p-documents');
   if (c.documents?.length) {
@@ -597,10 +598,12 @@ function renderCase(c) {
   $('#p-departments').replaceChildren(...Object.entries(DEPARTMENT_ZH).map(([key, label]) => {
     const d = c.departments?.[key] || { outcome: 'PENDING', reasons: [], details: {} };
     const notYet = d.outcome === 'PENDING' && ['BOOKED', 'SUBMITTED', 'PRE_REVIEW'].includes(c.status);
-    return h('li', { class: `dept o-${d.outcome.toLowerCase()}` },
+    // A withdrawn or expired case is over: what was still open will not be checked any more.
+    const stopped = ['WITHDRAWN', 'EXPIRED'].includes(c.status) && ['PENDING', 'MANUAL'].includes(d.outcome);
+    return h('li', { class: `dept o-${stopped ? 'stopped' : d.outcome.toLowerCase()}` },
       h('div', { class: 'dept-head' },
         h('span', { class: 'dept-name' }, label),
-        h('span', { class: 'badge' }, notYet ? '等待开始' : OUTCOME_ZH[d.outcome] || d.outcome)),
+        h('span', { class: 'badge' }, stopped ? '不再办理' : notYet ? '等待开始' : OUTCOME_ZH[d.outcome] || d.outcome)),
       d.reasons?.length ? h('ul', { class: 'reasons' }, d.reasons.map((r) => h('li', {}, r.message))) : null,
       ...duties(key, d).map((t) => h('p', { class: 'duty' }, t)));
   }));
@@ -612,6 +615,78 @@ function renderCase(c) {
       h('p', { class: 'who-did' }, actorZh(t.actor)))));
 
   $('#p-updated').textContent = END.has(c.status) ? '' : '页面每 2 秒自动刷新，不用手动刷新。';
+}
+
+// ---------- 撤回申请 ----------
+/** The API allows a withdrawal only while the case waits for a person. */
+const WITHDRAWABLE = new Set(['BOOKED', 'PRE_REVIEW', 'MANUAL_REVIEW']);
+
+/** Why a withdrawal was refused (409), in plain words, from the case's status now. */
+async function withdrawRefusal() {
+  let status = '';
+  try { status = (await api('GET', `/v1/cases/${session.caseNumber}`, { token: session.token })).status; } catch { /* fall through */ }
+  if (status === 'WITHDRAWN') return '这个办件已经撤回了，不用再撤回。';
+  if (status === 'COMPLETED') return '这个办件已经办结，不能撤回了。';
+  if (status === 'EXPIRED') return '这个办件已经过期，不用撤回。';
+  return '您的申请正在核查或正在出具文书，暂时不能撤回。请等办理结果出来；有疑问请拨打 12333。';
+}
+
+function setupWithdraw() {
+  const dialog = $('#withdraw-dialog');
+  const form = $('#withdraw-form');
+  const problem = $('#wd-problem');
+  const confirm = $('#wd-confirm');
+  const cancel = $('#wd-cancel');
+  const reset = () => {
+    clearErrors(form);
+    problem.hidden = true;
+    problem.replaceChildren();
+    confirm.hidden = false;
+    cancel.textContent = '不撤回，返回';
+  };
+  $('#p-withdraw-open').addEventListener('click', () => {
+    reset();
+    dialog.showModal();
+    $('#wd-reason').focus();
+  });
+  cancel.addEventListener('click', () => dialog.close());
+  dialog.addEventListener('close', () => { if (!confirm.disabled) reset(); });
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearErrors(form);
+    problem.hidden = true;
+    const reason = $('#wd-reason').value.trim();
+    if (reason.length > 500) { fieldError(form, 'reason', '原因最多写 500 个字。'); $('#wd-reason').focus(); return; }
+    busy(confirm, true, '正在撤回…');
+    try {
+      await api('POST', `/v1/cases/${session.caseNumber}/withdrawal`, { token: session.token, body: reason ? { reason } : {} });
+      busy(confirm, false);
+      $('#wd-reason').value = '';
+      dialog.close();
+      stopPolling();
+      lastStatus = 'WITHDRAWN';
+      await poll();
+      say('您的申请已撤回，本办件已结束。如果还要办理退休，可以重新预约。', 'ok');
+      $('#p-status-card').focus();
+    } catch (err) {
+      busy(confirm, false);
+      if (handleAuth(err)) { dialog.close(); return; }
+      let text = problemText(err);
+      if (err instanceof ApiError && err.status === 409) {
+        text = await withdrawRefusal();
+        confirm.hidden = true;
+        cancel.textContent = '知道了，返回';
+        stopPolling();
+        poll();
+      } else if (err instanceof ApiError && err.status === 400 && err.errors.some((e) => e.path === 'reason')) {
+        fieldError(form, 'reason', '原因最多写 500 个字，请改短一些。');
+        text = '撤回原因太长了，请改短一些。';
+      }
+      problem.replaceChildren(h('p', {}, h('strong', {}, '没有撤回。'), ' ', text));
+      problem.hidden = false;
+      (confirm.hidden ? cancel : confirm).focus();
+    }
+  });
 }
 
 // ---------- start ----------
@@ -627,6 +702,7 @@ function start() {
   setupLogin();
   setupBook();
   setupForm();
+  setupWithdraw();
   window.addEventListener('hashchange', route);
   route();
 }

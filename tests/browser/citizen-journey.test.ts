@@ -12,6 +12,7 @@ import { applicationFor, DEMO_FIXTURES, startTestStack, type TestStack } from '.
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = '/tmp/retireone-progress.png';
+const WITHDRAW_SCREENSHOT = '/tmp/retireone-withdraw-dialog.png';
 const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
 const CHEN = demo.get('441900196610120130'); // 陈志明: all pass, statutory 2027-04
 const LIU = demo.get('441900196608190252'); // 刘伟: housing loan outstanding → fund MANUAL, statutory 2027-01
@@ -156,6 +157,27 @@ describe('browser: citizen pages and staff console', () => {
     await row.getByRole('link', { name: caseNumber }).click();
     const fund = page.locator('.dept[data-department="housingFund"] .badge');
     await expect.poll(() => fund.textContent(), { timeout: 15_000 }).toBe('需工作人员审核');
+
+    // 访问记录: a supervisor sees who opened the case, in plain words, read when the section is opened.
+    // Someone else's attempt to read the case is refused, and recorded.
+    const stranger = await client.token('citizen', { idNumber: CHEN.idNumber });
+    expect((await client.get(`/v1/cases/${caseNumber}`, stranger)).status).toBe(404);
+    const audit = page.locator('#c-audit');
+    expect(await audit.isVisible()).toBe(true);
+    expect(await audit.getAttribute('open')).toBeNull();
+    await audit.getByText('访问记录', { exact: true }).click();
+    const auditRows = page.locator('#c-audit-body tr');
+    await expect.poll(() => auditRows.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const auditText = await page.locator('#c-audit-body').textContent();
+    expect(auditText).toContain('查看办件');
+    expect(auditText).toContain('审核主管');
+    expect(auditText).toContain('主管王');
+    expect(auditText).toContain('提交申请');
+    expect(await page.locator('#c-audit-body tr[data-action="read-case"]').count()).toBeGreaterThanOrEqual(1);
+    const denied = page.locator('#c-audit-body tr.denied[data-action="read-case:denied"]');
+    expect(await denied.count()).toBe(1);
+    expect(await denied.textContent()).toContain('查看办件被拒绝');
+    if (process.env.SCREENSHOT_PARTS) { await audit.scrollIntoViewIfNeeded(); await page.screenshot({ path: '/tmp/retireone-staff-audit.png' }); }
     expect(await page.getByRole('radio', { name: /人工审核/ }).isChecked()).toBe(true);
     expect(await page.locator('#d-department option').allTextContents()).toEqual(['住房公积金中心']);
 
@@ -174,4 +196,120 @@ describe('browser: citizen pages and staff console', () => {
     expect(done.documents.length).toBeGreaterThanOrEqual(1);
     expect(pageErrors).toEqual([]);
   }, 120_000);
+
+  it('staff console: a pre-review officer does not see the 访问记录', async () => {
+    const { client } = stack;
+    const citizen = await client.token('citizen', { idNumber: LIU.idNumber });
+    const booking = await client.post('/v1/bookings', { idNumber: LIU.idNumber, name: LIU.name, phone: LIU.phone, channel: 'online' }, citizen, { 'Idempotency-Key': crypto.randomUUID() });
+    expect(booking.status).toBe(201);
+    const caseNumber = booking.body.caseNumber as string;
+
+    await page.goto(`${stack.baseUrl}/staff/`);
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.getByRole('radio', { name: '预审员' }).check();
+    await page.getByLabel('工作人员姓名或工号').fill('预审李');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => page.locator('#view-queue').isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.goto(`${stack.baseUrl}/staff/#case/${caseNumber}`);
+    await expect.poll(() => page.locator('#c-number').textContent(), { timeout: 15_000 }).toBe(caseNumber);
+    await expect.poll(() => page.locator('#c-status').textContent(), { timeout: 15_000 }).toBe('已预约');
+    expect(await page.locator('#c-audit').isVisible()).toBe(false);
+    expect(await page.getByText('访问记录', { exact: true }).count()).toBe(1); // in the DOM, but hidden
+    expect(await page.getByText('访问记录', { exact: true }).isVisible()).toBe(false);
+
+    // Tidy up: withdraw, so LIU has no open case.
+    expect((await client.post(`/v1/cases/${caseNumber}/withdrawal`, {}, citizen)).status).toBe(202);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('citizen: withdraws a booked case with a reason, sees 已撤回, and books again', async () => {
+    const base = stack.baseUrl;
+    stack.setToday('2027-03-20');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${base}/#home`);
+    await page.evaluate(() => sessionStorage.clear());
+    await page.goto(`${base}/#login`);
+    const login = page.locator('#screen-login');
+    await expect.poll(() => login.isVisible()).toBe(true);
+    await login.getByLabel('姓名').fill(CHEN.name);
+    await login.getByLabel('身份证号码').fill(CHEN.idNumber);
+    await page.getByRole('button', { name: '登录' }).click();
+
+    // Book online → the case number.
+    await page.locator('#screen-book').getByLabel('手机号码').fill(CHEN.phone);
+    await page.getByRole('button', { name: '确认预约' }).click();
+    const number = page.getByTestId('case-number');
+    await expect.poll(() => number.textContent(), { timeout: 15_000 }).toMatch(/^RT\d{8}[0-9A-Z]{6}$/);
+    const first = (await number.textContent())!;
+
+    // Progress: 已预约, with 撤回申请 and its plain explanation.
+    await page.goto(`${base}/#progress`);
+    await expect.poll(() => page.locator('#p-status').textContent(), { timeout: 15_000 }).toBe('已预约');
+    const open = page.getByRole('button', { name: '撤回申请' });
+    await expect.poll(() => open.isVisible()).toBe(true);
+    expect(await page.locator('#p-withdraw').textContent()).toContain('撤回后本办件结束，您可以重新预约');
+
+    // The confirmation: a modal dialog; 不撤回 closes it and nothing happens.
+    await open.click();
+    const dialog = page.getByRole('dialog', { name: '确定要撤回申请吗？' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('wd-reason');
+    await page.getByRole('button', { name: '不撤回，返回' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(await page.locator('#p-status').textContent()).toBe('已预约');
+
+    await open.click();
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await dialog.getByLabel(/撤回原因/).fill('想晚一点再办');
+    await page.screenshot({ path: WITHDRAW_SCREENSHOT });
+    const [withdrawal] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/v1/cases/${first}/withdrawal`)),
+      dialog.getByRole('button', { name: '确定撤回' }).click(),
+    ]);
+    expect(withdrawal.status()).toBe(202);
+    expect(withdrawal.request().postDataJSON()).toEqual({ reason: '想晚一点再办' });
+
+    await expect.poll(() => page.locator('#p-status').textContent(), { timeout: 15_000 }).toBe('已撤回');
+    expect(await dialog.isVisible()).toBe(false);
+    expect(await page.locator('#p-withdraw').isVisible()).toBe(false);
+    expect(await page.locator('#p-status-explain').textContent()).toContain('重新预约');
+    expect(await page.locator('#p-timeline').textContent()).toContain('想晚一点再办');
+    expect(await page.locator('#status').textContent()).toContain('已撤回');
+    expect(await page.locator('.dept .badge').allTextContents()).toEqual(['不再办理', '不再办理', '不再办理', '不再办理']);
+    if (process.env.SCREENSHOT_PARTS) { await page.evaluate(() => window.scrollTo(0, 0)); await page.screenshot({ path: '/tmp/retireone-withdrawn.png' }); }
+
+    // 重新预约 → a new booking, a new case number.
+    await page.getByRole('button', { name: '重新预约' }).click();
+    await expect.poll(() => page.locator('#screen-book').isVisible()).toBe(true);
+    await page.locator('#screen-book').getByLabel('手机号码').fill(CHEN.phone);
+    await page.getByRole('button', { name: '确认预约' }).click();
+    await expect.poll(() => page.locator('#screen-booked').isVisible(), { timeout: 15_000 }).toBe(true);
+    const second = (await number.textContent())!;
+    expect(second).toMatch(/^RT\d{8}[0-9A-Z]{6}$/);
+    expect(second).not.toBe(first);
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+
+  it('citizen: a withdrawal refused (409) is explained in plain words', async () => {
+    const base = stack.baseUrl;
+    const { client } = stack;
+    await page.goto(`${base}/#progress`);
+    await expect.poll(() => page.locator('#p-status').textContent(), { timeout: 15_000 }).toBe('已预约');
+    const caseNumber = (await page.locator('#p-number').textContent())!;
+    await page.getByRole('button', { name: '撤回申请' }).click();
+    const dialog = page.getByRole('dialog', { name: '确定要撤回申请吗？' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    // Meanwhile the case moves on (withdrawn elsewhere): the API answers 409.
+    const citizen = await client.token('citizen', { idNumber: CHEN.idNumber });
+    expect((await client.post(`/v1/cases/${caseNumber}/withdrawal`, {}, citizen)).status).toBe(202);
+    await dialog.getByRole('button', { name: '确定撤回' }).click();
+    const problem = page.locator('#wd-problem');
+    await expect.poll(() => problem.isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await problem.textContent()).toContain('已经撤回了');
+    expect(await dialog.getByRole('button', { name: '确定撤回' }).isVisible()).toBe(false);
+    await dialog.getByRole('button', { name: '知道了，返回' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect.poll(() => page.locator('#p-status').textContent(), { timeout: 15_000 }).toBe('已撤回');
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
 });

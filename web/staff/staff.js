@@ -56,7 +56,7 @@ function route() {
   clearTimeout(timer);
   if (!session.token) { show('login'); return; }
   const m = /^#case\/(RT[0-9A-Z]{14})$/.exec(location.hash);
-  if (m) { caseNumber = m[1]; show('case'); loadCase(true); return; }
+  if (m) { caseNumber = m[1]; show('case'); resetAudit(); loadCase(true); return; }
   show('queue');
   loadQueue();
 }
@@ -129,6 +129,77 @@ async function loadQueue() {
 // ---------- case ----------
 let lastCase = null;
 
+// ---------- 访问记录 (supervisors only; read when opened, since each read is itself recorded) ----------
+const AUDIT_ROLE_ZH = { citizen: '申请人', platform: '政务服务平台', 'pre-review': '预审员', supervisor: '审核主管', system: '系统', none: '未登录' };
+const AUDIT_ACTION_ZH = {
+  'read-case': '查看办件',
+  'read-prefill': '查看预填信息',
+  'submit-application': '提交申请',
+  'read-events': '查看进度',
+  withdraw: '撤回申请',
+  'read-audit': '查看访问记录',
+};
+
+function auditAction(action) {
+  const denied = /:denied$/.test(action);
+  const base = denied ? action.slice(0, -':denied'.length) : action;
+  let text = AUDIT_ACTION_ZH[base];
+  if (!text && base.startsWith('read-document:')) text = `下载文书（${base.slice('read-document:'.length)}）`;
+  if (!text && base.startsWith('review:')) text = `作出审核决定（${base.slice('review:'.length) === 'manual' ? '人工审核' : base.slice('review:'.length) === 'pre-review' ? '预审' : base.slice('review:'.length)}）`;
+  return { text: text || base, denied };
+}
+
+function auditActor(actor) {
+  if (actor.startsWith('citizen:')) return actor.slice('citizen:'.length);
+  const i = actor.indexOf(':');
+  return i > 0 && ROLE_ZH[actor.slice(0, i)] ? actor.slice(i + 1) : actor;
+}
+
+let auditFor = '';
+
+async function loadAudit() {
+  const n = caseNumber;
+  const state = $('#c-audit-state');
+  state.textContent = '正在读取访问记录…';
+  try {
+    const entries = await api('GET', `/v1/staff/cases/${n}/audit`, { token: session.token });
+    if (view !== 'case' || n !== caseNumber) return;
+    auditFor = n;
+    const denied = entries.filter((e) => /:denied$/.test(e.action)).length;
+    state.textContent = `共 ${entries.length} 条，最新的在最上面${denied ? `；其中被拒绝 ${denied} 条（红色）` : ''}。`;
+    $('#c-audit-body').replaceChildren(...entries.map((e) => {
+      const a = auditAction(e.action);
+      return h('tr', { class: a.denied ? 'denied' : '', 'data-action': e.action },
+        h('td', {}, instantZh(e.at)),
+        h('td', {}, auditActor(e.actor)),
+        h('td', {}, AUDIT_ROLE_ZH[e.role] || e.role),
+        h('td', {}, a.text, a.denied ? h('span', { class: 'badge denied-badge' }, '被拒绝') : null),
+        h('td', {}, h('span', { class: 'code' }, e.requestId)));
+    }));
+    $('#c-audit-wrap').hidden = entries.length === 0;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) { handleAuth(err); return; }
+    state.textContent = err instanceof ApiError && err.status === 403 ? '只有审核主管可以查看访问记录。' : `没有读取成功：${problemText(err)}`;
+  }
+}
+
+function setupAudit() {
+  const box = $('#c-audit');
+  box.addEventListener('toggle', () => { if (box.open && auditFor !== caseNumber) loadAudit(); });
+  $('#c-audit-refresh').addEventListener('click', loadAudit);
+}
+
+/** Shows the section to supervisors only, closed and empty each time a case is opened. */
+function resetAudit() {
+  const box = $('#c-audit');
+  box.hidden = session.role !== 'supervisor';
+  auditFor = '';
+  box.open = false;
+  $('#c-audit-state').textContent = '';
+  $('#c-audit-body').replaceChildren();
+  $('#c-audit-wrap').hidden = true;
+}
+
 function statusText(c) {
   if (c.status === 'COMPLETED') return `已办结：${c.decision === 'REJECTED' ? '不予批准' : '批准'}`;
   return STATUS_ZH[c.status] || c.status;
@@ -171,8 +242,9 @@ function renderCase(c, fresh) {
 
   $('#c-departments').replaceChildren(...Object.entries(DEPARTMENT_ZH).map(([key, label]) => {
     const d = c.departments[key];
-    return h('li', { class: `dept o-${d.outcome.toLowerCase()}`, 'data-department': key },
-      h('div', { class: 'dept-head' }, h('span', { class: 'dept-name' }, label), h('span', { class: 'badge' }, OUTCOME_ZH[d.outcome] || d.outcome)),
+    const stopped = ['WITHDRAWN', 'EXPIRED'].includes(c.status) && ['PENDING', 'MANUAL'].includes(d.outcome);
+    return h('li', { class: `dept o-${stopped ? 'stopped' : d.outcome.toLowerCase()}`, 'data-department': key },
+      h('div', { class: 'dept-head' }, h('span', { class: 'dept-name' }, label), h('span', { class: 'badge' }, stopped ? `不再办理（${STATUS_ZH[c.status]}）` : OUTCOME_ZH[d.outcome] || d.outcome)),
       d.reasons.length ? h('ul', { class: 'reasons' }, d.reasons.map((r) => h('li', {}, h('span', { class: 'code' }, r.code), ' ', r.message))) : null,
       ...detailLines(key, d).map((t) => h('p', { class: 'duty' }, t)));
   }));
@@ -279,5 +351,6 @@ function setupQueue() {
 setupLogin();
 setupQueue();
 setupDecision();
+setupAudit();
 window.addEventListener('hashchange', route);
 route();

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Application, CaseStatus, DepartmentKey, DepartmentResult, Decision, TimelineEntry } from '../../schemas/index.ts';
+import type { Application, CaseStatus, DepartmentKey, TimelineEntry } from '../../schemas/index.ts';
 import { OPEN_STATUSES } from '../../schemas/case.ts';
 import type { AuditEntry } from '../../schemas/review.ts';
 import type { CaseRecord, StaffReview, StoredDocument } from './case-record.ts';

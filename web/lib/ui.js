@@ -20,9 +20,19 @@ export function clearErrors(form) {
   }
 }
 
+function fieldFor(form, path) {
+  return $$('.field', form).find((f) => f.dataset.path === path);
+}
+
+/** The input a person should be taken to for this data-path: the first one they can type into. */
+export function firstInput(form, path) {
+  const field = fieldFor(form, path);
+  return field && $('input:not([type=hidden]):not([readonly]), select, textarea', field);
+}
+
 /** Shows a message under the field whose data-path matches; returns false when no such field exists. */
 export function fieldError(form, path, message) {
-  const field = $$('.field', form).find((f) => f.dataset.path === path);
+  const field = fieldFor(form, path);
   if (!field) return false;
   field.classList.add('has-error');
   const e = $('.error', field);
@@ -36,4 +46,11 @@ export function fieldError(form, path, message) {
     input.setAttribute('aria-describedby', [...ids].join(' '));
   }
   return true;
+}
+
+// ---------- buttons ----------
+/** Disables a button and says what is happening on it while a request runs; restores its label after. */
+export function busy(button, on, text) {
+  if (on) { button.dataset.label = button.textContent; button.textContent = text || '请稍候…'; button.disabled = true; }
+  else { button.textContent = button.dataset.label || button.textContent; button.disabled = false; }
 }

@@ -5,7 +5,7 @@ import { localSealSigner } from '../../../functions/sealing/local-signer.ts';
 import { sealNotice } from '../../../functions/sealing/seal-pdf.ts';
 import type { SealSigner } from '../../../functions/sealing/signer-port.ts';
 import { verifySealedPdf } from '../../../functions/sealing/verify-pdf.ts';
-import { approvedWithTopUp, nssDbTrusting, rejected, run, tempDir, TOP_UP_AMOUNT, writeTemp } from './fixtures.ts';
+import { approvedWithTopUp, nssDbTrusting, rejected, run, tempDir, writeTemp } from './fixtures.ts';
 
 let pki: DevPki;
 let otherPki: DevPki;

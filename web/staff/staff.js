@@ -2,6 +2,7 @@
 // by the API; its 403/409 answers are shown here in plain words).
 import { api, ApiError, h, STATUS_ZH, DEPARTMENT_ZH, OUTCOME_ZH, dateZh, instantZh, monthZh, yuan } from '../lib/api.js';
 import { $, $$, say, clearErrors, fieldError } from '../lib/ui.js';
+import { problemText as wordedProblemText } from '../lib/problem-text.js';
 
 const KEYS = { token: 'ro.staff.token', name: 'ro.staff.name', role: 'ro.staff.role' };
 const ROLE_ZH = { 'pre-review': '预审员', supervisor: '审核主管' };
@@ -14,13 +15,14 @@ const session = {
 };
 
 
+const STAFF_WORDING = {
+  notFound: '没有找到这个办件。',
+  busy: '系统暂时忙，请稍后再试。',
+  refused: (status) => `请求失败（${status}）`,
+};
+
 function problemText(err) {
-  if (!(err instanceof ApiError)) return '出了点问题，请稍后再试。';
-  if (err.status === 0) return err.message;
-  if (err.status === 401) return '登录已过期，请重新登录。';
-  if (err.status === 404) return '没有找到这个办件。';
-  if (err.status >= 500) return '系统暂时忙，请稍后再试。';
-  return err.problem.detail || err.problem.title || `请求失败（${err.status}）`;
+  return wordedProblemText(err, STAFF_WORDING);
 }
 
 function handleAuth(err) {

@@ -1,0 +1,39 @@
+// What the API rejected in the application form: a message under each field and a summary linking to them.
+import { h } from '../lib/api.js';
+import { $, fieldError, firstInput } from '../lib/ui.js';
+
+const FIELD_MSG = {
+  'applicant.name': '请填写姓名。',
+  'applicant.idNumber': '身份证号码不正确。',
+  'applicant.gender': '请选择性别。',
+  'applicant.birthDate': '请填写正确的出生日期，例如 1966-10-12。',
+  'applicant.phone': '请填写 11 位手机号码。',
+  'applicant.address': '请填写现在的住址。',
+  'retirement.type': '请选择退休方式。',
+  'retirement.requestedMonth': '请填写退休月份，格式是 年-月，例如 2027-04。',
+  'retirement.originalRetirementAge': '请选择原来的退休年龄。',
+  'bankAccount.bankName': '请填写开户银行。',
+  'bankAccount.accountNo': '银行卡号应为 8 到 30 位数字，不要空格。',
+  'housingFund.withdraw': '请选择是否取出公积金。',
+  'commitments.informationTrue': '请勾选这一项，承诺信息真实。',
+  'commitments.dataSharingConsent': '请勾选这一项，同意四个部门共享信息。',
+};
+
+export function showFormErrors(form, errors) {
+  const summary = $('#form-summary');
+  const items = [];
+  const seen = new Set();
+  for (const e of errors) {
+    if (seen.has(e.path)) continue;
+    seen.add(e.path);
+    const msg = FIELD_MSG[e.path] || `请检查：${e.message}`;
+    const placed = fieldError(form, e.path, msg);
+    const input = placed && firstInput(form, e.path);
+    items.push(h('li', {}, input
+      ? h('a', { href: `#${input.id || ''}`, onclick: (ev) => { ev.preventDefault(); input.focus(); input.scrollIntoView({ block: 'center' }); } }, msg)
+      : msg));
+  }
+  summary.replaceChildren(h('h2', {}, `有 ${items.length} 处需要修改`), h('ul', {}, items));
+  summary.hidden = false;
+  summary.focus();
+}

@@ -1,0 +1,53 @@
+// What each department found and the case's history, on the progress screen.
+import { h, STATUS_ZH, DEPARTMENT_ZH, OUTCOME_ZH, yuan, monthZh, instantZh } from '../lib/api.js';
+
+export function departmentItems(c) {
+  return Object.entries(DEPARTMENT_ZH).map(([key, label]) => {
+    const d = c.departments?.[key] || { outcome: 'PENDING', reasons: [], details: {} };
+    const notYet = d.outcome === 'PENDING' && ['BOOKED', 'SUBMITTED', 'PRE_REVIEW'].includes(c.status);
+    // A withdrawn or expired case is over: what was still open will not be checked any more.
+    const stopped = ['WITHDRAWN', 'EXPIRED'].includes(c.status) && ['PENDING', 'MANUAL'].includes(d.outcome);
+    return h('li', { class: `dept o-${stopped ? 'stopped' : d.outcome.toLowerCase()}` },
+      h('div', { class: 'dept-head' },
+        h('span', { class: 'dept-name' }, label),
+        h('span', { class: 'badge' }, stopped ? '不再办理' : notYet ? '等待开始' : OUTCOME_ZH[d.outcome] || d.outcome)),
+      d.reasons?.length ? h('ul', { class: 'reasons' }, d.reasons.map((r) => h('li', {}, r.message))) : null,
+      ...duties(key, d).map((t) => h('p', { class: 'duty' }, t)));
+  });
+}
+
+export function timelineItems(c) {
+  return [...c.timeline].reverse().map((t) =>
+    h('li', {},
+      h('p', { class: 'when' }, instantZh(t.at)),
+      h('p', { class: 'what' }, h('strong', {}, STATUS_ZH[t.status] || t.status), `　${t.note}`),
+      h('p', { class: 'who-did' }, actorZh(t.actor))));
+}
+
+/** The duty or result a department's details carry, in plain words. */
+function duties(key, d) {
+  const x = d.details || {};
+  const out = [];
+  if (key === 'medical' && d.outcome === 'CONDITIONAL' && x.topUpMonths) {
+    out.push(`您需要一次性补缴医保 ${x.topUpMonths} 个月，约 ${yuan(x.topUpAmountFen)} 元。补缴后，退休后可以享受医保待遇。`);
+  }
+  if (key === 'housingFund' && d.outcome === 'PASS') {
+    if (x.withdrawalAmountFen > 0) out.push(`公积金 ${yuan(x.withdrawalAmountFen)} 元将转到您的银行卡，公积金账户同时注销。`);
+    else if (x.closeAccount === false) out.push('您选择暂不取出公积金，账户保留。');
+  }
+  if (key === 'hr' && (d.outcome === 'PASS' || d.outcome === 'CONDITIONAL') && x.statutoryRetirementMonth) {
+    out.push(`法定退休时间：${monthZh(x.statutoryRetirementMonth)}。`);
+    if (typeof x.contributionMonths === 'number') out.push(`养老保险已缴费 ${Math.floor(x.contributionMonths / 12)} 年${x.contributionMonths % 12 ? ` ${x.contributionMonths % 12} 个月` : ''}。`);
+  }
+  if (key === 'tax' && d.outcome === 'PASS') out.push('社保费没有欠缴。');
+  if (typeof x.note === 'string') out.push(x.note);
+  return out;
+}
+
+function actorZh(actor) {
+  if (!actor || actor === 'system') return '系统';
+  if (actor.startsWith('citizen:')) return '本人';
+  if (actor.startsWith('platform')) return '政务服务平台';
+  if (actor.startsWith('pre-review') || actor.startsWith('supervisor')) return '工作人员';
+  return actor;
+}

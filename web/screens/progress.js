@@ -1,0 +1,83 @@
+// (e) 办理进度 (#progress): the case's status, read every 2 seconds until nothing more can change.
+import { api, ApiError, h } from '../lib/api.js';
+import { $, say } from '../lib/ui.js';
+import { session } from '../lib/session.js';
+import { go, currentScreen } from '../lib/navigation.js';
+import { problemText, handleAuth } from '../lib/citizen-problem.js';
+import { FINAL_STATUSES, WITHDRAWABLE, statusText, statusExplain } from './case-status.js';
+import { documentParts } from './progress-documents.js';
+import { departmentItems, timelineItems } from './progress-details.js';
+
+let pollTimer = null;
+let lastStatus = '';
+let pollFailures = 0;
+
+export function stopPolling() {
+  clearTimeout(pollTimer);
+  pollTimer = null;
+}
+
+export function showProgress() {
+  stopPolling();
+  lastStatus = '';
+  $('#p-number').textContent = session.caseNumber;
+  poll();
+}
+
+/**
+ * Reads the case at once instead of waiting for the next poll. `knownStatus` is a status the person has
+ * just been told about elsewhere, so it is not announced again.
+ */
+export function pollNow(knownStatus) {
+  stopPolling();
+  if (knownStatus) lastStatus = knownStatus;
+  return poll();
+}
+
+async function poll() {
+  const n = session.caseNumber;
+  try {
+    const c = await api('GET', `/v1/cases/${n}`, { token: session.token });
+    if (currentScreen() !== 'progress' || n !== session.caseNumber) return;
+    pollFailures = 0;
+    renderCase(c);
+    if (!FINAL_STATUSES.has(c.status)) pollTimer = setTimeout(poll, 2000);
+  } catch (err) {
+    if (handleAuth(err)) return;
+    if (err instanceof ApiError && err.status === 404) {
+      say('没有找到这个办件。请核对办件编号，或重新预约。', 'error');
+      session.caseNumber = null;
+      $('#p-actions').replaceChildren(h('a', { class: 'button', href: '#book' }, '重新预约'));
+      return;
+    }
+    pollFailures += 1;
+    say(`${problemText(err)}（将自动重试）`, 'warn');
+    if (currentScreen() === 'progress') pollTimer = setTimeout(poll, Math.min(2000 * 2 ** pollFailures, 30_000));
+  }
+}
+
+function renderCase(c) {
+  if (c.status !== lastStatus) {
+    if (lastStatus) say(`办理状态更新：${statusText(c)}`, c.status === 'COMPLETED' ? 'ok' : 'info');
+    lastStatus = c.status;
+  }
+  const card = $('#p-status-card');
+  card.className = `status-card s-${c.status.toLowerCase()}${c.decision ? ` d-${c.decision.toLowerCase()}` : ''}`;
+  $('#p-status').textContent = statusText(c);
+  $('#p-status-explain').textContent = statusExplain(c);
+  $('#p-actions').replaceChildren(...nextSteps(c));
+  $('#p-withdraw').hidden = !WITHDRAWABLE.has(c.status);
+  $('#p-documents').replaceChildren(...documentParts(c));
+  $('#p-departments').replaceChildren(...departmentItems(c));
+  $('#p-timeline').replaceChildren(...timelineItems(c));
+  $('#p-updated').textContent = FINAL_STATUSES.has(c.status) ? '' : '页面每 2 秒自动刷新，不用手动刷新。';
+}
+
+function nextSteps(c) {
+  const actions = [];
+  if (c.status === 'BOOKED') actions.push(h('a', { class: 'button', href: '#form' }, '填写申请表'));
+  if (c.status === 'EXPIRED' || c.status === 'WITHDRAWN' || (c.status === 'COMPLETED' && c.decision === 'REJECTED')) {
+    actions.push(h('button', { type: 'button', class: c.status === 'COMPLETED' ? 'button secondary' : 'button', onclick: () => { session.caseNumber = null; session.booking = null; go('book'); } }, '重新预约'));
+  }
+  return actions;
+}

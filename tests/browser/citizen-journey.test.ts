@@ -46,6 +46,19 @@ describe('browser: citizen pages and staff console', () => {
     page.on('console', (m) => { if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) pageErrors.push(m.text()); });
   });
 
+  /** The development sign-in, as a citizen types it. */
+  async function signIn(person: { name: string; idNumber: string }) {
+    const login = page.locator('#screen-login');
+    await login.getByLabel('姓名').fill(person.name);
+    await login.getByLabel('身份证号码').fill(person.idNumber);
+    await page.getByRole('button', { name: '登录' }).click();
+  }
+
+  async function bookOnline(person: { phone: string }) {
+    await page.locator('#screen-book').getByLabel('手机号码').fill(person.phone);
+    await page.getByRole('button', { name: '确认预约' }).click();
+  }
+
   afterAll(async () => {
     await context?.close();
     await stack?.close();
@@ -67,14 +80,10 @@ describe('browser: citizen pages and staff console', () => {
     // (b) sign in (development sign-in)
     await page.goto(`${base}/#login`);
     await expect.poll(() => page.getByText('开发用的登录').isVisible()).toBe(true);
-    const login = page.locator('#screen-login');
-    await login.getByLabel('姓名').fill(CHEN.name);
-    await login.getByLabel('身份证号码').fill(CHEN.idNumber);
-    await page.getByRole('button', { name: '登录' }).click();
+    await signIn(CHEN);
 
     // (c) book online: the case number is shown large
-    await page.locator('#screen-book').getByLabel('手机号码').fill(CHEN.phone);
-    await page.getByRole('button', { name: '确认预约' }).click();
+    await bookOnline(CHEN);
     const number = page.getByTestId('case-number');
     await expect.poll(() => number.textContent(), { timeout: 15_000 }).toMatch(/^RT20270320[0-9A-Z]{6}$/);
     const caseNumber = (await number.textContent())!;
@@ -229,15 +238,11 @@ describe('browser: citizen pages and staff console', () => {
     await page.goto(`${base}/#home`);
     await page.evaluate(() => sessionStorage.clear());
     await page.goto(`${base}/#login`);
-    const login = page.locator('#screen-login');
-    await expect.poll(() => login.isVisible()).toBe(true);
-    await login.getByLabel('姓名').fill(CHEN.name);
-    await login.getByLabel('身份证号码').fill(CHEN.idNumber);
-    await page.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => page.locator('#screen-login').isVisible()).toBe(true);
+    await signIn(CHEN);
 
     // Book online → the case number.
-    await page.locator('#screen-book').getByLabel('手机号码').fill(CHEN.phone);
-    await page.getByRole('button', { name: '确认预约' }).click();
+    await bookOnline(CHEN);
     const number = page.getByTestId('case-number');
     await expect.poll(() => number.textContent(), { timeout: 15_000 }).toMatch(/^RT\d{8}[0-9A-Z]{6}$/);
     const first = (await number.textContent())!;
@@ -281,8 +286,7 @@ describe('browser: citizen pages and staff console', () => {
     // 重新预约 → a new booking, a new case number.
     await page.getByRole('button', { name: '重新预约' }).click();
     await expect.poll(() => page.locator('#screen-book').isVisible()).toBe(true);
-    await page.locator('#screen-book').getByLabel('手机号码').fill(CHEN.phone);
-    await page.getByRole('button', { name: '确认预约' }).click();
+    await bookOnline(CHEN);
     await expect.poll(() => page.locator('#screen-booked').isVisible(), { timeout: 15_000 }).toBe(true);
     const second = (await number.textContent())!;
     expect(second).toMatch(/^RT\d{8}[0-9A-Z]{6}$/);

@@ -1,19 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDepartmentStandins, type DepartmentStandins } from '../../../infra/local/department-standins.ts';
-import { readFileSync } from 'node:fs';
-import { CitizenRecord } from '../../../schemas/department-record.ts';
+import { demoRecords } from '../../support/demo-records.ts';
 
 
-/** Valid people from the demo file, read without the loader so these tests do not hinge on every entry. */
-function demoRecords(): Map<string, CitizenRecord> {
-  const raw = JSON.parse(readFileSync(new URL('../../../fixtures/citizens.json', import.meta.url), 'utf8')) as { citizens: unknown[] };
-  const out = new Map<string, CitizenRecord>();
-  for (const c of raw.citizens) {
-    const r = CitizenRecord.safeParse(c);
-    if (r.success) out.set(r.data.idNumber, r.data);
-  }
-  return out;
-}
 const records = demoRecords();
 const id = [...records.keys()][0] as string;
 const HEADERS = { 'X-Case-Number': 'RT20250301ABC123', 'X-Calling-System': 'test', 'X-Request-Id': 'r-1' };

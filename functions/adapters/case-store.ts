@@ -92,6 +92,8 @@ export class CaseStore {
     set: Record<string, unknown> = {},
     /** Items written in the same transaction, each only if absent (e.g. the notification of the result). */
     alsoPut: Record<string, unknown>[] = [],
+    /** The case's ID number, when the caller holds it: an end state frees it without reading the case again. */
+    idNumber?: string,
   ): Promise<boolean> {
     const last = entries.at(-1)!;
     const names: Record<string, string> = { '#s': 'status' };
@@ -119,12 +121,12 @@ export class CaseStore {
       }
       const unlock = [];
       if (TERMINAL.includes(last.status)) {
-        const record = await this.get(caseNumber);
-        if (!record) return false;
+        const person = idNumber ?? (await this.get(caseNumber))?.idNumber;
+        if (!person) return false;
         unlock.push({
           Delete: {
             TableName: this.table,
-            Key: keys.openCaseLock(record.idNumber),
+            Key: keys.openCaseLock(person),
             ConditionExpression: 'attribute_not_exists(pk) OR caseNumber = :c',
             ExpressionAttributeValues: { ':c': caseNumber },
           },

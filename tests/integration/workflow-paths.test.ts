@@ -193,4 +193,30 @@ describe('workflow paths', () => {
       stack.setToday('2026-12-10');
     }
   });
+
+  it('two departments waiting for people: deciding one keeps the case waiting, deciding both completes it', async () => {
+    const { client, standins } = stack;
+    const token = await client.token('citizen', { idNumber: LOAN.idNumber });
+    const caseNumber = await book(LOAN, token);
+    await standins.setUnavailable('tax', true);
+    try {
+      const form = applicationFor(LOAN, { type: 'normal', requestedMonth: '2027-01', originalRetirementAge: 60 });
+      expect((await client.post(`/v1/cases/${caseNumber}/application`, form, token)).status).toBe(202);
+      const waiting = await client.waitForCase(caseNumber, token, (x) => x.status === 'MANUAL_REVIEW');
+      expect([waiting.departments.tax.outcome, waiting.departments.housingFund.outcome]).toEqual(['MANUAL', 'MANUAL']);
+    } finally {
+      await standins.setUnavailable('tax', false);
+    }
+    expect((await client.post(`/v1/staff/cases/${caseNumber}/reviews`, { stage: 'manual', department: 'tax', outcome: 'PASS', note: '电话核实无欠缴' }, bob)).status).toBe(202);
+    // The workflow decides again and goes back to waiting for the other department.
+    await new Promise((r) => setTimeout(r, 1500));
+    const still = (await client.get(`/v1/cases/${caseNumber}`, token)).body;
+    expect(still.status).toBe('MANUAL_REVIEW');
+    expect(still.decision).toBeUndefined();
+    expect((await client.post(`/v1/staff/cases/${caseNumber}/reviews`, { stage: 'manual', department: 'tax', outcome: 'PASS', note: 'again' }, bob)).status).toBe(409);
+    expect((await client.post(`/v1/staff/cases/${caseNumber}/reviews`, { stage: 'manual', department: 'housingFund', outcome: 'PASS', note: '已约定还款计划' }, bob)).status).toBe(202);
+    const done = await client.waitForCase(caseNumber, token, (x) => x.status === 'COMPLETED');
+    expect(done.decision).toBe('APPROVED');
+    expect([done.departments.tax.outcome, done.departments.housingFund.outcome]).toEqual(['PASS', 'PASS']);
+  });
 });

@@ -29,8 +29,8 @@ const ACCESS_LOG_FIELDS = {
 };
 
 /**
- * The HTTP API. Created before the functions (they get its URL as PUBLIC_BASE_URL); routes are
- * added once the functions exist.
+ * The HTTP API. Created before the site (CloudFront needs its id as an origin) and the functions;
+ * routes are added once the functions exist.
  *
  * No API Gateway authorizer on purpose: every handler authorizes itself, verifying the JWT with jose
  * against JWT_JWKS_URL/JWT_ISSUER and checking the role the route needs (citizen, staff roles), and

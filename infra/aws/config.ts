@@ -14,8 +14,16 @@ export interface RetireOneConfig {
   jwtJwksUrl: string;
   /** Origins allowed by CORS; empty means no cross-origin access at all. */
   allowedOrigins: string[];
-  /** Where citizens verify documents; defaults to the HTTP API's own URL. */
+  /**
+   * PUBLIC_BASE_URL, the base of the /verify/{documentId} links in QR codes. Defaults to the site:
+   * https://<domainName>, or the CloudFront distribution's own domain.
+   */
   publicBaseUrl?: string;
+  /** Custom domain of the CloudFront distribution; needs certificateArn (an ACM certificate in us-east-1). */
+  domainName?: string;
+  certificateArn?: string;
+  /** Optional AWS WAF web ACL ARN (CLOUDFRONT scope, created in us-east-1) for the distribution. */
+  webAclArn?: string;
   /** Optional JSON `{"medical":"东莞市医疗保障局",…}`: issuer names printed on seals (SEAL_ISSUER_NAMES). */
   sealIssuerNames?: string;
   logLevel: string;
@@ -68,6 +76,11 @@ function flag(node: Node, key: string): boolean {
 
 export function readConfig(node: Node): RetireOneConfig {
   const placeholders: string[] = [];
+  const domainName = text(node, 'domainName');
+  const certificateArn = text(node, 'certificateArn');
+  if ((domainName === undefined) !== (certificateArn === undefined)) {
+    throw new Error('context domainName and certificateArn go together: set both (the certificate must cover the domain) or neither');
+  }
   const url = (key: string): string => {
     const v = text(node, key);
     if (v !== undefined) return v;
@@ -81,6 +94,9 @@ export function readConfig(node: Node): RetireOneConfig {
     jwtJwksUrl: url('jwtJwksUrl'),
     allowedOrigins: list(node, 'allowedOrigins'),
     publicBaseUrl: text(node, 'publicBaseUrl'),
+    domainName,
+    certificateArn,
+    webAclArn: text(node, 'webAclArn'),
     sealIssuerNames: jsonText(node, 'sealIssuerNames'),
     logLevel: text(node, 'logLevel') ?? 'info',
     logRetention: retention(int(node, 'logRetentionDays', 365)),

@@ -1,8 +1,10 @@
-import { Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { DefaultStackSynthesizer, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IConstruct } from 'constructs';
 import type { PublicApi } from './api.ts';
 import type { DocumentStore } from './documents.ts';
 import type { RetireOneFunctions } from './functions.ts';
+import type { Site } from './site.ts';
 import type { CaseWorkflow } from './workflow.ts';
 
 export interface NagTargets {
@@ -10,6 +12,7 @@ export interface NagTargets {
   functions: RetireOneFunctions;
   workflow: CaseWorkflow;
   documents: DocumentStore;
+  site: Site;
 }
 
 const ack = (scope: IConstruct, id: string, reason: string): void => Validations.of(scope).acknowledge({ id, reason });
@@ -48,4 +51,54 @@ export function acknowledgeFindings(stack: Stack, t: NagTargets): void {
     'AwsSolutions-IAM5[Resource::*]',
     'CloudWatch Logs vended-log delivery (logs:*LogDelivery*, PutResourcePolicy, Describe*) and X-Ray tracing support no resource-level permissions.',
   );
+  acknowledgeSiteFindings(stack, t.site);
+}
+
+function acknowledgeSiteFindings(stack: Stack, site: Site): void {
+  const distribution = site.distribution;
+  ack(
+    distribution,
+    'AwsSolutions-CFR1',
+    'A public government service for every resident, wherever they are (citizens abroad verify papers too): no geo restriction.',
+  );
+  if (!site.webAcl) {
+    ack(
+      distribution,
+      'AwsSolutions-CFR2',
+      'A CLOUDFRONT-scope web ACL must live in us-east-1 and this stack is region-agnostic: attach one at deploy time with -c webAclArn=... ' +
+        'Meanwhile the API behind /v1/* is throttled at its stage and the site is static.',
+    );
+  }
+  if (!site.customDomain) {
+    ack(
+      distribution,
+      'AwsSolutions-CFR4',
+      'With the default *.cloudfront.net certificate CloudFront fixes the minimum protocol (TLSv1); it cannot be raised. ' +
+        'Production sets -c domainName=... -c certificateArn=..., which uses TLSv1.2_2021.',
+    );
+  }
+  const qualifier = String(stack.node.tryGetContext('@aws-cdk/core:bootstrapQualifier') ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER);
+  const siteBucketId = stack.getLogicalId(site.bucket.node.defaultChild as CfnElement);
+  const deploy = 'The BucketDeployment handler syncs web/ into the site bucket (aws s3 sync --delete): ';
+  for (const [finding, reason] of [
+    ['Action::s3:GetObject*', 'it reads the web/ asset zip and compares the objects it replaces.'],
+    ['Action::s3:GetBucket*', 'it reads the location and versioning of the two buckets it syncs between.'],
+    ['Action::s3:List*', 'it lists the site bucket to find what to replace and what to prune.'],
+    ['Action::s3:Abort*', 'it aborts its own failed multipart uploads.'],
+    ['Action::s3:DeleteObject*', 'prune removes files that are gone from web/; only on the site bucket.'],
+    [`Resource::<${siteBucketId}.Arn>/*`, 'it writes every key of the site bucket, and only of the site bucket.'],
+    [
+      `Resource::arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-<AWS::AccountId>-<AWS::Region>/*`,
+      'it reads the web/ asset zip from the CDK bootstrap asset bucket, whose key is a content hash.',
+    ],
+  ] as const) {
+    ack(site.deploymentRole, `AwsSolutions-IAM5[${finding}]`, deploy + reason);
+  }
+  // The handler is a SingletonFunction created at stack level; find it by the role we gave it.
+  const roleArn = stack.resolve(site.deploymentRole.roleArn);
+  for (const fn of stack.node.findAll()) {
+    if (fn instanceof CfnFunction && JSON.stringify(stack.resolve(fn.role)) === JSON.stringify(roleArn)) {
+      ack(fn, 'AwsSolutions-L1', 'The BucketDeployment handler runtime (Python) is pinned by aws-cdk-lib; it moves with CDK upgrades, not with us.');
+    }
+  }
 }

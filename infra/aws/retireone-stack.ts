@@ -8,6 +8,7 @@ import { DocumentStore } from './documents.ts';
 import { RetireOneFunctions, stateMachineArnFor } from './functions.ts';
 import { acknowledgeFindings } from './nag.ts';
 import { SealKeys } from './signing-keys.ts';
+import { Site } from './site.ts';
 import { CaseWorkflow, STATE_MACHINE_NAME } from './workflow.ts';
 
 /** The repository root: entries, the lock file and the ASL file are found from here. */
@@ -18,7 +19,7 @@ export interface RetireOneStackProps extends StackProps {
 }
 
 /**
- * 退休一件事 on AWS: HTTP API → Lambda → Step Functions (Standard) → Lambda steps → DynamoDB, S3, KMS.
+ * 退休一件事 on AWS: CloudFront (web/ from S3, /v1/* and /health to the HTTP API) → HTTP API → Lambda → Step Functions (Standard) → Lambda steps → DynamoDB, S3, KMS.
  * Environment-agnostic (no lookups), so `cdk synth` works offline and the same template deploys to
  * any account and region (China regions included: ARNs use the partition pseudo-parameter).
  */
@@ -28,6 +29,7 @@ export class RetireOneStack extends Stack {
   readonly documents: DocumentStore;
   readonly sealKeys: SealKeys;
   readonly api: PublicApi;
+  readonly site: Site;
   readonly functions: RetireOneFunctions;
   readonly workflow: CaseWorkflow;
 
@@ -53,6 +55,17 @@ export class RetireOneStack extends Stack {
       burstLimit: config.apiBurstLimit,
       logRetention,
     });
+    // Depends on the HttpApi resource only (its id), not on routes or functions; the functions then
+    // depend on the distribution for PUBLIC_BASE_URL and the routes on the functions: no cycle.
+    this.site = new Site(this, 'Site', {
+      projectRoot,
+      httpApi: this.api.httpApi,
+      accessLogs: this.documents.accessLogs,
+      logRetention,
+      domainName: config.domainName,
+      certificateArn: config.certificateArn,
+      webAclArn: config.webAclArn,
+    });
     this.functions = new RetireOneFunctions(this, 'Functions', {
       config,
       projectRoot,
@@ -60,16 +73,17 @@ export class RetireOneStack extends Stack {
       bucket: this.documents.bucket,
       sealKeys: this.sealKeys,
       stateMachineArn: stateMachineArnFor(this, STATE_MACHINE_NAME),
-      publicBaseUrl: config.publicBaseUrl ?? this.api.url,
+      publicBaseUrl: config.publicBaseUrl ?? this.site.url,
     });
     this.api.addRoutes(this.functions.api);
     this.workflow = new CaseWorkflow(this, 'Workflow', { projectRoot, steps: this.functions.steps, logRetention });
 
+    new CfnOutput(this, 'SiteUrl', { value: this.site.url });
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
     new CfnOutput(this, 'BucketName', { value: this.documents.bucket.bucketName });
     new CfnOutput(this, 'StateMachineArn', { value: this.workflow.stateMachine.stateMachineArn });
 
-    acknowledgeFindings(this, { api: this.api, functions: this.functions, workflow: this.workflow, documents: this.documents });
+    acknowledgeFindings(this, { api: this.api, functions: this.functions, workflow: this.workflow, documents: this.documents, site: this.site });
   }
 }

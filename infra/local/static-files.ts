@@ -21,7 +21,7 @@ export function staticFiles(root: string) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const path = normalize(decodeURIComponent(url.pathname));
     if (path.includes(`..${sep}`) || path.startsWith('..')) return false;
-    const parent = path.split('/').slice(0, -1).join('/');
+    const parent = path.replace(/\/$/, '').split('/').slice(0, -1).join('/');
     const candidates = extname(path)
       ? [join(root, path)]
       : [join(root, path, 'index.html'), ...(parent ? [join(root, parent, 'index.html')] : [])];

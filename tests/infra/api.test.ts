@@ -50,7 +50,7 @@ describe('HTTP API', () => {
     expect(api.Properties.CorsConfiguration).toBeUndefined();
   });
 
-  it('outputs ApiUrl, TableName, BucketName and StateMachineArn', () => {
-    expect(Object.keys(s.json.Outputs).sort()).toEqual(['ApiUrl', 'BucketName', 'StateMachineArn', 'TableName']);
+  it('outputs SiteUrl, ApiUrl, TableName, BucketName and StateMachineArn', () => {
+    expect(Object.keys(s.json.Outputs).sort()).toEqual(['ApiUrl', 'BucketName', 'SiteUrl', 'StateMachineArn', 'TableName']);
   });
 });

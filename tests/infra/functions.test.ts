@@ -1,14 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES, STEP_FUNCTIONS } from '../../functions/api/routes.ts';
 import { API_ACCESS, STEP_ACCESS } from '../../infra/aws/access.ts';
-import { logicalId, synth, TEST_CONTEXT, type Resource, type Synth } from './support/synth.ts';
+import { cfnText, logicalId, siteDeploymentHandler, synth, TEST_CONTEXT, type Resource, type Synth } from './support/synth.ts';
 
 let s: Synth;
+/** The stack's own functions (the site's BucketDeployment handler is a CDK-provided Lambda: site.test.ts). */
 let lambdas: Resource[];
+let ownIds: Set<string>;
 
 beforeAll(() => {
   s = synth();
-  lambdas = Object.values(s.json.Resources).filter((r) => r.Type === 'AWS::Lambda::Function');
+  ownIds = new Set([...s.stack.functions.api.values(), ...s.stack.functions.steps.values()].map(logicalId));
+  lambdas = [...ownIds].map((id) => s.json.Resources[id]!);
 });
 
 const env = (r: Resource): Record<string, unknown> => r.Properties.Environment.Variables;
@@ -20,6 +23,8 @@ describe('Lambda functions', () => {
     expect(new Set(s.stack.functions.api.keys())).toEqual(apiModules);
     expect(new Set(s.stack.functions.steps.keys())).toEqual(stepModules);
     expect(lambdas).toHaveLength(apiModules.size + stepModules.size);
+    const all = Object.entries(s.json.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
+    expect(all.filter(([id]) => !ownIds.has(id))).toEqual([[s.stack.getLogicalId(siteDeploymentHandler(s)), expect.anything()]]);
     expect(s.stack.functions.api.has('dev-tokens')).toBe(false);
   });
 
@@ -30,13 +35,16 @@ describe('Lambda functions', () => {
       expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
       expect(fn.Properties.LoggingConfig.LogGroup.Ref).toBeDefined();
     }
+    // Every log group, the site deployment handler's included.
     const logGroups = Object.values(s.json.Resources).filter((r) => r.Type === 'AWS::Logs::LogGroup');
+    expect(logGroups.length).toBeGreaterThan(lambdas.length);
     for (const lg of logGroups) expect(lg.Properties.RetentionInDays).toBe(365);
   });
 
   it('get 512 MB and 30 s, except seal with 1024 MB and 120 s', () => {
     const sealId = logicalId(s.stack.functions.seal);
-    for (const [id, fn] of Object.entries(s.json.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function')) {
+    for (const id of ownIds) {
+      const fn = s.json.Resources[id]!;
       const [memory, timeout] = id === sealId ? [1024, 120] : [512, 30];
       expect(fn.Properties.MemorySize, id).toBe(memory);
       expect(fn.Properties.Timeout, id).toBe(timeout);
@@ -66,8 +74,8 @@ describe('Lambda functions', () => {
       ].map(logicalId),
     );
     expect(withKeys.has(sealId)).toBe(true);
-    for (const [id, fn] of Object.entries(s.json.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function')) {
-      const e = env(fn);
+    for (const id of ownIds) {
+      const e = env(s.json.Resources[id]!);
       expect(e.SEAL_KMS_KEY_IDS !== undefined, id).toBe(withKeys.has(id));
       expect(e.SEAL_FONT_PATH !== undefined, id).toBe(id === sealId);
     }
@@ -80,11 +88,22 @@ describe('Lambda functions', () => {
     expect(JSON.parse(env(seal).SEAL_ISSUER_NAMES as string)).toEqual({ medical: '东莞市医疗保障局' });
   });
 
-  it('use publicBaseUrl from context when given, else the API URL', () => {
-    const fn = lambdas[0]!;
-    expect(env(fn).PUBLIC_BASE_URL).toEqual({ 'Fn::GetAtt': [logicalId(s.stack.api.httpApi), 'ApiEndpoint'] });
-    const other = synth({ publicBaseUrl: 'https://tuixiu.example.gov.cn', sealIssuerNames: '{"medical":"东莞市医疗保障局"}' });
-    const fn2 = Object.values(other.json.Resources).find((r) => r.Type === 'AWS::Lambda::Function')!;
-    expect(env(fn2).PUBLIC_BASE_URL).toBe('https://tuixiu.example.gov.cn');
+  it('print the site (the CloudFront distribution) in QR codes by default: PUBLIC_BASE_URL is https:// + its domain', () => {
+    const distribution = logicalId(s.stack.site.distribution);
+    for (const fn of lambdas) {
+      expect(env(fn).PUBLIC_BASE_URL).toEqual({ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distribution, 'DomainName'] }]] });
+    }
+    expect(cfnText(env(s.json.Resources[logicalId(s.stack.functions.seal)]!).PUBLIC_BASE_URL)).toBe(`https://{{${distribution}}}`);
+    expect(JSON.stringify(lambdas.map(env))).not.toContain(logicalId(s.stack.api.httpApi));
+  });
+
+  it('use the custom domain when one is given, and publicBaseUrl from context over both', () => {
+    const custom = synth({ domainName: 'tuixiu.example.gov.cn', certificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/abc' });
+    const seal = custom.json.Resources[logicalId(custom.stack.functions.seal)]!;
+    expect(env(seal).PUBLIC_BASE_URL).toBe('https://tuixiu.example.gov.cn');
+    const other = synth({ publicBaseUrl: 'https://verify.example.gov.cn', domainName: 'tuixiu.example.gov.cn', certificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/abc' });
+    for (const fn of [...other.stack.functions.api.values(), ...other.stack.functions.steps.values()]) {
+      expect(env(other.json.Resources[logicalId(fn)]!).PUBLIC_BASE_URL).toBe('https://verify.example.gov.cn');
+    }
   });
 });

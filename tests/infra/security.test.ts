@@ -24,6 +24,18 @@ function rolesAllowed(action: string, suffix?: string): Set<string> {
   );
 }
 
+/** Whether a resource is the sealed-document bucket or any key in it. */
+const onDocuments = (r: unknown): boolean => cfnText(r).startsWith(`{{${logicalId(s.stack.documents.bucket)}}}`);
+
+/** Roles allowed `action` on the sealed-document bucket (other buckets, e.g. the static site, aside). */
+function rolesAllowedOnDocuments(action: string): Set<string> {
+  return new Set(
+    roleStatements(s.json)
+      .filter(({ statement }) => allows(statement, action) && (asArray(statement.Resource).some(onDocuments) || asArray(statement.Resource).includes('*')))
+      .flatMap(({ roles }) => roles),
+  );
+}
+
 /** Roles of the functions whose access entry satisfies `pick`. */
 function rolesWhere(pick: (a: (typeof API)[string]) => boolean): Set<string> {
   return new Set([
@@ -58,7 +70,7 @@ describe('seal signing', () => {
 
 describe('least privilege', () => {
   it('lets only the seal step put documents', () => {
-    expect(rolesAllowed('s3:PutObject')).toEqual(new Set([roleOf('steps', 'seal')]));
+    expect(rolesAllowedOnDocuments('s3:PutObject')).toEqual(new Set([roleOf('steps', 'seal')]));
   });
 
   it('lets only the seal step and the document readers get sealed documents', () => {
@@ -70,12 +82,30 @@ describe('least privilege', () => {
   it('lets only the seal step and the verifiers read the seal certificates under pki/', () => {
     expect(rolesAllowed('s3:GetObject', '/pki/*')).toEqual(rolesWhere((a) => a.pki === true));
     expect(rolesAllowed('s3:GetObject', '/pki/*').has(roleOf('steps', 'seal'))).toBe(true);
-    expect(rolesAllowed('s3:GetObject')).toEqual(new Set([...rolesAllowed('s3:GetObject', '/documents/*'), ...rolesAllowed('s3:GetObject', '/pki/*')]));
+    expect(rolesAllowedOnDocuments('s3:GetObject')).toEqual(new Set([...rolesAllowed('s3:GetObject', '/documents/*'), ...rolesAllowed('s3:GetObject', '/pki/*')]));
   });
 
   it('gives no function S3 delete or object-lock bypass', () => {
     for (const action of ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:BypassGovernanceRetention', 's3:PutObjectRetention']) {
-      expect(rolesAllowed(action), action).toEqual(new Set());
+      expect(rolesAllowedOnDocuments(action), action).toEqual(new Set());
+    }
+  });
+
+  it('lets the site deployment role write the site bucket only, and no function touch the site bucket', () => {
+    const deployer = logicalId(s.stack.site.deploymentRole);
+    const site = `{{${logicalId(s.stack.site.bucket)}}}`;
+    const statements = roleStatements(s.json);
+    const own = statements.filter(({ roles }) => roles.includes(deployer));
+    expect(own.every(({ roles }) => roles.length === 1)).toBe(true);
+    const writes = own.filter(({ statement }) => ['s3:PutObject', 's3:DeleteObject'].some((a) => allows(statement, a)));
+    expect(writes.length).toBeGreaterThan(0);
+    for (const { statement } of writes) {
+      for (const r of asArray(statement.Resource)) expect(cfnText(r).startsWith(site), cfnText(r)).toBe(true);
+    }
+    for (const { statement } of own) expect(asArray(statement.Resource).some(onDocuments)).toBe(false);
+    const functionRoles = new Set(s.stack.functions.roles.map(logicalId));
+    for (const { roles, statement } of statements.filter(({ roles }) => roles.some((r) => functionRoles.has(r)))) {
+      expect(asArray(statement.Resource).some((r) => cfnText(r).startsWith(site)), roles.join()).toBe(false);
     }
   });
 

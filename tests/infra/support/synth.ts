@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IConstruct } from 'constructs';
 import { afterAll } from 'vitest';
 import nag from 'cdk-nag';
@@ -109,3 +110,11 @@ export function covers(pattern: string, action: string): boolean {
 }
 
 export const allows = (s: Statement, action: string): boolean => s.Effect === 'Allow' && asArray(s.Action).some((a) => covers(a, action));
+
+/** The Lambda behind the site's BucketDeployment (a stack-level singleton), found by the role the site gave it. */
+export function siteDeploymentHandler(s: Synth): CfnFunction {
+  const role = s.stack.resolve(s.stack.site.deploymentRole.roleArn);
+  const found = s.stack.node.findAll().filter((c): c is CfnFunction => c instanceof CfnFunction && JSON.stringify(s.stack.resolve(c.role)) === JSON.stringify(role));
+  if (found.length !== 1) throw new Error(`expected one BucketDeployment handler, found ${found.length}`);
+  return found[0]!;
+}

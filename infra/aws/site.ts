@@ -1,0 +1,183 @@
+import { join } from 'node:path';
+import { Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  OriginSslPolicy,
+  PriceClass,
+  ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
+  ViewerProtocolPolicy,
+  type BehaviorOptions,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import { pageDirectories, viewerRequestCode } from './site-routing.ts';
+
+/** The same policy infra/local/static-files.ts sends: the pages load scripts and call /v1 on their own origin only. */
+export const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'";
+/** Paths the distribution sends to the HTTP API; everything else is the static site. */
+export const API_PATHS = ['/v1/*', '/health'] as const;
+
+export interface SiteProps {
+  projectRoot: string;
+  httpApi: HttpApi;
+  /** Server access logs of the site and CloudFront log buckets go here (the stack's access-log bucket). */
+  accessLogs: IBucket;
+  logRetention: RetentionDays;
+  /** Custom domain and its ACM certificate (us-east-1), both or neither. */
+  domainName?: string;
+  certificateArn?: string;
+  /** An AWS WAF web ACL (CLOUDFRONT scope, so created in us-east-1) to attach. */
+  webAclArn?: string;
+}
+
+/**
+ * One origin for citizens, staff and the QR codes: CloudFront serves web/ from a private bucket
+ * (Origin Access Control) and passes /v1/* and /health to the HTTP API, so the pages call the API on
+ * their own origin (no CORS) exactly as they do on the embedded hosting.
+ */
+export class Site extends Construct {
+  readonly bucket: Bucket;
+  readonly logs: Bucket;
+  readonly distribution: Distribution;
+  readonly viewerRequest: CloudFrontFunction;
+  readonly headers: ResponseHeadersPolicy;
+  readonly deployment: BucketDeployment;
+  readonly deploymentRole: Role;
+  /** What citizens type and what QR codes print: https:// + the custom domain or the distribution's domain. */
+  readonly url: string;
+  /** Custom domain with its own certificate (TLSv1.2_2021), rather than *.cloudfront.net. */
+  readonly customDomain: boolean;
+  readonly webAcl: boolean;
+
+  constructor(scope: Construct, id: string, props: SiteProps) {
+    super(scope, id);
+    const webRoot = join(props.projectRoot, 'web');
+
+    // Versioned so that what was served to citizens on a given day can be shown afterwards; old
+    // versions go after 90 days. RETAIN like every bucket of the stack (DESTROY would fail on a
+    // non-empty bucket anyway, and autoDeleteObjects adds a Lambda with a managed-policy role).
+    this.bucket = new Bucket(this, 'Bucket', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      versioned: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      serverAccessLogsBucket: props.accessLogs,
+      serverAccessLogsPrefix: 'site/',
+      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(90) }],
+    });
+    // CloudFront standard logs are delivered with ACLs, so this bucket cannot be owner-enforced;
+    // it still blocks every public ACL and policy. Kept as long as the CloudWatch logs.
+    this.logs = new Bucket(this, 'CloudFrontLogs', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.OBJECT_WRITER,
+      enforceSSL: true,
+      versioned: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      serverAccessLogsBucket: props.accessLogs,
+      serverAccessLogsPrefix: 'cloudfront-logs/',
+      lifecycleRules: [{ expiration: Duration.days(props.logRetention), noncurrentVersionExpiration: Duration.days(30) }],
+    });
+
+    this.viewerRequest = new CloudFrontFunction(this, 'PageRoutes', {
+      comment: 'RetireOne: page paths to their index.html (mirrors infra/local/static-files.ts)',
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(viewerRequestCode(pageDirectories(webRoot))),
+    });
+
+    this.headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'RetireOne: CSP as on the embedded hosting, HSTS, nosniff, no framing',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        // Document ids sit in /verify/ paths: never send them to another origin.
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.SAME_ORIGIN, override: true },
+      },
+    });
+
+    // Built from the API id, not from apiEndpoint (a full URL): CloudFront wants a bare host name.
+    const stack = Stack.of(this);
+    const apiHost = Fn.join('', [props.httpApi.apiId, '.execute-api.', stack.region, '.', stack.urlSuffix]);
+    const api: BehaviorOptions = {
+      origin: new HttpOrigin(apiHost, {
+        protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+        originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+      }),
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: AllowedMethods.ALLOW_ALL,
+      // Nothing from the API is cached; with caching disabled CloudFront forwards Authorization too.
+      cachePolicy: CachePolicy.CACHING_DISABLED,
+      originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      responseHeadersPolicy: this.headers,
+    };
+    const custom = props.domainName !== undefined && props.certificateArn !== undefined;
+    this.customDomain = custom;
+    this.webAcl = props.webAclArn !== undefined;
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'RetireOne 退休一件事',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: this.headers,
+        functionAssociations: [{ function: this.viewerRequest, eventType: FunctionEventType.VIEWER_REQUEST }],
+      },
+      additionalBehaviors: Object.fromEntries(API_PATHS.map((p) => [p, api])),
+      // No errorResponses: they would apply to the API behaviours too and hide its problem+json answers.
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      priceClass: PriceClass.PRICE_CLASS_ALL,
+      enableLogging: true,
+      logBucket: this.logs,
+      logFilePrefix: 'cloudfront/',
+      ...(custom
+        ? {
+            domainNames: [props.domainName!],
+            certificate: Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn!),
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
+    });
+    this.url = custom ? `https://${props.domainName}` : `https://${this.distribution.distributionDomainName}`;
+
+    // The deployment Lambda gets its own role and log group like every function of the stack (the
+    // default role carries the AWSLambdaBasicExecutionRole managed policy and logs without retention).
+    this.deploymentRole = new Role(this, 'DeploymentRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    const deploymentLogs = new LogGroup(this, 'DeploymentLogs', { retention: props.logRetention });
+    deploymentLogs.grantWrite(this.deploymentRole);
+    // No CloudFront invalidation (it needs cloudfront:CreateInvalidation on "*"): objects carry a
+    // five-minute max-age instead, so a new web/ reaches every edge and browser within five minutes.
+    this.deployment = new BucketDeployment(this, 'Deployment', {
+      sources: [Source.asset(webRoot)],
+      destinationBucket: this.bucket,
+      prune: true,
+      cacheControl: [CacheControl.setPublic(), CacheControl.maxAge(Duration.minutes(5))],
+      role: this.deploymentRole,
+      logGroup: deploymentLogs,
+      memoryLimit: 256,
+    });
+  }
+}

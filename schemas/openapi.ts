@@ -209,8 +209,9 @@ const OPERATIONS: Record<string, Operation> = {
       operationId: 'withdrawCase',
       tags: ['Following the case'],
       summary: 'Withdraw the case while it waits for the form or a staff decision',
-      request: { params: CasePathParams, body: { required: true, content: json(WithdrawalRequest) } },
+      request: { params: CasePathParams, headers: IdempotencyHeaders, body: { required: true, content: json(WithdrawalRequest) } },
       responses: {
+        422: problem('The Idempotency-Key was used before with a different request.'),
         202: { description: 'Withdrawn; the person may book again.', content: json(WithdrawalResponse) },
         400: BAD_REQUEST,
         404: NOT_FOUND_CASE,
@@ -300,8 +301,9 @@ const OPERATIONS: Record<string, Operation> = {
       summary: 'Decide a pre-review or a manual review',
       description:
         'Resumes the waiting workflow. The person who decided the pre-review may not decide the manual review of the same case (403).',
-      request: { params: CasePathParams, body: { required: true, content: json(ReviewRequest) } },
+      request: { params: CasePathParams, headers: IdempotencyHeaders, body: { required: true, content: json(ReviewRequest) } },
       responses: {
+        422: problem('The Idempotency-Key was used before with a different request.'),
         202: { description: 'Recorded; the workflow resumes.', content: json(ReviewResponse) },
         ...BODY_ERRORS,
         403: problem('The role may not review, or the same person decided the pre-review (separation of duties).'),

@@ -2,11 +2,8 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord } from './case-record.ts';
 import { keys } from './table-keys.ts';
+import { IDEMPOTENCY_TTL_SECONDS, IdempotencyStore, type StoredResponse } from './idempotency-store.ts';
 
-export interface StoredResponse {
-  status: number;
-  body: unknown;
-}
 
 export type BookingOutcome =
   | { kind: 'created'; response: StoredResponse }
@@ -16,7 +13,6 @@ export type BookingOutcome =
   | { kind: 'slot-full' }
   | { kind: 'case-number-taken' };
 
-const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
 
 /**
  * A booking is four writes that must happen together or not at all: the idempotency record, the
@@ -84,7 +80,7 @@ export class BookingStore {
       if (!(err instanceof TransactionCanceledException)) throw err;
       const failed = (err.CancellationReasons ?? []).map((r) => r.Code === 'ConditionalCheckFailed');
       if (failed[0]) {
-        const prior = await this.getIdempotency(idempotency.scope, idempotency.key);
+        const prior = await new IdempotencyStore(this.db, this.table).get(idempotency.scope, idempotency.key);
         if (!prior) throw err;
         return prior.requestHash === idempotency.requestHash
           ? { kind: 'replayed', response: prior.response }
@@ -99,11 +95,6 @@ export class BookingStore {
       // Cancelled for a transaction conflict with a concurrent booking: the caller may retry.
       throw err;
     }
-  }
-
-  async getIdempotency(scope: string, key: string): Promise<{ requestHash: string; response: StoredResponse } | undefined> {
-    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.idempotency(scope, key), ConsistentRead: true }));
-    return out.Item as { requestHash: string; response: StoredResponse } | undefined;
   }
 
   /** Seats already booked per slot id. */

@@ -13,6 +13,7 @@ import { HttpProblem } from './http/problem.ts';
 export const handler = httpHandler({
   auth: ['pre-review', 'supervisor'],
   params: CasePathParams,
+  idempotent: true,
   body: ReviewRequest,
   async handle({ params, body, principal, requestId }) {
     const rt = await runtime();

@@ -15,6 +15,7 @@ const STAGE_WAITING: Partial<Record<string, string>> = { BOOKED: 'application', 
 export const handler = httpHandler({
   auth: ['citizen', 'platform'],
   params: CasePathParams,
+  idempotent: true,
   body: WithdrawalRequest,
   async handle({ params, body, principal, requestId }) {
     const rt = await runtime();

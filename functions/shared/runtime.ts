@@ -1,6 +1,7 @@
 import type { TokenVerifier, DevTokenIssuer } from '../adapters/auth.ts';
 import { remoteVerifier } from '../adapters/auth.ts';
 import { BookingStore } from '../adapters/booking-store.ts';
+import { IdempotencyStore } from '../adapters/idempotency-store.ts';
 import { CaseStore } from '../adapters/case-store.ts';
 import { systemClock, type Clock } from '../adapters/clock.ts';
 import { makeDocumentClient } from '../adapters/dynamodb-client.ts';
@@ -36,6 +37,7 @@ export interface Runtime {
   policy: Policy;
   cases: CaseStore;
   bookings: BookingStore;
+  idempotency: IdempotencyStore;
   objects: ObjectStore;
   workflow: WorkflowPort;
   departments: DepartmentClient;
@@ -64,6 +66,7 @@ async function runtimeFromEnvironment(): Promise<Runtime> {
     policy: policyFromEnvironment(),
     cases: new CaseStore(db, table),
     bookings: new BookingStore(db, table),
+    idempotency: new IdempotencyStore(db, table),
     objects: new ObjectStore(makeS3Client(), required('BUCKET_NAME')),
     workflow: new StepFunctionsWorkflow(process.env.STATE_MACHINE_ARN ?? 'unset'),
     departments: createDepartmentClient({ baseUrl: process.env.DEPARTMENTS_BASE_URL ?? 'http://departments.invalid', callingSystem: 'retireone' }),

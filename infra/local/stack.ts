@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { devTokenIssuer, DEV_ISSUER } from '../../functions/adapters/auth.ts';
 import { BookingStore } from '../../functions/adapters/booking-store.ts';
+import { IdempotencyStore } from '../../functions/adapters/idempotency-store.ts';
 import { CaseStore } from '../../functions/adapters/case-store.ts';
 import { systemClock } from '../../functions/adapters/clock.ts';
 import { ObjectStore } from '../../functions/adapters/object-store.ts';
@@ -83,6 +84,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     policy: policyFromEnvironment(),
     cases: new CaseStore(db, TABLE),
     bookings: new BookingStore(db, TABLE),
+    idempotency: new IdempotencyStore(db, TABLE),
     objects: new ObjectStore(s3Client, BUCKET),
     workflow: engine,
     departments: createDepartmentClient({ baseUrl: standins.baseUrl, callingSystem: 'retireone-local', timeoutMs: opts.departmentTimeoutMs }),

@@ -207,7 +207,15 @@ describe('workflow paths', () => {
     } finally {
       await standins.setUnavailable('tax', false);
     }
-    expect((await client.post(`/v1/staff/cases/${caseNumber}/reviews`, { stage: 'manual', department: 'tax', outcome: 'PASS', note: '电话核实无欠缴' }, bob)).status).toBe(202);
+    const taxReview = { stage: 'manual', department: 'tax', outcome: 'PASS', note: '电话核实无欠缴' };
+    const first = await client.post(`/v1/staff/cases/${caseNumber}/reviews`, taxReview, bob, { 'Idempotency-Key': 'tax-review-1' });
+    expect(first.status).toBe(202);
+    // A retry with the same key gets the first answer, not "already decided"; the key with another body is 422.
+    const retry = await client.post(`/v1/staff/cases/${caseNumber}/reviews`, taxReview, bob, { 'Idempotency-Key': 'tax-review-1' });
+    expect(retry.status).toBe(202);
+    expect(retry.body).toEqual(first.body);
+    const reused = await client.post(`/v1/staff/cases/${caseNumber}/reviews`, { ...taxReview, outcome: 'FAIL' }, bob, { 'Idempotency-Key': 'tax-review-1' });
+    expect(reused.status).toBe(422);
     // The workflow decides again and goes back to waiting for the other department.
     await new Promise((r) => setTimeout(r, 1500));
     const still = (await client.get(`/v1/cases/${caseNumber}`, token)).body;

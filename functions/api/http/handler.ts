@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'a
 import type { z } from 'zod';
 import type { Principal, Role } from '../../adapters/auth.ts';
 import { authenticate } from './authenticate.ts';
+import { idempotentReplay } from './idempotent-replay.ts';
 import { problemResponses } from './problem-responses.ts';
 import { HttpProblem, validationProblem } from './problem.ts';
 
@@ -34,6 +35,11 @@ export interface HttpSpec<B, Q, P> {
   query?: z.ZodType<Q>;
   params?: z.ZodType<P>;
   maxBodyBytes?: number;
+  /**
+   * The POST creates something: with an `Idempotency-Key`, the same key and body get the first answer
+   * again, the same key with another body is 422 (the contract's rule for every creating POST).
+   */
+  idempotent?: boolean;
   /** Accept a non-JSON body of exactly this media type, handed over as bytes (no `body` schema then). */
   rawBody?: { contentType: string; maxBytes: number };
   handle(req: HttpRequest<B, Q, P>): Promise<HttpResult>;
@@ -97,8 +103,11 @@ export function httpHandler<B = undefined, Q = undefined, P = undefined>(spec: H
     }
     const bodySchema = typeof spec.body === 'function' ? await spec.body() : spec.body;
     const bytes = spec.rawBody ? readRawBody(event, spec.rawBody) : undefined;
+    const parsedBody = parse(bodySchema, json, 'body');
+    const replay = spec.idempotent ? await idempotentReplay(event, context.principal, parsedBody) : undefined;
+    if (replay?.response) return toResponse(replay.response);
     const result = await spec.handle({
-      body: parse(bodySchema, json, 'body'),
+      body: parsedBody,
       query: parse(spec.query, event.queryStringParameters ?? {}, 'query'),
       params: parse(spec.params, event.pathParameters ?? {}, 'path'),
       principal: context.principal,
@@ -107,6 +116,7 @@ export function httpHandler<B = undefined, Q = undefined, P = undefined>(spec: H
       rawBody: raw,
       ...(bytes ? { bytes } : {}),
     });
+    if (replay && result.status < 300) await replay.remember(result);
     return toResponse(result);
   };
   return middy(core).use(problemResponses()).use(authenticate(spec.auth));

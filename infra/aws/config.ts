@@ -26,6 +26,8 @@ export interface RetireOneConfig {
   webAclArn?: string;
   /** Optional JSON `{"medical":"东莞市医疗保障局",…}`: issuer names printed on seals (SEAL_ISSUER_NAMES). */
   sealIssuerNames?: string;
+  /** Optional JSON overriding policy numbers for the city (POLICY_OVERRIDES, see functions/domain/policy.ts). */
+  policyOverrides?: string;
   logLevel: string;
   logRetention: RetentionDays;
   apiRateLimit: number;
@@ -98,6 +100,7 @@ export function readConfig(node: Node): RetireOneConfig {
     certificateArn,
     webAclArn: text(node, 'webAclArn'),
     sealIssuerNames: jsonText(node, 'sealIssuerNames'),
+    policyOverrides: jsonText(node, 'policyOverrides'),
     logLevel: text(node, 'logLevel') ?? 'info',
     logRetention: retention(int(node, 'logRetentionDays', 365)),
     apiRateLimit: int(node, 'apiRateLimit', 100),

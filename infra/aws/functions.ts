@@ -96,6 +96,7 @@ export class RetireOneFunctions extends Construct {
       PUBLIC_BASE_URL: props.publicBaseUrl,
       LOG_LEVEL: config.logLevel,
       NODE_OPTIONS: '--enable-source-maps',
+      ...(config.policyOverrides ? { POLICY_OVERRIDES: config.policyOverrides } : {}),
     };
     if (spec.access.pki || spec.access.sign) {
       environment.SEAL_KMS_KEY_IDS = props.sealKeys.keyIdsJson(this);

@@ -88,6 +88,14 @@ describe('Lambda functions', () => {
     expect(JSON.parse(env(seal).SEAL_ISSUER_NAMES as string)).toEqual({ medical: '东莞市医疗保障局' });
   });
 
+  it("pass a city's policy settings from context policyOverrides to every function, and none by default", () => {
+    const other = synth({ policyOverrides: '{"medical":{"topUpBaseFen":720000}}' });
+    const ours = Object.values(other.json.Resources).filter((r: any) => r.Type === 'AWS::Lambda::Function' && env(r).TABLE_NAME !== undefined);
+    expect(ours.length).toBeGreaterThan(10);
+    for (const fn of ours) expect(JSON.parse(env(fn).POLICY_OVERRIDES as string)).toEqual({ medical: { topUpBaseFen: 720000 } });
+    for (const fn of lambdas) expect(env(fn).POLICY_OVERRIDES).toBeUndefined();
+  });
+
   it('print the site (the CloudFront distribution) in QR codes by default: PUBLIC_BASE_URL is https:// + its domain', () => {
     const distribution = logicalId(s.stack.site.distribution);
     for (const fn of lambdas) {

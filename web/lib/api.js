@@ -59,6 +59,17 @@ export function newIdempotencyKey() {
   return crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
+const keysByRequest = new Map();
+/**
+ * One Idempotency-Key per distinct request: pressing the button again after a lost answer sends the same
+ * key, so the server gives the first answer again instead of acting twice.
+ */
+export function idempotencyKeyFor(path, body) {
+  const id = `${path} ${JSON.stringify(body)}`;
+  if (!keysByRequest.has(id)) keysByRequest.set(id, newIdempotencyKey());
+  return keysByRequest.get(id);
+}
+
 /** Case status in plain words. */
 export const STATUS_ZH = {
   BOOKED: '已预约',

@@ -1,5 +1,5 @@
 // 撤回申请: the confirmation dialog on the progress screen for withdrawing a case that waits for a person.
-import { api, ApiError, h } from '../lib/api.js';
+import { api, ApiError, h, idempotencyKeyFor } from '../lib/api.js';
 import { $, say, clearErrors, fieldError, busy } from '../lib/ui.js';
 import { session } from '../lib/session.js';
 import { problemText, handleAuth } from '../lib/citizen-problem.js';
@@ -43,7 +43,9 @@ export function setupWithdraw() {
     if (reason.length > 500) { fieldError(form, 'reason', '原因最多写 500 个字。'); $('#wd-reason').focus(); return; }
     busy(confirm, true, '正在撤回…');
     try {
-      await api('POST', `/v1/cases/${session.caseNumber}/withdrawal`, { token: session.token, body: reason ? { reason } : {} });
+      const path = `/v1/cases/${session.caseNumber}/withdrawal`;
+      const body = reason ? { reason } : {};
+      await api('POST', path, { token: session.token, body, headers: { 'Idempotency-Key': idempotencyKeyFor(path, body) } });
       busy(confirm, false);
       $('#wd-reason').value = '';
       dialog.close();

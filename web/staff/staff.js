@@ -1,6 +1,6 @@
 // 预审工作台 — the pre-review team's console: work queue, case detail, decisions (four-eyes rule enforced
 // by the API; its 403/409 answers are shown here in plain words).
-import { api, ApiError, h, STATUS_ZH, DEPARTMENT_ZH, OUTCOME_ZH, dateZh, instantZh, monthZh, yuan } from '../lib/api.js';
+import { api, ApiError, idempotencyKeyFor, h, STATUS_ZH, DEPARTMENT_ZH, OUTCOME_ZH, dateZh, instantZh, monthZh, yuan } from '../lib/api.js';
 import { $, $$, say, clearErrors, fieldError } from '../lib/ui.js';
 import { problemText as wordedProblemText } from '../lib/problem-text.js';
 
@@ -322,7 +322,8 @@ function setupDecision() {
     const button = $('#d-submit');
     button.disabled = true;
     try {
-      await api('POST', `/v1/staff/cases/${caseNumber}/reviews`, { token: session.token, body });
+      const path = `/v1/staff/cases/${caseNumber}/reviews`;
+      await api('POST', path, { token: session.token, body, headers: { 'Idempotency-Key': idempotencyKeyFor(path, body) } });
       say(`决定已记录：${outcome === 'PASS' ? '通过' : '不通过'}。流程已继续。`, 'ok');
       $('#d-note').value = '';
       for (const r of $$('input[name=outcome]', form)) r.checked = false;

@@ -35,8 +35,10 @@ export class BookingStore {
     idempotency: { scope: string; key: string; requestHash: string };
     slot?: { slotId: string; capacity: number };
     response: StoredResponse;
+    /** The confirmation for the citizen's outbox, sent with the booking or not at all. */
+    message: Record<string, unknown>;
   }): Promise<BookingOutcome> {
-    const { record, idempotency, slot, response } = input;
+    const { record, idempotency, slot, response, message } = input;
     const nowSeconds = Math.floor(Date.parse(record.createdAt) / 1000);
     const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
       {
@@ -74,6 +76,8 @@ export class BookingStore {
       });
     }
     try {
+      // Last, and unconditional (its key is the new case's), so the positions of the conditions above stay put.
+      items.push({ Put: { TableName: this.table, Item: { ...keys.notification(record.caseNumber, 'booked'), ...message } } });
       await this.db.send(new TransactWriteCommand({ TransactItems: items }));
       return { kind: 'created', response };
     } catch (err) {

@@ -343,6 +343,18 @@ export class CaseStore {
     await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.audit(caseNumber, entry.at, entry.requestId), ...entry } }));
   }
 
+  /** Messages left for the citizen in the outbox (the SMS gateway sends them), oldest kind first. */
+  async notifications(caseNumber: string): Promise<{ kind: string; channel: string; to: string; text: string; at: string }[]> {
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :n)',
+        ExpressionAttributeValues: { ':pk': keys.case(caseNumber).pk, ':n': 'NOTIFY#' },
+      }),
+    );
+    return (out.Items ?? []).map((i) => ({ kind: (i.sk as string).slice('NOTIFY#'.length), channel: i.channel, to: i.to, text: i.text, at: i.at }));
+  }
+
   /** The case's audit trail, newest first. */
   async auditTrail(caseNumber: string, limit = 500): Promise<AuditEntry[]> {
     const out = await this.db.send(

@@ -64,6 +64,12 @@ export const handler = httpHandler({
           idempotency: { scope: principal!.subject, key, requestHash },
           slot: slotDef && { slotId: slotDef.slotId, capacity: slotDef.capacity },
           response: { status: 201, body: response },
+          message: {
+            channel: 'sms',
+            to: body.phone,
+            text: `【退休一件事】您已预约办理退休，办件编号 ${caseNumber}，请在 ${deadline} 前提交申请${slot ? `；窗口办理时间 ${slot.start.slice(0, 16).replace('T', ' ')}` : ''}。各部门、窗口和文书都使用这个编号。`,
+            at: now,
+          },
         });
       } catch (err) {
         // Concurrent bookings touching the same lock or slot conflict; back off and try again.

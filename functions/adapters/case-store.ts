@@ -1,10 +1,11 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Application, CaseStatus, DepartmentKey, TimelineEntry } from '../../schemas/index.ts';
 import { OPEN_STATUSES } from '../../schemas/case.ts';
 import type { AuditEntry } from '../../schemas/review.ts';
 import type { CaseRecord, StaffReview, StoredDocument } from './case-record.ts';
 import { keys, STATUS_INDEX } from './table-keys.ts';
+import { TableStore } from './table-store.ts';
 
 const TERMINAL: readonly CaseStatus[] = ['COMPLETED', 'EXPIRED', 'WITHDRAWN'];
 
@@ -14,15 +15,7 @@ export type SubmitResult = 'accepted' | 'same' | 'different' | 'closed' | 'not-f
  * Every write here is conditional, so a step that runs twice (Lambda's at-least-once delivery, a replay
  * after a restart) changes nothing the second time.
  */
-export class CaseStore {
-  readonly db: DynamoDBDocumentClient;
-  readonly table: string;
-
-  constructor(db: DynamoDBDocumentClient, table: string) {
-    this.db = db;
-    this.table = table;
-  }
-
+export class CaseStore extends TableStore {
   async get(caseNumber: string): Promise<CaseRecord | undefined> {
     const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.case(caseNumber), ConsistentRead: true }));
     return out.Item as CaseRecord | undefined;
@@ -123,14 +116,7 @@ export class CaseStore {
       if (TERMINAL.includes(last.status)) {
         const person = idNumber ?? (await this.get(caseNumber))?.idNumber;
         if (!person) return false;
-        unlock.push({
-          Delete: {
-            TableName: this.table,
-            Key: keys.openCaseLock(person),
-            ConditionExpression: 'attribute_not_exists(pk) OR caseNumber = :c',
-            ExpressionAttributeValues: { ':c': caseNumber },
-          },
-        });
+        unlock.push(this.unlockPerson(person, caseNumber));
       }
       await this.db.send(new TransactWriteCommand({ TransactItems: [{ Update: update }, ...unlock, ...puts] }));
       return true;
@@ -138,6 +124,18 @@ export class CaseStore {
       if (err instanceof ConditionalCheckFailedException || err instanceof TransactionCanceledException) return false;
       throw err;
     }
+  }
+
+  /** Frees the person to book again, unless the lock already names another case. */
+  private unlockPerson(idNumber: string, caseNumber: string) {
+    return {
+      Delete: {
+        TableName: this.table,
+        Key: keys.openCaseLock(idNumber),
+        ConditionExpression: 'attribute_not_exists(pk) OR caseNumber = :c',
+        ExpressionAttributeValues: { ':c': caseNumber },
+      },
+    };
   }
 
   /**
@@ -163,14 +161,7 @@ export class CaseStore {
                 ExpressionAttributeValues: values,
               },
             },
-            {
-              Delete: {
-                TableName: this.table,
-                Key: keys.openCaseLock(record.idNumber),
-                ConditionExpression: 'attribute_not_exists(pk) OR caseNumber = :c',
-                ExpressionAttributeValues: { ':c': record.caseNumber },
-              },
-            },
+            this.unlockPerson(record.idNumber, record.caseNumber),
             ...(record.slot
               ? [
                   {

@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from './table-keys.ts';
+import { TableStore } from './table-store.ts';
 
 export interface StoredResponse {
   status: number;
@@ -13,15 +14,7 @@ export const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
  * The first answer to an `Idempotency-Key`, per caller. Bookings write their record inside the booking's
  * own transaction (booking-store.ts); other creating POSTs remember their answer here after it is given.
  */
-export class IdempotencyStore {
-  readonly db: DynamoDBDocumentClient;
-  readonly table: string;
-
-  constructor(db: DynamoDBDocumentClient, table: string) {
-    this.db = db;
-    this.table = table;
-  }
-
+export class IdempotencyStore extends TableStore {
   async get(scope: string, key: string): Promise<{ requestHash: string; response: StoredResponse } | undefined> {
     const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.idempotency(scope, key), ConsistentRead: true }));
     return out.Item as { requestHash: string; response: StoredResponse } | undefined;

@@ -1,6 +1,7 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectLockRetention, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Duration } from 'aws-cdk-lib';
+import { Bucket, ObjectLockRetention } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { SECURE_BUCKET } from './secure-bucket.ts';
 
 export interface DocumentStoreProps {
   retentionDays: number;
@@ -17,22 +18,12 @@ export class DocumentStore extends Construct {
 
   constructor(scope: Construct, id: string, props: DocumentStoreProps) {
     super(scope, id);
-    // Every bucket here: encrypted (server access log delivery does not support SSE-KMS targets, so
-    // S3-managed keys), never public, owner-enforced, TLS only, versioned, kept when the stack goes.
-    const secure = {
-      encryption: BucketEncryption.S3_MANAGED,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
-      versioned: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    };
     this.accessLogs = new Bucket(this, 'AccessLogs', {
-      ...secure,
+      ...SECURE_BUCKET,
       lifecycleRules: [{ expiration: Duration.days(props.retentionDays), noncurrentVersionExpiration: Duration.days(30) }],
     });
     this.bucket = new Bucket(this, 'Bucket', {
-      ...secure,
+      ...SECURE_BUCKET,
       serverAccessLogsBucket: this.accessLogs,
       serverAccessLogsPrefix: 'documents/',
       objectLockEnabled: true,

@@ -55,3 +55,6 @@ export const WithdrawalRequest = z.strictObject({ reason: z.string().trim().min(
 export const WithdrawalResponse = z.strictObject({ caseNumber: CaseNumber, status: z.literal('WITHDRAWN') }).meta({ id: 'WithdrawalResponse' });
 
 export const SubmitResponse = z.strictObject({ caseNumber: CaseNumber, status: z.literal('SUBMITTED') }).meta({ id: 'SubmitResponse' });
+
+/** Path parameters of every case operation. */
+export const CasePathParams = z.strictObject({ caseNumber: CaseNumber });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Instant } from './common.ts';
+import { CaseNumber, Instant } from './common.ts';
 import { VerifyReason } from './notice.ts';
 
 /** Id of a sealed document, as printed on it and used in /v1/cases/{caseNumber}/documents/{documentId}. */
@@ -33,3 +33,6 @@ export const UploadVerification = z
   })
   .meta({ id: 'UploadVerification' });
 export type UploadVerification = z.infer<typeof UploadVerification>;
+
+/** Path parameters of a case's sealed document. */
+export const CaseDocumentPathParams = z.strictObject({ caseNumber: CaseNumber, documentId: DocumentId });

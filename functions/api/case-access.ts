@@ -1,13 +1,8 @@
-import { z } from 'zod';
 import type { Principal } from '../adapters/auth.ts';
 import type { CaseRecord } from '../adapters/case-record.ts';
-import { CaseNumber } from '../../schemas/common.ts';
 import type { CaseView } from '../../schemas/case.ts';
 import { runtime } from '../shared/runtime.ts';
 import { notFound } from './http/problem.ts';
-
-export const CasePathParams = z.strictObject({ caseNumber: CaseNumber });
-export const CaseDocumentPathParams = z.strictObject({ caseNumber: CaseNumber, documentId: z.string().regex(/^[A-Z0-9-]{8,40}$/, 'is not a document id') });
 
 /**
  * Loads a case for a caller and writes the access to the audit trail. A citizen reaches only cases

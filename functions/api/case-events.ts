@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { CaseRecord } from '../adapters/case-record.ts';
 import { runtime } from '../shared/runtime.ts';
-import { CasePathParams, loadCaseFor, toCaseView } from './case-access.ts';
+import { loadCaseFor, toCaseView } from './case-access.ts';
 import { httpHandler } from './http/handler.ts';
+import { operations } from './routes.ts';
 
 /** How long one response waits for news before ending; EventSource then reconnects with Last-Event-ID. */
 const HOLD_MS = 20_000;
@@ -29,9 +30,7 @@ function frames(record: CaseRecord, after: number): string {
  * news (or HOLD_MS) and ends; the client's EventSource reconnects with `Last-Event-ID` and receives only
  * what is new. The same handler serves the embedded hosting.
  */
-export const handler = httpHandler({
-  auth: ['citizen', 'platform', 'pre-review', 'supervisor'],
-  params: CasePathParams,
+export const handler = httpHandler(operations.streamCaseEvents, {
   async handle({ params, principal, requestId, headers }) {
     const rt = await runtime();
     const lastId = z.coerce.number().int().min(-1).catch(-1).parse(headers['last-event-id'] ?? -1);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BookingRequest, type BookingResponse } from '../../schemas/booking.ts';
+import type { BookingResponse } from '../../schemas/booking.ts';
 import { pendingResult } from '../../schemas/department-result.ts';
 import type { CaseRecord } from '../adapters/case-record.ts';
 import { queueKey } from '../adapters/table-keys.ts';
@@ -12,13 +12,12 @@ import { runtime } from '../shared/runtime.ts';
 import { findSlot } from '../shared/service-centers.ts';
 import { idempotencyKey } from './http/idempotency-key.ts';
 import { httpHandler } from './http/handler.ts';
+import { operations } from './routes.ts';
 import { HttpProblem } from './http/problem.ts';
 
 const MAX_ATTEMPTS = 6;
 
-export const handler = httpHandler({
-  auth: ['citizen', 'platform'],
-  body: BookingRequest,
+export const handler = httpHandler(operations.createBooking, {
   async handle({ body, principal, headers }) {
     const rt = await runtime();
     const parsed = parseIdNumber(body.idNumber, rt.clock.today());

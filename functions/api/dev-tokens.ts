@@ -1,12 +1,10 @@
-import { DevTokenRequest } from '../../schemas/auth.ts';
 import { runtime } from '../shared/runtime.ts';
 import { httpHandler } from './http/handler.ts';
+import { operations } from './routes.ts';
 import { HttpProblem, notFound } from './http/problem.ts';
 
 /** Local development only: mints tokens with the keys generated at first start. Absent (404) elsewhere. */
-export const handler = httpHandler({
-  auth: 'public',
-  body: DevTokenRequest,
+export const handler = httpHandler(operations.createDevToken, {
   async handle({ body }) {
     const issuer = (await runtime()).devTokens;
     if (!issuer) throw notFound('This endpoint');

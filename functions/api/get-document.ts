@@ -1,11 +1,10 @@
 import { runtime } from '../shared/runtime.ts';
-import { CaseDocumentPathParams, loadCaseFor } from './case-access.ts';
+import { loadCaseFor } from './case-access.ts';
 import { httpHandler } from './http/handler.ts';
+import { operations } from './routes.ts';
 import { notFound } from './http/problem.ts';
 
-export const handler = httpHandler({
-  auth: ['citizen', 'platform', 'pre-review', 'supervisor'],
-  params: CaseDocumentPathParams,
+export const handler = httpHandler(operations.getDocument, {
   async handle({ params, principal, requestId }) {
     const record = await loadCaseFor(principal, params.caseNumber, `read-document:${params.documentId}`, requestId);
     const doc = record.documents?.[params.documentId];

@@ -1,15 +1,14 @@
 import { parseIdNumber } from '../domain/id-number.ts';
 import { runtime } from '../shared/runtime.ts';
-import { CasePathParams, loadCaseFor } from './case-access.ts';
+import { loadCaseFor } from './case-access.ts';
 import { httpHandler } from './http/handler.ts';
+import { operations } from './routes.ts';
 
 /**
  * What the departments already hold, shaped like the one form, so the citizen confirms rather than types.
  * Fields nobody holds stay absent; the ID number, name and phone come from the booking.
  */
-export const handler = httpHandler({
-  auth: ['citizen', 'platform'],
-  params: CasePathParams,
+export const handler = httpHandler(operations.getPrefill, {
   async handle({ params, principal, requestId }) {
     const rt = await runtime();
     const record = await loadCaseFor(principal, params.caseNumber, 'read-prefill', requestId);

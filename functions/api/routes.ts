@@ -1,38 +1,404 @@
-/**
- * The HTTP routes and the handler module serving each. Both hostings read this one table:
- * the CDK app makes one Lambda per entry and an HTTP API route per path; the embedded server
- * dispatches to the same modules in-process.
- */
-export interface Route {
-  method: 'GET' | 'POST';
-  /** API Gateway route syntax: `{name}` path parameters. */
-  path: string;
-  /** Module under functions/api/ exporting `handler`. */
-  module: string;
-  /** Only served by the embedded hosting in development mode. */
-  devOnly?: boolean;
-}
+import { z } from 'zod';
+import { Application, PrefillResponse } from '../../schemas/application.ts';
+import { DevTokenRequest } from '../../schemas/auth.ts';
+import { BookingRequest, BookingResponse, ServiceCenterList, ServiceCenterPathParams, SlotList, SlotsQuery } from '../../schemas/booking.ts';
+import { CasePathParams, CaseView, SubmitResponse, WithdrawalRequest, WithdrawalResponse } from '../../schemas/case.ts';
+import { CaseNumber } from '../../schemas/common.ts';
+import { EligibilityRequest, EligibilityResponse } from '../../schemas/eligibility.ts';
+import { Problem } from '../../schemas/problem.ts';
+import { AuditEntry, ReviewRequest, ReviewResponse, StaffQueueItem, StaffQueueQuery } from '../../schemas/review.ts';
+import { CaseDocumentPathParams, DocumentVerification, UploadVerification, VerifyDocumentPathParams } from '../../schemas/verification.ts';
+import { type Operation, operation } from './route.ts';
+import { BAD_REQUEST, BODY_ERRORS, IDEMPOTENCY_REUSED, json, NOT_FOUND_CASE, PDF_BODY, problem } from './route-responses.ts';
 
-export const ROUTES: readonly Route[] = [
-  { method: 'GET', path: '/health', module: 'health' },
-  { method: 'GET', path: '/v1/openapi.json', module: 'openapi' },
-  { method: 'POST', path: '/v1/dev/tokens', module: 'dev-tokens', devOnly: true },
-  { method: 'POST', path: '/v1/eligibility/retirement', module: 'eligibility' },
-  { method: 'GET', path: '/v1/service-centers', module: 'service-centers' },
-  { method: 'GET', path: '/v1/service-centers/{id}/slots', module: 'slots' },
-  { method: 'POST', path: '/v1/bookings', module: 'create-booking' },
-  { method: 'GET', path: '/v1/cases/{caseNumber}/prefill', module: 'prefill' },
-  { method: 'POST', path: '/v1/cases/{caseNumber}/application', module: 'submit-application' },
-  { method: 'POST', path: '/v1/cases/{caseNumber}/withdrawal', module: 'withdraw-case' },
-  { method: 'GET', path: '/v1/cases/{caseNumber}', module: 'get-case' },
-  { method: 'GET', path: '/v1/cases/{caseNumber}/documents/{documentId}', module: 'get-document' },
-  { method: 'GET', path: '/v1/cases/{caseNumber}/events', module: 'case-events' },
-  { method: 'GET', path: '/v1/staff/cases', module: 'staff-queue' },
-  { method: 'POST', path: '/v1/staff/cases/{caseNumber}/reviews', module: 'submit-review' },
-  { method: 'GET', path: '/v1/staff/cases/{caseNumber}/audit', module: 'case-audit' },
-  { method: 'GET', path: '/v1/verify/{documentId}', module: 'verify-document' },
-  { method: 'POST', path: '/v1/verify', module: 'verify-upload' },
-];
+/*
+ * THE route table: every HTTP operation once — method, path, roles, what it validates, what it answers and
+ * what its Lambda may touch. The embedded router (infra/local/http-server.ts), the CDK's routes and grants
+ * (infra/aws/api.ts, functions.ts) and the OpenAPI document (schemas/openapi.ts) are derived from it; a
+ * handler file takes its entry and adds only its decision. Adding a route is one entry plus its handler file.
+ */
+
+const EVERYONE_SIGNED_IN = ['citizen', 'platform', 'pre-review', 'supervisor'] as const;
+const APPLICANTS = ['citizen', 'platform'] as const;
+const STAFF = ['pre-review', 'supervisor'] as const;
+/**
+ * 4 MB, not more: API Gateway hands a binary body to Lambda base64-encoded (×4/3), and a synchronous
+ * Lambda invocation carries at most 6 MB. Our documents are well under 100 KB.
+ */
+export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
+
+// Operational shapes, not domain ones: what GET /health and the local token mint answer.
+const HealthResponse = z.strictObject({ status: z.literal('ok') });
+const HealthUnavailable = z.strictObject({ status: z.literal('unavailable') });
+const DevTokenResponse = z.strictObject({ token: z.string().meta({ description: 'A signed JWT (ES256), valid for 8 hours.' }) });
+const BookingConflictProblem = Problem.extend({
+  caseNumber: CaseNumber.optional().meta({ description: 'Present when the person already has an open case: that case.' }),
+}).meta({ id: 'BookingConflictProblem' });
+// The handler coerces the query string to a number; the wire format is an integer.
+const StaffCasesQueryWire = StaffQueueQuery.extend({
+  status: StaffQueueQuery.shape.status.meta({ description: 'Only cases in this status; default: every open case.' }),
+  overdue: StaffQueueQuery.shape.overdue.meta({ description: 'Only overdue (true) or only on-time (false) cases.' }),
+  dueWithinDays: z.int().min(0).max(3650).optional().meta({ description: 'Only cases whose deadline is at most this many days away.' }),
+});
+
+export const operations = {
+  getHealth: operation({
+    method: 'GET',
+    path: '/health',
+    module: 'health',
+    auth: 'public',
+    access: { table: 'read', documents: 'probe', workflow: ['describe'] },
+    doc: {
+      operationId: 'getHealth',
+      tags: ['Public'],
+      summary: 'Readiness',
+      description: 'Ready once the case store, the object store and the workflow engine answer.',
+      responses: {
+        200: { description: 'Ready.', content: json(HealthResponse) },
+        503: { description: 'A dependency does not answer.', content: json(HealthUnavailable) },
+      },
+    },
+  }),
+  getOpenApiDocument: operation({
+    method: 'GET',
+    path: '/v1/openapi.json',
+    module: 'openapi',
+    auth: 'public',
+    access: {},
+    doc: {
+      operationId: 'getOpenApiDocument',
+      tags: ['Public'],
+      summary: 'This OpenAPI document',
+      responses: { 200: { description: 'The OpenAPI 3.1 document.', content: json(z.looseObject({ openapi: z.string() })) } },
+    },
+  }),
+  createDevToken: operation({
+    method: 'POST',
+    path: '/v1/dev/tokens',
+    module: 'dev-tokens',
+    auth: 'public',
+    access: {},
+    devOnly: true,
+    body: DevTokenRequest,
+    doc: {
+      operationId: 'createDevToken',
+      tags: ['Local development only'],
+      summary: 'Mint a token (local development only)',
+      description:
+        'Exists only when the server runs in local development mode (the default of `npm start`); absent (404) otherwise. ' +
+        'A citizen token needs `idNumber`.',
+      'x-local-only': true,
+      responses: {
+        200: { description: 'A signed token for the role asked for.', content: json(DevTokenResponse) },
+        ...BODY_ERRORS,
+        404: problem('Not in local development mode.'),
+      },
+    },
+  }),
+  calculateRetirement: operation({
+    method: 'POST',
+    path: '/v1/eligibility/retirement',
+    module: 'eligibility',
+    auth: 'public',
+    access: {},
+    body: EligibilityRequest,
+    doc: {
+      operationId: 'calculateRetirement',
+      tags: ['Public'],
+      summary: 'What-if retirement calculator',
+      description:
+        '`originalRetirementAge` defaults to 60 for men and is required for women (50 or 55). `minimumContributionYears` is the minimum in force in the year of `statutoryRetirementMonth`.',
+      responses: { 200: { description: 'The statutory retirement age and the flexible window.', content: json(EligibilityResponse) }, ...BODY_ERRORS },
+    },
+  }),
+  listServiceCenters: operation({
+    method: 'GET',
+    path: '/v1/service-centers',
+    module: 'service-centers',
+    auth: 'public',
+    access: {},
+    doc: {
+      operationId: 'listServiceCenters',
+      tags: ['Booking'],
+      summary: 'Service centres',
+      responses: { 200: { description: 'Every service centre.', content: json(ServiceCenterList) } },
+    },
+  }),
+  listSlots: operation({
+    method: 'GET',
+    path: '/v1/service-centers/{id}/slots',
+    module: 'slots',
+    auth: 'public',
+    access: { table: 'read' },
+    params: ServiceCenterPathParams,
+    query: SlotsQuery,
+    doc: {
+      operationId: 'listSlots',
+      tags: ['Booking'],
+      summary: 'Window slots of one centre on one day',
+      responses: {
+        200: { description: 'The slots of that day with their remaining capacity.', content: json(SlotList) },
+        400: BAD_REQUEST,
+        404: problem('No such service centre.'),
+      },
+    },
+  }),
+  createBooking: operation({
+    method: 'POST',
+    path: '/v1/bookings',
+    module: 'create-booking',
+    auth: APPLICANTS,
+    access: { table: 'write', workflow: ['start'] },
+    body: BookingRequest,
+    // The idempotency record is written in the booking's own transaction (functions/adapters/booking-store.ts).
+    idempotency: 'in-transaction',
+    doc: {
+      operationId: 'createBooking',
+      tags: ['Booking'],
+      summary: 'Book: get the one case number',
+      description:
+        'A citizen books for itself only; the platform books for anyone. `slotId` is required for `window`. ' +
+        'The `caseNumber` is the one number every department, window, document and message uses.',
+      responses: {
+        201: {
+          description: 'Booked (also the replay of an earlier request with the same Idempotency-Key and body).',
+          headers: z.object({ Location: z.string().meta({ description: 'The case: /v1/cases/{caseNumber}.' }) }),
+          content: json(BookingResponse),
+        },
+        ...BODY_ERRORS,
+        403: problem('The role may not book, or a citizen books for another ID number.'),
+        409: problem('The slot is full, or the person has a case still open (named in `caseNumber`).', BookingConflictProblem),
+      },
+    },
+  }),
+  getPrefill: operation({
+    method: 'GET',
+    path: '/v1/cases/{caseNumber}/prefill',
+    module: 'prefill',
+    auth: APPLICANTS,
+    access: { table: 'read-audit' },
+    params: CasePathParams,
+    doc: {
+      operationId: 'getPrefill',
+      tags: ['The one form'],
+      summary: 'What the departments already hold for this person',
+      description: 'Shaped like the one form, so the citizen confirms rather than types. Fields nobody holds are absent.',
+      responses: { 200: { description: 'The known parts of the form.', content: json(PrefillResponse) }, 400: BAD_REQUEST, 404: NOT_FOUND_CASE },
+    },
+  }),
+  submitApplication: operation({
+    method: 'POST',
+    path: '/v1/cases/{caseNumber}/application',
+    module: 'submit-application',
+    auth: APPLICANTS,
+    access: { table: 'write', workflow: ['respond'] },
+    params: CasePathParams,
+    body: Application,
+    doc: {
+      operationId: 'submitApplication',
+      tags: ['The one form'],
+      summary: 'Submit the one form',
+      description:
+        'The identical form sent again is 202 with the same answer; a different form once one is in is 409. `applicant.idNumber` must match the booking.',
+      responses: {
+        202: { description: 'Accepted; the four departments are checked in parallel.', content: json(SubmitResponse) },
+        ...BODY_ERRORS,
+        404: NOT_FOUND_CASE,
+        409: problem('A different form was already submitted, or the case is closed.'),
+      },
+    },
+  }),
+  withdrawCase: operation({
+    method: 'POST',
+    path: '/v1/cases/{caseNumber}/withdrawal',
+    module: 'withdraw-case',
+    auth: APPLICANTS,
+    // The citizen withdraws a waiting case and resumes its workflow to end it.
+    access: { table: 'write', workflow: ['respond'] },
+    params: CasePathParams,
+    body: WithdrawalRequest,
+    idempotency: 'replay',
+    doc: {
+      operationId: 'withdrawCase',
+      tags: ['Following the case'],
+      summary: 'Withdraw the case while it waits for the form or a staff decision',
+      responses: {
+        202: { description: 'Withdrawn; the person may book again.', content: json(WithdrawalResponse) },
+        400: BAD_REQUEST,
+        404: NOT_FOUND_CASE,
+        409: problem('The case is not waiting for a person (being checked, sealed, or already ended).'),
+      },
+    },
+  }),
+  getCase: operation({
+    method: 'GET',
+    path: '/v1/cases/{caseNumber}',
+    module: 'get-case',
+    auth: EVERYONE_SIGNED_IN,
+    access: { table: 'read-audit' },
+    params: CasePathParams,
+    doc: {
+      operationId: 'getCase',
+      tags: ['Following the case'],
+      summary: 'The case and every department’s answer',
+      responses: { 200: { description: 'The case.', content: json(CaseView) }, 400: BAD_REQUEST, 404: NOT_FOUND_CASE },
+    },
+  }),
+  getDocument: operation({
+    method: 'GET',
+    path: '/v1/cases/{caseNumber}/documents/{documentId}',
+    module: 'get-document',
+    auth: EVERYONE_SIGNED_IN,
+    access: { table: 'read-audit', documents: 'read' },
+    params: CaseDocumentPathParams,
+    doc: {
+      operationId: 'getDocument',
+      tags: ['Following the case'],
+      summary: 'A sealed PDF of the case',
+      responses: {
+        200: {
+          description: 'The sealed PDF.',
+          headers: z.object({ 'X-Content-SHA256': z.string().regex(/^[0-9a-f]{64}$/).meta({ description: 'SHA-256 of the PDF bytes, hex.' }) }),
+          content: PDF_BODY,
+        },
+        400: BAD_REQUEST,
+        404: problem('No such case or document, or not yours to see.'),
+      },
+    },
+  }),
+  streamCaseEvents: operation({
+    method: 'GET',
+    path: '/v1/cases/{caseNumber}/events',
+    module: 'case-events',
+    auth: EVERYONE_SIGNED_IN,
+    // Server-sent progress of one case: polls the case record, holding a response up to 20 s.
+    access: { table: 'read-audit' },
+    params: CasePathParams,
+    doc: {
+      operationId: 'streamCaseEvents',
+      tags: ['Following the case'],
+      summary: 'The same progress as server-sent events',
+      description:
+        'One `status` event per timeline entry (`id` = its position; `data` = a TimelineEntry), then a `case` event whose `data` is the CaseView, ' +
+        'and an `end` event (`data`: `{ status }`) once the case is COMPLETED, EXPIRED or WITHDRAWN. Each response holds until there is news ' +
+        '(about 20 s at most) and ends; EventSource reconnects with `Last-Event-ID` and receives only what is new.',
+      request: {
+        headers: z.object({
+          'Last-Event-ID': z.string().optional().meta({ description: 'The last `id` received; only later events are sent.', example: '3' }),
+        }),
+      },
+      responses: {
+        200: {
+          description: 'A batch of events.',
+          content: { 'text/event-stream': { schema: { type: 'string', description: 'Server-sent events (event: status | case | end).' } } },
+        },
+        400: BAD_REQUEST,
+        404: NOT_FOUND_CASE,
+      },
+    },
+  }),
+  listStaffQueue: operation({
+    method: 'GET',
+    path: '/v1/staff/cases',
+    module: 'staff-queue',
+    auth: STAFF,
+    access: { table: 'read' },
+    query: StaffQueueQuery,
+    doc: {
+      operationId: 'listStaffQueue',
+      tags: ['Staff'],
+      summary: 'The work queue, oldest deadline first',
+      request: { query: StaffCasesQueryWire },
+      responses: { 200: { description: 'The queue.', content: json(z.array(StaffQueueItem)) }, 400: BAD_REQUEST },
+    },
+  }),
+  submitReview: operation({
+    method: 'POST',
+    path: '/v1/staff/cases/{caseNumber}/reviews',
+    module: 'submit-review',
+    auth: STAFF,
+    access: { table: 'write', workflow: ['respond'] },
+    params: CasePathParams,
+    body: ReviewRequest,
+    idempotency: 'replay',
+    doc: {
+      operationId: 'submitReview',
+      tags: ['Staff'],
+      summary: 'Decide a pre-review or a manual review',
+      description: 'Resumes the waiting workflow. The person who decided the pre-review may not decide the manual review of the same case (403).',
+      responses: {
+        202: { description: 'Recorded; the workflow resumes.', content: json(ReviewResponse) },
+        ...BODY_ERRORS,
+        403: problem('The role may not review, or the same person decided the pre-review (separation of duties).'),
+        404: NOT_FOUND_CASE,
+        409: problem('The case is not waiting for this decision, or it was already taken.'),
+      },
+    },
+  }),
+  getCaseAuditTrail: operation({
+    method: 'GET',
+    path: '/v1/staff/cases/{caseNumber}/audit',
+    module: 'case-audit',
+    auth: ['supervisor'],
+    // Supervisors read a case's audit trail; reading it is audited too.
+    access: { table: 'read-audit' },
+    params: CasePathParams,
+    doc: {
+      operationId: 'getCaseAuditTrail',
+      tags: ['Staff'],
+      summary: 'Who looked at or acted on the case, newest first (supervisors)',
+      responses: { 200: { description: 'The audit trail.', content: json(z.array(AuditEntry)) }, 400: BAD_REQUEST, 404: NOT_FOUND_CASE },
+    },
+  }),
+  verifyDocumentById: operation({
+    method: 'GET',
+    path: '/v1/verify/{documentId}',
+    module: 'verify-document',
+    auth: 'public',
+    // Public verification (the QR code on a sealed answer): the document record and the stored original.
+    access: { table: 'read', documents: 'read', pki: true },
+    params: VerifyDocumentPathParams,
+    doc: {
+      operationId: 'verifyDocumentById',
+      tags: ['Public'],
+      summary: 'Look up a sealed document by its id',
+      description: 'For anyone holding a printed notice (its QR code points here).',
+      responses: {
+        200: { description: 'What was issued under this id.', content: json(DocumentVerification) },
+        400: BAD_REQUEST,
+        404: problem('No document was issued under this id.'),
+      },
+    },
+  }),
+  verifyUploadedPdf: operation({
+    method: 'POST',
+    path: '/v1/verify',
+    module: 'verify-upload',
+    auth: 'public',
+    // An uploaded PDF is checked against the recorded sha256 and the seal CA; the stored original is not needed.
+    access: { table: 'read', pki: true },
+    rawBody: { contentType: 'application/pdf', maxBytes: MAX_UPLOAD_BYTES },
+    doc: {
+      operationId: 'verifyUploadedPdf',
+      tags: ['Public'],
+      summary: 'Check a PDF byte for byte',
+      description: 'Valid only when the signature checks, the certificate chains to the seal CA, and the bytes match what was issued.',
+      responses: {
+        200: { description: 'The verdict, with the reasons when it is not valid.', content: json(UploadVerification) },
+        400: problem('No body was sent.'),
+        413: problem('The PDF is larger than the limit.'),
+        415: problem('The body is not application/pdf.'),
+      },
+    },
+  }),
+} as const;
+
+// Every entry type-checks as an Operation; the list is what the hostings and the document walk.
+export type Route = Operation<unknown, unknown, unknown>;
+export const ROUTES: readonly Route[] = Object.values(operations) as readonly Route[];
+
+/** A 422 for a reused key is part of every operation that honours `Idempotency-Key`. */
+export const IDEMPOTENCY_RESPONSES = { 422: IDEMPOTENCY_REUSED };
 
 /** Task states of workflows/retirement-case.asl.json and the step module (functions/steps/) behind each. */
 export const STEP_FUNCTIONS = {

@@ -1,13 +1,10 @@
-import { ServiceCenterPathParams, SlotsQuery } from '../../schemas/booking.ts';
 import { runtime } from '../shared/runtime.ts';
 import { SERVICE_CENTERS, slotsFor, toPublicSlot } from '../shared/service-centers.ts';
 import { httpHandler } from './http/handler.ts';
+import { operations } from './routes.ts';
 import { notFound } from './http/problem.ts';
 
-export const handler = httpHandler({
-  auth: 'public',
-  params: ServiceCenterPathParams,
-  query: SlotsQuery,
+export const handler = httpHandler(operations.listSlots, {
   async handle({ params, query }) {
     if (!SERVICE_CENTERS.some((c) => c.id === params.id)) throw notFound('The service centre');
     const defs = slotsFor(params.id, query.date);

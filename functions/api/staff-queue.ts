@@ -1,14 +1,12 @@
 import { OPEN_STATUSES } from '../../schemas/case.ts';
-import { StaffQueueQuery } from '../../schemas/review.ts';
 import { maskIdNumber, maskName } from '../domain/mask.ts';
 import { addDays } from '../domain/months.ts';
 import { runtime } from '../shared/runtime.ts';
 import { httpHandler } from './http/handler.ts';
+import { operations } from './routes.ts';
 
 /** The pre-review team's work queue, oldest deadline first. Open cases unless a status is asked for. */
-export const handler = httpHandler({
-  auth: ['pre-review', 'supervisor'],
-  query: StaffQueueQuery,
+export const handler = httpHandler(operations.listStaffQueue, {
   async handle({ query }) {
     const rt = await runtime();
     const today = rt.clock.today();

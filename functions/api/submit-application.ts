@@ -3,15 +3,15 @@ import { IsoMonth } from '../../schemas/common.ts';
 import { parseIdNumber } from '../domain/id-number.ts';
 import { addMonths, monthIndex, monthOf } from '../domain/months.ts';
 import { canonicalHash } from '../shared/canonical-hash.ts';
-import { runtime } from '../shared/runtime.ts';
-import { CasePathParams, loadCaseFor } from './case-access.ts';
+import { runtime, type Runtime } from '../shared/runtime.ts';
+import { loadCaseFor } from './case-access.ts';
 import { signalWaitingStep } from './signal.ts';
 import { httpHandler } from './http/handler.ts';
+import { operations } from './routes.ts';
 import { HttpProblem, type FieldError } from './http/problem.ts';
 
 /** The form, with the requested month inside the application window as of today (named with the other fields). */
-async function applicationAsOfToday() {
-  const rt = await runtime();
+function applicationAsOfToday(rt: Runtime) {
   const thisMonth = monthOf(rt.clock.today());
   const latest = addMonths(thisMonth, rt.policy.applicationMonthsAhead);
   return Application.superRefine((form, ctx) => {
@@ -30,10 +30,8 @@ async function applicationAsOfToday() {
  * refused here, naming the field, so nothing half-valid enters the workflow; softer disagreements
  * (a name spelled differently) go to pre-review, where a person looks.
  */
-export const handler = httpHandler({
-  auth: ['citizen', 'platform'],
-  params: CasePathParams,
-  body: applicationAsOfToday,
+export const handler = httpHandler(operations.submitApplication, {
+  bodyAsOf: applicationAsOfToday,
   async handle({ params, body, principal, requestId }) {
     const rt = await runtime();
     const record = await loadCaseFor(principal, params.caseNumber, 'submit-application', requestId);

@@ -1,20 +1,16 @@
-import { ReviewRequest } from '../../schemas/review.ts';
 import type { StaffReview } from '../adapters/case-record.ts';
 import { runtime } from '../shared/runtime.ts';
-import { CasePathParams, loadCaseFor } from './case-access.ts';
+import { loadCaseFor } from './case-access.ts';
 import { signalWaitingStep } from './signal.ts';
 import { httpHandler } from './http/handler.ts';
+import { operations } from './routes.ts';
 import { HttpProblem } from './http/problem.ts';
 
 /**
  * A staff decision on what the rules could not decide. It is recorded once, on the timeline, and then
  * resumes the waiting workflow. Four eyes: whoever decided the pre-review may not decide the manual review.
  */
-export const handler = httpHandler({
-  auth: ['pre-review', 'supervisor'],
-  params: CasePathParams,
-  idempotent: true,
-  body: ReviewRequest,
+export const handler = httpHandler(operations.submitReview, {
   async handle({ params, body, principal, requestId }) {
     const rt = await runtime();
     const record = await loadCaseFor(principal, params.caseNumber, `review:${body.stage}`, requestId);

@@ -1,8 +1,9 @@
-import { VerifyDocumentPathParams, type DocumentVerification } from '../../schemas/verification.ts';
+import type { DocumentVerification } from '../../schemas/verification.ts';
 import { maskCaseNumber } from '../domain/mask.ts';
 import { storedDocumentValid } from '../sealing/verify-issued.ts';
 import { runtime } from '../shared/runtime.ts';
 import { httpHandler } from './http/handler.ts';
+import { operations } from './routes.ts';
 import { notFound } from './http/problem.ts';
 
 /**
@@ -10,9 +11,7 @@ import { notFound } from './http/problem.ts';
  * from the stored original — its bytes still hash to the record and its seal still verifies — not
  * copied from issuance time. A malformed id is 400; a well-formed id we never issued is 404.
  */
-export const handler = httpHandler({
-  auth: 'public',
-  params: VerifyDocumentPathParams,
+export const handler = httpHandler(operations.verifyDocumentById, {
   async handle({ params }) {
     const rt = await runtime();
     const record = await rt.cases.getDocument(params.documentId);

@@ -1,8 +1,8 @@
-import { WithdrawalRequest } from '../../schemas/case.ts';
 import { runtime } from '../shared/runtime.ts';
-import { CasePathParams, loadCaseFor } from './case-access.ts';
+import { loadCaseFor } from './case-access.ts';
 import { signalWaitingStep } from './signal.ts';
 import { httpHandler } from './http/handler.ts';
+import { operations } from './routes.ts';
 import { HttpProblem } from './http/problem.ts';
 
 const STAGE_WAITING: Partial<Record<string, string>> = { BOOKED: 'application', PRE_REVIEW: 'pre-review', MANUAL_REVIEW: 'manual' };
@@ -12,11 +12,7 @@ const STAGE_WAITING: Partial<Record<string, string>> = { BOOKED: 'application', 
  * pre-review or manual review; once the departments are being asked or the answer is being sealed, the
  * case runs to its answer. The waiting workflow is told, and ends.
  */
-export const handler = httpHandler({
-  auth: ['citizen', 'platform'],
-  params: CasePathParams,
-  idempotent: true,
-  body: WithdrawalRequest,
+export const handler = httpHandler(operations.withdrawCase, {
   async handle({ params, body, principal, requestId }) {
     const rt = await runtime();
     const record = await loadCaseFor(principal, params.caseNumber, 'withdraw', requestId);

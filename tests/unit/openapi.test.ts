@@ -1,13 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import type { Principal, Role } from '../../functions/adapters/auth.ts';
-import * as caseAccess from '../../functions/api/case-access.ts';
 import { ROUTES } from '../../functions/api/routes.ts';
 import { setRuntime, type Runtime } from '../../functions/shared/runtime.ts';
 import { CaseNumber, IdNumberShape, Instant, IsoDate, IsoMonth, Phone } from '../../schemas/common.ts';
-import { buildOpenApiDocument, CaseDocumentPathParams, CasePathParams } from '../../schemas/openapi.ts';
+import { buildOpenApiDocument } from '../../schemas/openapi.ts';
 import { OPENAPI_JSON_PATH, serializeOpenApiDocument } from '../../schemas/write-openapi.ts';
 
 /*
@@ -344,11 +342,6 @@ describe('OpenAPI document: structure', () => {
         if (o.requestBody) expect(o.responses['400'] ?? o.responses['415'], `${method} ${path}`).toBeDefined();
       }
     }
-  });
-
-  it('the path parameters it documents are the ones the case handlers validate with', () => {
-    expect(z.toJSONSchema(CasePathParams)).toEqual(z.toJSONSchema(caseAccess.CasePathParams));
-    expect(z.toJSONSchema(CaseDocumentPathParams)).toEqual(z.toJSONSchema(caseAccess.CaseDocumentPathParams));
   });
 
   it('the examples it shows are valid values', () => {

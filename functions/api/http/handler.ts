@@ -1,19 +1,16 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import type { Principal, Role } from '../../adapters/auth.ts';
+import type { Principal } from '../../adapters/auth.ts';
+import { type Runtime, runtime } from '../../shared/runtime.ts';
+import type { Operation } from '../route.ts';
 import { authenticate } from './authenticate.ts';
 import { idempotentReplay } from './idempotent-replay.ts';
 import { problemResponses } from './problem-responses.ts';
 import { HttpProblem, validationProblem } from './problem.ts';
+import type { HttpResult } from './result.ts';
 
-export interface HttpResult {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-  /** Raw bytes (e.g. a PDF); sent base64-encoded through API Gateway. */
-  bytes?: Uint8Array;
-}
+export type { HttpResult };
 
 export interface HttpRequest<B, Q, P> {
   body: B;
@@ -23,25 +20,16 @@ export interface HttpRequest<B, Q, P> {
   headers: Record<string, string | undefined>;
   requestId: string;
   rawBody: string;
-  /** The body's bytes, only for a spec with `rawBody` (e.g. an uploaded PDF). */
+  /** The body's bytes, only for a route with `rawBody` (e.g. an uploaded PDF). */
   bytes?: Uint8Array;
+  /** The process's one runtime (functions/shared/runtime.ts), resolved once by this wrapper. */
+  rt: Runtime;
 }
 
-export interface HttpSpec<B, Q, P> {
-  /** `public`, or the roles allowed to call. */
-  auth: 'public' | readonly Role[];
-  /** The body schema, or a function giving one for this request (rules that depend on today's date). */
-  body?: z.ZodType<B> | (() => Promise<z.ZodType<B>>);
-  query?: z.ZodType<Q>;
-  params?: z.ZodType<P>;
-  maxBodyBytes?: number;
-  /**
-   * The POST creates something: with an `Idempotency-Key`, the same key and body get the first answer
-   * again, the same key with another body is 422 (the contract's rule for every creating POST).
-   */
-  idempotent?: boolean;
-  /** Accept a non-JSON body of exactly this media type, handed over as bytes (no `body` schema then). */
-  rawBody?: { contentType: string; maxBytes: number };
+/** What a handler file adds to its route: its decision, and a stricter body schema when that depends on today. */
+export interface HandlerSpec<B, Q, P> {
+  /** Replaces the route's body schema for this request (rules that depend on today's date); must accept no more. */
+  bodyAsOf?: (rt: Runtime) => z.ZodType<B>;
   handle(req: HttpRequest<B, Q, P>): Promise<HttpResult>;
 }
 
@@ -91,33 +79,35 @@ function toResponse(result: HttpResult): APIGatewayProxyResultV2 {
 }
 
 /**
- * One wrapper for every HTTP handler: authentication, validation with the zod schemas, and
+ * One wrapper for every HTTP handler: authentication, validation with the route's zod schemas, and
  * problem+json errors, so each handler file holds only its own decision.
  */
-export function httpHandler<B = undefined, Q = undefined, P = undefined>(spec: HttpSpec<B, Q, P>) {
+export function httpHandler<B, Q, P>(route: Operation<B, Q, P>, spec: HandlerSpec<B, Q, P>) {
   const core = async (event: APIGatewayProxyEventV2, context: Context & { principal?: Principal }): Promise<APIGatewayProxyResultV2> => {
-    const hasBodySchema = spec.body !== undefined;
-    const { raw, json } = hasBodySchema ? readJsonBody(event, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) : { raw: '', json: undefined };
+    const hasBodySchema = route.body !== undefined;
+    const { raw, json } = hasBodySchema ? readJsonBody(event, route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) : { raw: '', json: undefined };
     if (hasBodySchema && json === undefined) {
       throw new HttpProblem(400, 'Missing body', 'This request needs a JSON body.', [{ path: '$', message: 'is required' }]);
     }
-    const bodySchema = typeof spec.body === 'function' ? await spec.body() : spec.body;
-    const bytes = spec.rawBody ? readRawBody(event, spec.rawBody) : undefined;
+    const rt = await runtime();
+    const bodySchema = spec.bodyAsOf ? spec.bodyAsOf(rt) : route.body;
+    const bytes = route.rawBody ? readRawBody(event, route.rawBody) : undefined;
     const parsedBody = parse(bodySchema, json, 'body');
-    const replay = spec.idempotent ? await idempotentReplay(event, context.principal, parsedBody) : undefined;
+    const replay = route.idempotency === 'replay' ? await idempotentReplay(rt, event, context.principal, parsedBody) : undefined;
     if (replay?.response) return toResponse(replay.response);
     const result = await spec.handle({
       body: parsedBody,
-      query: parse(spec.query, event.queryStringParameters ?? {}, 'query'),
-      params: parse(spec.params, event.pathParameters ?? {}, 'path'),
+      query: parse(route.query, event.queryStringParameters ?? {}, 'query'),
+      params: parse(route.params, event.pathParameters ?? {}, 'path'),
       principal: context.principal,
       headers: event.headers ?? {},
       requestId: context.awsRequestId ?? event.requestContext?.requestId ?? crypto.randomUUID(),
       rawBody: raw,
+      rt,
       ...(bytes ? { bytes } : {}),
     });
     if (replay && result.status < 300) await replay.remember(result);
     return toResponse(result);
   };
-  return middy(core).use(problemResponses()).use(authenticate(spec.auth));
+  return middy(core).use(problemResponses()).use(authenticate(route.auth));
 }

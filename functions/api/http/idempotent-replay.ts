@@ -1,8 +1,8 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Principal } from '../../adapters/auth.ts';
 import { canonicalHash } from '../../shared/canonical-hash.ts';
-import { runtime } from '../../shared/runtime.ts';
-import type { HttpResult } from './handler.ts';
+import type { Runtime } from '../../shared/runtime.ts';
+import type { HttpResult } from './result.ts';
 import { idempotencyKey } from './idempotency-key.ts';
 import { HttpProblem } from './problem.ts';
 
@@ -12,13 +12,13 @@ import { HttpProblem } from './problem.ts';
  * is part of what is compared, so one key cannot be replayed onto another case.
  */
 export async function idempotentReplay(
+  rt: Runtime,
   event: APIGatewayProxyEventV2,
   principal: Principal | undefined,
   body: unknown,
 ): Promise<{ response?: HttpResult; remember(result: HttpResult): Promise<void> } | undefined> {
   const key = idempotencyKey(event.headers ?? {});
   if (!key || !principal) return undefined;
-  const rt = await runtime();
   const requestHash = canonicalHash({ path: event.rawPath, body });
   const prior = await rt.idempotency.get(principal.subject, key);
   if (prior && prior.requestHash !== requestHash) {

@@ -1,0 +1,20 @@
+/**
+ * What one Lambda may touch (least privilege), declared with its route (functions/api/routes.ts) or its
+ * workflow step (infra/aws/access.ts) and turned into IAM grants by infra/aws/functions.ts.
+ *
+ * table: 'read'        GetItem/Query/BatchGet on the table and its GSI
+ *        'read-audit'  read, plus PutItem only on `AUDIT#…` partitions (reads of a case are audited)
+ *        'write'       read and write items
+ * documents: 'probe'   HeadBucket only;  'read' GetObject;  'write' PutObject + GetObject (seal)
+ * workflow: 'start' StartExecution, 'respond' SendTaskSuccess/Failure, 'describe' DescribeStateMachine
+ * pki: GetObject on pki/* — the seal certificates and the seal CA the CA team keeps in the bucket
+ *      (functions/sealing/kms-sealing-kit.ts); also gives SEAL_KMS_KEY_IDS, which that kit requires
+ * sign: KMS Sign with the issuing bodies' seal keys (the seal step only)
+ */
+export interface Access {
+  table?: 'read' | 'read-audit' | 'write';
+  documents?: 'probe' | 'read' | 'write';
+  workflow?: ReadonlyArray<'start' | 'respond' | 'describe'>;
+  pki?: boolean;
+  sign?: boolean;
+}

@@ -20,8 +20,7 @@ export const IsoMonth = z
 /** Instant, ISO 8601 with offset. */
 export const Instant = z.iso.datetime({ offset: true }).meta({ description: 'Instant, ISO 8601 with offset.', example: '2026-03-12T09:30:00+08:00' });
 
-export const Gender = z.enum(['male', 'female']).meta({ id: 'Gender' });
-export type Gender = z.infer<typeof Gender>;
+export { Gender } from './gender.ts';
 
 /** Original (pre-2025) statutory retirement age: men 60; women 50 (workers) or 55 (cadres). */
 export const OriginalRetirementAge = z.union([z.literal(50), z.literal(55), z.literal(60)]).meta({ id: 'OriginalRetirementAge' });

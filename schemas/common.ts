@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { parseIdNumber } from '../functions/domain/id-number.ts';
+import { isRealDate } from '../functions/domain/months.ts';
 
 /** Calendar date `YYYY-MM-DD` that really exists (2023-02-30 is refused). */
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'is not a real calendar date')
+  .refine(isRealDate, 'is not a real calendar date')
   .meta({ description: 'Calendar date YYYY-MM-DD.', example: '2026-03-12' });
 
 /** Calendar month `YYYY-MM`. */

@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { parseIdNumber } from '../functions/domain/id-number.ts';
+import { isRealDate } from '../functions/domain/months.ts';
 
 /** Calendar date `YYYY-MM-DD` that really exists (2023-02-30 is refused). */
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'is not a real calendar date')
+  .refine(isRealDate, 'is not a real calendar date')
   .meta({ description: 'Calendar date YYYY-MM-DD.', example: '2026-03-12' });
 
 /** Calendar month `YYYY-MM`. */
@@ -20,8 +18,7 @@ export const IsoMonth = z
 /** Instant, ISO 8601 with offset. */
 export const Instant = z.iso.datetime({ offset: true }).meta({ description: 'Instant, ISO 8601 with offset.', example: '2026-03-12T09:30:00+08:00' });
 
-export const Gender = z.enum(['male', 'female']).meta({ id: 'Gender' });
-export type Gender = z.infer<typeof Gender>;
+export { Gender } from './gender.ts';
 
 /** Original (pre-2025) statutory retirement age: men 60; women 50 (workers) or 55 (cadres). */
 export const OriginalRetirementAge = z.union([z.literal(50), z.literal(55), z.literal(60)]).meta({ id: 'OriginalRetirementAge' });

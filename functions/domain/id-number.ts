@@ -3,7 +3,7 @@
  * 6-digit address code, 8-digit birth date (YYYYMMDD), 3-digit sequence code (odd = male, even = female),
  * 1 check character computed by ISO 7064 MOD 11-2 (value 10 is written `X`).
  */
-import type { Gender } from '../../schemas/common.ts';
+import type { Gender } from '../../schemas/gender.ts';
 import { isRealDate } from './months.ts';
 
 export type ParsedIdNumber =

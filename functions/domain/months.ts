@@ -41,11 +41,15 @@ export function yearOf(month: string): number {
   return Math.floor(monthIndex(monthOf(month)) / 12);
 }
 
+/** The one definition of "a real calendar date" — IsoDate uses it too, so schema and rules cannot disagree. */
 export function isRealDate(date: string): boolean {
   const m = DATE.exec(date);
   if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999, so 0050-01-01 would look unreal.
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
 /** `YYYY-MM-DD` plus n calendar days (e.g. the application deadline after booking). */

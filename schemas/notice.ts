@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEPARTMENT_NAMES, ONE_STOP_NAME } from './departments.ts';
 import { CaseNumber, Gender, Instant, IsoDate, IsoMonth, ReasonCode } from './common.ts';
 import { Decision } from './case.ts';
 import { RetirementType } from './application.ts';
@@ -105,7 +106,7 @@ export const DocumentBlock = z.discriminatedUnion('kind', [
 ]);
 export type DocumentBlock = z.infer<typeof DocumentBlock>;
 
-/** A sealed document: typed data in, one layout out (functions/sealing/document-layout.ts). */
+/** A sealed document: typed data in, one layout out (functions/documents/document-layout.ts). */
 export const SealedDocumentData = z.strictObject({
   documentId: z.string().regex(/^[A-Z0-9-]{1,64}$/, 'document ids are upper-case letters, digits and dashes'),
   caseNumber: CaseNumber,
@@ -122,10 +123,10 @@ export type SealedDocumentData = z.infer<typeof SealedDocumentData>;
 
 /** How each body is named on its seal and in its certificate; a deployment prefixes its city. */
 export const ISSUING_BODY_NAMES: Readonly<Record<IssuingBody, string>> = {
-  'one-stop': '一站式服务',
-  hr: '人力资源和社会保障局',
-  medical: '医疗保障局',
-  'housing-fund': '住房公积金管理中心',
+  'one-stop': ONE_STOP_NAME,
+  hr: DEPARTMENT_NAMES.hr.body,
+  medical: DEPARTMENT_NAMES.medical.body,
+  'housing-fund': DEPARTMENT_NAMES.housingFund.body,
 };
 
 /** Why an uploaded PDF is not one we issued unchanged; one code per kind of failure (POST /v1/verify `reasons`). */

@@ -17,7 +17,7 @@ import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { z } from 'zod';
 import { ISSUING_BODIES, ISSUING_BODY_NAMES, IssuingBody } from '../../schemas/notice.ts';
 import { makeS3Client } from '../adapters/object-store.ts';
-import type { SealingKit } from '../shared/runtime.ts';
+import type { SealingKit } from './sealing-kit.ts';
 import { sealInProcess } from './seal-in-process.ts';
 import { kmsSealSigner } from './kms-signer.ts';
 import { pemBundleToDer } from './pem.ts';

@@ -6,9 +6,9 @@ import { PDFArray, PDFDict, PDFHexString, PDFInvalidObject, PDFName, PDFNumber, 
 import type { PDFDocument, PDFPage, PDFRef } from 'pdf-lib';
 import { SealedDocumentData, type NoticeData } from '../../schemas/notice.ts';
 import { CmsSigner } from './cms-signer.ts';
-import { renderDocument } from './document-layout.ts';
-import { noticeDocument } from './notice-document.ts';
-import { sealAppearance } from './seal-appearance.ts';
+import { renderDocument } from '../documents/document-layout.ts';
+import { noticeDocument } from '../documents/notice-document.ts';
+import { sealAppearance } from '../documents/seal-appearance.ts';
 import type { SealSigner } from './signer-port.ts';
 
 export interface SealOptions {

@@ -10,26 +10,10 @@ import { StepFunctionsWorkflow, type WorkflowPort } from '../adapters/workflow.t
 import { createDepartmentClient } from '../departments/client.ts';
 import type { Policy } from '../domain/policy.ts';
 import { policyFromEnvironment } from './policy-config.ts';
-import type { IssuingBody, SealedDocumentData } from '../../schemas/notice.ts';
-import type { SealedPdf } from '../sealing/seal-pdf.ts';
-import type { SealSigner } from '../sealing/signer-port.ts';
+import type { SealingKit } from '../sealing/sealing-kit.ts';
 
+export type { Seal, SealingKit } from '../sealing/sealing-kit.ts';
 export type DepartmentClient = ReturnType<typeof createDepartmentClient>;
-
-/** One issuing body's seal: its own certificate and key behind the signer, and the name it signs as. */
-export interface Seal {
-  signer: SealSigner;
-  issuer: string;
-}
-
-export interface SealingKit {
-  /** Every issuing body has its own seal certificate, all chaining to the seal CA. */
-  seals: Readonly<Record<IssuingBody, Seal>>;
-  /** DER certificates our seals chain to, for verification. */
-  trustedCaDer: Uint8Array[];
-  /** Renders one paper and seals it with its body's seal (CPU-bound: the embedded hosting runs it off the main thread). */
-  seal(data: SealedDocumentData, signingTime: Date): Promise<SealedPdf>;
-}
 
 /** Everything a handler may touch, built once per process (per Lambda container, or once locally). */
 export interface Runtime {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DepartmentKey } from '../../schemas/department-result.ts';
+import { DEPARTMENT_NAMES } from '../../schemas/departments.ts';
 import { runtime } from '../shared/runtime.ts';
 import type { CheckOutput } from './department-check.ts';
 import { stepHandler } from './step-handler.ts';
@@ -10,8 +11,6 @@ const Input = z.object({
   error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
 });
 
-const NAMES: Record<DepartmentKey, string> = { hr: '人力资源和社会保障部门', tax: '税务部门', medical: '医疗保障部门', housingFund: '住房公积金管理中心' };
-
 /** The department did not answer after the retries: a person decides (MANUAL), the case does not fail. */
 export const handler = stepHandler('record-unavailable', Input, async ({ department, error }): Promise<CheckOutput> => {
   const rt = await runtime();
@@ -19,7 +18,7 @@ export const handler = stepHandler('record-unavailable', Input, async ({ departm
     department,
     result: {
       outcome: 'MANUAL',
-      reasons: [{ code: 'DEPARTMENT_UNAVAILABLE', message: `${NAMES[department]}系统暂时无法答复，已转工作人员人工核查。` }],
+      reasons: [{ code: 'DEPARTMENT_UNAVAILABLE', message: `${DEPARTMENT_NAMES[department].department}系统暂时无法答复，已转工作人员人工核查。` }],
       details: { error: error?.Error ?? 'unknown', checkedAt: rt.clock.now().toISOString() },
     },
   };

@@ -1,5 +1,5 @@
 import { ISSUING_BODIES } from '../../schemas/notice.ts';
-import { documentsFromCase } from '../shared/papers/index.ts';
+import { documentsFromCase } from '../documents/index.ts';
 import { runtime } from '../shared/runtime.ts';
 import { CaseInput, stepHandler } from './step-handler.ts';
 

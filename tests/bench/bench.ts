@@ -27,7 +27,7 @@ const { DEFAULT_POLICY } = await import('../../functions/domain/policy.ts');
 const { sealNotice } = await import('../../functions/sealing/seal-pdf.ts');
 const { ensureDevPki } = await import('../../functions/sealing/dev-pki.ts');
 const { localSealSigner } = await import('../../functions/sealing/local-signer.ts');
-const { noticeFromCase } = await import('../../functions/shared/papers/index.ts');
+const { noticeFromCase } = await import('../../functions/documents/index.ts');
 
 const TODAY = '2026-11-24';
 const CHECK_STATES = new Set(['CheckHr', 'CheckTax', 'CheckMedical', 'CheckHousingFund']);

@@ -13,7 +13,7 @@ import { DEFAULT_POLICY } from '../../functions/domain/policy.ts';
 import { ensureDevPki } from '../../functions/sealing/dev-pki.ts';
 import { localSealSigner } from '../../functions/sealing/local-signer.ts';
 import { sealDocument } from '../../functions/sealing/seal-pdf.ts';
-import { documentsFromCase } from '../../functions/shared/papers/index.ts';
+import { documentsFromCase } from '../../functions/documents/index.ts';
 import { handler as sealStep } from '../../functions/steps/seal.ts';
 import { nssDbTrusting, run, tempDir } from '../unit/sealing/fixtures.ts';
 import { bookAndSubmit, DEMO_FIXTURES, startTestStack, type TestStack } from './harness.ts';

@@ -1,13 +1,13 @@
 /** The papers of each issuing body, and the rejection, as document blocks from the case record. */
-import type { DepartmentResult, Reason } from '../../../schemas/index.ts';
-import { DEPARTMENT_KEYS } from '../../../schemas/department-result.ts';
-import type { DocumentBlock, DocumentField } from '../../../schemas/notice.ts';
-import type { CaseRecord } from '../../adapters/case-record.ts';
-import { formatMonthZh, formatYearsMonthsZh } from '../../domain/format.ts';
-import { maskAccountNo } from '../../domain/mask.ts';
-import { monthOf } from '../../domain/months.ts';
-import { estimatePension } from '../../domain/pension-estimate.ts';
-import type { Policy } from '../../domain/policy.ts';
+import type { DepartmentResult, Reason } from '../../schemas/index.ts';
+import { DEPARTMENT_KEYS } from '../../schemas/department-result.ts';
+import type { DocumentBlock, DocumentField } from '../../schemas/notice.ts';
+import type { CaseRecord } from '../adapters/case-record.ts';
+import { formatMonthZh, formatYearsMonthsZh } from '../domain/format.ts';
+import { maskAccountNo } from '../domain/mask.ts';
+import { monthOf } from '../domain/months.ts';
+import { estimatePension } from '../domain/pension-estimate.ts';
+import type { Policy } from '../domain/policy.ts';
 import { DEPARTMENT_TITLES, num, remedyFor, yuan } from './wording.ts';
 
 export function rejectionBlocks(record: CaseRecord): DocumentBlock[] {

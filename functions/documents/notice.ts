@@ -1,10 +1,10 @@
 /** The one-stop 退休审批结果通知书 as typed data, from the case record. */
-import type { DepartmentKey, DepartmentResult } from '../../../schemas/index.ts';
-import { DEPARTMENT_KEYS } from '../../../schemas/department-result.ts';
-import type { NoticeData, NoticeDepartment, NoticeFigure } from '../../../schemas/notice.ts';
-import type { CaseRecord } from '../../adapters/case-record.ts';
-import { formatMonthZh, formatYearsMonthsZh, formatYuan } from '../../domain/format.ts';
-import { maskAccountNo, maskIdNumber } from '../../domain/mask.ts';
+import type { DepartmentKey, DepartmentResult } from '../../schemas/index.ts';
+import { DEPARTMENT_KEYS } from '../../schemas/department-result.ts';
+import type { NoticeData, NoticeDepartment, NoticeFigure } from '../../schemas/notice.ts';
+import type { CaseRecord } from '../adapters/case-record.ts';
+import { formatMonthZh, formatYearsMonthsZh, formatYuan } from '../domain/format.ts';
+import { maskAccountNo, maskIdNumber } from '../domain/mask.ts';
 import { DEPARTMENT_TITLES, num, REMEDIES } from './wording.ts';
 
 function figures(key: DepartmentKey, d: DepartmentResult): NoticeFigure[] {

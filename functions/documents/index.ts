@@ -1,8 +1,8 @@
-import type { DocumentBlock, DocumentField, IssuingBody, SealedDocumentData } from '../../../schemas/notice.ts';
-import type { CaseRecord } from '../../adapters/case-record.ts';
-import { maskIdNumber } from '../../domain/mask.ts';
-import { DEFAULT_POLICY, type Policy } from '../../domain/policy.ts';
-import { applicantHeader, noticeDocument, NOTICE_TITLE } from '../../sealing/notice-document.ts';
+import type { DocumentBlock, DocumentField, IssuingBody, SealedDocumentData } from '../../schemas/notice.ts';
+import type { CaseRecord } from '../adapters/case-record.ts';
+import { maskIdNumber } from '../domain/mask.ts';
+import { DEFAULT_POLICY, type Policy } from '../domain/policy.ts';
+import { applicantHeader, noticeDocument, NOTICE_TITLE } from './notice-document.ts';
 import { housingFundBlocks, medicalConfirmedBlocks, medicalTopUpBlocks, pensionBlocks, rejectionBlocks } from './department-papers.ts';
 import { noticeFromCase } from './notice.ts';
 import { num } from './wording.ts';

@@ -1,12 +1,13 @@
 /** The wording the sealed papers share: department names, remedies, money. */
-import type { DepartmentKey, ReasonCode } from '../../../schemas/index.ts';
-import { formatYuan } from '../../domain/format.ts';
+import type { DepartmentKey, ReasonCode } from '../../schemas/index.ts';
+import { DEPARTMENT_NAMES } from '../../schemas/departments.ts';
+import { formatYuan } from '../domain/format.ts';
 
 export const DEPARTMENT_TITLES: Record<DepartmentKey, string> = {
-  hr: '人力资源和社会保障局',
-  tax: '税务局',
-  medical: '医疗保障局',
-  housingFund: '住房公积金管理中心',
+  hr: DEPARTMENT_NAMES.hr.body,
+  tax: DEPARTMENT_NAMES.tax.body,
+  medical: DEPARTMENT_NAMES.medical.body,
+  housingFund: DEPARTMENT_NAMES.housingFund.body,
 };
 
 /** What the person can do about each reason, printed next to it on the notice. */

@@ -1,0 +1,15 @@
+/**
+ * The departments of 退休一件事, named once: the key their check results use, the issuing body that seals
+ * their papers (if any), and how each is named — as a body on seals and papers, as a department in
+ * sentences, and to the citizen on the pages (web/lib/api.js keeps a browser copy, checked against this
+ * one by tests/unit/department-names.test.ts).
+ */
+export const DEPARTMENT_NAMES = {
+  hr: { body: '人力资源和社会保障局', department: '人力资源和社会保障部门', citizen: '人社部门（养老保险）', issuingBody: 'hr' },
+  tax: { body: '税务局', department: '税务部门', citizen: '税务部门（社保费）', issuingBody: undefined },
+  medical: { body: '医疗保障局', department: '医疗保障部门', citizen: '医保部门（退休医保）', issuingBody: 'medical' },
+  housingFund: { body: '住房公积金管理中心', department: '住房公积金管理中心', citizen: '住房公积金中心', issuingBody: 'housing-fund' },
+} as const;
+
+/** The one-stop service itself issues the notice that gathers every answer. */
+export const ONE_STOP_NAME = '一站式服务';

@@ -1,41 +1,64 @@
-import type { Application, CaseStatus, Channel, Decision, DepartmentKey, DepartmentResult, DocumentRef, Reason, TimelineEntry } from '../../schemas/index.ts';
+import { z } from 'zod';
+import { Application } from '../../schemas/application.ts';
+import { Channel } from '../../schemas/booking.ts';
+import { CaseStatus, Decision, DocumentRef, TimelineEntry } from '../../schemas/case.ts';
+import { Reason } from '../../schemas/common.ts';
+import { DepartmentKey, DepartmentResult } from '../../schemas/department-result.ts';
 
-export interface StaffReview {
-  stage: 'pre-review' | 'manual';
-  department?: DepartmentKey;
-  outcome: 'PASS' | 'FAIL';
-  note: string;
-  actor: string;
-  at: string;
-}
+/*
+ * What the case table holds, as zod schemas: every record read back is parsed, not cast, so a record
+ * written by an older or broken version fails loudly at the store instead of deep inside a step.
+ * `z.object` (not strict) lets the table's own attributes (pk, sk, GSI keys) fall away.
+ */
 
-export interface StoredDocument extends DocumentRef {
-  caseNumber: string;
-  s3Key: string;
-  sealedAt: string;
-  issuer: string;
-}
+export const StaffReview = z.object({
+  stage: z.enum(['pre-review', 'manual']),
+  department: DepartmentKey.optional(),
+  outcome: z.enum(['PASS', 'FAIL']),
+  note: z.string(),
+  actor: z.string(),
+  at: z.string(),
+});
+export type StaffReview = z.infer<typeof StaffReview>;
+
+export const StoredDocument = z.object({
+  ...DocumentRef.shape,
+  caseNumber: z.string(),
+  s3Key: z.string(),
+  sealedAt: z.string(),
+  issuer: z.string(),
+});
+export type StoredDocument = z.infer<typeof StoredDocument>;
 
 /** The case as stored: the public view plus what the workflow and staff need. */
-export interface CaseRecord {
-  caseNumber: string;
-  idNumber: string;
-  name: string;
-  phone: string;
-  channel: Channel;
-  slot?: { slotId: string; serviceCenterId: string; start: string; end: string };
-  applicationDeadline: string;
-  status: CaseStatus;
-  decision?: Decision;
-  createdAt: string;
-  updatedAt: string;
-  timeline: TimelineEntry[];
-  departments: Record<DepartmentKey, DepartmentResult>;
-  application?: Application;
-  applicationHash?: string;
-  preReview?: { outcome: 'PASS' | 'MANUAL' | 'FAIL'; reasons: Reason[] };
-  reviews: Record<string, StaffReview>;
-  documents: Record<string, StoredDocument>;
-  overdue?: { stage: string; since: string };
-  queueKey: string;
+export const CaseRecord = z.object({
+  caseNumber: z.string(),
+  idNumber: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  channel: Channel,
+  slot: z.object({ slotId: z.string(), serviceCenterId: z.string(), start: z.string(), end: z.string() }).optional(),
+  applicationDeadline: z.string(),
+  status: CaseStatus,
+  decision: Decision.optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  timeline: z.array(TimelineEntry),
+  departments: z.record(DepartmentKey, DepartmentResult),
+  application: Application.optional(),
+  applicationHash: z.string().optional(),
+  preReview: z.object({ outcome: z.enum(['PASS', 'MANUAL', 'FAIL']), reasons: z.array(Reason) }).optional(),
+  reviews: z.record(z.string(), StaffReview),
+  documents: z.record(z.string(), StoredDocument),
+  overdue: z.object({ stage: z.string(), since: z.string() }).optional(),
+  queueKey: z.string(),
+});
+export type CaseRecord = z.infer<typeof CaseRecord>;
+
+/** Parses one item read from the table; a record that does not fit names the case and the field. */
+export function parseRecord<T>(schema: z.ZodType<T>, item: unknown, what: string): T {
+  const parsed = schema.safeParse(item);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new Error(`stored ${what} does not match its schema at ${issue?.path.join('.') || '$'}: ${issue?.message ?? 'invalid'}`);
 }

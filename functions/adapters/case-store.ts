@@ -1,9 +1,12 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import type { Application, CaseStatus, DepartmentKey, TimelineEntry } from '../../schemas/index.ts';
+import { DepartmentResult } from '../../schemas/department-result.ts';
 import { OPEN_STATUSES } from '../../schemas/case.ts';
-import type { AuditEntry } from '../../schemas/review.ts';
-import type { CaseRecord, StaffReview, StoredDocument } from './case-record.ts';
+import { CaseRecord, parseRecord, type StaffReview } from './case-record.ts';
+import { unlockPerson } from './person-lock.ts';
+import { statusIn } from './status-condition.ts';
 import { keys, STATUS_INDEX } from './table-keys.ts';
 import { TableStore } from './table-store.ts';
 
@@ -15,10 +18,16 @@ export type SubmitResult = 'accepted' | 'same' | 'different' | 'closed' | 'not-f
  * Every write here is conditional, so a step that runs twice (Lambda's at-least-once delivery, a replay
  * after a restart) changes nothing the second time.
  */
+
+/** Just what a department check reads (a projection of the case record). */
+const CheckView = CaseRecord.pick({ caseNumber: true, idNumber: true, application: true }).extend({
+  departments: z.partialRecord(z.enum(['hr', 'tax', 'medical', 'housingFund']), DepartmentResult),
+});
+
 export class CaseStore extends TableStore {
   async get(caseNumber: string): Promise<CaseRecord | undefined> {
     const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.case(caseNumber), ConsistentRead: true }));
-    return out.Item as CaseRecord | undefined;
+    return out.Item ? parseRecord(CaseRecord, out.Item, `case ${caseNumber}`) : undefined;
   }
 
   /** Just what a department check reads: who, the form, and that department's recorded answer. */
@@ -32,7 +41,7 @@ export class CaseStore extends TableStore {
         ExpressionAttributeNames: { '#d': department },
       }),
     );
-    return out.Item as never;
+    return out.Item ? parseRecord(CheckView, out.Item, `case ${caseNumber}`) : undefined;
   }
 
   /** Stores the one form once. The identical form again is `same`; another form is `different`. */
@@ -97,14 +106,14 @@ export class CaseStore extends TableStore {
       values[`:f${i}`] = v;
       sets.push(`#f${i} = :f${i}`);
     });
-    from.forEach((s, i) => (values[`:from${i}`] = s));
+    const condition = statusIn(from);
     const update = {
       TableName: this.table,
       Key: keys.case(caseNumber),
       UpdateExpression: `SET ${sets.join(', ')}`,
-      ConditionExpression: `#s IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
+      ConditionExpression: condition.expression,
+      ExpressionAttributeNames: { ...names, ...condition.names },
+      ExpressionAttributeValues: { ...values, ...condition.values },
     };
     try {
       const puts = alsoPut.map((Item) => ({ Put: { TableName: this.table, Item, ConditionExpression: 'attribute_not_exists(pk)' } }));
@@ -116,7 +125,7 @@ export class CaseStore extends TableStore {
       if (TERMINAL.includes(last.status)) {
         const person = idNumber ?? (await this.get(caseNumber))?.idNumber;
         if (!person) return false;
-        unlock.push(this.unlockPerson(person, caseNumber));
+        unlock.push(unlockPerson(this.table, person, caseNumber));
       }
       await this.db.send(new TransactWriteCommand({ TransactItems: [{ Update: update }, ...unlock, ...puts] }));
       return true;
@@ -126,27 +135,13 @@ export class CaseStore extends TableStore {
     }
   }
 
-  /** Frees the person to book again, unless the lock already names another case. */
-  private unlockPerson(idNumber: string, caseNumber: string) {
-    return {
-      Delete: {
-        TableName: this.table,
-        Key: keys.openCaseLock(idNumber),
-        ConditionExpression: 'attribute_not_exists(pk) OR caseNumber = :c',
-        ExpressionAttributeValues: { ':c': caseNumber },
-      },
-    };
-  }
-
   /**
    * Withdraws the case, if it is waiting for a person (the form, a pre-review or manual decision): the case
    * ends, the person may book again and a window seat is given back — one transaction, so a second
    * withdrawal changes nothing. Returns false when the case was not waiting.
    */
   async withdraw(record: CaseRecord, entry: Omit<TimelineEntry, 'status'>): Promise<boolean> {
-    const waiting: CaseStatus[] = ['BOOKED', 'PRE_REVIEW', 'MANUAL_REVIEW'];
-    const values: Record<string, unknown> = { ':to': 'WITHDRAWN', ':at': entry.at, ':e': [{ ...entry, status: 'WITHDRAWN' }] };
-    waiting.forEach((s, i) => (values[`:w${i}`] = s));
+    const waiting = statusIn(['BOOKED', 'PRE_REVIEW', 'MANUAL_REVIEW']);
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -156,12 +151,12 @@ export class CaseStore extends TableStore {
                 TableName: this.table,
                 Key: keys.case(record.caseNumber),
                 UpdateExpression: 'SET #s = :to, updatedAt = :at, timeline = list_append(timeline, :e)',
-                ConditionExpression: `#s IN (${waiting.map((_, i) => `:w${i}`).join(', ')})`,
-                ExpressionAttributeNames: { '#s': 'status' },
-                ExpressionAttributeValues: values,
+                ConditionExpression: waiting.expression,
+                ExpressionAttributeNames: waiting.names,
+                ExpressionAttributeValues: { ':to': 'WITHDRAWN', ':at': entry.at, ':e': [{ ...entry, status: 'WITHDRAWN' }], ...waiting.values },
               },
             },
-            this.unlockPerson(record.idNumber, record.caseNumber),
+            unlockPerson(this.table, record.idNumber, record.caseNumber),
             ...(record.slot
               ? [
                   {
@@ -194,15 +189,16 @@ export class CaseStore extends TableStore {
       { at: review.at, status: expectStatus, actor: review.actor, note: `${review.stage === 'manual' ? '人工审核' : '预审'}：${review.outcome === 'PASS' ? '通过' : '不通过'}。${review.note}` },
       ...(then ? [{ at: review.at, status: then.status, actor: 'system', note: then.note }] : []),
     ];
+    const expected = statusIn([expectStatus], 'status');
     try {
       await this.db.send(
         new UpdateCommand({
           TableName: this.table,
           Key: keys.case(caseNumber),
           UpdateExpression: 'SET reviews.#k = :r, updatedAt = :at, timeline = list_append(timeline, :e), #s = :next REMOVE overdue',
-          ConditionExpression: '#s = :status AND attribute_not_exists(reviews.#k)',
-          ExpressionAttributeNames: { '#k': reviewKey, '#s': 'status' },
-          ExpressionAttributeValues: { ':r': review, ':at': review.at, ':e': entries, ':status': expectStatus, ':next': entries.at(-1)!.status },
+          ConditionExpression: `${expected.expression} AND attribute_not_exists(reviews.#k)`,
+          ExpressionAttributeNames: { '#k': reviewKey, ...expected.names },
+          ExpressionAttributeValues: { ':r': review, ':at': review.at, ':e': entries, ':next': entries.at(-1)!.status, ...expected.values },
         }),
       );
       return true;
@@ -224,15 +220,6 @@ export class CaseStore extends TableStore {
     );
   }
 
-  async saveTaskToken(caseNumber: string, stage: string, token: string, at: string): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.taskToken(caseNumber, stage), token, at } }));
-  }
-
-  async getTaskToken(caseNumber: string, stage: string): Promise<string | undefined> {
-    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.taskToken(caseNumber, stage), ConsistentRead: true }));
-    return out.Item?.token as string | undefined;
-  }
-
   /** Cases in the given statuses, oldest application deadline first (GSI byStatus). */
   async listByStatus(statuses: readonly CaseStatus[] = OPEN_STATUSES): Promise<CaseRecord[]> {
     const all: CaseRecord[] = [];
@@ -249,114 +236,10 @@ export class CaseStore extends TableStore {
             ExclusiveStartKey: startKey,
           }),
         );
-        all.push(...((out.Items ?? []) as CaseRecord[]));
+        all.push(...(out.Items ?? []).map((item) => parseRecord(CaseRecord, item, `case ${String(item.caseNumber)}`)));
         startKey = out.LastEvaluatedKey;
       } while (startKey);
     }
     return all.sort((a, b) => a.queueKey.localeCompare(b.queueKey));
-  }
-
-  /**
-   * Write-once, for all of a case's new papers in one transaction. If a racing run recorded any of them
-   * first, falls back to one paper at a time so each first record stands. Returns the ids this call recorded.
-   */
-  async putDocumentsOnce(caseNumber: string, docs: StoredDocument[]): Promise<string[]> {
-    if (docs.length === 0) return [];
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = {};
-    const sets = docs.map((d, i) => {
-      names[`#d${i}`] = d.documentId;
-      values[`:d${i}`] = d;
-      return `documents.#d${i} = :d${i}`;
-    });
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            ...docs.map((d) => ({ Put: { TableName: this.table, Item: { ...keys.document(d.documentId), ...d }, ConditionExpression: 'attribute_not_exists(pk)' } })),
-            {
-              Update: {
-                TableName: this.table,
-                Key: keys.case(caseNumber),
-                UpdateExpression: `SET ${sets.join(', ')}`,
-                ConditionExpression: 'attribute_exists(pk)',
-                ExpressionAttributeNames: names,
-                ExpressionAttributeValues: values,
-              },
-            },
-          ],
-        }),
-      );
-      return docs.map((d) => d.documentId);
-    } catch (err) {
-      if (!(err instanceof TransactionCanceledException)) throw err;
-      const recorded: string[] = [];
-      for (const d of docs) if (await this.putDocumentOnce(d)) recorded.push(d.documentId);
-      return recorded;
-    }
-  }
-
-  /** Write-once: the first sealed document under an id stands; a second write is refused, not overwritten. */
-  async putDocumentOnce(doc: StoredDocument): Promise<boolean> {
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: this.table, Item: { ...keys.document(doc.documentId), ...doc }, ConditionExpression: 'attribute_not_exists(pk)' } },
-            {
-              Update: {
-                TableName: this.table,
-                Key: keys.case(doc.caseNumber),
-                UpdateExpression: 'SET documents.#id = :d',
-                ConditionExpression: 'attribute_exists(pk)',
-                ExpressionAttributeNames: { '#id': doc.documentId },
-                ExpressionAttributeValues: { ':d': doc },
-              },
-            },
-          ],
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (err instanceof TransactionCanceledException) return false;
-      throw err;
-    }
-  }
-
-  async getDocument(documentId: string): Promise<StoredDocument | undefined> {
-    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.document(documentId), ConsistentRead: true }));
-    if (!out.Item) return undefined;
-    const { pk: _pk, sk: _sk, ...doc } = out.Item;
-    return doc as StoredDocument;
-  }
-
-  async audit(caseNumber: string, entry: AuditEntry): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.audit(caseNumber, entry.at, entry.requestId), ...entry } }));
-  }
-
-  /** Messages left for the citizen in the outbox (the SMS gateway sends them), oldest kind first. */
-  async notifications(caseNumber: string): Promise<{ kind: string; channel: string; to: string; text: string; at: string }[]> {
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :n)',
-        ExpressionAttributeValues: { ':pk': keys.case(caseNumber).pk, ':n': 'NOTIFY#' },
-      }),
-    );
-    return (out.Items ?? []).map((i) => ({ kind: (i.sk as string).slice('NOTIFY#'.length), channel: i.channel, to: i.to, text: i.text, at: i.at }));
-  }
-
-  /** The case's audit trail, newest first. */
-  async auditTrail(caseNumber: string, limit = 500): Promise<AuditEntry[]> {
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.audit(caseNumber, '', '').pk },
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
-    );
-    return (out.Items ?? []).map(({ at, actor, role, action, requestId }) => ({ at, actor, role, action, requestId }));
   }
 }

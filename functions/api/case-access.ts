@@ -1,18 +1,17 @@
 import type { Principal } from '../adapters/auth.ts';
 import type { CaseRecord } from '../adapters/case-record.ts';
 import type { CaseView } from '../../schemas/case.ts';
-import { runtime } from '../shared/runtime.ts';
+import type { Runtime } from '../shared/runtime.ts';
 import { notFound } from './http/problem.ts';
 
 /**
  * Loads a case for a caller and writes the access to the audit trail. A citizen reaches only cases
  * booked under its own ID number; any other case is "not found", so existence never leaks.
  */
-export async function loadCaseFor(principal: Principal | undefined, caseNumber: string, action: string, requestId: string): Promise<CaseRecord> {
-  const rt = await runtime();
+export async function loadCaseFor(rt: Runtime, principal: Principal | undefined, caseNumber: string, action: string, requestId: string): Promise<CaseRecord> {
   const record = await rt.cases.get(caseNumber);
   const visible = record && principal && (principal.role !== 'citizen' || principal.idNumber === record.idNumber);
-  await rt.cases.audit(caseNumber, {
+  await rt.audit.record(caseNumber, {
     at: rt.clock.now().toISOString(),
     requestId,
     actor: principal?.subject ?? 'anonymous',

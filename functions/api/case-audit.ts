@@ -1,5 +1,4 @@
 import { loadCaseFor } from './case-access.ts';
-import { runtime } from '../shared/runtime.ts';
 import { httpHandler } from './http/handler.ts';
 import { operations } from './routes.ts';
 
@@ -8,8 +7,8 @@ import { operations } from './routes.ts';
  * access, and is recorded like any other.
  */
 export const handler = httpHandler(operations.getCaseAuditTrail, {
-  async handle({ params, principal, requestId }) {
-    await loadCaseFor(principal, params.caseNumber, 'read-audit', requestId);
-    return { status: 200, body: await (await runtime()).cases.auditTrail(params.caseNumber) };
+  async handle({ params, principal, requestId, rt }) {
+    await loadCaseFor(rt, principal, params.caseNumber, 'read-audit', requestId);
+    return { status: 200, body: await rt.audit.trail(params.caseNumber) };
   },
 });

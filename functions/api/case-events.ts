@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { CaseRecord } from '../adapters/case-record.ts';
-import { runtime } from '../shared/runtime.ts';
 import { loadCaseFor, toCaseView } from './case-access.ts';
 import { httpHandler } from './http/handler.ts';
 import { operations } from './routes.ts';
@@ -31,10 +30,9 @@ function frames(record: CaseRecord, after: number): string {
  * what is new. The same handler serves the embedded hosting.
  */
 export const handler = httpHandler(operations.streamCaseEvents, {
-  async handle({ params, principal, requestId, headers }) {
-    const rt = await runtime();
+  async handle({ params, principal, requestId, headers, rt }) {
     const lastId = z.coerce.number().int().min(-1).catch(-1).parse(headers['last-event-id'] ?? -1);
-    let record = await loadCaseFor(principal, params.caseNumber, 'read-events', requestId);
+    let record = await loadCaseFor(rt, principal, params.caseNumber, 'read-events', requestId);
     const until = Date.now() + HOLD_MS;
     while (record.timeline.length - 1 <= lastId && !END_STATES.has(record.status) && Date.now() < until) {
       await new Promise((r) => setTimeout(r, POLL_MS));

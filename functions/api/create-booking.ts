@@ -8,7 +8,6 @@ import { crockford6, formatCaseNumber } from '../domain/case-number.ts';
 import { parseIdNumber } from '../domain/id-number.ts';
 import { addDays } from '../domain/months.ts';
 import { canonicalHash } from '../shared/canonical-hash.ts';
-import { runtime } from '../shared/runtime.ts';
 import { findSlot } from '../shared/service-centers.ts';
 import { idempotencyKey } from './http/idempotency-key.ts';
 import { httpHandler } from './http/handler.ts';
@@ -18,8 +17,7 @@ import { HttpProblem } from './http/problem.ts';
 const MAX_ATTEMPTS = 6;
 
 export const handler = httpHandler(operations.createBooking, {
-  async handle({ body, principal, headers }) {
-    const rt = await runtime();
+  async handle({ body, principal, headers, rt }) {
     const parsed = parseIdNumber(body.idNumber, rt.clock.today());
     if (!parsed.ok) throw new HttpProblem(400, 'Invalid request', `The ID number is not valid: ${parsed.message}`, [{ path: 'idNumber', message: parsed.message }]);
     if (principal!.role === 'citizen' && principal!.idNumber !== body.idNumber) {

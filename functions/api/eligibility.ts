@@ -1,10 +1,9 @@
 import { eligibility } from '../domain/retirement-age.ts';
-import { runtime } from '../shared/runtime.ts';
 import { httpHandler } from './http/handler.ts';
 import { operations } from './routes.ts';
 
 export const handler = httpHandler(operations.calculateRetirement, {
-  async handle({ body }) {
-    return { status: 200, body: eligibility(body, (await runtime()).policy) };
+  async handle({ body, rt }) {
+    return { status: 200, body: eligibility(body, rt.policy) };
   },
 });

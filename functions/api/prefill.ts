@@ -1,5 +1,4 @@
 import { parseIdNumber } from '../domain/id-number.ts';
-import { runtime } from '../shared/runtime.ts';
 import { loadCaseFor } from './case-access.ts';
 import { httpHandler } from './http/handler.ts';
 import { operations } from './routes.ts';
@@ -9,9 +8,8 @@ import { operations } from './routes.ts';
  * Fields nobody holds stay absent; the ID number, name and phone come from the booking.
  */
 export const handler = httpHandler(operations.getPrefill, {
-  async handle({ params, principal, requestId }) {
-    const rt = await runtime();
-    const record = await loadCaseFor(principal, params.caseNumber, 'read-prefill', requestId);
+  async handle({ params, principal, requestId, rt }) {
+    const record = await loadCaseFor(rt, principal, params.caseNumber, 'read-prefill', requestId);
     const profile = await rt.departments.profile(record.caseNumber, record.idNumber);
     const fromId = parseIdNumber(record.idNumber);
     const gender = profile?.gender ?? (fromId.ok ? fromId.gender : undefined);

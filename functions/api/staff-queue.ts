@@ -1,14 +1,12 @@
 import { OPEN_STATUSES } from '../../schemas/case.ts';
 import { maskIdNumber, maskName } from '../domain/mask.ts';
 import { addDays } from '../domain/months.ts';
-import { runtime } from '../shared/runtime.ts';
 import { httpHandler } from './http/handler.ts';
 import { operations } from './routes.ts';
 
 /** The pre-review team's work queue, oldest deadline first. Open cases unless a status is asked for. */
 export const handler = httpHandler(operations.listStaffQueue, {
-  async handle({ query }) {
-    const rt = await runtime();
+  async handle({ query, rt }) {
     const today = rt.clock.today();
     const records = await rt.cases.listByStatus(query.status ? [query.status] : OPEN_STATUSES);
     const isOverdue = (r: (typeof records)[number]) => Boolean(r.overdue) || (r.status === 'BOOKED' && r.applicationDeadline < today);

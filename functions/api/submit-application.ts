@@ -3,7 +3,7 @@ import { IsoMonth } from '../../schemas/common.ts';
 import { parseIdNumber } from '../domain/id-number.ts';
 import { addMonths, monthIndex, monthOf } from '../domain/months.ts';
 import { canonicalHash } from '../shared/canonical-hash.ts';
-import { runtime, type Runtime } from '../shared/runtime.ts';
+import type { Runtime } from '../shared/runtime.ts';
 import { loadCaseFor } from './case-access.ts';
 import { signalWaitingStep } from './signal.ts';
 import { httpHandler } from './http/handler.ts';
@@ -32,9 +32,8 @@ function applicationAsOfToday(rt: Runtime) {
  */
 export const handler = httpHandler(operations.submitApplication, {
   bodyAsOf: applicationAsOfToday,
-  async handle({ params, body, principal, requestId }) {
-    const rt = await runtime();
-    const record = await loadCaseFor(principal, params.caseNumber, 'submit-application', requestId);
+  async handle({ params, body, principal, requestId, rt }) {
+    const record = await loadCaseFor(rt, principal, params.caseNumber, 'submit-application', requestId);
     const errors: FieldError[] = [];
     const id = parseIdNumber(body.applicant.idNumber, rt.clock.today());
     if (!id.ok) errors.push({ path: 'applicant.idNumber', message: id.message });
@@ -51,7 +50,7 @@ export const handler = httpHandler(operations.submitApplication, {
     if (result === 'closed') throw new HttpProblem(409, 'Case closed', `This case is ${record.status}; please book again.`);
     if (result === 'not-found') throw new HttpProblem(404, 'Not found', 'The case does not exist or is not yours to see.');
     // Also for the identical form again: the first attempt may have stopped before resuming the workflow.
-    await signalWaitingStep(params.caseNumber, 'application', { outcome: 'SUBMITTED' });
+    await signalWaitingStep(rt, params.caseNumber, 'application', { outcome: 'SUBMITTED' });
     return { status: 202, body: { caseNumber: params.caseNumber, status: 'SUBMITTED' } };
   },
 });

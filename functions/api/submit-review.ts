@@ -1,5 +1,4 @@
 import type { StaffReview } from '../adapters/case-record.ts';
-import { runtime } from '../shared/runtime.ts';
 import { loadCaseFor } from './case-access.ts';
 import { signalWaitingStep } from './signal.ts';
 import { httpHandler } from './http/handler.ts';
@@ -11,9 +10,8 @@ import { HttpProblem } from './http/problem.ts';
  * resumes the waiting workflow. Four eyes: whoever decided the pre-review may not decide the manual review.
  */
 export const handler = httpHandler(operations.submitReview, {
-  async handle({ params, body, principal, requestId }) {
-    const rt = await runtime();
-    const record = await loadCaseFor(principal, params.caseNumber, `review:${body.stage}`, requestId);
+  async handle({ params, body, principal, requestId, rt }) {
+    const record = await loadCaseFor(rt, principal, params.caseNumber, `review:${body.stage}`, requestId);
     const review: StaffReview = { ...body, actor: principal!.subject, at: rt.clock.now().toISOString() };
     let key: string;
     if (body.stage === 'pre-review') {
@@ -40,7 +38,7 @@ export const handler = httpHandler(operations.submitReview, {
     const then = body.stage === 'pre-review' && body.outcome === 'PASS' ? { status: 'CHECKING' as const, note: '人社、税务、医保、公积金四部门并联核查中' } : undefined;
     const recorded = await rt.cases.recordReview(params.caseNumber, key, review, record.status, then);
     if (!recorded) throw new HttpProblem(409, 'Already decided', 'This decision was already taken, or the case moved on.');
-    await signalWaitingStep(params.caseNumber, body.stage, { outcome: body.outcome });
+    await signalWaitingStep(rt, params.caseNumber, body.stage, { outcome: body.outcome });
     return { status: 202, body: { caseNumber: params.caseNumber, stage: body.stage, outcome: body.outcome, recordedAt: review.at } };
   },
 });

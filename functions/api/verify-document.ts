@@ -1,7 +1,6 @@
 import type { DocumentVerification } from '../../schemas/verification.ts';
 import { maskCaseNumber } from '../domain/mask.ts';
 import { storedDocumentValid } from '../sealing/verify-issued.ts';
-import { runtime } from '../shared/runtime.ts';
 import { httpHandler } from './http/handler.ts';
 import { operations } from './routes.ts';
 import { notFound } from './http/problem.ts';
@@ -12,9 +11,8 @@ import { notFound } from './http/problem.ts';
  * copied from issuance time. A malformed id is 400; a well-formed id we never issued is 404.
  */
 export const handler = httpHandler(operations.verifyDocumentById, {
-  async handle({ params }) {
-    const rt = await runtime();
-    const record = await rt.cases.getDocument(params.documentId);
+  async handle({ params, rt }) {
+    const record = await rt.documents.get(params.documentId);
     if (!record) throw notFound('The document');
     const [bytes, kit] = await Promise.all([rt.objects.get(record.s3Key), rt.sealing()]);
     // `title` is an addition to the contract's fields (the page shows which paper it is).

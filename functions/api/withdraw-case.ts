@@ -1,4 +1,3 @@
-import { runtime } from '../shared/runtime.ts';
 import { loadCaseFor } from './case-access.ts';
 import { signalWaitingStep } from './signal.ts';
 import { httpHandler } from './http/handler.ts';
@@ -13,9 +12,8 @@ const STAGE_WAITING: Partial<Record<string, string>> = { BOOKED: 'application', 
  * case runs to its answer. The waiting workflow is told, and ends.
  */
 export const handler = httpHandler(operations.withdrawCase, {
-  async handle({ params, body, principal, requestId }) {
-    const rt = await runtime();
-    const record = await loadCaseFor(principal, params.caseNumber, 'withdraw', requestId);
+  async handle({ params, body, principal, requestId, rt }) {
+    const record = await loadCaseFor(rt, principal, params.caseNumber, 'withdraw', requestId);
     const stage = STAGE_WAITING[record.status];
     const withdrawn =
       stage !== undefined &&
@@ -23,7 +21,7 @@ export const handler = httpHandler(operations.withdrawCase, {
     if (!withdrawn) {
       throw new HttpProblem(409, 'Cannot withdraw now', `The case is ${record.status}; it can be withdrawn only while it waits for the form or for a staff decision.`);
     }
-    await signalWaitingStep(params.caseNumber, stage, { outcome: 'WITHDRAWN' });
+    await signalWaitingStep(rt, params.caseNumber, stage, { outcome: 'WITHDRAWN' });
     return { status: 202, body: { caseNumber: params.caseNumber, status: 'WITHDRAWN' } };
   },
 });

@@ -1,8 +1,6 @@
 import type { TokenVerifier, DevTokenIssuer } from '../adapters/auth.ts';
 import { remoteVerifier } from '../adapters/auth.ts';
-import { BookingStore } from '../adapters/booking-store.ts';
-import { IdempotencyStore } from '../adapters/idempotency-store.ts';
-import { CaseStore } from '../adapters/case-store.ts';
+import { buildStores, type Stores } from '../adapters/stores.ts';
 import { systemClock, type Clock } from '../adapters/clock.ts';
 import { makeDocumentClient } from '../adapters/dynamodb-client.ts';
 import { makeS3Client, ObjectStore } from '../adapters/object-store.ts';
@@ -16,12 +14,9 @@ export type { Seal, SealingKit } from '../sealing/sealing-kit.ts';
 export type DepartmentClient = ReturnType<typeof createDepartmentClient>;
 
 /** Everything a handler may touch, built once per process (per Lambda container, or once locally). */
-export interface Runtime {
+export interface Runtime extends Stores {
   clock: Clock;
   policy: Policy;
-  cases: CaseStore;
-  bookings: BookingStore;
-  idempotency: IdempotencyStore;
   objects: ObjectStore;
   workflow: WorkflowPort;
   departments: DepartmentClient;
@@ -48,9 +43,7 @@ async function runtimeFromEnvironment(): Promise<Runtime> {
   return {
     clock: systemClock(undefined),
     policy: policyFromEnvironment(),
-    cases: new CaseStore(db, table),
-    bookings: new BookingStore(db, table),
-    idempotency: new IdempotencyStore(db, table),
+    ...buildStores(db, table),
     objects: new ObjectStore(makeS3Client(), required('BUCKET_NAME')),
     workflow: new StepFunctionsWorkflow(process.env.STATE_MACHINE_ARN ?? 'unset'),
     departments: createDepartmentClient({ baseUrl: process.env.DEPARTMENTS_BASE_URL ?? 'http://departments.invalid', callingSystem: 'retireone' }),

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { CaseRecord } from '../adapters/case-record.ts';
-import { runtime } from '../shared/runtime.ts';
 import { stepHandler } from './step-handler.ts';
 
 const Input = z.object({ caseNumber: z.string(), stage: z.enum(['application', 'pre-review', 'manual']), taskToken: z.string().min(1) });
@@ -24,9 +23,8 @@ function alreadyHappened(record: CaseRecord, stage: z.infer<typeof Input>['stage
  * under the case number for the API to resume with; if the person acted before the token was stored,
  * the step resumes itself, so neither order loses the signal.
  */
-export const handler = stepHandler('await-signal', Input, async ({ caseNumber, stage, taskToken }) => {
-  const rt = await runtime();
-  await rt.cases.saveTaskToken(caseNumber, stage, taskToken, rt.clock.now().toISOString());
+export const handler = stepHandler('await-signal', Input, async ({ caseNumber, stage, taskToken }, rt) => {
+  await rt.taskTokens.save(caseNumber, stage, taskToken, rt.clock.now().toISOString());
   const record = await rt.cases.get(caseNumber);
   if (!record) throw new Error(`case ${caseNumber} not found`);
   const output = alreadyHappened(record, stage);

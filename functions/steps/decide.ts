@@ -3,7 +3,6 @@ import type { TimelineEntry } from '../../schemas/case.ts';
 import { DEPARTMENT_KEYS, DepartmentKey, DepartmentResult } from '../../schemas/department-result.ts';
 import type { CaseRecord } from '../adapters/case-record.ts';
 import { applyManualDecisions, decide, type ManualDecision } from '../domain/decide.ts';
-import { runtime } from '../shared/runtime.ts';
 import { stepHandler } from './step-handler.ts';
 
 const Input = z.object({
@@ -40,8 +39,7 @@ function notChecked(departments: CaseRecord['departments']): CaseRecord['departm
  * staff; otherwise approved. Staff decisions recorded on the case are applied first, so this step runs
  * again after each manual review.
  */
-export const handler = stepHandler('decide', Input, async ({ caseNumber, checks }) => {
-  const rt = await runtime();
+export const handler = stepHandler('decide', Input, async ({ caseNumber, checks }, rt) => {
   const record = await rt.cases.get(caseNumber);
   if (!record) throw new Error(`case ${caseNumber} not found`);
   if (record.decision) return { needsManualReview: false, decision: record.decision };

@@ -5,7 +5,7 @@ import { checkHr } from '../domain/hr-check.ts';
 import { parseIdNumber } from '../domain/id-number.ts';
 import { checkMedical } from '../domain/medical-check.ts';
 import { checkTax } from '../domain/tax-check.ts';
-import { runtime, type Runtime } from '../shared/runtime.ts';
+import type { Runtime } from '../shared/runtime.ts';
 import { CaseInput, stepHandler } from './step-handler.ts';
 
 type CheckedCase = Pick<CaseRecord, 'caseNumber' | 'idNumber' | 'application'>;
@@ -45,8 +45,7 @@ export interface CheckOutput {
  * finally turns into MANUAL.
  */
 export function departmentCheckHandler(department: DepartmentKey) {
-  return stepHandler(`check-${department}`, CaseInput, async ({ caseNumber }): Promise<CheckOutput> => {
-    const rt = await runtime();
+  return stepHandler(`check-${department}`, CaseInput, async ({ caseNumber }, rt): Promise<CheckOutput> => {
     const record = await rt.cases.getForCheck(caseNumber, department);
     if (!record?.application) throw new Error(`case ${caseNumber} has no application`);
     const recorded = record.departments?.[department];

@@ -1,12 +1,10 @@
-import { runtime } from '../shared/runtime.ts';
 import { CaseInput, stepHandler } from './step-handler.ts';
 
 /**
  * The wait for the form woke up. Past the deadline with no form, the case ends EXPIRED and the person is
  * free to book again; otherwise the workflow goes back to waiting.
  */
-export const handler = stepHandler('expire-case', CaseInput, async ({ caseNumber }) => {
-  const rt = await runtime();
+export const handler = stepHandler('expire-case', CaseInput, async ({ caseNumber }, rt) => {
   const record = await rt.cases.get(caseNumber);
   if (!record) throw new Error(`case ${caseNumber} not found`);
   if (record.status === 'EXPIRED') return { expired: true };

@@ -1,14 +1,12 @@
 import { keys } from '../adapters/table-keys.ts';
 import { maskPhone } from '../domain/mask.ts';
-import { runtime } from '../shared/runtime.ts';
 import { CaseInput, stepHandler } from './step-handler.ts';
 
 /**
  * Completes the case and leaves one message for the citizen in the outbox (the SMS gateway reads it),
  * in one transaction that only applies once, so a re-run sends nothing twice.
  */
-export const handler = stepHandler('notify', CaseInput, async ({ caseNumber }) => {
-  const rt = await runtime();
+export const handler = stepHandler('notify', CaseInput, async ({ caseNumber }, rt) => {
   const record = await rt.cases.get(caseNumber);
   if (!record) throw new Error(`case ${caseNumber} not found`);
   const at = rt.clock.now().toISOString();

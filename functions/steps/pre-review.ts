@@ -1,14 +1,12 @@
 import type { TimelineEntry } from '../../schemas/case.ts';
 import { preReview } from '../domain/pre-review.ts';
-import { runtime } from '../shared/runtime.ts';
 import { CaseInput, stepHandler } from './step-handler.ts';
 
 /**
  * Automatic pre-review. Its result, the PRE_REVIEW entry and — when it passes — the move to CHECKING are
  * one conditional write; a re-run finds the result recorded and returns it.
  */
-export const handler = stepHandler('pre-review', CaseInput, async ({ caseNumber }) => {
-  const rt = await runtime();
+export const handler = stepHandler('pre-review', CaseInput, async ({ caseNumber }, rt) => {
   const record = await rt.cases.get(caseNumber);
   if (!record?.application) throw new Error(`case ${caseNumber} has no application`);
   if (record.preReview) return { outcome: record.preReview.outcome };

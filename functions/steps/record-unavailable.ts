@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { DepartmentKey } from '../../schemas/department-result.ts';
 import { DEPARTMENT_NAMES } from '../../schemas/departments.ts';
-import { runtime } from '../shared/runtime.ts';
 import type { CheckOutput } from './department-check.ts';
 import { stepHandler } from './step-handler.ts';
 
@@ -12,8 +11,7 @@ const Input = z.object({
 });
 
 /** The department did not answer after the retries: a person decides (MANUAL), the case does not fail. */
-export const handler = stepHandler('record-unavailable', Input, async ({ department, error }): Promise<CheckOutput> => {
-  const rt = await runtime();
+export const handler = stepHandler('record-unavailable', Input, async ({ department, error }, rt): Promise<CheckOutput> => {
   return {
     department,
     result: {

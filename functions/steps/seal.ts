@@ -1,6 +1,5 @@
 import { ISSUING_BODIES } from '../../schemas/notice.ts';
 import { documentsFromCase } from '../documents/index.ts';
-import { runtime } from '../shared/runtime.ts';
 import { CaseInput, stepHandler } from './step-handler.ts';
 
 /**
@@ -10,8 +9,7 @@ import { CaseInput, stepHandler } from './step-handler.ts';
  * key carries the hash, so two racing runs can never leave the stored bytes disagreeing with the recorded
  * hash; the loser's object is an unreferenced copy (on AWS, Object Lock keeps it until retention ends).
  */
-export const handler = stepHandler('seal', CaseInput, async ({ caseNumber }) => {
-  const rt = await runtime();
+export const handler = stepHandler('seal', CaseInput, async ({ caseNumber }, rt) => {
   const record = await rt.cases.get(caseNumber);
   if (!record) throw new Error(`case ${caseNumber} not found`);
   if (!record.decision) throw new Error(`case ${caseNumber} has no decision to seal`);
@@ -46,7 +44,7 @@ export const handler = stepHandler('seal', CaseInput, async ({ caseNumber }) => 
       }),
   );
   // Recorded only once every object is stored: a record never points at bytes that are not there.
-  await rt.cases.putDocumentsOnce(caseNumber, stored);
+  await rt.documents.putAllOnce(caseNumber, stored);
   const ids = new Set([...Object.keys(issued), ...papers.map((p) => p.documentId)]);
   return { documentIds: [...ids].sort() };
 });

@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import { z } from 'zod';
 import { logger } from '../shared/logger.ts';
+import { type Runtime, runtime } from '../shared/runtime.ts';
 
 /** Thrown for failures worth retrying (throttling, a store that blinked); the ASL Retry matches this name. */
 export class TransientStoreError extends Error {
@@ -16,15 +17,15 @@ function isTransient(err: unknown): boolean {
 }
 
 /**
- * Every workflow step: validated input, one log line per run, and transient AWS errors renamed so the
+ * Every workflow step: validated input, the process's one runtime handed in, one log line per run, and transient AWS errors renamed so the
  * state machine's Retry can match them by name. Steps are idempotent by case number; see each step.
  */
-export function stepHandler<I, O>(name: string, input: z.ZodType<I>, run: (input: I) => Promise<O>) {
+export function stepHandler<I, O>(name: string, input: z.ZodType<I>, run: (input: I, rt: Runtime) => Promise<O>) {
   return middy(async (event: unknown): Promise<O> => {
     const parsed = input.parse(event);
     const started = Date.now();
     try {
-      const out = await run(parsed);
+      const out = await run(parsed, await runtime());
       logger.debug({ step: name, caseNumber: (parsed as { caseNumber?: string }).caseNumber, ms: Date.now() - started }, 'step done');
       return out;
     } catch (err) {

@@ -2,9 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { devTokenIssuer, DEV_ISSUER } from '../../functions/adapters/auth.ts';
-import { BookingStore } from '../../functions/adapters/booking-store.ts';
-import { IdempotencyStore } from '../../functions/adapters/idempotency-store.ts';
-import { CaseStore } from '../../functions/adapters/case-store.ts';
+import { buildStores } from '../../functions/adapters/stores.ts';
 import { systemClock } from '../../functions/adapters/clock.ts';
 import { ObjectStore } from '../../functions/adapters/object-store.ts';
 import { createDepartmentClient } from '../../functions/departments/client.ts';
@@ -82,9 +80,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   const rt: Runtime = {
     clock,
     policy: policyFromEnvironment(),
-    cases: new CaseStore(db, TABLE),
-    bookings: new BookingStore(db, TABLE),
-    idempotency: new IdempotencyStore(db, TABLE),
+    ...buildStores(db, TABLE),
     objects: new ObjectStore(s3Client, BUCKET),
     workflow: engine,
     departments: createDepartmentClient({ baseUrl: standins.baseUrl, callingSystem: 'retireone-local', timeoutMs: opts.departmentTimeoutMs }),

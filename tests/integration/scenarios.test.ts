@@ -84,7 +84,7 @@ describe('demo scenarios end to end', () => {
         expect(pdfsig(doc.bytes)).toContain('Signature is Valid');
       }
       // One number in every message: the booking confirmation and the result, both to the booked phone.
-      const messages = await stack.runtime.cases.notifications(caseNumber);
+      const messages = await stack.runtime.outbox.forCase(caseNumber);
       expect(messages.map((m) => m.kind).sort()).toEqual(['booked', 'result']);
       for (const m of messages) {
         expect(m.text).toContain(caseNumber);

@@ -1,0 +1,22 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { AuditStore } from './audit-store.ts';
+import { BookingStore } from './booking-store.ts';
+import { CaseStore } from './case-store.ts';
+import { DocumentStore } from './document-store.ts';
+import { IdempotencyStore } from './idempotency-store.ts';
+import { OutboxStore } from './outbox-store.ts';
+import { TaskTokenStore } from './task-token-store.ts';
+
+/** Every store over the one case table, built in one place for both hostings. */
+export function buildStores(db: DynamoDBDocumentClient, table: string) {
+  return {
+    cases: new CaseStore(db, table),
+    bookings: new BookingStore(db, table),
+    idempotency: new IdempotencyStore(db, table),
+    documents: new DocumentStore(db, table),
+    audit: new AuditStore(db, table),
+    taskTokens: new TaskTokenStore(db, table),
+    outbox: new OutboxStore(db, table),
+  };
+}
+export type Stores = ReturnType<typeof buildStores>;

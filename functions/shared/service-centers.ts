@@ -47,7 +47,7 @@ export function slotsFor(centerId: string, date: string): SlotDefinition[] {
 
 export function findSlot(slotId: string): SlotDefinition | undefined {
   const m = /^([a-z-]+)_(\d{4})(\d{2})(\d{2})_(\d{4})$/.exec(slotId);
-  if (!m) return undefined;
+  if (!m?.[1]) return undefined;
   const date = `${m[2]}-${m[3]}-${m[4]}`;
   return slotsFor(m[1], date).find((s) => s.slotId === slotId);
 }

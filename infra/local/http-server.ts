@@ -105,10 +105,11 @@ export function createApiServer(opts: { devMode: boolean; extra?: (req: Incoming
       if (body === 'too-large') return problem(res, 413, 'Body too large', 'The request body is too large.');
       const params: Record<string, string> = {};
       hit.r.names.forEach((n, i) => {
+        const raw = hit.m[i + 1] ?? '';
         try {
-          params[n] = decodeURIComponent(hit.m[i + 1]);
+          params[n] = decodeURIComponent(raw);
         } catch {
-          params[n] = hit.m[i + 1];
+          params[n] = raw;
         }
       });
       const event = toEvent(req, url, body, hit.r, params);

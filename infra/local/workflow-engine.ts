@@ -48,7 +48,7 @@ function taskStates(states: Record<string, TaskDefinition>, out = new Map<string
     const waits = state.Resource === WAIT_FOR_TOKEN;
     const ref = waits ? state.Parameters!.FunctionName! : state.Resource!;
     const m = /^\$\{(\w+)\}$/.exec(ref);
-    if (!m || !(m[1] in STEP_FUNCTIONS)) throw new Error(`state ${name}: unknown resource ${ref}`);
+    if (!m?.[1] || !(m[1] in STEP_FUNCTIONS)) throw new Error(`state ${name}: unknown resource ${ref}`);
     out.set(name, { substitution: m[1] as StepSubstitution, waitsForToken: waits, timeoutSeconds: state.TimeoutSeconds });
   }
   return out;
@@ -81,7 +81,8 @@ export class LocalWorkflowEngine implements WorkflowPort {
     if (opts.waitTimeoutSeconds !== undefined) {
       for (const [name, task] of this.tasks) {
         if (!task.waitsForToken) continue;
-        substituted.States[name].TimeoutSeconds = opts.waitTimeoutSeconds;
+        const state = substituted.States[name];
+        if (state) state.TimeoutSeconds = opts.waitTimeoutSeconds;
         task.timeoutSeconds = opts.waitTimeoutSeconds;
       }
     }

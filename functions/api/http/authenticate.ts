@@ -16,7 +16,7 @@ export function authenticate(
       if (!match) throw new HttpProblem(401, 'Unauthorized', 'Send a bearer token in the Authorization header.');
       let principal: Principal;
       try {
-        principal = await (await runtime()).tokens.verify(match[1]);
+        principal = await (await runtime()).tokens.verify(match[1] ?? '');
       } catch {
         throw new HttpProblem(401, 'Unauthorized', 'The token is not valid or has expired.');
       }

@@ -33,6 +33,9 @@ export interface HandlerSpec<B, Q, P> {
   handle(req: HttpRequest<B, Q, P>): Promise<HttpResult>;
 }
 
+/** `application/json; charset=utf-8` → `application/json`. */
+const mediaType = (header: string | undefined) => (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: 'body' | 'query' | 'path'): T {
@@ -46,7 +49,7 @@ function readJsonBody(event: APIGatewayProxyEventV2, maxBytes: number): { raw: s
   if (!event.body) return { raw: '', json: undefined };
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   if (Buffer.byteLength(raw) > maxBytes) throw new HttpProblem(413, 'Body too large', `The body is larger than ${maxBytes} bytes.`);
-  const type = (event.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  const type = mediaType(event.headers['content-type']);
   if (type !== 'application/json') throw new HttpProblem(415, 'Unsupported media type', 'Send the body as application/json.');
   try {
     return { raw, json: JSON.parse(raw) };
@@ -59,7 +62,7 @@ function readJsonBody(event: APIGatewayProxyEventV2, maxBytes: number): { raw: s
 function readRawBody(event: APIGatewayProxyEventV2, spec: { contentType: string; maxBytes: number }): Uint8Array {
   const bytes = event.body ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8') : Buffer.alloc(0);
   if (bytes.length === 0) throw new HttpProblem(400, 'Missing body', `This request needs a ${spec.contentType} body.`, [{ path: '$', message: 'is required' }]);
-  const type = (event.headers?.['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  const type = mediaType(event.headers?.['content-type']);
   if (type !== spec.contentType) throw new HttpProblem(415, 'Unsupported media type', `Send the body as ${spec.contentType}.`);
   if (bytes.length > spec.maxBytes) throw new HttpProblem(413, 'Body too large', `The body is larger than ${spec.maxBytes} bytes.`);
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -5,48 +5,52 @@ export const RetirementType = z.enum(['normal', 'flexible-early', 'flexible-late
 export type RetirementType = z.infer<typeof RetirementType>;
 
 /** The one form: everything the four departments need, sent once. */
-export const Application = z.strictObject({
-  applicant: z.strictObject({
-    idNumber: IdNumber,
-    name: z.string().trim().min(1).max(50),
-    gender: Gender,
-    birthDate: IsoDate,
-    phone: Phone,
-    address: z.string().trim().min(1).max(200),
-  }),
-  retirement: z.strictObject({
-    type: RetirementType,
-    requestedMonth: IsoMonth,
-    originalRetirementAge: OriginalRetirementAge,
-  }),
-  bankAccount: z.strictObject({
-    bankName: z.string().trim().min(1).max(100),
-    accountNo: z.string().regex(/^\d{8,30}$/, 'must be 8 to 30 digits'),
-  }),
-  housingFund: z.strictObject({ withdraw: z.boolean() }),
-  commitments: z.strictObject({
-    informationTrue: z.literal(true),
-    dataSharingConsent: z.literal(true),
-  }),
-}).meta({ id: 'Application' });
+export const Application = z
+  .strictObject({
+    applicant: z.strictObject({
+      idNumber: IdNumber,
+      name: z.string().trim().min(1).max(50),
+      gender: Gender,
+      birthDate: IsoDate,
+      phone: Phone,
+      address: z.string().trim().min(1).max(200),
+    }),
+    retirement: z.strictObject({
+      type: RetirementType,
+      requestedMonth: IsoMonth,
+      originalRetirementAge: OriginalRetirementAge,
+    }),
+    bankAccount: z.strictObject({
+      bankName: z.string().trim().min(1).max(100),
+      accountNo: z.string().regex(/^\d{8,30}$/, 'must be 8 to 30 digits'),
+    }),
+    housingFund: z.strictObject({ withdraw: z.boolean() }),
+    commitments: z.strictObject({
+      informationTrue: z.literal(true),
+      dataSharingConsent: z.literal(true),
+    }),
+  })
+  .meta({ id: 'Application' });
 export type Application = z.infer<typeof Application>;
 
 /**
  * GET /v1/cases/{caseNumber}/prefill: the one form as far as the departments (or, failing them, the booking)
  * already know it, so the citizen confirms rather than types. Fields nobody holds are absent.
  */
-export const PrefillResponse = z.strictObject({
-  caseNumber: CaseNumber,
-  source: z.enum(['departments', 'booking']).meta({ description: 'Where the values came from: the department records, or only the booking.' }),
-  applicant: z.strictObject({
-    idNumber: IdNumber,
-    name: z.string(),
-    gender: Gender.optional(),
-    birthDate: IsoDate.optional(),
-    phone: Phone,
-  }),
-  retirement: z.strictObject({ originalRetirementAge: OriginalRetirementAge.optional() }),
-  bankAccount: z.strictObject({ bankName: z.string(), accountNo: z.string() }).optional(),
-  housingFund: z.strictObject({ withdraw: z.boolean() }),
-}).meta({ id: 'PrefillResponse' });
+export const PrefillResponse = z
+  .strictObject({
+    caseNumber: CaseNumber,
+    source: z.enum(['departments', 'booking']).meta({ description: 'Where the values came from: the department records, or only the booking.' }),
+    applicant: z.strictObject({
+      idNumber: IdNumber,
+      name: z.string(),
+      gender: Gender.optional(),
+      birthDate: IsoDate.optional(),
+      phone: Phone,
+    }),
+    retirement: z.strictObject({ originalRetirementAge: OriginalRetirementAge.optional() }),
+    bankAccount: z.strictObject({ bankName: z.string(), accountNo: z.string() }).optional(),
+    housingFund: z.strictObject({ withdraw: z.boolean() }),
+  })
+  .meta({ id: 'PrefillResponse' });
 export type PrefillResponse = z.infer<typeof PrefillResponse>;

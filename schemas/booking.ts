@@ -16,16 +16,19 @@ export const BookingRequest = z
     if (v.channel === 'window' && !v.slotId) {
       ctx.addIssue({ code: 'custom', path: ['slotId'], message: 'is required for a window booking' });
     }
-  }).meta({ id: 'BookingRequest' });
+  })
+  .meta({ id: 'BookingRequest' });
 export type BookingRequest = z.infer<typeof BookingRequest>;
 
-export const Slot = z.strictObject({
-  slotId: z.string(),
-  start: Instant,
-  end: Instant,
-  capacity: z.number().int(),
-  remaining: z.number().int(),
-}).meta({ id: 'Slot' });
+export const Slot = z
+  .strictObject({
+    slotId: z.string(),
+    start: Instant,
+    end: Instant,
+    capacity: z.number().int(),
+    remaining: z.number().int(),
+  })
+  .meta({ id: 'Slot' });
 export type Slot = z.infer<typeof Slot>;
 
 export const ServiceCenter = z.strictObject({ id: z.string(), name: z.string(), address: z.string() }).meta({ id: 'ServiceCenter' });
@@ -38,11 +41,13 @@ export const ServiceCenterPathParams = z.strictObject({ id: z.string().max(64).m
 
 export const SlotsQuery = z.strictObject({ date: IsoDate });
 
-export const BookingResponse = z.strictObject({
-  caseNumber: CaseNumber,
-  status: z.literal('BOOKED'),
-  channel: Channel,
-  slot: Slot.omit({ remaining: true, capacity: true }).extend({ serviceCenterId: z.string() }).optional(),
-  applicationDeadline: IsoDate,
-}).meta({ id: 'BookingResponse' });
+export const BookingResponse = z
+  .strictObject({
+    caseNumber: CaseNumber,
+    status: z.literal('BOOKED'),
+    channel: Channel,
+    slot: Slot.omit({ remaining: true, capacity: true }).extend({ serviceCenterId: z.string() }).optional(),
+    applicationDeadline: IsoDate,
+  })
+  .meta({ id: 'BookingResponse' });
 export type BookingResponse = z.infer<typeof BookingResponse>;

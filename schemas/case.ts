@@ -2,17 +2,9 @@ import { z } from 'zod';
 import { CaseNumber, Instant, IsoDate } from './common.ts';
 import { DepartmentResult } from './department-result.ts';
 
-export const CaseStatus = z.enum([
-  'BOOKED',
-  'SUBMITTED',
-  'PRE_REVIEW',
-  'CHECKING',
-  'MANUAL_REVIEW',
-  'SEALING',
-  'COMPLETED',
-  'EXPIRED',
-  'WITHDRAWN',
-]).meta({ id: 'CaseStatus' });
+export const CaseStatus = z
+  .enum(['BOOKED', 'SUBMITTED', 'PRE_REVIEW', 'CHECKING', 'MANUAL_REVIEW', 'SEALING', 'COMPLETED', 'EXPIRED', 'WITHDRAWN'])
+  .meta({ id: 'CaseStatus' });
 export type CaseStatus = z.infer<typeof CaseStatus>;
 export const OPEN_STATUSES: readonly CaseStatus[] = ['BOOKED', 'SUBMITTED', 'PRE_REVIEW', 'CHECKING', 'MANUAL_REVIEW', 'SEALING'];
 
@@ -22,32 +14,38 @@ export type Decision = z.infer<typeof Decision>;
 export const TimelineEntry = z.strictObject({ at: Instant, status: CaseStatus, actor: z.string(), note: z.string() }).meta({ id: 'TimelineEntry' });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
-export const DocumentRef = z.strictObject({
-  documentId: z.string(),
-  title: z.string(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  contentType: z.literal('application/pdf'),
-}).meta({ id: 'DocumentRef' });
+export const DocumentRef = z
+  .strictObject({
+    documentId: z.string(),
+    title: z.string(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    contentType: z.literal('application/pdf'),
+  })
+  .meta({ id: 'DocumentRef' });
 export type DocumentRef = z.infer<typeof DocumentRef>;
 
-export const Departments = z.strictObject({
-  hr: DepartmentResult,
-  tax: DepartmentResult,
-  medical: DepartmentResult,
-  housingFund: DepartmentResult,
-}).meta({ id: 'Departments' });
+export const Departments = z
+  .strictObject({
+    hr: DepartmentResult,
+    tax: DepartmentResult,
+    medical: DepartmentResult,
+    housingFund: DepartmentResult,
+  })
+  .meta({ id: 'Departments' });
 export type Departments = z.infer<typeof Departments>;
 
 /** The public view of a case (GET /v1/cases/{caseNumber}). */
-export const CaseView = z.strictObject({
-  caseNumber: CaseNumber,
-  status: CaseStatus,
-  decision: Decision.optional(),
-  deadline: IsoDate,
-  departments: Departments,
-  timeline: z.array(TimelineEntry),
-  documents: z.array(DocumentRef),
-}).meta({ id: 'CaseView' });
+export const CaseView = z
+  .strictObject({
+    caseNumber: CaseNumber,
+    status: CaseStatus,
+    decision: Decision.optional(),
+    deadline: IsoDate,
+    departments: Departments,
+    timeline: z.array(TimelineEntry),
+    documents: z.array(DocumentRef),
+  })
+  .meta({ id: 'CaseView' });
 export type CaseView = z.infer<typeof CaseView>;
 
 /** POST /v1/cases/{caseNumber}/withdrawal: the citizen withdraws while the case waits for a person. */

@@ -41,28 +41,33 @@ export const CaseNumber = z
   .regex(/^RT\d{8}[0-9A-HJKMNP-TV-Z]{6}$/, 'is not a case number')
   .meta({ description: 'The one number of the whole case: RT, the booking date, six Crockford base-32 characters.', example: 'RT20260312K7M2QD' });
 
-export const Phone = z.string().regex(/^1\d{10}$/, 'must be an 11-digit mobile number').meta({ example: '13810102947' });
+export const Phone = z
+  .string()
+  .regex(/^1\d{10}$/, 'must be an 11-digit mobile number')
+  .meta({ example: '13810102947' });
 
-export const ReasonCode = z.enum([
-  'RETIREMENT_AGE_NOT_REACHED',
-  'FLEXIBLE_WINDOW_EXCEEDED',
-  'CONTRIBUTION_YEARS_SHORT',
-  'DUPLICATE_PENSION',
-  'NO_INSURANCE_RECORD',
-  'BIRTH_DATE_MISMATCH',
-  'SPECIAL_JOB_YEARS_SHORT',
-  'DISABILITY_NOT_CERTIFIED',
-  'TAX_ARREARS',
-  'MEDICAL_YEARS_SHORT',
-  'MEDICAL_LOCAL_YEARS_SHORT',
-  'HOUSING_FUND_LOAN_OUTSTANDING',
-  'DEPARTMENT_UNAVAILABLE',
-  // Pre-review codes (extensions allowed by the contract).
-  'ID_NUMBER_INVALID',
-  'BOOKING_MISMATCH',
-  'REQUESTED_MONTH_OUT_OF_RANGE',
-  'STAFF_DECISION',
-]).meta({ id: 'ReasonCode' });
+export const ReasonCode = z
+  .enum([
+    'RETIREMENT_AGE_NOT_REACHED',
+    'FLEXIBLE_WINDOW_EXCEEDED',
+    'CONTRIBUTION_YEARS_SHORT',
+    'DUPLICATE_PENSION',
+    'NO_INSURANCE_RECORD',
+    'BIRTH_DATE_MISMATCH',
+    'SPECIAL_JOB_YEARS_SHORT',
+    'DISABILITY_NOT_CERTIFIED',
+    'TAX_ARREARS',
+    'MEDICAL_YEARS_SHORT',
+    'MEDICAL_LOCAL_YEARS_SHORT',
+    'HOUSING_FUND_LOAN_OUTSTANDING',
+    'DEPARTMENT_UNAVAILABLE',
+    // Pre-review codes (extensions allowed by the contract).
+    'ID_NUMBER_INVALID',
+    'BOOKING_MISMATCH',
+    'REQUESTED_MONTH_OUT_OF_RANGE',
+    'STAFF_DECISION',
+  ])
+  .meta({ id: 'ReasonCode' });
 export type ReasonCode = z.infer<typeof ReasonCode>;
 
 export const Reason = z.strictObject({ code: ReasonCode, message: z.string() }).meta({ id: 'Reason' });

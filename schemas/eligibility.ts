@@ -17,17 +17,20 @@ export const EligibilityRequest = z
     if (v.gender === 'male' && v.originalRetirementAge !== undefined && v.originalRetirementAge !== 60) {
       ctx.addIssue({ code: 'custom', path: ['originalRetirementAge'], message: 'must be 60 for men' });
     }
-  }).meta({ id: 'EligibilityRequest' });
+  })
+  .meta({ id: 'EligibilityRequest' });
 export type EligibilityRequest = z.infer<typeof EligibilityRequest>;
 
 export const AgeYearsMonths = z.strictObject({ years: z.number().int(), months: z.number().int() }).meta({ id: 'AgeYearsMonths' });
 export type AgeYearsMonths = z.infer<typeof AgeYearsMonths>;
 
-export const EligibilityResponse = z.strictObject({
-  statutoryRetirementAge: AgeYearsMonths,
-  statutoryRetirementMonth: IsoMonth,
-  minimumContributionYears: z.number(),
-  flexibleEarliestMonth: IsoMonth,
-  flexibleLatestMonth: IsoMonth,
-}).meta({ id: 'EligibilityResponse' });
+export const EligibilityResponse = z
+  .strictObject({
+    statutoryRetirementAge: AgeYearsMonths,
+    statutoryRetirementMonth: IsoMonth,
+    minimumContributionYears: z.number(),
+    flexibleEarliestMonth: IsoMonth,
+    flexibleLatestMonth: IsoMonth,
+  })
+  .meta({ id: 'EligibilityResponse' });
 export type EligibilityResponse = z.infer<typeof EligibilityResponse>;

@@ -41,10 +41,10 @@ export const NoticeData = z.strictObject({
   issuedAt: Instant,
   applicant: z.strictObject({
     name: z.string().trim().min(1).max(50),
-    idNumberMasked: z.string().regex(/^[\dX*]{18}$/, 'must be 18 characters of digits, X or *').refine(
-      (s) => s.includes('*'),
-      'must be masked',
-    ),
+    idNumberMasked: z
+      .string()
+      .regex(/^[\dX*]{18}$/, 'must be 18 characters of digits, X or *')
+      .refine((s) => s.includes('*'), 'must be masked'),
     gender: Gender,
     birthDate: IsoDate,
   }),
@@ -99,7 +99,12 @@ export const DocumentBlock = z.discriminatedUnion('kind', [
       .max(6)
       .refine((cs) => Math.abs(cs.reduce((n, c) => n + c.width, 0) - 1) < 1e-6, 'column widths must add up to 1'),
     rows: z
-      .array(z.array(z.strictObject({ lines: z.array(z.string().max(600)).min(1).max(40), tone: Tone.optional() })).min(1).max(6))
+      .array(
+        z
+          .array(z.strictObject({ lines: z.array(z.string().max(600)).min(1).max(40), tone: Tone.optional() }))
+          .min(1)
+          .max(6),
+      )
       .min(1)
       .max(40),
   }),

@@ -37,7 +37,10 @@ function requestOf(route: Route): RouteConfig['request'] {
   const documentedHeaders = route.doc.request?.headers;
   if (documentedHeaders) headers.push(documentedHeaders as z.ZodObject);
   const body = route.rawBody
-    ? { required: true, content: route.rawBody.contentType === 'application/pdf' ? PDF_BODY : { [route.rawBody.contentType]: { schema: { type: 'string' as const } } } }
+    ? {
+        required: true,
+        content: route.rawBody.contentType === 'application/pdf' ? PDF_BODY : { [route.rawBody.contentType]: { schema: { type: 'string' as const } } },
+      }
     : route.body
       ? { required: true, content: json(route.body) }
       : undefined;

@@ -11,7 +11,8 @@ export const ReviewRequest = z
     department: DepartmentKey.optional(),
     outcome: z.enum(['PASS', 'FAIL']),
     note: z.string().trim().min(1, 'a reason is required').max(2000),
-  }).meta({ id: 'ReviewRequest' });
+  })
+  .meta({ id: 'ReviewRequest' });
 export type ReviewRequest = z.infer<typeof ReviewRequest>;
 
 export const StaffQueueQuery = z.strictObject({
@@ -21,36 +22,42 @@ export const StaffQueueQuery = z.strictObject({
 });
 
 /** One line of the staff work queue (GET /v1/staff/cases); the applicant is masked even for staff. */
-export const StaffQueueItem = z.strictObject({
-  caseNumber: CaseNumber,
-  status: CaseStatus,
-  deadline: IsoDate.meta({ description: 'The application deadline of the booking.' }),
-  overdue: z.boolean(),
-  channel: Channel,
-  applicant: z.strictObject({
-    name: z.string().meta({ description: 'Masked: the surname character only.', example: '陈**' }),
-    idNumber: z.string().meta({ description: 'Masked: first 6 and last 4 characters visible.', example: '110101********2947' }),
-  }),
-  waitingFor: z.array(DepartmentKey).meta({ description: 'Departments whose outcome is MANUAL and wait for a staff decision.' }),
-  updatedAt: Instant,
-}).meta({ id: 'StaffQueueItem' });
+export const StaffQueueItem = z
+  .strictObject({
+    caseNumber: CaseNumber,
+    status: CaseStatus,
+    deadline: IsoDate.meta({ description: 'The application deadline of the booking.' }),
+    overdue: z.boolean(),
+    channel: Channel,
+    applicant: z.strictObject({
+      name: z.string().meta({ description: 'Masked: the surname character only.', example: '陈**' }),
+      idNumber: z.string().meta({ description: 'Masked: first 6 and last 4 characters visible.', example: '110101********2947' }),
+    }),
+    waitingFor: z.array(DepartmentKey).meta({ description: 'Departments whose outcome is MANUAL and wait for a staff decision.' }),
+    updatedAt: Instant,
+  })
+  .meta({ id: 'StaffQueueItem' });
 export type StaffQueueItem = z.infer<typeof StaffQueueItem>;
 
 /** 202 answer to POST /v1/staff/cases/{caseNumber}/reviews: the decision is recorded and the workflow resumes. */
-export const ReviewResponse = z.strictObject({
-  caseNumber: CaseNumber,
-  stage: ReviewRequest.shape.stage,
-  outcome: ReviewRequest.shape.outcome,
-  recordedAt: Instant,
-}).meta({ id: 'ReviewResponse' });
+export const ReviewResponse = z
+  .strictObject({
+    caseNumber: CaseNumber,
+    stage: ReviewRequest.shape.stage,
+    outcome: ReviewRequest.shape.outcome,
+    recordedAt: Instant,
+  })
+  .meta({ id: 'ReviewResponse' });
 export type ReviewResponse = z.infer<typeof ReviewResponse>;
 
 /** One access to a case, as the audit trail keeps it (GET /v1/staff/cases/{caseNumber}/audit). */
-export const AuditEntry = z.strictObject({
-  at: Instant,
-  actor: z.string().meta({ description: 'Who: staff id, system account, or citizen:<ID number>.' }),
-  role: z.string(),
-  action: z.string().meta({ description: 'What, e.g. read-case, submit-application, review:manual; `:denied` when refused.' }),
-  requestId: z.string(),
-}).meta({ id: 'AuditEntry' });
+export const AuditEntry = z
+  .strictObject({
+    at: Instant,
+    actor: z.string().meta({ description: 'Who: staff id, system account, or citizen:<ID number>.' }),
+    role: z.string(),
+    action: z.string().meta({ description: 'What, e.g. read-case, submit-application, review:manual; `:denied` when refused.' }),
+    requestId: z.string(),
+  })
+  .meta({ id: 'AuditEntry' });
 export type AuditEntry = z.infer<typeof AuditEntry>;

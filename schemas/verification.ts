@@ -12,11 +12,14 @@ export const DocumentVerification = z
   .strictObject({
     documentId: DocumentId,
     valid: z.boolean(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/).meta({ description: 'SHA-256 of the issued PDF bytes, hex.' }),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .meta({ description: 'SHA-256 of the issued PDF bytes, hex.' }),
     sealedAt: Instant,
     issuer: z.string(),
     caseNumberMasked: z.string().meta({ description: 'The case number with its middle hidden.' }),
-    title: z.string().meta({ description: 'The document\'s title, e.g. 退休审批结果通知书.' }),
+    title: z.string().meta({ description: "The document's title, e.g. 退休审批结果通知书." }),
   })
   .meta({ id: 'DocumentVerification' });
 export type DocumentVerification = z.infer<typeof DocumentVerification>;

@@ -56,7 +56,8 @@ export function diagramOf(asl: { StartAt: string; States: Record<string, State> 
     .filter(([, s]) => s.Type === 'Parallel')
     .flatMap(([name, s]) => s.Branches!.map((b) => `  ${name}_in(( )) --> ${b.StartAt}`));
   const rewired = links.map((l) => {
-    for (const [name, s] of Object.entries(asl.States)) if (s.Type === 'Parallel') l = l.replace(new RegExp(`--> ${name}$`), `--> ${name}_in`).replace(new RegExp(`\\| ${name}$`), `| ${name}_in`);
+    for (const [name, s] of Object.entries(asl.States))
+      if (s.Type === 'Parallel') l = l.replace(new RegExp(`--> ${name}$`), `--> ${name}_in`).replace(new RegExp(`\\| ${name}$`), `| ${name}_in`);
     return l;
   });
   return [...lines, ...parallelEntry, ...rewired].join('\n');

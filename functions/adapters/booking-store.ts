@@ -5,7 +5,6 @@ import { keys } from './table-keys.ts';
 import { IDEMPOTENCY_TTL_SECONDS, IdempotencyStore, type StoredResponse } from './idempotency-store.ts';
 import { TableStore } from './table-store.ts';
 
-
 export type BookingOutcome =
   | { kind: 'created'; response: StoredResponse }
   | { kind: 'replayed'; response: StoredResponse }
@@ -13,7 +12,6 @@ export type BookingOutcome =
   | { kind: 'open-case'; caseNumber: string }
   | { kind: 'slot-full' }
   | { kind: 'case-number-taken' };
-
 
 /**
  * A booking is four writes that must happen together or not at all: the idempotency record, the
@@ -79,9 +77,7 @@ export class BookingStore extends TableStore {
       if (failed[0]) {
         const prior = await new IdempotencyStore(this.db, this.table).get(idempotency.scope, idempotency.key);
         if (!prior) throw err;
-        return prior.requestHash === idempotency.requestHash
-          ? { kind: 'replayed', response: prior.response }
-          : { kind: 'key-reused-with-other-body' };
+        return prior.requestHash === idempotency.requestHash ? { kind: 'replayed', response: prior.response } : { kind: 'key-reused-with-other-body' };
       }
       if (failed[1]) {
         const lock = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.openCaseLock(record.idNumber), ConsistentRead: true }));

@@ -31,7 +31,10 @@ export class CaseStore extends TableStore {
   }
 
   /** Just what a department check reads: who, the form, and that department's recorded answer. */
-  async getForCheck(caseNumber: string, department: DepartmentKey): Promise<Pick<CaseRecord, 'caseNumber' | 'idNumber' | 'application'> & { departments: Partial<CaseRecord['departments']> } | undefined> {
+  async getForCheck(
+    caseNumber: string,
+    department: DepartmentKey,
+  ): Promise<(Pick<CaseRecord, 'caseNumber' | 'idNumber' | 'application'> & { departments: Partial<CaseRecord['departments']> }) | undefined> {
     const out = await this.db.send(
       new GetCommand({
         TableName: this.table,
@@ -184,9 +187,20 @@ export class CaseStore extends TableStore {
    * A staff decision, recorded once per stage and department; the note goes on the timeline.
    * Returns false if that decision was already taken.
    */
-  async recordReview(caseNumber: string, reviewKey: string, review: StaffReview, expectStatus: CaseStatus, then?: { status: CaseStatus; note: string }): Promise<boolean> {
+  async recordReview(
+    caseNumber: string,
+    reviewKey: string,
+    review: StaffReview,
+    expectStatus: CaseStatus,
+    then?: { status: CaseStatus; note: string },
+  ): Promise<boolean> {
     const entries: TimelineEntry[] = [
-      { at: review.at, status: expectStatus, actor: review.actor, note: `${review.stage === 'manual' ? '人工审核' : '预审'}：${review.outcome === 'PASS' ? '通过' : '不通过'}。${review.note}` },
+      {
+        at: review.at,
+        status: expectStatus,
+        actor: review.actor,
+        note: `${review.stage === 'manual' ? '人工审核' : '预审'}：${review.outcome === 'PASS' ? '通过' : '不通过'}。${review.note}`,
+      },
       ...(then ? [{ at: review.at, status: then.status, actor: 'system', note: then.note }] : []),
     ];
     const expected = statusIn([expectStatus], 'status');

@@ -23,7 +23,9 @@ export class DocumentStore extends TableStore {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
-            ...docs.map((d) => ({ Put: { TableName: this.table, Item: { ...keys.document(d.documentId), ...d }, ConditionExpression: 'attribute_not_exists(pk)' } })),
+            ...docs.map((d) => ({
+              Put: { TableName: this.table, Item: { ...keys.document(d.documentId), ...d }, ConditionExpression: 'attribute_not_exists(pk)' },
+            })),
             {
               Update: {
                 TableName: this.table,

@@ -31,7 +31,12 @@ function frames(record: CaseRecord, after: number): string {
  */
 export const handler = httpHandler(operations.streamCaseEvents, {
   async handle({ params, principal, requestId, headers, rt }) {
-    const lastId = z.coerce.number().int().min(-1).catch(-1).parse(headers['last-event-id'] ?? -1);
+    const lastId = z.coerce
+      .number()
+      .int()
+      .min(-1)
+      .catch(-1)
+      .parse(headers['last-event-id'] ?? -1);
     let record = await loadCaseFor(rt, principal, params.caseNumber, 'read-events', requestId);
     const until = Date.now() + HOLD_MS;
     while (record.timeline.length - 1 <= lastId && !END_STATES.has(record.status) && Date.now() < until) {

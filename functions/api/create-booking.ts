@@ -19,9 +19,12 @@ const MAX_ATTEMPTS = 6;
 export const handler = httpHandler(operations.createBooking, {
   async handle({ body, principal, headers, rt }) {
     const parsed = parseIdNumber(body.idNumber, rt.clock.today());
-    if (!parsed.ok) throw new HttpProblem(400, 'Invalid request', `The ID number is not valid: ${parsed.message}`, [{ path: 'idNumber', message: parsed.message }]);
+    if (!parsed.ok)
+      throw new HttpProblem(400, 'Invalid request', `The ID number is not valid: ${parsed.message}`, [{ path: 'idNumber', message: parsed.message }]);
     if (principal!.role === 'citizen' && principal!.idNumber !== body.idNumber) {
-      throw new HttpProblem(403, 'Forbidden', 'A citizen may book only for itself.', [{ path: 'idNumber', message: 'is not the ID number of the signed-in person' }]);
+      throw new HttpProblem(403, 'Forbidden', 'A citizen may book only for itself.', [
+        { path: 'idNumber', message: 'is not the ID number of the signed-in person' },
+      ]);
     }
     const slotDef = body.slotId ? findSlot(body.slotId) : undefined;
     if (body.slotId && (!slotDef || slotDef.start.slice(0, 10) < rt.clock.today())) {
@@ -54,7 +57,7 @@ export const handler = httpHandler(operations.createBooking, {
         documents: {},
         queueKey: queueKey(deadline, caseNumber),
       };
-      let outcome;
+      let outcome: Awaited<ReturnType<typeof rt.bookings.book>>;
       try {
         outcome = await rt.bookings.book({
           record,
@@ -81,9 +84,13 @@ export const handler = httpHandler(operations.createBooking, {
           if (attempt < MAX_ATTEMPTS) continue;
           throw new Error('could not allocate a case number');
         case 'key-reused-with-other-body':
-          throw new HttpProblem(422, 'Idempotency key reused', 'This Idempotency-Key was used with a different request body.', [{ path: 'Idempotency-Key', message: 'was used with a different body' }]);
+          throw new HttpProblem(422, 'Idempotency key reused', 'This Idempotency-Key was used with a different request body.', [
+            { path: 'Idempotency-Key', message: 'was used with a different body' },
+          ]);
         case 'open-case':
-          throw new HttpProblem(409, 'Open case exists', `This person already has an open case: ${outcome.caseNumber}.`, undefined, { caseNumber: outcome.caseNumber });
+          throw new HttpProblem(409, 'Open case exists', `This person already has an open case: ${outcome.caseNumber}.`, undefined, {
+            caseNumber: outcome.caseNumber,
+          });
         case 'slot-full':
           throw new HttpProblem(409, 'Slot full', 'This slot is fully booked; please choose another.', [{ path: 'slotId', message: 'is full' }]);
         case 'created':

@@ -258,7 +258,12 @@ export const operations = {
       responses: {
         200: {
           description: 'The sealed PDF.',
-          headers: z.object({ 'X-Content-SHA256': z.string().regex(/^[0-9a-f]{64}$/).meta({ description: 'SHA-256 of the PDF bytes, hex.' }) }),
+          headers: z.object({
+            'X-Content-SHA256': z
+              .string()
+              .regex(/^[0-9a-f]{64}$/)
+              .meta({ description: 'SHA-256 of the PDF bytes, hex.' }),
+          }),
           content: PDF_BODY,
         },
         400: BAD_REQUEST,

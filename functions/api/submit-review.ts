@@ -18,15 +18,22 @@ export const handler = httpHandler(operations.submitReview, {
       if (record.status !== 'PRE_REVIEW' || record.preReview?.outcome !== 'MANUAL') {
         throw new HttpProblem(409, 'Not waiting for pre-review', `The case is ${record.status} and is not waiting for a pre-review decision.`);
       }
-      if (body.department) throw new HttpProblem(400, 'Invalid request', 'A pre-review decision is for the whole case.', [{ path: 'department', message: 'is not allowed for stage pre-review' }]);
+      if (body.department)
+        throw new HttpProblem(400, 'Invalid request', 'A pre-review decision is for the whole case.', [
+          { path: 'department', message: 'is not allowed for stage pre-review' },
+        ]);
       key = 'pre-review';
     } else {
       if (record.status !== 'MANUAL_REVIEW') {
         throw new HttpProblem(409, 'Not waiting for manual review', `The case is ${record.status} and is not waiting for a manual review.`);
       }
-      const manual = Object.entries(record.departments).filter(([, d]) => d.outcome === 'MANUAL').map(([k]) => k);
+      const manual = Object.entries(record.departments)
+        .filter(([, d]) => d.outcome === 'MANUAL')
+        .map(([k]) => k);
       if (body.department && !manual.includes(body.department)) {
-        throw new HttpProblem(400, 'Invalid request', `Only these departments wait for a decision: ${manual.join(', ')}.`, [{ path: 'department', message: 'is not waiting for a manual decision' }]);
+        throw new HttpProblem(400, 'Invalid request', `Only these departments wait for a decision: ${manual.join(', ')}.`, [
+          { path: 'department', message: 'is not waiting for a manual decision' },
+        ]);
       }
       const preReviewer = record.reviews?.['pre-review']?.actor;
       if (preReviewer && preReviewer === principal!.subject) {
@@ -35,7 +42,8 @@ export const handler = httpHandler(operations.submitReview, {
       key = `manual#${body.department ?? 'all'}`;
     }
     // A passed pre-review sends the case on to the departments in the same write.
-    const then = body.stage === 'pre-review' && body.outcome === 'PASS' ? { status: 'CHECKING' as const, note: '人社、税务、医保、公积金四部门并联核查中' } : undefined;
+    const then =
+      body.stage === 'pre-review' && body.outcome === 'PASS' ? { status: 'CHECKING' as const, note: '人社、税务、医保、公积金四部门并联核查中' } : undefined;
     const recorded = await rt.cases.recordReview(params.caseNumber, key, review, record.status, then);
     if (!recorded) throw new HttpProblem(409, 'Already decided', 'This decision was already taken, or the case moved on.');
     await signalWaitingStep(rt, params.caseNumber, body.stage, { outcome: body.outcome });

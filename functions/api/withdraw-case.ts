@@ -17,9 +17,17 @@ export const handler = httpHandler(operations.withdrawCase, {
     const stage = STAGE_WAITING[record.status];
     const withdrawn =
       stage !== undefined &&
-      (await rt.cases.withdraw(record, { at: rt.clock.now().toISOString(), actor: principal!.subject, note: body.reason ? `本人撤回申请：${body.reason}` : '本人撤回申请' }));
+      (await rt.cases.withdraw(record, {
+        at: rt.clock.now().toISOString(),
+        actor: principal!.subject,
+        note: body.reason ? `本人撤回申请：${body.reason}` : '本人撤回申请',
+      }));
     if (!withdrawn) {
-      throw new HttpProblem(409, 'Cannot withdraw now', `The case is ${record.status}; it can be withdrawn only while it waits for the form or for a staff decision.`);
+      throw new HttpProblem(
+        409,
+        'Cannot withdraw now',
+        `The case is ${record.status}; it can be withdrawn only while it waits for the form or for a staff decision.`,
+      );
     }
     await signalWaitingStep(rt, params.caseNumber, stage, { outcome: 'WITHDRAWN' });
     return { status: 202, body: { caseNumber: params.caseNumber, status: 'WITHDRAWN' } };

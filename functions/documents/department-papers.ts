@@ -16,7 +16,8 @@ export function rejectionBlocks(record: CaseRecord): DocumentBlock[] {
   if (preReviewFailed) {
     for (const reason of record.preReview?.reasons ?? []) rows.push({ department: '一站式服务预审', reason });
     const staff = record.reviews?.['pre-review'];
-    if (staff?.outcome === 'FAIL') rows.push({ department: '一站式服务预审', reason: { code: 'STAFF_DECISION', message: `工作人员预审不通过：${staff.note}` } });
+    if (staff?.outcome === 'FAIL')
+      rows.push({ department: '一站式服务预审', reason: { code: 'STAFF_DECISION', message: `工作人员预审不通过：${staff.note}` } });
   }
   for (const key of DEPARTMENT_KEYS) {
     const d = record.departments[key];
@@ -38,7 +39,12 @@ export function rejectionBlocks(record: CaseRecord): DocumentBlock[] {
       rows: rows.map(({ department, reason }) => [{ lines: [department] }, { lines: [reason.message], tone: 'negative' }, { lines: [remedyFor(reason.code)] }]),
     },
     ...(others.length
-      ? [{ kind: 'paragraph' as const, text: `其他部门的审核结果：${others.map((k) => `${DEPARTMENT_TITLES[k]}${OUTCOME_ZH[record.departments[k].outcome]}`).join('；')}。问题解决后可重新预约申请，已通过的部门信息无需重复提交。` }]
+      ? [
+          {
+            kind: 'paragraph' as const,
+            text: `其他部门的审核结果：${others.map((k) => `${DEPARTMENT_TITLES[k]}${OUTCOME_ZH[record.departments[k].outcome]}`).join('；')}。问题解决后可重新预约申请，已通过的部门信息无需重复提交。`,
+          },
+        ]
       : []),
     {
       kind: 'paragraph',
@@ -59,7 +65,10 @@ export function pensionBlocks(record: CaseRecord, policy: Policy): DocumentBlock
   const birth = typeof x.birthDateUsed === 'string' ? x.birthDateUsed : undefined;
   const retirementMonth = typeof x.retirementMonth === 'string' ? x.retirementMonth : undefined;
   if (hr.outcome !== 'PASS' || months === undefined || ratio === undefined || account === undefined || !birth || !retirementMonth) return undefined;
-  const e = estimatePension({ contributionMonths: months, averageIndexedWageRatio: ratio, personalAccountFen: account, birthMonth: monthOf(birth), retirementMonth }, policy);
+  const e = estimatePension(
+    { contributionMonths: months, averageIndexedWageRatio: ratio, personalAccountFen: account, birthMonth: monthOf(birth), retirementMonth },
+    policy,
+  );
   return [
     { kind: 'decision', text: `每月基本养老金：${yuan(e.totalMonthlyFen)}`, tone: 'positive' },
     {
@@ -107,7 +116,10 @@ export function medicalTopUpBlocks(d: DepartmentResult): DocumentBlock[] {
   const fields: DocumentField[] = [
     { label: '医保累计缴费', value: formatYearsMonthsZh(num(x.contributionMonths) ?? 0) },
     { label: '其中本地缴费', value: formatYearsMonthsZh(num(x.localContributionMonths) ?? 0) },
-    { label: '退休享受待遇所需年限', value: `${formatYearsMonthsZh(num(x.requiredMonths) ?? 0)}（本地不少于${formatYearsMonthsZh(num(x.localRequiredMonths) ?? 0)}）` },
+    {
+      label: '退休享受待遇所需年限',
+      value: `${formatYearsMonthsZh(num(x.requiredMonths) ?? 0)}（本地不少于${formatYearsMonthsZh(num(x.localRequiredMonths) ?? 0)}）`,
+    },
     { label: '需补缴月数', value: `${months} 个月` },
   ];
   if (base !== undefined && rate !== undefined) {

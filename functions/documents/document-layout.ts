@@ -141,12 +141,14 @@ class Writer {
   block(b: DocumentBlock): void {
     switch (b.kind) {
       case 'decision':
-        return this.decision(b.text, TONE[b.tone]);
+        this.decision(b.text, TONE[b.tone]);
+        return;
       case 'paragraph':
-        return this.paragraph(b.text, SIZE.body, TONE[b.tone ?? 'normal']);
+        this.paragraph(b.text, SIZE.body, TONE[b.tone ?? 'normal']);
+        return;
       case 'fields':
         if (b.heading) this.heading(b.heading);
-        return this.grid(
+        this.grid(
           [0.4, 0.6],
           undefined,
           b.fields.map((f) => [
@@ -154,6 +156,7 @@ class Writer {
             { lines: [f.value], tone: 'normal' as const },
           ]),
         );
+        return;
       case 'list':
         if (b.heading) this.heading(b.heading);
         b.items.forEach((item, i) => {
@@ -164,11 +167,12 @@ class Writer {
         return;
       case 'table':
         if (b.heading) this.heading(b.heading);
-        return this.grid(
+        this.grid(
           b.columns.map((c) => c.width),
           b.columns.map((c) => c.title),
           b.rows,
         );
+        return;
     }
   }
 
@@ -203,7 +207,14 @@ class Writer {
         x += cols[i]!;
       });
     };
-    const drawHeader = () => header && drawSlice(header.map((h) => ({ lines: [h], color: INK })), 0, 1, true);
+    const drawHeader = () =>
+      header &&
+      drawSlice(
+        header.map((h) => ({ lines: [h], color: INK })),
+        0,
+        1,
+        true,
+      );
     const fitLines = () => Math.floor((this.y - MARGIN.bottom - 2 * pad) / lh);
 
     this.ensure((header ? 3 : 2) * lh + 4 * pad);
@@ -234,7 +245,9 @@ class Writer {
     const top = this.y - 8;
     const lh = SIZE.body * LEADING;
     const lines = [`出具单位：${data.issuer}`, `签发时间：${beijingTime(data.issuedAt)}`, `签章时间：${beijingTime(signedAt.toISOString())}`];
-    lines.forEach((l, i) => this.text(l, MARGIN.left, top - lh * (i + 1.5) + SIZE.body * 0.3, SIZE.body));
+    lines.forEach((l, i) => {
+      this.text(l, MARGIN.left, top - lh * (i + 1.5) + SIZE.body * 0.3, SIZE.body);
+    });
     this.text('（以上均为北京时间）', MARGIN.left, top - lh * 4.5 + SIZE.body * 0.3, SIZE.small, MUTED);
     const cx = MARGIN.left + CONTENT_W - SEAL_RADIUS - 24;
     const cy = top - SEAL_RADIUS - 4;
@@ -257,7 +270,9 @@ class Writer {
         `签章时间：${beijingTime(signedAt.toISOString())}（北京时间）`,
         `扫码验证真伪 → 第 ${i + 1} 页　共 ${pages.length} 页`,
       ];
-      lines.forEach((l, j) => p.drawText(l, { x: MARGIN.left, y: top - lh * (j + 1) + size * 0.3, size, font: this.font, color: MUTED }));
+      lines.forEach((l, j) => {
+        p.drawText(l, { x: MARGIN.left, y: top - lh * (j + 1) + size * 0.3, size, font: this.font, color: MUTED });
+      });
       drawQr(p, data.verifyUrl, qrX, top, FOOTER.qr);
     });
   }
@@ -269,7 +284,7 @@ class Writer {
  * rather than start a line (Chinese typesetting rule 避头).
  */
 export function wrap(text: string, size: number, maxWidth: number): string[] {
-  const tokens = text.replace(/[\r\n\t]+/g, ' ').match(/[A-Za-z0-9¥$][\w.,:/%¥$+\-]*|\s+|./gsu) ?? [];
+  const tokens = text.replace(/[\r\n\t]+/g, ' ').match(/[A-Za-z0-9¥$][\w.,:/%¥$+-]*|\s+|./gsu) ?? [];
   const lines: string[] = [];
   let cur = '';
   let curW = 0;
@@ -310,7 +325,10 @@ const advanceCaches = new WeakMap<object, Map<number, number>>();
 export function textWidth(s: string, size: number): number {
   const { face } = sealFont();
   let advanceCache = advanceCaches.get(face);
-  if (!advanceCache) advanceCaches.set(face, (advanceCache = new Map()));
+  if (!advanceCache) {
+    advanceCache = new Map();
+    advanceCaches.set(face, advanceCache);
+  }
   let units = 0;
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;

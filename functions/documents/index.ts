@@ -58,7 +58,9 @@ export function documentsFromCase(record: CaseRecord, input: DocumentsInput): Se
 
   const oneStopId = documentIdFor(record.caseNumber, 'one-stop');
   const docs = [
-    noticeDocument(noticeFromCase(record, { documentId: oneStopId, issuedAt: input.issuedAt, verifyUrl: input.verifyUrl(oneStopId), issuer: input.issuers['one-stop'] })),
+    noticeDocument(
+      noticeFromCase(record, { documentId: oneStopId, issuedAt: input.issuedAt, verifyUrl: input.verifyUrl(oneStopId), issuer: input.issuers['one-stop'] }),
+    ),
   ];
   const pension = pensionBlocks(record, input.policy ?? DEFAULT_POLICY);
   if (pension) docs.push(make('hr', DOCUMENT_TITLES.pension, pension));

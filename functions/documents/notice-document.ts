@@ -70,11 +70,7 @@ export function noticeDocument(data: NoticeData): SealedDocumentData {
           { title: '审核结果', width: 0.2 },
           { title: '说明与需办理事项', width: 0.5 },
         ],
-        rows: departments.map((d) => [
-          { lines: [d.title] },
-          { lines: [OUTCOME_TEXT[d.outcome]], tone: OUTCOME_TONE[d.outcome] },
-          { lines: explanation(d) },
-        ]),
+        rows: departments.map((d) => [{ lines: [d.title] }, { lines: [OUTCOME_TEXT[d.outcome]], tone: OUTCOME_TONE[d.outcome] }, { lines: explanation(d) }]),
       },
     ],
     verifyUrl: data.verifyUrl,

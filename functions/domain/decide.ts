@@ -46,10 +46,7 @@ export function applyManualDecisions(departments: DepartmentResults, decisions: 
       if (current.outcome !== 'MANUAL') throw new NotManualError(key);
       out[key] = {
         outcome: d.outcome,
-        reasons: [
-          ...current.reasons,
-          { code: 'STAFF_DECISION', message: `工作人员复核${d.outcome === 'PASS' ? '通过' : '不通过'}：${d.note}` },
-        ],
+        reasons: [...current.reasons, { code: 'STAFF_DECISION', message: `工作人员复核${d.outcome === 'PASS' ? '通过' : '不通过'}：${d.note}` }],
         details: {
           ...current.details,
           staffDecision: { outcome: d.outcome, note: d.note, actor: d.actor, previousOutcome: 'MANUAL' },

@@ -6,9 +6,7 @@
 import type { Gender } from '../../schemas/gender.ts';
 import { isRealDate } from './months.ts';
 
-export type ParsedIdNumber =
-  | { ok: true; birthDate: string; gender: Gender; regionCode: string }
-  | { ok: false; message: string };
+export type ParsedIdNumber = { ok: true; birthDate: string; gender: Gender; regionCode: string } | { ok: false; message: string };
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';

@@ -65,7 +65,9 @@ export function estimatePension(input: PensionEstimateInput, policy: Policy = DE
 
 function divisorFor(ageYears: number, policy: Policy): { age: number; months: number } {
   const table = policy.pension.personalAccountDivisors;
-  const ages = Object.keys(table).map(Number).sort((a, b) => a - b);
+  const ages = Object.keys(table)
+    .map(Number)
+    .sort((a, b) => a - b);
   if (ages.length === 0) throw new RangeError('policy.pension.personalAccountDivisors is empty');
   const age = Math.min(Math.max(ageYears, ages[0]!), ages.at(-1)!);
   const months = table[age];

@@ -107,9 +107,37 @@ export const DEFAULT_POLICY: Policy = deepFreeze({
   pension: {
     cityAverageMonthlyWageFen: 800_000,
     personalAccountDivisors: {
-      40: 233, 41: 230, 42: 226, 43: 223, 44: 220, 45: 216, 46: 212, 47: 207, 48: 204, 49: 199,
-      50: 195, 51: 190, 52: 185, 53: 180, 54: 175, 55: 170, 56: 164, 57: 158, 58: 152, 59: 145,
-      60: 139, 61: 132, 62: 125, 63: 117, 64: 109, 65: 101, 66: 93, 67: 84, 68: 75, 69: 65, 70: 56,
+      40: 233,
+      41: 230,
+      42: 226,
+      43: 223,
+      44: 220,
+      45: 216,
+      46: 212,
+      47: 207,
+      48: 204,
+      49: 199,
+      50: 195,
+      51: 190,
+      52: 185,
+      53: 180,
+      54: 175,
+      55: 170,
+      56: 164,
+      57: 158,
+      58: 152,
+      59: 145,
+      60: 139,
+      61: 132,
+      62: 125,
+      63: 117,
+      64: 109,
+      65: 101,
+      66: 93,
+      67: 84,
+      68: 75,
+      69: 65,
+      70: 56,
     },
   },
   /* Service rule of this project (configurable): a form may ask for a month up to 6 months ahead. */
@@ -125,9 +153,11 @@ export function policyFrom(overrides: PolicyOverrides = {}, base: Policy = DEFAU
   if (!Number.isInteger(m.topUpBaseFen) || m.topUpBaseFen < 0) throw new RangeError('medical.topUpBaseFen must be a non-negative integer (fen)');
   if (!(m.topUpRate >= 0 && m.topUpRate <= 1)) throw new RangeError('medical.topUpRate must be between 0 and 1');
   const p = merged.pension;
-  if (!Number.isInteger(p.cityAverageMonthlyWageFen) || p.cityAverageMonthlyWageFen <= 0) throw new RangeError('pension.cityAverageMonthlyWageFen must be a positive integer (fen)');
+  if (!Number.isInteger(p.cityAverageMonthlyWageFen) || p.cityAverageMonthlyWageFen <= 0)
+    throw new RangeError('pension.cityAverageMonthlyWageFen must be a positive integer (fen)');
   for (const [age, months] of Object.entries(p.personalAccountDivisors)) {
-    if (!Number.isInteger(Number(age)) || !Number.isInteger(months) || months <= 0) throw new RangeError(`pension.personalAccountDivisors[${age}] must be a positive whole number of months`);
+    if (!Number.isInteger(Number(age)) || !Number.isInteger(months) || months <= 0)
+      throw new RangeError(`pension.personalAccountDivisors[${age}] must be a positive whole number of months`);
   }
   for (const [name, v] of [
     ['applicationMonthsAhead', merged.applicationMonthsAhead],

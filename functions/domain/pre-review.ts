@@ -17,12 +17,7 @@ import { formatMonthZh } from './format.ts';
 
 export type PreReviewResult = { outcome: 'PASS' | 'MANUAL' | 'FAIL'; reasons: Reason[] };
 
-export function preReview(input: {
-  application: Application;
-  booking: { idNumber: string; name: string };
-  today: string;
-  policy?: Policy;
-}): PreReviewResult {
+export function preReview(input: { application: Application; booking: { idNumber: string; name: string }; today: string; policy?: Policy }): PreReviewResult {
   const { application, booking, today } = input;
   const policy = input.policy ?? DEFAULT_POLICY;
   const { applicant } = application;

@@ -26,8 +26,7 @@ export function statutoryRetirement(
   const schedule = policy.retirementSchedules[originalAge];
   const birthMonth = monthOf(birthDate);
   const sinceStart = monthIndex(birthMonth) - monthIndex(schedule.startBirthMonth);
-  const delay =
-    sinceStart < 0 ? 0 : Math.min(Math.floor(sinceStart / schedule.birthMonthsPerStep) + 1, schedule.maxDelayMonths);
+  const delay = sinceStart < 0 ? 0 : Math.min(Math.floor(sinceStart / schedule.birthMonthsPerStep) + 1, schedule.maxDelayMonths);
   const totalMonths = schedule.originalAgeYears * 12 + delay;
   return {
     age: { years: Math.floor(totalMonths / 12), months: totalMonths % 12 },
@@ -54,12 +53,7 @@ export type RetirementWindow = StatutoryRetirement & {
   flexibleLatestMonth: string;
 };
 
-export function retirementWindow(
-  gender: Gender,
-  birthDate: string,
-  originalAge: OriginalRetirementAge,
-  policy: Policy = DEFAULT_POLICY,
-): RetirementWindow {
+export function retirementWindow(gender: Gender, birthDate: string, originalAge: OriginalRetirementAge, policy: Policy = DEFAULT_POLICY): RetirementWindow {
   const statutory = statutoryRetirement(gender, birthDate, originalAge, policy);
   const originalAgeMonth = addMonths(monthOf(birthDate), originalAge * 12);
   return {

@@ -90,10 +90,7 @@ function attr(type: string, value: asn1js.AsnType): pkijs.Attribute {
  */
 function signingCertificateV2(cert: pkijs.Certificate, certSha256: ArrayBuffer): asn1js.Sequence {
   const issuerSerial = new asn1js.Sequence({
-    value: [
-      new pkijs.GeneralNames({ names: [new pkijs.GeneralName({ type: 4, value: cert.issuer })] }).toSchema(),
-      cert.serialNumber,
-    ],
+    value: [new pkijs.GeneralNames({ names: [new pkijs.GeneralName({ type: 4, value: cert.issuer })] }).toSchema(), cert.serialNumber],
   });
   const essCertIdV2 = new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: certSha256 }), issuerSerial] });
   return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] });

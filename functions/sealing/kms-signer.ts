@@ -13,9 +13,7 @@ export function kmsSealSigner(client: KMSClient, keyId: string, chainDer: Uint8A
     certificateChainDer: () => chainDer,
     async signEcdsaSha256(message) {
       // KMS RAW messages are limited to 4096 bytes; signed attributes are a few hundred.
-      const out = await client.send(
-        new SignCommand({ KeyId: keyId, Message: message, MessageType: 'RAW', SigningAlgorithm: 'ECDSA_SHA_256' }),
-      );
+      const out = await client.send(new SignCommand({ KeyId: keyId, Message: message, MessageType: 'RAW', SigningAlgorithm: 'ECDSA_SHA_256' }));
       if (!out.Signature) throw new Error(`KMS returned no signature for ${keyId}`);
       return out.Signature;
     },

@@ -9,11 +9,7 @@ export function localSealSigner(pki: DevPki, body: IssuingBody = 'one-stop'): Se
   return {
     certificateChainDer: () => chain,
     async signEcdsaSha256(message) {
-      const p1363 = await crypto.subtle.sign(
-        { name: 'ECDSA', hash: 'SHA-256' },
-        seal.privateKey,
-        message as Uint8Array<ArrayBuffer>,
-      );
+      const p1363 = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, seal.privateKey, message as Uint8Array<ArrayBuffer>);
       return p1363ToDer(new Uint8Array(p1363));
     },
   };

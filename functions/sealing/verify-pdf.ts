@@ -80,9 +80,7 @@ export async function verifySealedPdf(pdf: Uint8Array, trustedCaDer: Uint8Array[
  * integers would cost more than the check itself. The last /ByteRange wins (the newest signature);
  * the /Contents hex string is exactly the gap between the two ranges, so it needs no lookup.
  */
-function locateSignature(
-  pdf: Uint8Array,
-): { signedBytes: Uint8Array<ArrayBuffer>; cms: Uint8Array<ArrayBuffer>; coversWholeFile: boolean } | undefined {
+function locateSignature(pdf: Uint8Array): { signedBytes: Uint8Array<ArrayBuffer>; cms: Uint8Array<ArrayBuffer>; coversWholeFile: boolean } | undefined {
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
   const matches = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)];
   const last = matches.at(-1);
@@ -122,23 +120,13 @@ async function signatureMatches(signerInfo: pkijs.SignerInfo, cert: pkijs.Certif
     // encodedValue is the attributes exactly as received, re-tagged as SET (RFC 5652 §5.4).
     return await pkijs
       .getCrypto(true)
-      .verifyWithPublicKey(
-        signerInfo.signedAttrs!.encodedValue,
-        signerInfo.signature,
-        cert.subjectPublicKeyInfo,
-        signerInfo.signatureAlgorithm,
-      );
+      .verifyWithPublicKey(signerInfo.signedAttrs!.encodedValue, signerInfo.signature, cert.subjectPublicKeyInfo, signerInfo.signatureAlgorithm);
   } catch {
     return false;
   }
 }
 
-async function chainsToTrustedCa(
-  signerCert: pkijs.Certificate,
-  embedded: pkijs.Certificate[],
-  trustedCaDer: Uint8Array[],
-  at: Date,
-): Promise<boolean> {
+async function chainsToTrustedCa(signerCert: pkijs.Certificate, embedded: pkijs.Certificate[], trustedCaDer: Uint8Array[], at: Date): Promise<boolean> {
   if (trustedCaDer.length === 0) return false;
   const selfSigned = (c: pkijs.Certificate) => c.subject.isEqual(c.issuer);
   // Roots shipped inside the signature prove nothing; only the caller's CAs are anchors.

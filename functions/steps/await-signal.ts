@@ -14,7 +14,9 @@ function alreadyHappened(record: CaseRecord, stage: z.infer<typeof Input>['stage
   }
   const reviews = Object.entries(record.reviews ?? {}).filter(([k]) => k.startsWith('manual#'));
   if (reviews.some(([k]) => k === 'manual#all')) return { outcome: 'DECIDED' };
-  const waiting = Object.entries(record.departments).filter(([, d]) => d.outcome === 'MANUAL').map(([k]) => k);
+  const waiting = Object.entries(record.departments)
+    .filter(([, d]) => d.outcome === 'MANUAL')
+    .map(([k]) => k);
   return waiting.every((d) => reviews.some(([k]) => k === `manual#${d}`)) ? { outcome: 'DECIDED' } : undefined;
 }
 

@@ -29,7 +29,8 @@ const EVALUATE: Record<DepartmentKey, Evaluate> = {
     }),
   tax: async (r, rt) => checkTax({ record: await rt.departments.tax(r.caseNumber, r.idNumber) }),
   medical: async (r, rt) => checkMedical({ record: await rt.departments.medical(r.caseNumber, r.idNumber), gender: identity(r).gender, policy: rt.policy }),
-  housingFund: async (r, rt) => checkHousingFund({ record: await rt.departments.housingFund(r.caseNumber, r.idNumber), withdraw: r.application!.housingFund.withdraw }),
+  housingFund: async (r, rt) =>
+    checkHousingFund({ record: await rt.departments.housingFund(r.caseNumber, r.idNumber), withdraw: r.application!.housingFund.withdraw }),
 };
 
 export interface CheckOutput {

@@ -11,7 +11,12 @@ export const handler = stepHandler('pre-review', CaseInput, async ({ caseNumber 
   if (!record?.application) throw new Error(`case ${caseNumber} has no application`);
   if (record.preReview) return { outcome: record.preReview.outcome };
 
-  const result = preReview({ application: record.application, booking: { idNumber: record.idNumber, name: record.name }, today: rt.clock.today(), policy: rt.policy });
+  const result = preReview({
+    application: record.application,
+    booking: { idNumber: record.idNumber, name: record.name },
+    today: rt.clock.today(),
+    policy: rt.policy,
+  });
   const at = rt.clock.now().toISOString();
   const reasons = result.reasons.map((r) => r.message).join('；');
   const entries: TimelineEntry[] =

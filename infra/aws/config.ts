@@ -66,7 +66,10 @@ function list(node: Node, key: string): string[] {
     // `-c allowedOrigins=a,b` arrives as a string; `-c 'allowedOrigins=["a"]'` as JSON text.
     const t = v.trim();
     if (t.startsWith('[')) return (JSON.parse(t) as unknown[]).map(String);
-    return t.split(',').map((s) => s.trim()).filter(Boolean);
+    return t
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   }
   return [];
 }

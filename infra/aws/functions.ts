@@ -41,7 +41,11 @@ interface Spec {
 }
 
 /** `create-booking` → `CreateBooking`. */
-const pascal = (module: string): string => module.split('-').map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
+const pascal = (module: string): string =>
+  module
+    .split('-')
+    .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
+    .join('');
 
 /** ESM bundles still meet CommonJS dependencies that call `require` (pino, fontkit's deps). */
 const REQUIRE_BANNER = "import{createRequire as __retireoneCreateRequire}from'node:module';const require=__retireoneCreateRequire(import.meta.url);";

@@ -1,4 +1,4 @@
-import { DefaultStackSynthesizer, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { DefaultStackSynthesizer, type Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IConstruct } from 'constructs';
 import type { PublicApi } from './api.ts';

@@ -39,10 +39,16 @@ export class RetireOneStack extends Stack {
     const config = readConfig(this.node);
     this.config = config;
     for (const key of config.placeholders) {
-      Annotations.of(this).addWarningV2(`retireone:context:${key}`, `context ${key} is not set; a placeholder URL was used (set it with -c ${key}=... before deploying)`);
+      Annotations.of(this).addWarningV2(
+        `retireone:context:${key}`,
+        `context ${key} is not set; a placeholder URL was used (set it with -c ${key}=... before deploying)`,
+      );
     }
     if (config.skipBundling) {
-      Annotations.of(this).addWarningV2('retireone:skipBundling', 'skipBundling is set: every Lambda is an inline stub that only throws. For tests; never deploy this template.');
+      Annotations.of(this).addWarningV2(
+        'retireone:skipBundling',
+        'skipBundling is set: every Lambda is an inline stub that only throws. For tests; never deploy this template.',
+      );
     }
     const logRetention = config.logRetention;
 

@@ -56,13 +56,12 @@ const LOCAL_WRITES_IN_FLIGHT = Number(process.env.LOCAL_DYNAMODB_WRITES_IN_FLIGH
 export function makeLocalDynamoClient(endpoint: string): DynamoDBClient {
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   const limit = pLimit(LOCAL_WRITES_IN_FLIGHT);
-  client.middlewareStack.add(
-    (next, context) => (args) => (WRITE_COMMANDS.has(context.commandName ?? '') ? limit(() => next(args)) : next(args)),
-    { step: 'initialize', name: 'localWriteGate' },
-  );
+  client.middlewareStack.add((next, context) => (args) => (WRITE_COMMANDS.has(context.commandName ?? '') ? limit(() => next(args)) : next(args)), {
+    step: 'initialize',
+    name: 'localWriteGate',
+  });
   return client;
 }
-
 
 /** Document client over `makeLocalDynamoClient`, removing undefined values like the handlers do. */
 export function makeLocalDocumentClient(endpoint: string): DynamoDBDocumentClient {
@@ -199,9 +198,7 @@ async function waitUntilAnswering(endpoint: string, child: ChildProcess, deadlin
   try {
     for (;;) {
       if (child.exitCode !== null || child.signalCode !== null) {
-        throw new Error(
-          `DynamoDB Local exited during start (code ${child.exitCode}, signal ${child.signalCode}):\n${output()}`,
-        );
+        throw new Error(`DynamoDB Local exited during start (code ${child.exitCode}, signal ${child.signalCode}):\n${output()}`);
       }
       try {
         await client.send(new ListTablesCommand({}), { abortSignal: AbortSignal.timeout(1000) });

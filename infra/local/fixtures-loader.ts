@@ -50,9 +50,7 @@ export function loadFixtures(path: string): CitizenRecords {
   const records: CitizenRecords = new Map();
   parsed.data.citizens.forEach((c, i) => {
     if (records.has(c.idNumber)) {
-      throw new FixturesInvalid(
-        `Department fixtures file ${file} is invalid:\n  - citizens[${i}].idNumber: ${c.idNumber} appears more than once`,
-      );
+      throw new FixturesInvalid(`Department fixtures file ${file} is invalid:\n  - citizens[${i}].idNumber: ${c.idNumber} appears more than once`);
     }
     records.set(c.idNumber, c);
   });
@@ -60,7 +58,5 @@ export function loadFixtures(path: string): CitizenRecords {
 }
 
 function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
-    .join('');
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
 }

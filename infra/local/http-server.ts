@@ -46,7 +46,9 @@ function toEvent(req: IncomingMessage, url: URL, body: Buffer, route: CompiledRo
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
   const query: Record<string, string> = {};
-  url.searchParams.forEach((v, k) => (query[k] = query[k] === undefined ? v : `${query[k]},${v}`));
+  url.searchParams.forEach((v, k) => {
+    query[k] = query[k] === undefined ? v : `${query[k]},${v}`;
+  });
   const textual = /json|text|x-www-form-urlencoded/.test(headers['content-type'] ?? '');
   return {
     version: '2.0',
@@ -92,9 +94,7 @@ export function createApiServer(opts: { devMode: boolean; extra?: (req: Incoming
   return createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-      const matches = routes
-        .map((r) => ({ r, m: r.pattern.exec(url.pathname) }))
-        .filter((x): x is { r: CompiledRoute; m: RegExpExecArray } => x.m !== null);
+      const matches = routes.map((r) => ({ r, m: r.pattern.exec(url.pathname) })).filter((x): x is { r: CompiledRoute; m: RegExpExecArray } => x.m !== null);
       const hit = matches.find((x) => x.r.route.method === req.method);
       if (!hit) {
         if (opts.extra && (await opts.extra(req, res, url))) return;
@@ -116,7 +116,10 @@ export function createApiServer(opts: { devMode: boolean; extra?: (req: Incoming
       const handler = await load(hit.r.route.module);
       const result = await handler(event, { awsRequestId: event.requestContext.requestId, functionName: hit.r.route.module } as Context);
       const payload = result.body === undefined ? undefined : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : Buffer.from(result.body, 'utf8');
-      res.writeHead(result.statusCode ?? 200, { ...(result.headers as Record<string, string>), ...(payload ? { 'content-length': String(payload.length) } : {}) });
+      res.writeHead(result.statusCode ?? 200, {
+        ...(result.headers as Record<string, string>),
+        ...(payload ? { 'content-length': String(payload.length) } : {}),
+      });
       res.end(payload);
     } catch (err) {
       logger.error({ err }, 'local server error');

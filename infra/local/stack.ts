@@ -71,7 +71,10 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   const sealer = sealPool(dataDir);
   const sealing: SealingKit = {
     seals: Object.fromEntries(
-      ISSUING_BODIES.map((body) => [body, { signer: localSealSigner(pki, body), issuer: `${body === 'one-stop' ? '退休一件事 ' : ''}${ISSUING_BODY_NAMES[body]}（开发环境）` }]),
+      ISSUING_BODIES.map((body) => [
+        body,
+        { signer: localSealSigner(pki, body), issuer: `${body === 'one-stop' ? '退休一件事 ' : ''}${ISSUING_BODY_NAMES[body]}（开发环境）` },
+      ]),
     ) as SealingKit['seals'],
     trustedCaDer: [pki.caCertDer],
     seal: sealer.seal,

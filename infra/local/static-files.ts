@@ -22,9 +22,7 @@ export function staticFiles(root: string) {
     const path = normalize(decodeURIComponent(url.pathname));
     if (path.includes(`..${sep}`) || path.startsWith('..')) return false;
     const parent = path.replace(/\/$/, '').split('/').slice(0, -1).join('/');
-    const candidates = extname(path)
-      ? [join(root, path)]
-      : [join(root, path, 'index.html'), ...(parent ? [join(root, parent, 'index.html')] : [])];
+    const candidates = extname(path) ? [join(root, path)] : [join(root, path, 'index.html'), ...(parent ? [join(root, parent, 'index.html')] : [])];
     for (const file of candidates) {
       if (!file.startsWith(root)) continue;
       try {

@@ -14,7 +14,13 @@ const WAIT_FOR_TOKEN = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
 const TOKEN_PLACEHOLDER = 'local-task-token';
 
 type StepHandler = (event: unknown, context: Context) => Promise<unknown>;
-type TaskDefinition = { Type: string; Resource?: string; Parameters?: { FunctionName?: string }; TimeoutSeconds?: number; Branches?: { States: Record<string, TaskDefinition> }[] };
+type TaskDefinition = {
+  Type: string;
+  Resource?: string;
+  Parameters?: { FunctionName?: string };
+  TimeoutSeconds?: number;
+  Branches?: { States: Record<string, TaskDefinition> }[];
+};
 
 export interface TaskTiming {
   caseNumber: string;
@@ -41,9 +47,12 @@ function lambdaContext(functionName: string): Context {
 }
 
 /** Every Task state, including those inside Parallel branches, with the substitution it invokes. */
-function taskStates(states: Record<string, TaskDefinition>, out = new Map<string, { substitution: StepSubstitution; waitsForToken: boolean; timeoutSeconds?: number }>()) {
+function taskStates(
+  states: Record<string, TaskDefinition>,
+  out = new Map<string, { substitution: StepSubstitution; waitsForToken: boolean; timeoutSeconds?: number }>(),
+) {
   for (const [name, state] of Object.entries(states)) {
-    if (state.Type === 'Parallel') state.Branches!.forEach((b) => taskStates(b.States, out));
+    if (state.Type === 'Parallel') for (const b of state.Branches!) taskStates(b.States, out);
     if (state.Type !== 'Task') continue;
     const waits = state.Resource === WAIT_FOR_TOKEN;
     const ref = waits ? state.Parameters!.FunctionName! : state.Resource!;

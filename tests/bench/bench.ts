@@ -73,9 +73,11 @@ function checkPeople(people: SyntheticPerson[]): Map<string, string> {
   const months = new Map<string, string>();
   for (const p of people) {
     const parsed = parseIdNumber(p.idNumber, TODAY);
-    if (!parsed.ok || parsed.birthDate !== p.birthDate || parsed.gender !== p.gender) throw new Error(`bad synthetic ID ${p.idNumber}: ${JSON.stringify(parsed)}`);
+    if (!parsed.ok || parsed.birthDate !== p.birthDate || parsed.gender !== p.gender)
+      throw new Error(`bad synthetic ID ${p.idNumber}: ${JSON.stringify(parsed)}`);
     const { month } = statutoryRetirement(p.gender, p.birthDate, p.hr.originalRetirementAge);
-    if (monthIndex(month) < monthIndex(first) || monthIndex(month) > monthIndex(last)) throw new Error(`${p.idNumber} retires ${month}, outside ${first}…${last}`);
+    if (monthIndex(month) < monthIndex(first) || monthIndex(month) > monthIndex(last))
+      throw new Error(`${p.idNumber} retires ${month}, outside ${first}…${last}`);
     months.set(p.idNumber, month);
   }
   if (new Set(people.map((p) => p.idNumber)).size !== people.length) throw new Error('duplicate synthetic ID numbers');
@@ -199,7 +201,9 @@ async function main() {
     const token = await client.token('platform', { name: '基准测试平台' });
 
     async function runCase(p: SyntheticPerson): Promise<CaseResult> {
-      const booking = await client.post('/v1/bookings', { idNumber: p.idNumber, name: p.name, phone: p.phone, channel: 'online' }, token, { 'Idempotency-Key': crypto.randomUUID() });
+      const booking = await client.post('/v1/bookings', { idNumber: p.idNumber, name: p.name, phone: p.phone, channel: 'online' }, token, {
+        'Idempotency-Key': crypto.randomUUID(),
+      });
       if (booking.status !== 201) throw new Error(`booking ${p.idNumber}: ${booking.status} ${JSON.stringify(booking.body)}`);
       const caseNumber = booking.body.caseNumber as string;
       const done = new Promise<void>((resolve) => notified.set(caseNumber, resolve));
@@ -266,17 +270,25 @@ async function main() {
     const nodeCpu = process.cpuUsage(nodeCpu0);
     const javaCpu1 = jPid ? cpuSeconds(jPid) : undefined;
     const cores = (sec: number) => round(sec / (wallMs / 1000));
-    log(`CPU during the run (${round(wallMs / 1000, 1)} s): node ${cores((nodeCpu.user + nodeCpu.system) / 1e6)} cores` +
-      (javaCpu0 !== undefined && javaCpu1 !== undefined ? `, DynamoDB Local JVM ${cores(javaCpu1 - javaCpu0)} cores` : ''));
-    log(`event-loop delay during the run: p50 ${round(loopDelay.percentile(50) / 1e6, 1)} ms, p99 ${round(loopDelay.percentile(99) / 1e6, 1)} ms, max ${round(loopDelay.max / 1e6, 1)} ms`);
-    for (const [name, ms] of dbMs) log(`  dynamodb ${name.padEnd(22)} n=${String(ms.length).padStart(4)}  p50 ${round(median(ms), 1)} ms  p95 ${round(percentile(ms, 95), 1)} ms`);
+    log(
+      `CPU during the run (${round(wallMs / 1000, 1)} s): node ${cores((nodeCpu.user + nodeCpu.system) / 1e6)} cores` +
+        (javaCpu0 !== undefined && javaCpu1 !== undefined ? `, DynamoDB Local JVM ${cores(javaCpu1 - javaCpu0)} cores` : ''),
+    );
+    log(
+      `event-loop delay during the run: p50 ${round(loopDelay.percentile(50) / 1e6, 1)} ms, p99 ${round(loopDelay.percentile(99) / 1e6, 1)} ms, max ${round(loopDelay.max / 1e6, 1)} ms`,
+    );
+    for (const [name, ms] of dbMs)
+      log(`  dynamodb ${name.padEnd(22)} n=${String(ms.length).padStart(4)}  p50 ${round(median(ms), 1)} ms  p95 ${round(percentile(ms, 95), 1)} ms`);
 
     const latencies = results.map((r) => r.latencyMs);
     // Where the time goes, for whoever has to make it faster (stderr only).
     const measured = new Set(results.map((r) => r.caseNumber));
     const skews = [...checks].filter(([c]) => measured.has(c)).map(([, c]) => c.lastStart - c.start);
     log(`Check* start skew (last branch start − first), median ${Math.round(median(skews))} ms, p95 ${Math.round(percentile(skews, 95))} ms`);
-    for (const [state, ms] of stateMs) log(`  task ${state.padEnd(18)} n=${String(ms.length).padStart(3)}  p50 ${String(Math.round(median(ms))).padStart(5)} ms  p95 ${String(Math.round(percentile(ms, 95))).padStart(5)} ms`);
+    for (const [state, ms] of stateMs)
+      log(
+        `  task ${state.padEnd(18)} n=${String(ms.length).padStart(3)}  p50 ${String(Math.round(median(ms))).padStart(5)} ms  p95 ${String(Math.round(percentile(ms, 95))).padStart(5)} ms`,
+      );
     const span = Math.max(...results.map((r) => r.completedAt)) - Math.min(...results.map((r) => r.submittedAt));
     const fanouts = results.map((r) => r.fanoutMs).filter((x): x is number => x !== undefined);
     if (fanouts.length < results.length) log(`warning: ${results.length - fanouts.length} cases had no Check* timings`);
@@ -297,7 +309,12 @@ async function main() {
     // Sealing alone, one core: the same notice data a real case produced, signed by the local signer.
     const pki = await ensureDevPki(join(dataDir, 'pki'));
     const signer = localSealSigner(pki);
-    const notice = noticeFromCase(record, { documentId: `${record.caseNumber}-01`, issuedAt: new Date().toISOString(), verifyUrl: `http://localhost/v1/verify/${record.caseNumber}-01`, issuer: '退休一件事 一站式服务（开发环境）' });
+    const notice = noticeFromCase(record, {
+      documentId: `${record.caseNumber}-01`,
+      issuedAt: new Date().toISOString(),
+      verifyUrl: `http://localhost/v1/verify/${record.caseNumber}-01`,
+      issuer: '退休一件事 一站式服务（开发环境）',
+    });
     for (let i = 0; i < 3; i++) await sealNotice(notice, signer);
     log(`sealing ${SEALS} notices in a loop`);
     const sealStart = performance.now();

@@ -34,8 +34,14 @@ describe('browser: citizen pages and staff console', () => {
       executablePath: CHROMIUM,
       headless: true,
       args: [
-        '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync',
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
       ],
       viewport: { width: 390, height: 844 },
       locale: 'zh-CN',
@@ -43,7 +49,9 @@ describe('browser: citizen pages and staff console', () => {
     });
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (e) => pageErrors.push(String(e)));
-    page.on('console', (m) => { if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) pageErrors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) pageErrors.push(m.text());
+    });
   });
 
   /** The development sign-in, as a citizen types it. */
@@ -136,7 +144,8 @@ describe('browser: citizen pages and staff console', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: SCREENSHOT });
     if (process.env.SCREENSHOT_PARTS) {
-      for (const y of [844, 1688]) await page.screenshot({ path: `/tmp/retireone-progress-${y}.png`, fullPage: true, clip: { x: 0, y, width: 390, height: 844 } });
+      for (const y of [844, 1688])
+        await page.screenshot({ path: `/tmp/retireone-progress-${y}.png`, fullPage: true, clip: { x: 0, y, width: 390, height: 844 } });
     }
     expect(pageErrors).toEqual([]);
   }, 120_000);
@@ -145,7 +154,9 @@ describe('browser: citizen pages and staff console', () => {
     const { client } = stack;
     stack.setToday('2026-12-20');
     const citizen = await client.token('citizen', { idNumber: LIU.idNumber });
-    const booking = await client.post('/v1/bookings', { idNumber: LIU.idNumber, name: LIU.name, phone: LIU.phone, channel: 'online' }, citizen, { 'Idempotency-Key': crypto.randomUUID() });
+    const booking = await client.post('/v1/bookings', { idNumber: LIU.idNumber, name: LIU.name, phone: LIU.phone, channel: 'online' }, citizen, {
+      'Idempotency-Key': crypto.randomUUID(),
+    });
     expect(booking.status).toBe(201);
     const caseNumber = booking.body.caseNumber as string;
     const form = applicationFor(LIU, { type: 'normal', requestedMonth: '2027-01', originalRetirementAge: 60 });
@@ -186,7 +197,10 @@ describe('browser: citizen pages and staff console', () => {
     const denied = page.locator('#c-audit-body tr.denied[data-action="read-case:denied"]');
     expect(await denied.count()).toBe(1);
     expect(await denied.textContent()).toContain('查看办件被拒绝');
-    if (process.env.SCREENSHOT_PARTS) { await audit.scrollIntoViewIfNeeded(); await page.screenshot({ path: '/tmp/retireone-staff-audit.png' }); }
+    if (process.env.SCREENSHOT_PARTS) {
+      await audit.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: '/tmp/retireone-staff-audit.png' });
+    }
     expect(await page.getByRole('radio', { name: /人工审核/ }).isChecked()).toBe(true);
     expect(await page.locator('#d-department option').allTextContents()).toEqual(['住房公积金中心']);
 
@@ -209,7 +223,9 @@ describe('browser: citizen pages and staff console', () => {
   it('staff console: a pre-review officer does not see the 访问记录', async () => {
     const { client } = stack;
     const citizen = await client.token('citizen', { idNumber: LIU.idNumber });
-    const booking = await client.post('/v1/bookings', { idNumber: LIU.idNumber, name: LIU.name, phone: LIU.phone, channel: 'online' }, citizen, { 'Idempotency-Key': crypto.randomUUID() });
+    const booking = await client.post('/v1/bookings', { idNumber: LIU.idNumber, name: LIU.name, phone: LIU.phone, channel: 'online' }, citizen, {
+      'Idempotency-Key': crypto.randomUUID(),
+    });
     expect(booking.status).toBe(201);
     const caseNumber = booking.body.caseNumber as string;
 
@@ -281,7 +297,10 @@ describe('browser: citizen pages and staff console', () => {
     expect(await page.locator('#p-timeline').textContent()).toContain('想晚一点再办');
     expect(await page.locator('#status').textContent()).toContain('已撤回');
     expect(await page.locator('.dept .badge').allTextContents()).toEqual(['不再办理', '不再办理', '不再办理', '不再办理']);
-    if (process.env.SCREENSHOT_PARTS) { await page.evaluate(() => window.scrollTo(0, 0)); await page.screenshot({ path: '/tmp/retireone-withdrawn.png' }); }
+    if (process.env.SCREENSHOT_PARTS) {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: '/tmp/retireone-withdrawn.png' });
+    }
 
     // 重新预约 → a new booking, a new case number.
     await page.getByRole('button', { name: '重新预约' }).click();

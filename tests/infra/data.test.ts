@@ -106,7 +106,9 @@ describe('seal signing keys', () => {
   });
 
   it('are named alias/retireone/seal/<body>', () => {
-    const aliases = ofType('AWS::KMS::Alias').map(([, a]) => cfnText(a.Properties.AliasName)).sort();
+    const aliases = ofType('AWS::KMS::Alias')
+      .map(([, a]) => cfnText(a.Properties.AliasName))
+      .sort();
     expect(aliases).toEqual(ISSUING_BODIES.map(sealKeyAlias).sort());
     expect(aliases).toContain('alias/retireone/seal/one-stop');
     expect(aliases).toContain('alias/retireone/seal/housing-fund');

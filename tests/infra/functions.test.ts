@@ -54,7 +54,16 @@ describe('Lambda functions', () => {
   it('all read the same environment names the handlers expect', () => {
     for (const fn of lambdas) {
       const e = env(fn);
-      for (const name of ['TABLE_NAME', 'BUCKET_NAME', 'STATE_MACHINE_ARN', 'DEPARTMENTS_BASE_URL', 'JWT_ISSUER', 'JWT_JWKS_URL', 'PUBLIC_BASE_URL', 'LOG_LEVEL']) {
+      for (const name of [
+        'TABLE_NAME',
+        'BUCKET_NAME',
+        'STATE_MACHINE_ARN',
+        'DEPARTMENTS_BASE_URL',
+        'JWT_ISSUER',
+        'JWT_JWKS_URL',
+        'PUBLIC_BASE_URL',
+        'LOG_LEVEL',
+      ]) {
         expect(e[name], name).toBeDefined();
       }
       expect(e.NODE_OPTIONS).toBe('--enable-source-maps');
@@ -69,8 +78,12 @@ describe('Lambda functions', () => {
     const sealId = logicalId(s.stack.functions.seal);
     const withKeys = new Set(
       [
-        ...Object.entries(API_ACCESS).filter(([m, a]) => s.stack.functions.api.has(m) && (a.pki || a.sign)).map(([m]) => s.stack.functions.api.get(m)!),
-        ...Object.entries(STEP_ACCESS).filter(([, a]) => a.pki || a.sign).map(([m]) => s.stack.functions.steps.get(m)!),
+        ...Object.entries(API_ACCESS)
+          .filter(([m, a]) => s.stack.functions.api.has(m) && (a.pki || a.sign))
+          .map(([m]) => s.stack.functions.api.get(m)!),
+        ...Object.entries(STEP_ACCESS)
+          .filter(([, a]) => a.pki || a.sign)
+          .map(([m]) => s.stack.functions.steps.get(m)!),
       ].map(logicalId),
     );
     expect(withKeys.has(sealId)).toBe(true);
@@ -109,7 +122,11 @@ describe('Lambda functions', () => {
     const custom = synth({ domainName: 'tuixiu.example.gov.cn', certificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/abc' });
     const seal = custom.json.Resources[logicalId(custom.stack.functions.seal)]!;
     expect(env(seal).PUBLIC_BASE_URL).toBe('https://tuixiu.example.gov.cn');
-    const other = synth({ publicBaseUrl: 'https://verify.example.gov.cn', domainName: 'tuixiu.example.gov.cn', certificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/abc' });
+    const other = synth({
+      publicBaseUrl: 'https://verify.example.gov.cn',
+      domainName: 'tuixiu.example.gov.cn',
+      certificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/abc',
+    });
     for (const fn of [...other.stack.functions.api.values(), ...other.stack.functions.steps.values()]) {
       expect(env(other.json.Resources[logicalId(fn)]!).PUBLIC_BASE_URL).toBe('https://verify.example.gov.cn');
     }

@@ -33,8 +33,6 @@ describe('cdk-nag AwsSolutions', () => {
     const s = synth({ departmentsBaseUrl: '', jwtIssuer: '', jwtJwksUrl: '' });
     const report = JSON.parse(readFileSync(join(s.outdir, 'validation-report.json'), 'utf8')) as Report;
     const warnings = report.pluginReports.flatMap((p) => p.violations.filter((v) => v.severity === 'warning').map((v) => v.ruleName));
-    expect(warnings).toEqual(
-      expect.arrayContaining(['departmentsBaseUrl', 'jwtIssuer', 'jwtJwksUrl'].map((k) => `Annotation::retireone:context:${k}`)),
-    );
+    expect(warnings).toEqual(expect.arrayContaining(['departmentsBaseUrl', 'jwtIssuer', 'jwtJwksUrl'].map((k) => `Annotation::retireone:context:${k}`)));
   });
 });

@@ -39,8 +39,12 @@ function rolesAllowedOnDocuments(action: string): Set<string> {
 /** Roles of the functions whose access entry satisfies `pick`. */
 function rolesWhere(pick: (a: (typeof API)[string]) => boolean): Set<string> {
   return new Set([
-    ...Object.entries(API).filter(([m, a]) => s.stack.functions.api.has(m) && pick(a)).map(([m]) => roleOf('api', m)),
-    ...Object.entries(STEP_ACCESS).filter(([, a]) => pick(a)).map(([m]) => roleOf('steps', m)),
+    ...Object.entries(API)
+      .filter(([m, a]) => s.stack.functions.api.has(m) && pick(a))
+      .map(([m]) => roleOf('api', m)),
+    ...Object.entries(STEP_ACCESS)
+      .filter(([, a]) => pick(a))
+      .map(([m]) => roleOf('steps', m)),
   ]);
 }
 
@@ -82,7 +86,9 @@ describe('least privilege', () => {
   it('lets only the seal step and the verifiers read the seal certificates under pki/', () => {
     expect(rolesAllowed('s3:GetObject', '/pki/*')).toEqual(rolesWhere((a) => a.pki === true));
     expect(rolesAllowed('s3:GetObject', '/pki/*').has(roleOf('steps', 'seal'))).toBe(true);
-    expect(rolesAllowedOnDocuments('s3:GetObject')).toEqual(new Set([...rolesAllowed('s3:GetObject', '/documents/*'), ...rolesAllowed('s3:GetObject', '/pki/*')]));
+    expect(rolesAllowedOnDocuments('s3:GetObject')).toEqual(
+      new Set([...rolesAllowed('s3:GetObject', '/documents/*'), ...rolesAllowed('s3:GetObject', '/pki/*')]),
+    );
   });
 
   it('gives no function S3 delete or object-lock bypass', () => {
@@ -105,7 +111,10 @@ describe('least privilege', () => {
     for (const { statement } of own) expect(asArray(statement.Resource).some(onDocuments)).toBe(false);
     const functionRoles = new Set(s.stack.functions.roles.map(logicalId));
     for (const { roles, statement } of statements.filter(({ roles }) => roles.some((r) => functionRoles.has(r)))) {
-      expect(asArray(statement.Resource).some((r) => cfnText(r).startsWith(site)), roles.join()).toBe(false);
+      expect(
+        asArray(statement.Resource).some((r) => cfnText(r).startsWith(site)),
+        roles.join(),
+      ).toBe(false);
     }
   });
 
@@ -144,7 +153,10 @@ describe('least privilege', () => {
   it('uses Resource "*" only for X-Ray and CloudWatch Logs delivery actions', () => {
     const star = roleStatements(s.json).filter(({ statement }) => asArray(statement.Resource).includes('*'));
     const actions = new Set(star.flatMap(({ statement }) => asArray(statement.Action)));
-    for (const a of actions) expect(a, a).toMatch(/^(xray:|logs:(Create|Delete|Get|Update)LogDelivery$|logs:ListLogDeliveries$|logs:(PutResourcePolicy|DescribeResourcePolicies|DescribeLogGroups)$)/);
+    for (const a of actions)
+      expect(a, a).toMatch(
+        /^(xray:|logs:(Create|Delete|Get|Update)LogDelivery$|logs:ListLogDeliveries$|logs:(PutResourcePolicy|DescribeResourcePolicies|DescribeLogGroups)$)/,
+      );
   });
 
   it('attaches no managed policies to any role', () => {

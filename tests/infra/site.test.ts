@@ -48,7 +48,11 @@ describe('CloudFront distribution', () => {
     const oacId = refId(origin.OriginAccessControlId)!;
     const oac = s.json.Resources[oacId]!;
     expect(oac.Type).toBe('AWS::CloudFront::OriginAccessControl');
-    expect(oac.Properties.OriginAccessControlConfig).toMatchObject({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always', SigningProtocol: 'sigv4' });
+    expect(oac.Properties.OriginAccessControlConfig).toMatchObject({
+      OriginAccessControlOriginType: 's3',
+      SigningBehavior: 'always',
+      SigningProtocol: 'sigv4',
+    });
     expect(origin.S3OriginConfig.OriginAccessIdentity).toBe('');
     expect(behaviour.AllowedMethods).toEqual(['GET', 'HEAD']);
     expect(behaviour.ViewerProtocolPolicy).toBe('redirect-to-https');
@@ -80,7 +84,12 @@ describe('CloudFront distribution', () => {
     expect(refId(config().Logging.Bucket)).toBe(logicalId(s.stack.site.logs));
     const logs = s.json.Resources[logicalId(s.stack.site.logs)]!;
     expect(logs.Properties.OwnershipControls.Rules).toEqual([{ ObjectOwnership: 'ObjectWriter' }]);
-    expect(logs.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(logs.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
     expect(logs.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
     expect(logs.DeletionPolicy).toBe('Retain');
   });
@@ -136,7 +145,19 @@ describe('page routes (viewer-request function)', () => {
   });
 
   it('serves the same file as the embedded hosting for every path it serves', async () => {
-    for (const path of ['/', '/staff/', '/staff', '/staff/queue', '/verify', '/verify/RT20261124ABCDEF-01', '/app.js', '/style.css', '/verify/verify.js', '/staff/staff.css', '/lib/api.js']) {
+    for (const path of [
+      '/',
+      '/staff/',
+      '/staff',
+      '/staff/queue',
+      '/verify',
+      '/verify/RT20261124ABCDEF-01',
+      '/app.js',
+      '/style.css',
+      '/verify/verify.js',
+      '/staff/staff.css',
+      '/lib/api.js',
+    ]) {
       const answer = await local(path);
       expect(answer.served, path).toBe(true);
       const key = rewrite(path).slice(1);
@@ -181,7 +202,12 @@ describe('site bucket', () => {
 
   it('is private, encrypted, versioned and retained', () => {
     const b = bucket();
-    expect(b.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(b.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
     expect(b.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
     expect(b.Properties.OwnershipControls.Rules).toEqual([{ ObjectOwnership: 'BucketOwnerEnforced' }]);
     expect(b.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });

@@ -94,7 +94,11 @@ describe('retirement case state machine', () => {
   });
 
   it('invokes every step function and only those', () => {
-    const invoked = new Set(allStates(states).filter(([, st]) => st.Type === 'Task').map(([, st]) => invokedFunction(st)));
+    const invoked = new Set(
+      allStates(states)
+        .filter(([, st]) => st.Type === 'Task')
+        .map(([, st]) => invokedFunction(st)),
+    );
     expect(invoked).toEqual(new Set(Object.values(STEP_FUNCTIONS).map(stepFn)));
   });
 

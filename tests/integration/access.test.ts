@@ -52,7 +52,11 @@ describe('access in development mode', () => {
     const bookB = await client.post('/v1/bookings', { idNumber: B.idNumber, name: B.name, phone: B.phone, channel: 'online' }, tokenB);
     expect(bookB.status, JSON.stringify(bookB.body)).toBe(201);
     caseB = bookB.body.caseNumber;
-    const submitted = await client.post(`/v1/cases/${caseB}/application`, applicationFor(B, { type: 'normal', requestedMonth: '2026-12', originalRetirementAge: B.hr.originalRetirementAge }), tokenB);
+    const submitted = await client.post(
+      `/v1/cases/${caseB}/application`,
+      applicationFor(B, { type: 'normal', requestedMonth: '2026-12', originalRetirementAge: B.hr.originalRetirementAge }),
+      tokenB,
+    );
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(202);
     const done = await client.waitForCase(caseB, tokenB, (c) => c.status === 'COMPLETED');
     expect(done.documents.length).toBeGreaterThan(0);
@@ -134,7 +138,7 @@ describe('access in development mode', () => {
     expect(queue.body.map((q: any) => q.caseNumber)).toContain(caseA);
   });
 
-  it("every access to a case is on its audit trail, refused ones too; only supervisors read the trail", async () => {
+  it('every access to a case is on its audit trail, refused ones too; only supervisors read the trail', async () => {
     const supervisor = await stack.client.token('supervisor', { name: '科长乙' });
     expectProblem(await stack.client.get(`/v1/cases/${caseB}`, tokenA), 404);
     expect((await stack.client.get(`/v1/cases/${caseB}`, tokenB)).status).toBe(200);

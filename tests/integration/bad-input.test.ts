@@ -25,7 +25,14 @@ const clone = <T>(v: T): T => structuredClone(v);
 
 function applicationFor(p: { idNumber: string; birthDate: string }): Json {
   return {
-    applicant: { idNumber: p.idNumber, name: '测试申请人', gender: 'male', birthDate: p.birthDate, phone: '13900000009', address: '广东省东莞市南城街道测试路 2 号' },
+    applicant: {
+      idNumber: p.idNumber,
+      name: '测试申请人',
+      gender: 'male',
+      birthDate: p.birthDate,
+      phone: '13900000009',
+      address: '广东省东莞市南城街道测试路 2 号',
+    },
     retirement: { type: 'normal', requestedMonth: '2026-12', originalRetirementAge: 60 },
     bankAccount: { bankName: '中国工商银行东莞分行', accountNo: '6222190000000009' },
     housingFund: { withdraw: false },
@@ -55,23 +62,135 @@ interface Row {
 }
 
 const APPLICATION_ROWS: Row[] = [
-  { name: 'broken ID check digit', body: (f) => ((f.applicant.idNumber = withWrongCheckDigit(f.applicant.idNumber)), f), status: 400, path: 'applicant.idNumber' },
-  { name: '17-character ID number', body: (f) => ((f.applicant.idNumber = f.applicant.idNumber.slice(0, 17)), f), status: 400, path: 'applicant.idNumber' },
-  { name: 'ID number of another person', body: (f) => ((f.applicant.idNumber = maleId('1966-06-01').idNumber), f), status: 400, path: 'applicant.idNumber' },
-  { name: 'Feb 30 birth date', body: (f) => ((f.applicant.birthDate = '1966-02-30'), f), status: 400, path: 'applicant.birthDate' },
-  { name: 'number for a string', body: (f) => ((f.applicant.name = 12345), f), status: 400, path: 'applicant.name' },
-  { name: 'string for a boolean', body: (f) => ((f.housingFund.withdraw = 'true'), f), status: 400, path: 'housingFund.withdraw' },
-  { name: 'string for a number', body: (f) => ((f.retirement.originalRetirementAge = '60'), f), status: 400, path: 'retirement.originalRetirementAge' },
-  { name: 'unknown top-level field', body: (f) => ((f.extraField = 'x'), f), status: 400, path: 'extraField' },
-  { name: 'unknown nested field', body: (f) => ((f.applicant.nickname = '小陈'), f), status: 400, path: 'applicant.nickname' },
+  {
+    name: 'broken ID check digit',
+    body: (f) => {
+      f.applicant.idNumber = withWrongCheckDigit(f.applicant.idNumber);
+      return f;
+    },
+    status: 400,
+    path: 'applicant.idNumber',
+  },
+  {
+    name: '17-character ID number',
+    body: (f) => {
+      f.applicant.idNumber = f.applicant.idNumber.slice(0, 17);
+      return f;
+    },
+    status: 400,
+    path: 'applicant.idNumber',
+  },
+  {
+    name: 'ID number of another person',
+    body: (f) => {
+      f.applicant.idNumber = maleId('1966-06-01').idNumber;
+      return f;
+    },
+    status: 400,
+    path: 'applicant.idNumber',
+  },
+  {
+    name: 'Feb 30 birth date',
+    body: (f) => {
+      f.applicant.birthDate = '1966-02-30';
+      return f;
+    },
+    status: 400,
+    path: 'applicant.birthDate',
+  },
+  {
+    name: 'number for a string',
+    body: (f) => {
+      f.applicant.name = 12345;
+      return f;
+    },
+    status: 400,
+    path: 'applicant.name',
+  },
+  {
+    name: 'string for a boolean',
+    body: (f) => {
+      f.housingFund.withdraw = 'true';
+      return f;
+    },
+    status: 400,
+    path: 'housingFund.withdraw',
+  },
+  {
+    name: 'string for a number',
+    body: (f) => {
+      f.retirement.originalRetirementAge = '60';
+      return f;
+    },
+    status: 400,
+    path: 'retirement.originalRetirementAge',
+  },
+  {
+    name: 'unknown top-level field',
+    body: (f) => {
+      f.extraField = 'x';
+      return f;
+    },
+    status: 400,
+    path: 'extraField',
+  },
+  {
+    name: 'unknown nested field',
+    body: (f) => {
+      f.applicant.nickname = '小陈';
+      return f;
+    },
+    status: 400,
+    path: 'applicant.nickname',
+  },
   { name: 'missing nested field', body: (f) => (delete f.retirement.requestedMonth, f), status: 400, path: 'retirement.requestedMonth' },
   { name: 'missing section', body: (f) => (delete f.bankAccount, f), status: 400, path: 'bankAccount' },
-  { name: 'unknown retirement type', body: (f) => ((f.retirement.type = 'early'), f), status: 400, path: 'retirement.type' },
-  { name: 'commitments false', body: (f) => ((f.commitments.informationTrue = false), f), status: 400, path: 'commitments.informationTrue' },
+  {
+    name: 'unknown retirement type',
+    body: (f) => {
+      f.retirement.type = 'early';
+      return f;
+    },
+    status: 400,
+    path: 'retirement.type',
+  },
+  {
+    name: 'commitments false',
+    body: (f) => {
+      f.commitments.informationTrue = false;
+      return f;
+    },
+    status: 400,
+    path: 'commitments.informationTrue',
+  },
   { name: 'consent missing', body: (f) => (delete f.commitments.dataSharingConsent, f), status: 400, path: 'commitments.dataSharingConsent' },
-  { name: 'requestedMonth in the past', body: (f) => ((f.retirement.requestedMonth = '2026-10'), f), status: 400, path: 'retirement.requestedMonth' },
-  { name: 'requestedMonth more than 6 months ahead', body: (f) => ((f.retirement.requestedMonth = '2027-06'), f), status: 400, path: 'retirement.requestedMonth' },
-  { name: 'requestedMonth not a month', body: (f) => ((f.retirement.requestedMonth = '2026-13'), f), status: 400, path: 'retirement.requestedMonth' },
+  {
+    name: 'requestedMonth in the past',
+    body: (f) => {
+      f.retirement.requestedMonth = '2026-10';
+      return f;
+    },
+    status: 400,
+    path: 'retirement.requestedMonth',
+  },
+  {
+    name: 'requestedMonth more than 6 months ahead',
+    body: (f) => {
+      f.retirement.requestedMonth = '2027-06';
+      return f;
+    },
+    status: 400,
+    path: 'retirement.requestedMonth',
+  },
+  {
+    name: 'requestedMonth not a month',
+    body: (f) => {
+      f.retirement.requestedMonth = '2026-13';
+      return f;
+    },
+    status: 400,
+    path: 'retirement.requestedMonth',
+  },
   { name: 'JSON array instead of an object', body: () => [], status: 400, path: '$' },
   { name: 'JSON null', raw: 'null', status: 400, path: '$' },
   { name: 'malformed JSON', raw: '{"applicant": {"idNumber": ', status: 400, path: '$' },
@@ -79,7 +198,14 @@ const APPLICATION_ROWS: Row[] = [
   { name: 'wrong content-type', raw: 'applicant=1', contentType: 'text/plain', status: 415 },
   { name: 'no content-type', raw: '{}', contentType: '', status: 415 },
   { name: 'JSON sent as text/plain', body: (f) => f, contentType: 'text/plain', status: 415 },
-  { name: 'body over 64 KB', body: (f) => ((f.applicant.address = '路'.repeat(22_000)), f), status: 413 },
+  {
+    name: 'body over 64 KB',
+    body: (f) => {
+      f.applicant.address = '路'.repeat(22_000);
+      return f;
+    },
+    status: 413,
+  },
 ];
 
 describe('bad input', () => {
@@ -192,7 +318,12 @@ describe('bad input', () => {
     const rows: Row[] = [
       { name: 'broken ID check digit', body: (b) => ((b.idNumber = withWrongCheckDigit(b.idNumber)), b), status: 400, path: 'idNumber' },
       { name: '17-character ID number', body: (b) => ((b.idNumber = b.idNumber.slice(0, 17)), b), status: 400, path: 'idNumber' },
-      { name: 'ID number with a Feb 30 birth date', body: (b) => ((b.idNumber = ((s) => s + mod112(s))('44190019660230301')), b), status: 400, path: 'idNumber' },
+      {
+        name: 'ID number with a Feb 30 birth date',
+        body: (b) => ((b.idNumber = ((s) => s + mod112(s))('44190019660230301')), b),
+        status: 400,
+        path: 'idNumber',
+      },
       { name: 'number for a string', body: (b) => ((b.phone = 13900000001), b), status: 400, path: 'phone' },
       { name: 'unknown field', body: (b) => ((b.gender = 'male'), b), status: 400, path: 'gender' },
       { name: 'missing name', body: (b) => (delete b.name, b), status: 400, path: 'name' },
@@ -271,7 +402,10 @@ describe('bad input', () => {
       const staff = await stack.client.token('pre-review', { name: '预审员' });
       expectProblem(await stack.client.get('/v1/staff/cases', citizen), 403);
       expectProblem(await stack.client.get('/v1/staff/cases', platform), 403);
-      expectProblem(await stack.client.post('/v1/bookings', { idNumber: maleId('1968-01-02').idNumber, name: '测试人', phone: '13900000001', channel: 'online' }, staff), 403);
+      expectProblem(
+        await stack.client.post('/v1/bookings', { idNumber: maleId('1968-01-02').idNumber, name: '测试人', phone: '13900000001', channel: 'online' }, staff),
+        403,
+      );
     });
   });
 });

@@ -101,10 +101,10 @@ describe('bookings', () => {
       );
       const created = results.filter((r) => r.status === 201);
       const conflicts = results.filter((r) => r.status === 409);
-      expect(
-        results.map((r) => r.status).sort(),
-        JSON.stringify(results.filter((r) => r.status !== 201 && r.status !== 409).map((r) => r.body)),
-      ).toEqual([201, ...Array(19).fill(409)]);
+      expect(results.map((r) => r.status).sort(), JSON.stringify(results.filter((r) => r.status !== 201 && r.status !== 409).map((r) => r.body))).toEqual([
+        201,
+        ...Array(19).fill(409),
+      ]);
       const caseNumber = created[0].body.caseNumber as string;
       expect(caseNumber).toMatch(CASE_NUMBER);
       for (const r of conflicts) {
@@ -155,14 +155,16 @@ describe('bookings', () => {
       expect(n).toBeGreaterThan(0);
       const people = Array.from({ length: n + 5 }, () => syntheticId());
       const results = await Promise.all(
-        people.map((id) => stack.client.post('/v1/bookings', booking(id, { channel: 'window', slotId: slot.slotId }), platform, { 'Idempotency-Key': crypto.randomUUID() })),
+        people.map((id) =>
+          stack.client.post('/v1/bookings', booking(id, { channel: 'window', slotId: slot.slotId }), platform, { 'Idempotency-Key': crypto.randomUUID() }),
+        ),
       );
       const ok = results.filter((r) => r.status === 201);
       const full = results.filter((r) => r.status === 409);
-      expect(
-        results.map((r) => r.status).sort(),
-        JSON.stringify(results.filter((r) => r.status !== 201 && r.status !== 409).map((r) => r.body)),
-      ).toEqual([...Array(n).fill(201), ...Array(5).fill(409)]);
+      expect(results.map((r) => r.status).sort(), JSON.stringify(results.filter((r) => r.status !== 201 && r.status !== 409).map((r) => r.body))).toEqual([
+        ...Array(n).fill(201),
+        ...Array(5).fill(409),
+      ]);
       for (const r of ok) {
         expect(r.body.channel).toBe('window');
         expect(r.body.slot.slotId).toBe(slot.slotId);

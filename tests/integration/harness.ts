@@ -52,7 +52,11 @@ export class ApiClient {
     this.baseUrl = baseUrl;
   }
 
-  async request<T = any>(method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string | Uint8Array } = {}): Promise<ApiResponse<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    opts: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string | Uint8Array } = {},
+  ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     let body: string | Uint8Array | undefined = opts.raw;
@@ -94,10 +98,15 @@ export class ApiClient {
   }
 }
 
-export const isSettled = (c: any) => ['COMPLETED', 'EXPIRED', 'WITHDRAWN', 'MANUAL_REVIEW'].includes(c.status) || (c.status === 'PRE_REVIEW' && c.timeline.some((t: any) => /人工/.test(t.note)));
+export const isSettled = (c: any) =>
+  ['COMPLETED', 'EXPIRED', 'WITHDRAWN', 'MANUAL_REVIEW'].includes(c.status) || (c.status === 'PRE_REVIEW' && c.timeline.some((t: any) => /人工/.test(t.note)));
 
 /** The one form for a person, as a citizen would confirm it from the prefill. */
-export function applicationFor(p: { idNumber: string; name: string; gender: string; birthDate: string; phone: string }, retirement: { type: string; requestedMonth: string; originalRetirementAge: number }, withdraw = true) {
+export function applicationFor(
+  p: { idNumber: string; name: string; gender: string; birthDate: string; phone: string },
+  retirement: { type: string; requestedMonth: string; originalRetirementAge: number },
+  withdraw = true,
+) {
   return {
     applicant: { idNumber: p.idNumber, name: p.name, gender: p.gender, birthDate: p.birthDate, phone: p.phone, address: '广东省东莞市南城街道示例路 1 号' },
     retirement,
@@ -108,8 +117,15 @@ export function applicationFor(p: { idNumber: string; name: string; gender: stri
 }
 
 /** Books a case online and submits the form; returns the case number. */
-export async function bookAndSubmit(client: ApiClient, token: string, person: { idNumber: string; name: string; gender: string; birthDate: string; phone: string }, retirement: { type: string; requestedMonth: string; originalRetirementAge: number }): Promise<string> {
-  const booking = await client.post('/v1/bookings', { idNumber: person.idNumber, name: person.name, phone: person.phone, channel: 'online' }, token, { 'Idempotency-Key': crypto.randomUUID() });
+export async function bookAndSubmit(
+  client: ApiClient,
+  token: string,
+  person: { idNumber: string; name: string; gender: string; birthDate: string; phone: string },
+  retirement: { type: string; requestedMonth: string; originalRetirementAge: number },
+): Promise<string> {
+  const booking = await client.post('/v1/bookings', { idNumber: person.idNumber, name: person.name, phone: person.phone, channel: 'online' }, token, {
+    'Idempotency-Key': crypto.randomUUID(),
+  });
   if (booking.status !== 201) throw new Error(`booking: ${booking.status} ${JSON.stringify(booking.body)}`);
   const caseNumber = booking.body.caseNumber as string;
   const submitted = await client.post(`/v1/cases/${caseNumber}/application`, applicationFor(person, retirement), token);

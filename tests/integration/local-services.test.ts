@@ -9,12 +9,7 @@ import { CreateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamod
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  findDynamoDbLocalJar,
-  makeLocalDocumentClient,
-  makeLocalDynamoClient,
-  startDynamoDbLocal,
-} from '../../infra/local/dynamodb-local.ts';
+import { findDynamoDbLocalJar, makeLocalDocumentClient, makeLocalDynamoClient, startDynamoDbLocal } from '../../infra/local/dynamodb-local.ts';
 import { makeLocalS3Client, startS3Local } from '../../infra/local/s3-local.ts';
 
 const T = 60_000;
@@ -207,11 +202,10 @@ describe('DynamoDB Local', () => {
       mkdirSync(dbPath, { recursive: true });
       // An orphan as a crash without watchdog would leave it: detached, not ours to reap.
       const { jar, libDir } = findDynamoDbLocalJar();
-      const orphan = spawn(
-        'java',
-        [`-Djava.library.path=${libDir}`, '-jar', jar, '-disableTelemetry', '-sharedDb', '-dbPath', dbPath, '-port', '0'],
-        { detached: true, stdio: 'ignore' },
-      );
+      const orphan = spawn('java', [`-Djava.library.path=${libDir}`, '-jar', jar, '-disableTelemetry', '-sharedDb', '-dbPath', dbPath, '-port', '0'], {
+        detached: true,
+        stdio: 'ignore',
+      });
       orphan.unref();
       writeFileSync(join(dataDir, 'dynamodb-local.pid'), `${orphan.pid}\n`);
       expect(await waitUntil(() => javaFor(dbPath).includes(orphan.pid as number), 5000)).toBe(true);

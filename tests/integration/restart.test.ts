@@ -26,7 +26,15 @@ async function freePort(): Promise<number> {
 function start(dataDir: string, port: number, latencyMs: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['infra/local/start.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), CLOCK_TODAY: '2027-03-20', DEPARTMENT_LATENCY_MS: String(latencyMs), DEPARTMENT_FIXTURES: DEMO_FIXTURES, LOG_LEVEL: 'error' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      CLOCK_TODAY: '2027-03-20',
+      DEPARTMENT_LATENCY_MS: String(latencyMs),
+      DEPARTMENT_FIXTURES: DEMO_FIXTURES,
+      LOG_LEVEL: 'error',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -46,7 +54,10 @@ function start(dataDir: string, port: number, latencyMs: number): Promise<ChildP
 
 function javaFor(dataDir: string): string[] {
   try {
-    return execFileSync('pgrep', ['-f', `DynamoDBLocal.*${dataDir}`], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+    return execFileSync('pgrep', ['-f', `DynamoDBLocal.*${dataDir}`], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter(Boolean);
   } catch {
     return [];
   }
@@ -79,7 +90,9 @@ describe('restart', () => {
     child = await start(dataDir, port, 3000);
     const client = new ApiClient(`http://127.0.0.1:${port}`);
     const platform = await client.token('platform');
-    const booking = await client.post('/v1/bookings', { idNumber: PERSON.idNumber, name: PERSON.name, phone: PERSON.phone, channel: 'online' }, platform, { 'Idempotency-Key': 'restart-1' });
+    const booking = await client.post('/v1/bookings', { idNumber: PERSON.idNumber, name: PERSON.name, phone: PERSON.phone, channel: 'online' }, platform, {
+      'Idempotency-Key': 'restart-1',
+    });
     expect(booking.status).toBe(201);
     const caseNumber = booking.body.caseNumber;
     const form = applicationFor(PERSON, { type: 'normal', requestedMonth: '2027-04', originalRetirementAge: 60 });

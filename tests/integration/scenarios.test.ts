@@ -52,11 +52,16 @@ describe('demo scenarios end to end', () => {
       const { client } = stack;
       stack.setToday(monthBefore(row.month));
       const token = await client.token('citizen', { idNumber: row.id });
-      const caseNumber = await bookAndSubmit(client, token, person, { type: row.type, requestedMonth: row.month, originalRetirementAge: person.hr.originalRetirementAge });
+      const caseNumber = await bookAndSubmit(client, token, person, {
+        type: row.type,
+        requestedMonth: row.month,
+        originalRetirementAge: person.hr.originalRetirementAge,
+      });
 
       let c = await client.waitForCase(caseNumber, token, settled);
       for (const [dept, outcome] of Object.entries(row.out)) expect(c.departments[dept].outcome, dept).toBe(outcome);
-      for (const [dept, codes] of Object.entries(row.codes)) expect(c.departments[dept].reasons.map((r: any) => r.code)).toEqual(expect.arrayContaining(codes!));
+      for (const [dept, codes] of Object.entries(row.codes))
+        expect(c.departments[dept].reasons.map((r: any) => r.code)).toEqual(expect.arrayContaining(codes!));
 
       if (row.decision === 'MANUAL_REVIEW') {
         expect(c.status).toBe('MANUAL_REVIEW');
@@ -125,7 +130,18 @@ describe('people the stack has never seen', () => {
     gender,
     birthDate,
     phone: `139${String(seq).padStart(8, '0')}`,
-    hr: { originalRetirementAge: origin, personnelFileBirthDate: birthDate, contributionMonths: 300, insuredCity: '440300', receivingPension: false, specialJobMonths: 0, disabilityCertified: false, employer: '深圳市测试科技有限公司', averageIndexedWageRatio: 1.2, personalAccountFen: 12000000 },
+    hr: {
+      originalRetirementAge: origin,
+      personnelFileBirthDate: birthDate,
+      contributionMonths: 300,
+      insuredCity: '440300',
+      receivingPension: false,
+      specialJobMonths: 0,
+      disabilityCertified: false,
+      employer: '深圳市测试科技有限公司',
+      averageIndexedWageRatio: 1.2,
+      personalAccountFen: 12000000,
+    },
     tax: { arrears: [] as any[] },
     medical: { contributionMonths: 380, localContributionMonths: 200 },
     housingFund: { accountNo: `SZ${seq}`, status: 'active', balanceFen: 5000000, outstandingLoanFen: 0 },
@@ -133,13 +149,30 @@ describe('people the stack has never seen', () => {
   // Man born 1966-05: 16 months after 1965-01 → +5 → 60y5m → 2026-10. All records sufficient.
   const allPass = base('欧阳明远', 'male', '1966-05-20', 11, 60);
   // Woman (55) born 1971-05: 16 months after 1970-01 → +5 → 55y5m → 2026-10. Two months unpaid → tax FAIL.
-  const arrears = { ...base('司马静', 'female', '1971-05-08', 22, 55), tax: { arrears: [{ month: '2026-03', amountFen: 120000 }, { month: '2026-04', amountFen: 130000 }] } };
+  const arrears = {
+    ...base('司马静', 'female', '1971-05-08', 22, 55),
+    tax: {
+      arrears: [
+        { month: '2026-03', amountFen: 120000 },
+        { month: '2026-04', amountFen: 130000 },
+      ],
+    },
+  };
   // Woman (50) born 1976-02: 13 months after 1975-01 → +7 → 50y7m → 2026-09. Medical 250 of 300 → 50 months × 52000 fen.
   const medicalShort = { ...base('上官云', 'female', '1976-02-11', 33, 50), medical: { contributionMonths: 250, localContributionMonths: 200 } };
   // Man born 1966-04: 15 months → +4 → 60y4m → 2026-08. A housing loan outstanding → MANUAL.
-  const loan = { ...base('诸葛亮平', 'male', '1966-04-02', 44, 60), housingFund: { accountNo: 'SZ44', status: 'active', balanceFen: 3000000, outstandingLoanFen: 900000 } };
+  const loan = {
+    ...base('诸葛亮平', 'male', '1966-04-02', 44, 60),
+    housingFund: { accountNo: 'SZ44', status: 'active', balanceFen: 3000000, outstandingLoanFen: 900000 },
+  };
   // Man born 1966-05 with no record anywhere → NO_INSURANCE_RECORD.
-  const unknown = { idNumber: makeIdNumber('440300', '1966-05-01', 55, 'male'), name: '端木无名', gender: 'male', birthDate: '1966-05-01', phone: '13900000055' };
+  const unknown = {
+    idNumber: makeIdNumber('440300', '1966-05-01', 55, 'male'),
+    name: '端木无名',
+    gender: 'male',
+    birthDate: '1966-05-01',
+    phone: '13900000055',
+  };
   people.push(allPass, arrears, medicalShort, loan);
 
   beforeAll(async () => {
@@ -161,7 +194,11 @@ describe('people the stack has never seen', () => {
     it(`${label} → ${decision}`, async () => {
       const { client } = stack;
       const token = await client.token('citizen', { idNumber: person.idNumber });
-      const caseNumber = await bookAndSubmit(client, token, person, { type: 'normal', requestedMonth: month, originalRetirementAge: person.hr?.originalRetirementAge ?? 60 });
+      const caseNumber = await bookAndSubmit(client, token, person, {
+        type: 'normal',
+        requestedMonth: month,
+        originalRetirementAge: person.hr?.originalRetirementAge ?? 60,
+      });
       const c = await client.waitForCase(caseNumber, token, settled);
       for (const [dept, outcome] of Object.entries(outcomes)) expect(c.departments[dept].outcome, dept).toBe(outcome);
       if (decision === 'MANUAL_REVIEW') expect(c.status).toBe('MANUAL_REVIEW');

@@ -53,7 +53,11 @@ describe('sealed documents end to end', () => {
   async function complete(p: any, month: string, today: string): Promise<[any, string]> {
     stack.setToday(today);
     const token = await stack.client.token('citizen', { idNumber: p.idNumber });
-    const caseNumber = await bookAndSubmit(stack.client, token, p, { type: 'normal', requestedMonth: month, originalRetirementAge: p.hr.originalRetirementAge });
+    const caseNumber = await bookAndSubmit(stack.client, token, p, {
+      type: 'normal',
+      requestedMonth: month,
+      originalRetirementAge: p.hr.originalRetirementAge,
+    });
     const c = await stack.client.waitForCase(caseNumber, token, (x) => x.status === 'COMPLETED', 30_000);
     for (const d of c.documents) {
       const res = await stack.client.get(`/v1/cases/${caseNumber}/documents/${d.documentId}`, token);
@@ -107,7 +111,10 @@ describe('sealed documents end to end', () => {
   });
 
   it('every page of every paper shows the case number, the document number and the person', () => {
-    for (const [c, p] of [[approved, LI], [rejected, WANG]] as const) {
+    for (const [c, p] of [
+      [approved, LI],
+      [rejected, WANG],
+    ] as const) {
       for (const d of c.documents) {
         const text = pdftext(pdfs.get(d.documentId)!, d.documentId);
         for (const s of [c.caseNumber, d.documentId, p.name, d.title, '扫码验证真伪', '签章时间']) expect(text, `${d.documentId}: ${s}`).toContain(squash(s));
@@ -148,14 +155,17 @@ describe('sealed documents end to end', () => {
     const x = approved.departments.housingFund.details;
     expect(x.closeAccount).toBe(true);
     const text = pdftext(pdfs.get(`${approved.caseNumber}-04`)!, 'fund');
-    for (const s of [money(x.withdrawalAmountFen), `****${FORM_BANK_ACCOUNT.slice(-4)}`, `****${x.accountNo.slice(-4)}`, '已销户']) expect(text, s).toContain(squash(s));
+    for (const s of [money(x.withdrawalAmountFen), `****${FORM_BANK_ACCOUNT.slice(-4)}`, `****${x.accountNo.slice(-4)}`, '已销户'])
+      expect(text, s).toContain(squash(s));
     expect(text).not.toContain(FORM_BANK_ACCOUNT);
     expect(text).not.toContain(x.accountNo);
   });
 
   it('不予批准通知 names every reason the case holds, with what to do about it', () => {
     const text = pdftext(pdfs.get(`${rejected.caseNumber}-01`)!, 'rejection');
-    const reasons = Object.values(rejected.departments).filter((d: any) => d.outcome === 'FAIL').flatMap((d: any) => d.reasons);
+    const reasons = Object.values(rejected.departments)
+      .filter((d: any) => d.outcome === 'FAIL')
+      .flatMap((d: any) => d.reasons);
     expect(reasons.map((r: any) => r.code)).toEqual(['TAX_ARREARS']);
     for (const r of reasons) expect(text).toContain(squash(r.message));
     expect(text).toContain(`${money(rejected.departments.tax.details.totalArrearsFen).slice(1)}元`);
@@ -212,7 +222,12 @@ describe('sealed documents end to end', () => {
       const doc = approved.documents[3];
       // Same id, figures altered, then sealed with the genuine housing-fund key: a perfect forgery but for the record.
       const data = await paperData(approved.caseNumber, doc.documentId, new Date().toISOString());
-      const forged = { ...data, blocks: data.blocks.map((b) => (b.kind === 'fields' ? { ...b, fields: b.fields.map((f) => (f.label === '提取金额' ? { ...f, value: '¥999999.00' } : f)) } : b)) };
+      const forged = {
+        ...data,
+        blocks: data.blocks.map((b) =>
+          b.kind === 'fields' ? { ...b, fields: b.fields.map((f) => (f.label === '提取金额' ? { ...f, value: '¥999999.00' } : f)) } : b,
+        ),
+      };
       const { pdf } = await sealDocument(forged, localSealSigner(pki, 'housing-fund'));
       expect(pdfsig(pdf, nssDir, 'forged')).toContain('Certificate is Trusted');
       expect((await post(pdf)).body).toEqual({ valid: false, reasons: ['NOT_ISSUED'] });
@@ -246,7 +261,9 @@ describe('sealed documents end to end', () => {
           valid: true,
           sha256: d.sha256,
           sealedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
-          issuer: expect.stringContaining({ '01': '一站式服务', '02': '人力资源和社会保障局', '03': '医疗保障局', '04': '住房公积金管理中心' }[d.documentId.slice(-2) as '01']),
+          issuer: expect.stringContaining(
+            { '01': '一站式服务', '02': '人力资源和社会保障局', '03': '医疗保障局', '04': '住房公积金管理中心' }[d.documentId.slice(-2) as '01'],
+          ),
           caseNumberMasked: `${approved.caseNumber.slice(0, 10)}****${approved.caseNumber.slice(14)}`,
           title: d.title,
         });
@@ -272,7 +289,10 @@ describe('sealed documents end to end', () => {
   });
 
   it('running the seal step again issues nothing new: same ids, same hashes, same stored objects', async () => {
-    for (const [c, token] of [[approved, liToken], [rejected, wangToken]] as const) {
+    for (const [c, token] of [
+      [approved, liToken],
+      [rejected, wangToken],
+    ] as const) {
       const before = (await stack.runtime.cases.get(c.caseNumber))!.documents;
       const first = await sealStep({ caseNumber: c.caseNumber }, {} as never);
       const second = await sealStep({ caseNumber: c.caseNumber }, {} as never);
@@ -285,4 +305,3 @@ describe('sealed documents end to end', () => {
     }
   });
 });
-

@@ -24,7 +24,9 @@ describe('workflow paths', () => {
   afterAll(() => stack?.close());
 
   async function book(person: any, token: string): Promise<string> {
-    const res = await stack.client.post('/v1/bookings', { idNumber: person.idNumber, name: person.name, phone: person.phone, channel: 'online' }, token, { 'Idempotency-Key': crypto.randomUUID() });
+    const res = await stack.client.post('/v1/bookings', { idNumber: person.idNumber, name: person.name, phone: person.phone, channel: 'online' }, token, {
+      'Idempotency-Key': crypto.randomUUID(),
+    });
     expect(res.status).toBe(201);
     return res.body.caseNumber;
   }
@@ -48,13 +50,21 @@ describe('workflow paths', () => {
 
     c = await client.waitForCase(caseNumber, token, (x) => x.status === 'MANUAL_REVIEW');
     expect(c.departments.housingFund.outcome).toBe('MANUAL');
-    const sameReviewer = await client.post(`/v1/staff/cases/${caseNumber}/reviews`, { stage: 'manual', department: 'housingFund', outcome: 'PASS', note: '已约定还款' }, alice);
+    const sameReviewer = await client.post(
+      `/v1/staff/cases/${caseNumber}/reviews`,
+      { stage: 'manual', department: 'housingFund', outcome: 'PASS', note: '已约定还款' },
+      alice,
+    );
     expect(sameReviewer.status).toBe(403);
     const wrongDept = await client.post(`/v1/staff/cases/${caseNumber}/reviews`, { stage: 'manual', department: 'tax', outcome: 'PASS', note: 'x' }, bob);
     expect(wrongDept.status).toBe(400);
     expect(wrongDept.body.errors[0].path).toBe('department');
 
-    const manual = await client.post(`/v1/staff/cases/${caseNumber}/reviews`, { stage: 'manual', department: 'housingFund', outcome: 'FAIL', note: '贷款未结清，暂不予提取' }, bob);
+    const manual = await client.post(
+      `/v1/staff/cases/${caseNumber}/reviews`,
+      { stage: 'manual', department: 'housingFund', outcome: 'FAIL', note: '贷款未结清，暂不予提取' },
+      bob,
+    );
     expect(manual.status).toBe(202);
     c = await client.waitForCase(caseNumber, token, (x) => x.status === 'COMPLETED');
     expect(c.decision).toBe('REJECTED');
@@ -85,7 +95,9 @@ describe('workflow paths', () => {
     } finally {
       await standins.setUnavailable('tax', false);
     }
-    expect((await client.post(`/v1/staff/cases/${caseNumber}/reviews`, { stage: 'manual', department: 'tax', outcome: 'PASS', note: '电话核实无欠缴' }, bob)).status).toBe(202);
+    expect(
+      (await client.post(`/v1/staff/cases/${caseNumber}/reviews`, { stage: 'manual', department: 'tax', outcome: 'PASS', note: '电话核实无欠缴' }, bob)).status,
+    ).toBe(202);
     const done = await client.waitForCase(caseNumber, token, (x) => x.status === 'COMPLETED');
     expect(done.decision).toBe('APPROVED');
   });
@@ -98,7 +110,9 @@ describe('workflow paths', () => {
     // Waits wake every second in this stack; nothing expires before the deadline passes.
     await new Promise((r) => setTimeout(r, 1500));
     expect((await client.get(`/v1/cases/${caseNumber}`, token)).body.status).toBe('BOOKED');
-    const again = await client.post('/v1/bookings', { idNumber: ALL_PASS.idNumber, name: ALL_PASS.name, phone: ALL_PASS.phone, channel: 'online' }, token, { 'Idempotency-Key': crypto.randomUUID() });
+    const again = await client.post('/v1/bookings', { idNumber: ALL_PASS.idNumber, name: ALL_PASS.name, phone: ALL_PASS.phone, channel: 'online' }, token, {
+      'Idempotency-Key': crypto.randomUUID(),
+    });
     expect(again.status).toBe(409);
     expect(again.body.caseNumber).toBe(caseNumber);
 
@@ -107,9 +121,15 @@ describe('workflow paths', () => {
     try {
       const c = await client.waitForCase(caseNumber, token, (x) => x.status === 'EXPIRED', 10_000);
       expect(c.timeline.at(-1).status).toBe('EXPIRED');
-      const late = await client.post(`/v1/cases/${caseNumber}/application`, applicationFor(ALL_PASS, { type: 'normal', requestedMonth: dayAfter.slice(0, 7), originalRetirementAge: 60 }), token);
+      const late = await client.post(
+        `/v1/cases/${caseNumber}/application`,
+        applicationFor(ALL_PASS, { type: 'normal', requestedMonth: dayAfter.slice(0, 7), originalRetirementAge: 60 }),
+        token,
+      );
       expect(late.status).toBe(409);
-      const rebook = await client.post('/v1/bookings', { idNumber: ALL_PASS.idNumber, name: ALL_PASS.name, phone: ALL_PASS.phone, channel: 'online' }, token, { 'Idempotency-Key': crypto.randomUUID() });
+      const rebook = await client.post('/v1/bookings', { idNumber: ALL_PASS.idNumber, name: ALL_PASS.name, phone: ALL_PASS.phone, channel: 'online' }, token, {
+        'Idempotency-Key': crypto.randomUUID(),
+      });
       expect(rebook.status).toBe(201);
       expect(rebook.body.caseNumber).not.toBe(caseNumber);
     } finally {
@@ -134,7 +154,9 @@ describe('workflow paths', () => {
     expect((await client.post(`/v1/cases/${caseNumber}/application`, form, token)).status).toBe(202);
     const done = await client.waitForCase(caseNumber, token, (x) => x.status === 'COMPLETED');
     const lastSeen = 0;
-    const rest = Buffer.from((await client.request('GET', `/v1/cases/${caseNumber}/events`, { token, headers: { 'last-event-id': String(lastSeen) } })).bytes).toString('utf8');
+    const rest = Buffer.from(
+      (await client.request('GET', `/v1/cases/${caseNumber}/events`, { token, headers: { 'last-event-id': String(lastSeen) } })).bytes,
+    ).toString('utf8');
     const ids = [...rest.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
     expect(ids).toEqual(done.timeline.map((_: unknown, i: number) => i).slice(lastSeen + 1));
     expect(rest).toContain('event: end');
@@ -151,10 +173,16 @@ describe('workflow paths', () => {
     const centres = (await client.get('/v1/service-centers')).body;
     const slots = (await client.get(`/v1/service-centers/${centres[0].id}/slots?date=2026-12-14`)).body;
     const slot = slots[0];
-    const booked = await client.post('/v1/bookings', { idNumber: person.idNumber, name: person.name, phone: person.phone, channel: 'window', slotId: slot.slotId }, token, { 'Idempotency-Key': crypto.randomUUID() });
+    const booked = await client.post(
+      '/v1/bookings',
+      { idNumber: person.idNumber, name: person.name, phone: person.phone, channel: 'window', slotId: slot.slotId },
+      token,
+      { 'Idempotency-Key': crypto.randomUUID() },
+    );
     expect(booked.status).toBe(201);
     const caseNumber = booked.body.caseNumber;
-    const remaining = async () => (await client.get(`/v1/service-centers/${centres[0].id}/slots?date=2026-12-14`)).body.find((s: any) => s.slotId === slot.slotId).remaining;
+    const remaining = async () =>
+      (await client.get(`/v1/service-centers/${centres[0].id}/slots?date=2026-12-14`)).body.find((s: any) => s.slotId === slot.slotId).remaining;
     expect(await remaining()).toBe(slot.remaining - 1);
     await client.waitForCase(caseNumber, token, () => stack.engine.isRunning(caseNumber));
 
@@ -166,12 +194,22 @@ describe('workflow paths', () => {
     expect(withdrawn.status).toBe(202);
     expect(withdrawn.body).toEqual({ caseNumber, status: 'WITHDRAWN' });
     expect((await client.post(`/v1/cases/${caseNumber}/withdrawal`, {}, token)).status).toBe(409);
-    expect((await client.post(`/v1/cases/${caseNumber}/application`, applicationFor(person, { type: 'normal', requestedMonth: '2026-12', originalRetirementAge: 50 }), token)).status).toBe(409);
+    expect(
+      (
+        await client.post(
+          `/v1/cases/${caseNumber}/application`,
+          applicationFor(person, { type: 'normal', requestedMonth: '2026-12', originalRetirementAge: 50 }),
+          token,
+        )
+      ).status,
+    ).toBe(409);
 
     const c = await client.waitForCase(caseNumber, token, (x) => x.status === 'WITHDRAWN' && !stack.engine.isRunning(caseNumber));
     expect(c.timeline.at(-1)).toMatchObject({ status: 'WITHDRAWN', note: '本人撤回申请：改期办理' });
     expect(await remaining()).toBe(slot.remaining);
-    const again = await client.post('/v1/bookings', { idNumber: person.idNumber, name: person.name, phone: person.phone, channel: 'online' }, platform, { 'Idempotency-Key': crypto.randomUUID() });
+    const again = await client.post('/v1/bookings', { idNumber: person.idNumber, name: person.name, phone: person.phone, channel: 'online' }, platform, {
+      'Idempotency-Key': crypto.randomUUID(),
+    });
     expect(again.status).toBe(201);
   });
 
@@ -221,8 +259,13 @@ describe('workflow paths', () => {
     const still = (await client.get(`/v1/cases/${caseNumber}`, token)).body;
     expect(still.status).toBe('MANUAL_REVIEW');
     expect(still.decision).toBeUndefined();
-    expect((await client.post(`/v1/staff/cases/${caseNumber}/reviews`, { stage: 'manual', department: 'tax', outcome: 'PASS', note: 'again' }, bob)).status).toBe(409);
-    expect((await client.post(`/v1/staff/cases/${caseNumber}/reviews`, { stage: 'manual', department: 'housingFund', outcome: 'PASS', note: '已约定还款计划' }, bob)).status).toBe(202);
+    expect(
+      (await client.post(`/v1/staff/cases/${caseNumber}/reviews`, { stage: 'manual', department: 'tax', outcome: 'PASS', note: 'again' }, bob)).status,
+    ).toBe(409);
+    expect(
+      (await client.post(`/v1/staff/cases/${caseNumber}/reviews`, { stage: 'manual', department: 'housingFund', outcome: 'PASS', note: '已约定还款计划' }, bob))
+        .status,
+    ).toBe(202);
     const done = await client.waitForCase(caseNumber, token, (x) => x.status === 'COMPLETED');
     expect(done.decision).toBe('APPROVED');
     expect([done.departments.tax.outcome, done.departments.housingFund.outcome]).toEqual(['PASS', 'PASS']);

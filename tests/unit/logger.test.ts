@@ -7,7 +7,14 @@ describe('logger', () => {
     const lines: string[] = [];
     const sink = new Writable({ write: (chunk, _enc, cb) => (lines.push(String(chunk)), cb()) });
     const log = createLogger(sink);
-    log.error({ application: { applicant: { idNumber: '441900196610120130', name: '陈志明', phone: '13810102947' } }, bankAccount: { accountNo: '6222190019661012' }, err: new TypeError('boom') }, 'x');
+    log.error(
+      {
+        application: { applicant: { idNumber: '441900196610120130', name: '陈志明', phone: '13810102947' } },
+        bankAccount: { accountNo: '6222190019661012' },
+        err: new TypeError('boom'),
+      },
+      'x',
+    );
     const out = lines.join('');
     expect(out).not.toContain('441900196610120130');
     expect(out).not.toContain('志明');

@@ -90,7 +90,15 @@ describe('OpenAPI document: agreement with the contract (api-v1.md) and ROUTES',
 describe('OpenAPI document: fields and enum values fixed by the contract', () => {
   it('CaseView.status has exactly the contract statuses, in order', () => {
     expect(prop(schema('CaseView'), 'status').enum).toEqual([
-      'BOOKED', 'SUBMITTED', 'PRE_REVIEW', 'CHECKING', 'MANUAL_REVIEW', 'SEALING', 'COMPLETED', 'EXPIRED', 'WITHDRAWN',
+      'BOOKED',
+      'SUBMITTED',
+      'PRE_REVIEW',
+      'CHECKING',
+      'MANUAL_REVIEW',
+      'SEALING',
+      'COMPLETED',
+      'EXPIRED',
+      'WITHDRAWN',
     ]);
   });
 
@@ -113,9 +121,19 @@ describe('OpenAPI document: fields and enum values fixed by the contract', () =>
     expect(Object.keys(reason.properties).sort()).toEqual(['code', 'message']);
     expect(prop(reason, 'code').enum).toEqual(
       expect.arrayContaining([
-        'RETIREMENT_AGE_NOT_REACHED', 'FLEXIBLE_WINDOW_EXCEEDED', 'CONTRIBUTION_YEARS_SHORT', 'DUPLICATE_PENSION',
-        'NO_INSURANCE_RECORD', 'BIRTH_DATE_MISMATCH', 'SPECIAL_JOB_YEARS_SHORT', 'DISABILITY_NOT_CERTIFIED', 'TAX_ARREARS',
-        'MEDICAL_YEARS_SHORT', 'MEDICAL_LOCAL_YEARS_SHORT', 'HOUSING_FUND_LOAN_OUTSTANDING', 'DEPARTMENT_UNAVAILABLE',
+        'RETIREMENT_AGE_NOT_REACHED',
+        'FLEXIBLE_WINDOW_EXCEEDED',
+        'CONTRIBUTION_YEARS_SHORT',
+        'DUPLICATE_PENSION',
+        'NO_INSURANCE_RECORD',
+        'BIRTH_DATE_MISMATCH',
+        'SPECIAL_JOB_YEARS_SHORT',
+        'DISABILITY_NOT_CERTIFIED',
+        'TAX_ARREARS',
+        'MEDICAL_YEARS_SHORT',
+        'MEDICAL_LOCAL_YEARS_SHORT',
+        'HOUSING_FUND_LOAN_OUTSTANDING',
+        'DEPARTMENT_UNAVAILABLE',
       ]),
     );
     expect(prop(hr, 'details').type).toBe('object');
@@ -179,7 +197,11 @@ describe('OpenAPI document: fields and enum values fixed by the contract', () =>
     expect([...eligBody.required].sort()).toEqual(['birthDate', 'gender']);
     const eligOut = resolve(elig.responses['200'].content['application/json'].schema);
     expect(Object.keys(eligOut.properties).sort()).toEqual([
-      'flexibleEarliestMonth', 'flexibleLatestMonth', 'minimumContributionYears', 'statutoryRetirementAge', 'statutoryRetirementMonth',
+      'flexibleEarliestMonth',
+      'flexibleLatestMonth',
+      'minimumContributionYears',
+      'statutoryRetirementAge',
+      'statutoryRetirementMonth',
     ]);
     expect(Object.keys(prop(eligOut, 'statutoryRetirementAge').properties).sort()).toEqual(['months', 'years']);
 
@@ -189,7 +211,10 @@ describe('OpenAPI document: fields and enum values fixed by the contract', () =>
 
     const slots = op('GET', '/v1/service-centers/{id}/slots');
     expect(slots.parameters).toEqual(
-      expect.arrayContaining([expect.objectContaining({ in: 'path', name: 'id', required: true }), expect.objectContaining({ in: 'query', name: 'date', required: true })]),
+      expect.arrayContaining([
+        expect.objectContaining({ in: 'path', name: 'id', required: true }),
+        expect.objectContaining({ in: 'query', name: 'date', required: true }),
+      ]),
     );
     const slot = resolve(resolve(slots.responses['200'].content['application/json'].schema).items);
     expect(Object.keys(slot.properties).sort()).toEqual(['capacity', 'end', 'remaining', 'slotId', 'start']);
@@ -293,8 +318,8 @@ describe('OpenAPI document: security', () => {
     };
 
     for (const r of ROUTES) {
-      const exists = existsSync(new URL(`../../functions/api/${r.module}.ts`, import.meta.url));
-      it.skipIf(!exists)(`${r.method} ${r.path}`, async () => {
+      it(`${r.method} ${r.path}`, async () => {
+        expect(existsSync(new URL(`../../functions/api/${r.module}.ts`, import.meta.url)), r.module).toBe(true);
         const security = op(r.method, r.path).security as Array<Record<string, string[]>>;
         if (security.length === 0) {
           expect((await call(r.module)).statusCode).not.toBe(401);
@@ -338,7 +363,10 @@ describe('OpenAPI document: structure', () => {
         const declared = (o.parameters ?? []).filter((p: Json) => p.in === 'path');
         expect(declared.map((p: Json) => p.name).sort(), `${method} ${path}`).toEqual(names);
         expect(declared.every((p: Json) => p.required === true)).toBe(true);
-        expect(Object.keys(o.responses).some((s) => /^2\d\d$/.test(s)), `${method} ${path}`).toBe(true);
+        expect(
+          Object.keys(o.responses).some((s) => /^2\d\d$/.test(s)),
+          `${method} ${path}`,
+        ).toBe(true);
         if (o.requestBody) expect(o.responses['400'] ?? o.responses['415'], `${method} ${path}`).toBeDefined();
       }
     }

@@ -4,13 +4,19 @@ let route = () => {};
 let current = '';
 
 /** app.js hands over its router once, at start. */
-export function useRouter(router) { route = router; }
+export function useRouter(router) {
+  route = router;
+}
 
 export function go(name) {
   if (location.hash !== `#${name}`) location.hash = name;
   else route();
 }
 
-export function currentScreen() { return current; }
+export function currentScreen() {
+  return current;
+}
 
-export function setCurrentScreen(name) { current = name; }
+export function setCurrentScreen(name) {
+  current = name;
+}

@@ -3,7 +3,9 @@ import { api } from './api.js';
 
 let centres = null;
 
-export function centresLoaded() { return Boolean(centres); }
+export function centresLoaded() {
+  return Boolean(centres);
+}
 
 export async function loadCentres() {
   centres = await api('GET', '/v1/service-centers');

@@ -2,19 +2,42 @@
 const KEYS = { token: 'ro.token', id: 'ro.idNumber', name: 'ro.name', caseNumber: 'ro.caseNumber', booking: 'ro.booking' };
 
 export const session = {
-  get token() { return sessionStorage.getItem(KEYS.token); },
-  get idNumber() { return sessionStorage.getItem(KEYS.id); },
-  get name() { return sessionStorage.getItem(KEYS.name); },
-  get caseNumber() { return sessionStorage.getItem(KEYS.caseNumber); },
-  set caseNumber(v) { v ? sessionStorage.setItem(KEYS.caseNumber, v) : sessionStorage.removeItem(KEYS.caseNumber); },
-  get booking() { try { return JSON.parse(sessionStorage.getItem(KEYS.booking) || 'null'); } catch { return null; } },
-  set booking(v) { v ? sessionStorage.setItem(KEYS.booking, JSON.stringify(v)) : sessionStorage.removeItem(KEYS.booking); },
+  get token() {
+    return sessionStorage.getItem(KEYS.token);
+  },
+  get idNumber() {
+    return sessionStorage.getItem(KEYS.id);
+  },
+  get name() {
+    return sessionStorage.getItem(KEYS.name);
+  },
+  get caseNumber() {
+    return sessionStorage.getItem(KEYS.caseNumber);
+  },
+  set caseNumber(v) {
+    v ? sessionStorage.setItem(KEYS.caseNumber, v) : sessionStorage.removeItem(KEYS.caseNumber);
+  },
+  get booking() {
+    try {
+      return JSON.parse(sessionStorage.getItem(KEYS.booking) || 'null');
+    } catch {
+      return null;
+    }
+  },
+  set booking(v) {
+    v ? sessionStorage.setItem(KEYS.booking, JSON.stringify(v)) : sessionStorage.removeItem(KEYS.booking);
+  },
   signIn(token, idNumber, name) {
     // Someone else signing in on this tab must not inherit the previous person's case.
-    if (sessionStorage.getItem(KEYS.id) !== idNumber) { this.caseNumber = null; this.booking = null; }
+    if (sessionStorage.getItem(KEYS.id) !== idNumber) {
+      this.caseNumber = null;
+      this.booking = null;
+    }
     sessionStorage.setItem(KEYS.token, token);
     sessionStorage.setItem(KEYS.id, idNumber);
     sessionStorage.setItem(KEYS.name, name);
   },
-  clear() { Object.values(KEYS).forEach((k) => sessionStorage.removeItem(k)); },
+  clear() {
+    for (const k of Object.values(KEYS)) sessionStorage.removeItem(k);
+  },
 };

@@ -15,7 +15,10 @@ export function clearErrors(form) {
   for (const f of $$('.field', form)) {
     f.classList.remove('has-error');
     const e = $('.error', f);
-    if (e) { e.hidden = true; e.textContent = ''; }
+    if (e) {
+      e.hidden = true;
+      e.textContent = '';
+    }
     for (const input of $$('input, select, textarea', f)) input.removeAttribute('aria-invalid');
   }
 }
@@ -51,6 +54,12 @@ export function fieldError(form, path, message) {
 // ---------- buttons ----------
 /** Disables a button and says what is happening on it while a request runs; restores its label after. */
 export function busy(button, on, text) {
-  if (on) { button.dataset.label = button.textContent; button.textContent = text || '请稍候…'; button.disabled = true; }
-  else { button.textContent = button.dataset.label || button.textContent; button.disabled = false; }
+  if (on) {
+    button.dataset.label = button.textContent;
+    button.textContent = text || '请稍候…';
+    button.disabled = true;
+  } else {
+    button.textContent = button.dataset.label || button.textContent;
+    button.disabled = false;
+  }
 }

@@ -25,15 +25,28 @@ export async function loadSlots() {
   const box = $('#book-slots');
   const centre = $('#book-centre').value;
   const date = $('#book-date').value;
-  if (!centre || !date) { box.replaceChildren(h('p', { class: 'hint' }, '请先选择服务中心和日期。')); return; }
+  if (!centre || !date) {
+    box.replaceChildren(h('p', { class: 'hint' }, '请先选择服务中心和日期。'));
+    return;
+  }
   box.replaceChildren(h('p', { class: 'hint' }, '正在查询可预约的时间…'));
   try {
     const slots = await api('GET', `/v1/service-centers/${encodeURIComponent(centre)}/slots?date=${encodeURIComponent(date)}`);
-    if (!slots.length) { box.replaceChildren(h('p', { class: 'hint' }, '这一天不办公（周末或节假日），请换一天。')); return; }
-    box.replaceChildren(...slots.map((s) => h('label', { class: `choice slot${s.remaining ? '' : ' full'}` },
-      h('input', { type: 'radio', name: 'slotId', value: s.slotId, disabled: s.remaining === 0 }),
-      ` ${timeZh(s.start)}–${timeZh(s.end)}　`,
-      h('span', { class: 'seats' }, s.remaining ? `还剩 ${s.remaining} 个名额` : '已约满'))));
+    if (!slots.length) {
+      box.replaceChildren(h('p', { class: 'hint' }, '这一天不办公（周末或节假日），请换一天。'));
+      return;
+    }
+    box.replaceChildren(
+      ...slots.map((s) =>
+        h(
+          'label',
+          { class: `choice slot${s.remaining ? '' : ' full'}` },
+          h('input', { type: 'radio', name: 'slotId', value: s.slotId, disabled: s.remaining === 0 }),
+          ` ${timeZh(s.start)}–${timeZh(s.end)}　`,
+          h('span', { class: 'seats' }, s.remaining ? `还剩 ${s.remaining} 个名额` : '已约满'),
+        ),
+      ),
+    );
   } catch (err) {
     box.replaceChildren(h('p', { class: 'error' }, problemText(err)));
   }

@@ -20,7 +20,10 @@ export function setupBook() {
       $('#window-part').hidden = !windowMode;
       if (windowMode) listCentres();
     }
-    if (ev.target.id === 'book-centre') { showCentreAddress(); loadSlots(); }
+    if (ev.target.id === 'book-centre') {
+      showCentreAddress();
+      loadSlots();
+    }
     if (ev.target.id === 'book-date') loadSlots();
   });
   form.addEventListener('submit', async (ev) => {
@@ -28,11 +31,15 @@ export function setupBook() {
     clearErrors(form);
     const phone = form.phone.value.trim();
     const channel = form.channel.value || 'online';
-    const slotId = channel === 'window' ? ($('input[name=slotId]:checked', form)?.value || '') : '';
+    const slotId = channel === 'window' ? $('input[name=slotId]:checked', form)?.value || '' : '';
     let ok = true;
     if (!/^1\d{10}$/.test(phone)) ok = fieldError(form, 'phone', '请填写 11 位手机号码。') && false;
     if (channel === 'window' && !slotId) ok = fieldError(form, 'slotId', '请选择一个时间段。') && false;
-    if (!ok) { say('有内容没有填好，请看红色提示。', 'error'); firstInput(form, $('.has-error', form).dataset.path)?.focus(); return; }
+    if (!ok) {
+      say('有内容没有填好，请看红色提示。', 'error');
+      firstInput(form, $('.has-error', form).dataset.path)?.focus();
+      return;
+    }
     const body = { idNumber: session.idNumber, name: session.name, phone, channel, ...(slotId ? { slotId } : {}) };
     // The same booking sent again (say, after a lost answer) reuses its key, so it is never booked twice.
     const bodyText = JSON.stringify(body);
@@ -52,8 +59,12 @@ export function setupBook() {
         offerOpenCase(err.problem.caseNumber);
         return;
       }
-      if (err instanceof ApiError && err.status === 409) { fieldError(form, 'slotId', '这个时间段已约满，请选择其他时间。'); loadSlots(); }
-      for (const e of err.errors || []) fieldError(form, e.path, e.path === 'slotId' ? '这个时间段不能预约，请换一个。' : e.path === 'phone' ? '请填写 11 位手机号码。' : '请检查这一项。');
+      if (err instanceof ApiError && err.status === 409) {
+        fieldError(form, 'slotId', '这个时间段已约满，请选择其他时间。');
+        loadSlots();
+      }
+      for (const e of err.errors || [])
+        fieldError(form, e.path, e.path === 'slotId' ? '这个时间段不能预约，请换一个。' : e.path === 'phone' ? '请填写 11 位手机号码。' : '请检查这一项。');
       say(problemText(err), 'error');
     } finally {
       busy(button, false);
@@ -72,7 +83,24 @@ function offerOpenCase(n) {
   const box = $('#book-slots').closest('form');
   const old = $('#open-case', box.parentElement);
   old?.remove();
-  box.after(h('div', { id: 'open-case', class: 'notice' },
-    h('p', {}, '您已经有一个正在办理的办件：', h('strong', { class: 'mono' }, n)),
-    h('button', { type: 'button', class: 'button', onclick: () => { session.caseNumber = n; session.booking = null; go('progress'); } }, '打开这个办件')));
+  box.after(
+    h(
+      'div',
+      { id: 'open-case', class: 'notice' },
+      h('p', {}, '您已经有一个正在办理的办件：', h('strong', { class: 'mono' }, n)),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button',
+          onclick: () => {
+            session.caseNumber = n;
+            session.booking = null;
+            go('progress');
+          },
+        },
+        '打开这个办件',
+      ),
+    ),
+  );
 }

@@ -10,5 +10,7 @@ export function showBooked() {
   $('#booked-deadline').textContent = b ? `请在 ${dateZh(b.applicationDeadline)} 前提交申请表，过期要重新预约。` : '';
   const slot = b?.slot;
   const centre = slot && knownCentre(slot.serviceCenterId);
-  $('#booked-slot').textContent = slot ? `窗口办理时间：${instantZh(slot.start)}–${timeZh(slot.end)}${centre ? `，${centre.name}（${centre.address}）` : ''}。请带上身份证。` : '您选择了网上办理，不用去窗口。';
+  $('#booked-slot').textContent = slot
+    ? `窗口办理时间：${instantZh(slot.start)}–${timeZh(slot.end)}${centre ? `，${centre.name}（${centre.address}）` : ''}。请带上身份证。`
+    : '您选择了网上办理，不用去窗口。';
 }

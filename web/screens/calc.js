@@ -22,7 +22,11 @@ export function setupCalc() {
     if (!gender) ok = fieldError(form, 'gender', '请选择性别。') && false;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(birthDate)) ok = fieldError(form, 'birthDate', '请填写出生日期，例如 1966-10-12。') && false;
     if (gender === 'female' && !orig) ok = fieldError(form, 'originalRetirementAge', '请选择原来的退休年龄：50 岁或 55 岁。') && false;
-    if (!ok) { say('有内容没有填好，请看红色提示。', 'error'); firstInput(form, $('.has-error', form).dataset.path)?.focus(); return; }
+    if (!ok) {
+      say('有内容没有填好，请看红色提示。', 'error');
+      firstInput(form, $('.has-error', form).dataset.path)?.focus();
+      return;
+    }
     const body = { gender, birthDate, ...(gender === 'female' ? { originalRetirementAge: Number(orig) } : {}) };
     const button = $('button[type=submit]', form);
     busy(button, true, '正在计算…');
@@ -47,8 +51,15 @@ function resultParts(r) {
   const age = `${r.statutoryRetirementAge.years} 岁${r.statutoryRetirementAge.months ? ` ${r.statutoryRetirementAge.months} 个月` : ''}`;
   return [
     h('h2', {}, '计算结果'),
-    h('dl', { class: 'facts' },
-      h('div', {}, h('dt', {}, '您的法定退休时间'), h('dd', { class: 'big', 'data-testid': 'statutory-month', 'data-month': r.statutoryRetirementMonth }, monthZh(r.statutoryRetirementMonth))),
+    h(
+      'dl',
+      { class: 'facts' },
+      h(
+        'div',
+        {},
+        h('dt', {}, '您的法定退休时间'),
+        h('dd', { class: 'big', 'data-testid': 'statutory-month', 'data-month': r.statutoryRetirementMonth }, monthZh(r.statutoryRetirementMonth)),
+      ),
       h('div', {}, h('dt', {}, '法定退休年龄'), h('dd', {}, age)),
       h('div', {}, h('dt', {}, '领取养老金最少要缴费'), h('dd', {}, `${r.minimumContributionYears} 年`)),
       h('div', {}, h('dt', {}, '可以选择的退休时间（弹性退休）'), h('dd', {}, `${monthZh(r.flexibleEarliestMonth)} 至 ${monthZh(r.flexibleLatestMonth)}`)),

@@ -15,17 +15,27 @@ export function statusText(c) {
 export function statusExplain(c) {
   const waitingPerson = c.status === 'PRE_REVIEW' && c.timeline.some((t) => /人工/.test(t.note));
   switch (c.status) {
-    case 'BOOKED': return `还没有提交申请表。请在 ${dateZh(c.deadline)} 前提交，过期要重新预约。`;
-    case 'SUBMITTED': return '申请表已收到，马上开始预审。';
-    case 'PRE_REVIEW': return waitingPerson ? '有信息需要工作人员核实，工作人员可能会打电话联系您，请保持电话畅通。' : '正在核对您的申请表。';
-    case 'CHECKING': return '人社、税务、医保、公积金四个部门正在同时核查，一般几分钟内完成。';
-    case 'MANUAL_REVIEW': return '有部门需要工作人员审核，工作人员可能会打电话联系您，请保持电话畅通。';
-    case 'SEALING': return '结果已经确定，正在出具盖章的文书。';
-    case 'COMPLETED': return c.decision === 'REJECTED'
-      ? '这次没有批准。原因和解决办法写在下面各部门的结果里，也写在盖章的决定书里。办好后可以重新预约。'
-      : '您的退休申请已经批准。请下载盖章的办理结果，妥善保存。';
-    case 'EXPIRED': return '没有在期限内提交申请表，这个办件已经过期。您可以重新预约。';
-    case 'WITHDRAWN': return '您已撤回这次申请，本办件已结束。如果还要办理退休，请重新预约。';
-    default: return '';
+    case 'BOOKED':
+      return `还没有提交申请表。请在 ${dateZh(c.deadline)} 前提交，过期要重新预约。`;
+    case 'SUBMITTED':
+      return '申请表已收到，马上开始预审。';
+    case 'PRE_REVIEW':
+      return waitingPerson ? '有信息需要工作人员核实，工作人员可能会打电话联系您，请保持电话畅通。' : '正在核对您的申请表。';
+    case 'CHECKING':
+      return '人社、税务、医保、公积金四个部门正在同时核查，一般几分钟内完成。';
+    case 'MANUAL_REVIEW':
+      return '有部门需要工作人员审核，工作人员可能会打电话联系您，请保持电话畅通。';
+    case 'SEALING':
+      return '结果已经确定，正在出具盖章的文书。';
+    case 'COMPLETED':
+      return c.decision === 'REJECTED'
+        ? '这次没有批准。原因和解决办法写在下面各部门的结果里，也写在盖章的决定书里。办好后可以重新预约。'
+        : '您的退休申请已经批准。请下载盖章的办理结果，妥善保存。';
+    case 'EXPIRED':
+      return '没有在期限内提交申请表，这个办件已经过期。您可以重新预约。';
+    case 'WITHDRAWN':
+      return '您已撤回这次申请，本办件已结束。如果还要办理退休，请重新预约。';
+    default:
+      return '';
   }
 }

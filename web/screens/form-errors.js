@@ -29,9 +29,26 @@ export function showFormErrors(form, errors) {
     const msg = FIELD_MSG[e.path] || `请检查：${e.message}`;
     const placed = fieldError(form, e.path, msg);
     const input = placed && firstInput(form, e.path);
-    items.push(h('li', {}, input
-      ? h('a', { href: `#${input.id || ''}`, onclick: (ev) => { ev.preventDefault(); input.focus(); input.scrollIntoView({ block: 'center' }); } }, msg)
-      : msg));
+    items.push(
+      h(
+        'li',
+        {},
+        input
+          ? h(
+              'a',
+              {
+                href: `#${input.id || ''}`,
+                onclick: (ev) => {
+                  ev.preventDefault();
+                  input.focus();
+                  input.scrollIntoView({ block: 'center' });
+                },
+              },
+              msg,
+            )
+          : msg,
+      ),
+    );
   }
   summary.replaceChildren(h('h2', {}, `有 ${items.length} 处需要修改`), h('ul', {}, items));
   summary.hidden = false;

@@ -25,11 +25,13 @@ export async function showForm() {
   say('正在读取各部门已有的信息…');
   try {
     const c = await api('GET', `/v1/cases/${n}`, { token: session.token });
-    if (c.status !== 'BOOKED') { go('progress'); return; }
+    if (c.status !== 'BOOKED') {
+      go('progress');
+      return;
+    }
     const p = await api('GET', `/v1/cases/${n}/prefill`, { token: session.token });
-    $('#form-source').textContent = p.source === 'departments'
-      ? '下面的信息已经由各部门提前填好，请逐项核对，不对的直接改。'
-      : '没有查到您在各部门的资料，请把下面的内容填完整。';
+    $('#form-source').textContent =
+      p.source === 'departments' ? '下面的信息已经由各部门提前填好，请逐项核对，不对的直接改。' : '没有查到您在各部门的资料，请把下面的内容填完整。';
     fillForm(p);
     formLoadedFor = n;
     say('');
@@ -53,7 +55,8 @@ async function suggestMonth() {
   }
   try {
     const r = await api('POST', '/v1/eligibility/retirement', { body });
-    $('#f-month-hint').textContent = `按您的出生日期，法定退休时间是 ${monthZh(r.statutoryRetirementMonth)}（填 ${r.statutoryRetirementMonth}）；弹性退休可选 ${monthZh(r.flexibleEarliestMonth)} 至 ${monthZh(r.flexibleLatestMonth)}。`;
+    $('#f-month-hint').textContent =
+      `按您的出生日期，法定退休时间是 ${monthZh(r.statutoryRetirementMonth)}（填 ${r.statutoryRetirementMonth}）；弹性退休可选 ${monthZh(r.flexibleEarliestMonth)} 至 ${monthZh(r.flexibleLatestMonth)}。`;
     if (!$('#f-month').value) $('#f-month').value = r.statutoryRetirementMonth;
   } catch {
     $('#f-month-hint').textContent = '格式：年-月，例如 2027-04';

@@ -16,7 +16,11 @@ export function setupLogin() {
     if (!name) ok = fieldError(form, 'name', '请填写姓名。') && false;
     const idProblem = idNumberProblem(idNumber);
     if (idProblem) ok = fieldError(form, 'idNumber', idProblem) && false;
-    if (!ok) { say('有内容没有填好，请看红色提示。', 'error'); firstInput(form, $('.has-error', form).dataset.path)?.focus(); return; }
+    if (!ok) {
+      say('有内容没有填好，请看红色提示。', 'error');
+      firstInput(form, $('.has-error', form).dataset.path)?.focus();
+      return;
+    }
     const button = $('button[type=submit]', form);
     busy(button, true, '正在登录…');
     try {

@@ -7,21 +7,39 @@ export function departmentItems(c) {
     const notYet = d.outcome === 'PENDING' && ['BOOKED', 'SUBMITTED', 'PRE_REVIEW'].includes(c.status);
     // A withdrawn or expired case is over: what was still open will not be checked any more.
     const stopped = ['WITHDRAWN', 'EXPIRED'].includes(c.status) && ['PENDING', 'MANUAL'].includes(d.outcome);
-    return h('li', { class: `dept o-${stopped ? 'stopped' : d.outcome.toLowerCase()}` },
-      h('div', { class: 'dept-head' },
+    return h(
+      'li',
+      { class: `dept o-${stopped ? 'stopped' : d.outcome.toLowerCase()}` },
+      h(
+        'div',
+        { class: 'dept-head' },
         h('span', { class: 'dept-name' }, label),
-        h('span', { class: 'badge' }, stopped ? '不再办理' : notYet ? '等待开始' : OUTCOME_ZH[d.outcome] || d.outcome)),
-      d.reasons?.length ? h('ul', { class: 'reasons' }, d.reasons.map((r) => h('li', {}, r.message))) : null,
-      ...duties(key, d).map((t) => h('p', { class: 'duty' }, t)));
+        h('span', { class: 'badge' }, stopped ? '不再办理' : notYet ? '等待开始' : OUTCOME_ZH[d.outcome] || d.outcome),
+      ),
+      d.reasons?.length
+        ? h(
+            'ul',
+            { class: 'reasons' },
+            d.reasons.map((r) => h('li', {}, r.message)),
+          )
+        : null,
+      ...duties(key, d).map((t) => h('p', { class: 'duty' }, t)),
+    );
   });
 }
 
 export function timelineItems(c) {
-  return [...c.timeline].reverse().map((t) =>
-    h('li', {},
-      h('p', { class: 'when' }, instantZh(t.at)),
-      h('p', { class: 'what' }, h('strong', {}, STATUS_ZH[t.status] || t.status), `　${t.note}`),
-      h('p', { class: 'who-did' }, actorZh(t.actor))));
+  return [...c.timeline]
+    .reverse()
+    .map((t) =>
+      h(
+        'li',
+        {},
+        h('p', { class: 'when' }, instantZh(t.at)),
+        h('p', { class: 'what' }, h('strong', {}, STATUS_ZH[t.status] || t.status), `　${t.note}`),
+        h('p', { class: 'who-did' }, actorZh(t.actor)),
+      ),
+    );
 }
 
 /** The duty or result a department's details carry, in plain words. */
@@ -37,7 +55,8 @@ function duties(key, d) {
   }
   if (key === 'hr' && (d.outcome === 'PASS' || d.outcome === 'CONDITIONAL') && x.statutoryRetirementMonth) {
     out.push(`法定退休时间：${monthZh(x.statutoryRetirementMonth)}。`);
-    if (typeof x.contributionMonths === 'number') out.push(`养老保险已缴费 ${Math.floor(x.contributionMonths / 12)} 年${x.contributionMonths % 12 ? ` ${x.contributionMonths % 12} 个月` : ''}。`);
+    if (typeof x.contributionMonths === 'number')
+      out.push(`养老保险已缴费 ${Math.floor(x.contributionMonths / 12)} 年${x.contributionMonths % 12 ? ` ${x.contributionMonths % 12} 个月` : ''}。`);
   }
   if (key === 'tax' && d.outcome === 'PASS') out.push('社保费没有欠缴。');
   if (typeof x.note === 'string') out.push(x.note);

@@ -9,9 +9,22 @@ export function documentParts(c) {
   if (!c.documents?.length) return [];
   return [
     h('h2', {}, '办理结果文书'),
-    h('ul', { class: 'documents' }, c.documents.map((d) => h('li', {},
-      h('button', { type: 'button', class: 'button download', 'data-document-id': d.documentId, onclick: (ev) => download(ev.currentTarget, c, d) }, `下载：${d.title}`),
-      h('p', { class: 'hint' }, h('a', { href: `/verify/${encodeURIComponent(d.documentId)}` }, `查验这份文书的电子印章`))))),
+    h(
+      'ul',
+      { class: 'documents' },
+      c.documents.map((d) =>
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            { type: 'button', class: 'button download', 'data-document-id': d.documentId, onclick: (ev) => download(ev.currentTarget, c, d) },
+            `下载：${d.title}`,
+          ),
+          h('p', { class: 'hint' }, h('a', { href: `/verify/${encodeURIComponent(d.documentId)}` }, `查验这份文书的电子印章`)),
+        ),
+      ),
+    ),
     h('p', { class: 'hint' }, '文书是 PDF 文件，带有电子印章，与窗口出具的纸质文书效力相同。'),
   ];
 }

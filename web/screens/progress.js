@@ -77,7 +77,21 @@ function nextSteps(c) {
   const actions = [];
   if (c.status === 'BOOKED') actions.push(h('a', { class: 'button', href: '#form' }, '填写申请表'));
   if (c.status === 'EXPIRED' || c.status === 'WITHDRAWN' || (c.status === 'COMPLETED' && c.decision === 'REJECTED')) {
-    actions.push(h('button', { type: 'button', class: c.status === 'COMPLETED' ? 'button secondary' : 'button', onclick: () => { session.caseNumber = null; session.booking = null; go('book'); } }, '重新预约'));
+    actions.push(
+      h(
+        'button',
+        {
+          type: 'button',
+          class: c.status === 'COMPLETED' ? 'button secondary' : 'button',
+          onclick: () => {
+            session.caseNumber = null;
+            session.booking = null;
+            go('book');
+          },
+        },
+        '重新预约',
+      ),
+    );
   }
   return actions;
 }

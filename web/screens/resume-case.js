@@ -9,7 +9,11 @@ export function setupResumeCase() {
     const f = ev.currentTarget;
     clearErrors(f);
     const n = $('#resume-number').value.trim().toUpperCase();
-    if (!/^RT\d{8}[0-9A-Z]{6}$/.test(n)) { fieldError(f, 'caseNumber', '办件编号以 RT 开头，共 16 位，请核对。'); $('#resume-number').focus(); return; }
+    if (!/^RT\d{8}[0-9A-Z]{6}$/.test(n)) {
+      fieldError(f, 'caseNumber', '办件编号以 RT 开头，共 16 位，请核对。');
+      $('#resume-number').focus();
+      return;
+    }
     session.caseNumber = n;
     session.booking = null;
     go('progress');

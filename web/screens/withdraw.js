@@ -8,7 +8,11 @@ import { pollNow } from './progress.js';
 /** Why a withdrawal was refused (409), in plain words, from the case's status now. */
 async function withdrawRefusal() {
   let status = '';
-  try { status = (await api('GET', `/v1/cases/${session.caseNumber}`, { token: session.token })).status; } catch { /* fall through */ }
+  try {
+    status = (await api('GET', `/v1/cases/${session.caseNumber}`, { token: session.token })).status;
+  } catch {
+    /* fall through */
+  }
   if (status === 'WITHDRAWN') return '这个办件已经撤回了，不用再撤回。';
   if (status === 'COMPLETED') return '这个办件已经办结，不能撤回了。';
   if (status === 'EXPIRED') return '这个办件已经过期，不用撤回。';
@@ -34,13 +38,19 @@ export function setupWithdraw() {
     $('#wd-reason').focus();
   });
   cancel.addEventListener('click', () => dialog.close());
-  dialog.addEventListener('close', () => { if (!confirm.disabled) reset(); });
+  dialog.addEventListener('close', () => {
+    if (!confirm.disabled) reset();
+  });
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearErrors(form);
     problem.hidden = true;
     const reason = $('#wd-reason').value.trim();
-    if (reason.length > 500) { fieldError(form, 'reason', '原因最多写 500 个字。'); $('#wd-reason').focus(); return; }
+    if (reason.length > 500) {
+      fieldError(form, 'reason', '原因最多写 500 个字。');
+      $('#wd-reason').focus();
+      return;
+    }
     busy(confirm, true, '正在撤回…');
     try {
       const path = `/v1/cases/${session.caseNumber}/withdrawal`;
@@ -54,7 +64,10 @@ export function setupWithdraw() {
       $('#p-status-card').focus();
     } catch (err) {
       busy(confirm, false);
-      if (handleAuth(err)) { dialog.close(); return; }
+      if (handleAuth(err)) {
+        dialog.close();
+        return;
+      }
       let text = problemText(err);
       if (err instanceof ApiError && err.status === 409) {
         text = await withdrawRefusal();

@@ -7,13 +7,24 @@ import { problemText as wordedProblemText } from '../lib/problem-text.js';
 const KEYS = { token: 'ro.staff.token', name: 'ro.staff.name', role: 'ro.staff.role' };
 const ROLE_ZH = { 'pre-review': '预审员', supervisor: '审核主管' };
 const session = {
-  get token() { return sessionStorage.getItem(KEYS.token); },
-  get name() { return sessionStorage.getItem(KEYS.name); },
-  get role() { return sessionStorage.getItem(KEYS.role); },
-  set(token, role, name) { sessionStorage.setItem(KEYS.token, token); sessionStorage.setItem(KEYS.role, role); sessionStorage.setItem(KEYS.name, name); },
-  clear() { Object.values(KEYS).forEach((k) => sessionStorage.removeItem(k)); },
+  get token() {
+    return sessionStorage.getItem(KEYS.token);
+  },
+  get name() {
+    return sessionStorage.getItem(KEYS.name);
+  },
+  get role() {
+    return sessionStorage.getItem(KEYS.role);
+  },
+  set(token, role, name) {
+    sessionStorage.setItem(KEYS.token, token);
+    sessionStorage.setItem(KEYS.role, role);
+    sessionStorage.setItem(KEYS.name, name);
+  },
+  clear() {
+    for (const k of Object.values(KEYS)) sessionStorage.removeItem(k);
+  },
 };
-
 
 const STAFF_WORDING = {
   notFound: '没有找到这个办件。',
@@ -56,9 +67,18 @@ function show(name) {
 
 function route() {
   clearTimeout(timer);
-  if (!session.token) { show('login'); return; }
+  if (!session.token) {
+    show('login');
+    return;
+  }
   const m = /^#case\/(RT[0-9A-Z]{14})$/.exec(location.hash);
-  if (m) { caseNumber = m[1]; show('case'); resetAudit(); loadCase(true); return; }
+  if (m) {
+    caseNumber = m[1];
+    show('case');
+    resetAudit();
+    loadCase(true);
+    return;
+  }
   show('queue');
   loadQueue();
 }
@@ -71,7 +91,11 @@ function setupLogin() {
     clearErrors(form);
     const role = form.role.value;
     const name = form.name.value.trim();
-    if (!name) { fieldError(form, 'name', '请填写姓名或工号。'); form.name.focus(); return; }
+    if (!name) {
+      fieldError(form, 'name', '请填写姓名或工号。');
+      form.name.focus();
+      return;
+    }
     try {
       const { token } = await api('POST', '/v1/dev/tokens', { body: { role, name } });
       session.set(token, role, name);
@@ -113,13 +137,22 @@ async function loadQueue() {
     items.sort((a, b) => a.deadline.localeCompare(b.deadline) || a.caseNumber.localeCompare(b.caseNumber));
     const overdue = items.filter((i) => i.overdue).length;
     $('#queue-count').textContent = `共 ${items.length} 件${overdue ? `，其中逾期 ${overdue} 件` : ''}。按申请期限从早到晚排列，每 10 秒自动刷新。`;
-    $('#queue-body').replaceChildren(...(items.length ? items.map((i) => h('tr', { class: i.overdue ? 'overdue' : '', 'data-case': i.caseNumber },
-      h('td', {}, h('a', { href: `#case/${i.caseNumber}`, class: 'mono' }, i.caseNumber)),
-      h('td', {}, `${i.applicant.name}`, h('br'), h('span', { class: 'small mono' }, i.applicant.idNumber)),
-      h('td', {}, STATUS_ZH[i.status] || i.status),
-      h('td', {}, dateZh(i.deadline), i.overdue ? h('span', { class: 'badge overdue-badge' }, '已逾期') : null),
-      h('td', {}, i.waitingFor.length ? i.waitingFor.map((k) => DEPARTMENT_ZH[k]?.replace(/（.*）/, '') || k).join('、') : '—'),
-      h('td', {}, i.channel === 'window' ? '窗口' : '网上'))) : [h('tr', {}, h('td', { colspan: 6 }, '没有符合条件的办件。'))]));
+    $('#queue-body').replaceChildren(
+      ...(items.length
+        ? items.map((i) =>
+            h(
+              'tr',
+              { class: i.overdue ? 'overdue' : '', 'data-case': i.caseNumber },
+              h('td', {}, h('a', { href: `#case/${i.caseNumber}`, class: 'mono' }, i.caseNumber)),
+              h('td', {}, `${i.applicant.name}`, h('br'), h('span', { class: 'small mono' }, i.applicant.idNumber)),
+              h('td', {}, STATUS_ZH[i.status] || i.status),
+              h('td', {}, dateZh(i.deadline), i.overdue ? h('span', { class: 'badge overdue-badge' }, '已逾期') : null),
+              h('td', {}, i.waitingFor.length ? i.waitingFor.map((k) => DEPARTMENT_ZH[k]?.replace(/（.*）/, '') || k).join('、') : '—'),
+              h('td', {}, i.channel === 'window' ? '窗口' : '网上'),
+            ),
+          )
+        : [h('tr', {}, h('td', { colspan: 6 }, '没有符合条件的办件。'))]),
+    );
   } catch (err) {
     if (handleAuth(err)) return;
     if (err instanceof ApiError && err.status === 400) fieldError(f, 'dueWithinDays', '请填写 0 到 3650 之间的整数。');
@@ -147,7 +180,8 @@ function auditAction(action) {
   const base = denied ? action.slice(0, -':denied'.length) : action;
   let text = AUDIT_ACTION_ZH[base];
   if (!text && base.startsWith('read-document:')) text = `下载文书（${base.slice('read-document:'.length)}）`;
-  if (!text && base.startsWith('review:')) text = `作出审核决定（${base.slice('review:'.length) === 'manual' ? '人工审核' : base.slice('review:'.length) === 'pre-review' ? '预审' : base.slice('review:'.length)}）`;
+  if (!text && base.startsWith('review:'))
+    text = `作出审核决定（${base.slice('review:'.length) === 'manual' ? '人工审核' : base.slice('review:'.length) === 'pre-review' ? '预审' : base.slice('review:'.length)}）`;
   return { text: text || base, denied };
 }
 
@@ -169,25 +203,35 @@ async function loadAudit() {
     auditFor = n;
     const denied = entries.filter((e) => /:denied$/.test(e.action)).length;
     state.textContent = `共 ${entries.length} 条，最新的在最上面${denied ? `；其中被拒绝 ${denied} 条（红色）` : ''}。`;
-    $('#c-audit-body').replaceChildren(...entries.map((e) => {
-      const a = auditAction(e.action);
-      return h('tr', { class: a.denied ? 'denied' : '', 'data-action': e.action },
-        h('td', {}, instantZh(e.at)),
-        h('td', {}, auditActor(e.actor)),
-        h('td', {}, AUDIT_ROLE_ZH[e.role] || e.role),
-        h('td', {}, a.text, a.denied ? h('span', { class: 'badge denied-badge' }, '被拒绝') : null),
-        h('td', {}, h('span', { class: 'code' }, e.requestId)));
-    }));
+    $('#c-audit-body').replaceChildren(
+      ...entries.map((e) => {
+        const a = auditAction(e.action);
+        return h(
+          'tr',
+          { class: a.denied ? 'denied' : '', 'data-action': e.action },
+          h('td', {}, instantZh(e.at)),
+          h('td', {}, auditActor(e.actor)),
+          h('td', {}, AUDIT_ROLE_ZH[e.role] || e.role),
+          h('td', {}, a.text, a.denied ? h('span', { class: 'badge denied-badge' }, '被拒绝') : null),
+          h('td', {}, h('span', { class: 'code' }, e.requestId)),
+        );
+      }),
+    );
     $('#c-audit-wrap').hidden = entries.length === 0;
   } catch (err) {
-    if (err instanceof ApiError && err.status === 401) { handleAuth(err); return; }
+    if (err instanceof ApiError && err.status === 401) {
+      handleAuth(err);
+      return;
+    }
     state.textContent = err instanceof ApiError && err.status === 403 ? '只有审核主管可以查看访问记录。' : `没有读取成功：${problemText(err)}`;
   }
 }
 
 function setupAudit() {
   const box = $('#c-audit');
-  box.addEventListener('toggle', () => { if (box.open && auditFor !== caseNumber) loadAudit(); });
+  box.addEventListener('toggle', () => {
+    if (box.open && auditFor !== caseNumber) loadAudit();
+  });
   $('#c-audit-refresh').addEventListener('click', loadAudit);
 }
 
@@ -210,7 +254,8 @@ function statusText(c) {
 function detailLines(key, d) {
   const x = d.details || {};
   const lines = [];
-  if (key === 'hr' && x.statutoryRetirementMonth) lines.push(`法定退休时间 ${monthZh(x.statutoryRetirementMonth)}；缴费 ${x.contributionMonths ?? '?'} 个月（最低 ${x.minimumContributionMonths ?? '?'}）`);
+  if (key === 'hr' && x.statutoryRetirementMonth)
+    lines.push(`法定退休时间 ${monthZh(x.statutoryRetirementMonth)}；缴费 ${x.contributionMonths ?? '?'} 个月（最低 ${x.minimumContributionMonths ?? '?'}）`);
   if (key === 'medical' && x.topUpMonths) lines.push(`需补缴 ${x.topUpMonths} 个月，约 ${yuan(x.topUpAmountFen)} 元`);
   if (key === 'housingFund' && typeof x.balanceFen === 'number') lines.push(`余额 ${yuan(x.balanceFen)} 元；未还贷款 ${yuan(x.outstandingLoanFen || 0)} 元`);
   if (key === 'tax' && x.totalArrearsFen) lines.push(`欠缴合计 ${yuan(x.totalArrearsFen)} 元`);
@@ -242,29 +287,58 @@ function renderCase(c, fresh) {
   $('#c-deadline').textContent = `申请期限：${dateZh(c.deadline)}`;
   if (previous && previous.caseNumber === c.caseNumber && previous.status !== c.status) say(`办件状态更新：${statusText(c)}`, 'info');
 
-  $('#c-departments').replaceChildren(...Object.entries(DEPARTMENT_ZH).map(([key, label]) => {
-    const d = c.departments[key];
-    const stopped = ['WITHDRAWN', 'EXPIRED'].includes(c.status) && ['PENDING', 'MANUAL'].includes(d.outcome);
-    return h('li', { class: `dept o-${stopped ? 'stopped' : d.outcome.toLowerCase()}`, 'data-department': key },
-      h('div', { class: 'dept-head' }, h('span', { class: 'dept-name' }, label), h('span', { class: 'badge' }, stopped ? `不再办理（${STATUS_ZH[c.status]}）` : OUTCOME_ZH[d.outcome] || d.outcome)),
-      d.reasons.length ? h('ul', { class: 'reasons' }, d.reasons.map((r) => h('li', {}, h('span', { class: 'code' }, r.code), ' ', r.message))) : null,
-      ...detailLines(key, d).map((t) => h('p', { class: 'duty' }, t)));
-  }));
+  $('#c-departments').replaceChildren(
+    ...Object.entries(DEPARTMENT_ZH).map(([key, label]) => {
+      const d = c.departments[key];
+      const stopped = ['WITHDRAWN', 'EXPIRED'].includes(c.status) && ['PENDING', 'MANUAL'].includes(d.outcome);
+      return h(
+        'li',
+        { class: `dept o-${stopped ? 'stopped' : d.outcome.toLowerCase()}`, 'data-department': key },
+        h(
+          'div',
+          { class: 'dept-head' },
+          h('span', { class: 'dept-name' }, label),
+          h('span', { class: 'badge' }, stopped ? `不再办理（${STATUS_ZH[c.status]}）` : OUTCOME_ZH[d.outcome] || d.outcome),
+        ),
+        d.reasons.length
+          ? h(
+              'ul',
+              { class: 'reasons' },
+              d.reasons.map((r) => h('li', {}, h('span', { class: 'code' }, r.code), ' ', r.message)),
+            )
+          : null,
+        ...detailLines(key, d).map((t) => h('p', { class: 'duty' }, t)),
+      );
+    }),
+  );
 
-  $('#c-timeline').replaceChildren(...[...c.timeline].reverse().map((t) => h('li', {},
-    h('p', { class: 'when' }, instantZh(t.at)),
-    h('p', { class: 'what' }, h('strong', {}, STATUS_ZH[t.status] || t.status), `　${t.note}`),
-    h('p', { class: 'who-did' }, t.actor))));
+  $('#c-timeline').replaceChildren(
+    ...[...c.timeline]
+      .reverse()
+      .map((t) =>
+        h(
+          'li',
+          {},
+          h('p', { class: 'when' }, instantZh(t.at)),
+          h('p', { class: 'what' }, h('strong', {}, STATUS_ZH[t.status] || t.status), `　${t.note}`),
+          h('p', { class: 'who-did' }, t.actor),
+        ),
+      ),
+  );
 
   const waitingPre = c.status === 'PRE_REVIEW' && c.timeline.some((t) => /人工/.test(t.note));
-  const manualDepts = Object.entries(c.departments).filter(([, d]) => d.outcome === 'MANUAL').map(([k]) => k);
+  const manualDepts = Object.entries(c.departments)
+    .filter(([, d]) => d.outcome === 'MANUAL')
+    .map(([k]) => k);
   const open = waitingPre || c.status === 'MANUAL_REVIEW';
   const form = $('#decide-form');
   const closed = $('#decide-closed');
   closed.hidden = open;
-  closed.textContent = open ? '' : c.status === 'PRE_REVIEW'
-    ? '本件正在自动预审，暂不需要人工决定。'
-    : `本件现在是“${statusText(c)}”，不在等待人工决定的环节。`;
+  closed.textContent = open
+    ? ''
+    : c.status === 'PRE_REVIEW'
+      ? '本件正在自动预审，暂不需要人工决定。'
+      : `本件现在是“${statusText(c)}”，不在等待人工决定的环节。`;
   form.hidden = !open;
   // Keep what the reviewer is typing; reset only when the case or its waiting stage changes.
   const stageKey = `${c.caseNumber}:${c.status}:${manualDepts.join(',')}`;
@@ -303,7 +377,9 @@ function reviewProblem(err) {
 
 function setupDecision() {
   const form = $('#decide-form');
-  form.addEventListener('change', (ev) => { if (ev.target.name === 'stage') syncStage(); });
+  form.addEventListener('change', (ev) => {
+    if (ev.target.name === 'stage') syncStage();
+  });
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearErrors(form);
@@ -317,7 +393,11 @@ function setupDecision() {
     if (!stage) ok = fieldError(form, 'stage', '请选择环节。') && false;
     if (!outcome) ok = fieldError(form, 'outcome', '请选择通过或不通过。') && false;
     if (!note) ok = fieldError(form, 'note', '请填写说明：决定的理由会写入办理记录。') && false;
-    if (!ok) { say('决定还没有填完整。', 'error'); $('.has-error input, .has-error textarea, .has-error select', form)?.focus(); return; }
+    if (!ok) {
+      say('决定还没有填完整。', 'error');
+      $('.has-error input, .has-error textarea, .has-error select', form)?.focus();
+      return;
+    }
     const body = { stage, outcome, note, ...(department ? { department } : {}) };
     const button = $('#d-submit');
     button.disabled = true;
@@ -329,10 +409,17 @@ function setupDecision() {
       for (const r of $$('input[name=outcome]', form)) r.checked = false;
       loadCase(true);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) { handleAuth(err); return; }
+      if (err instanceof ApiError && err.status === 401) {
+        handleAuth(err);
+        return;
+      }
       if (err instanceof ApiError && err.status === 400 && err.errors.length) {
         for (const e of err.errors) {
-          fieldError(form, e.path, e.path === 'department' ? '这个部门不在等待人工决定，请重新选择。' : e.path === 'note' ? '请填写说明。' : `请检查：${e.message}`);
+          fieldError(
+            form,
+            e.path,
+            e.path === 'department' ? '这个部门不在等待人工决定，请重新选择。' : e.path === 'note' ? '请填写说明。' : `请检查：${e.message}`,
+          );
         }
       }
       const text = reviewProblem(err);
@@ -347,8 +434,13 @@ function setupDecision() {
 }
 
 function setupQueue() {
-  $('#filter-form').addEventListener('submit', (ev) => { ev.preventDefault(); loadQueue(); });
-  $('#filter-form').addEventListener('change', (ev) => { if (ev.target.tagName === 'SELECT') loadQueue(); });
+  $('#filter-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    loadQueue();
+  });
+  $('#filter-form').addEventListener('change', (ev) => {
+    if (ev.target.tagName === 'SELECT') loadQueue();
+  });
 }
 
 setupLogin();

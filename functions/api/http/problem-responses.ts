@@ -9,9 +9,7 @@ export function problemResponses(): middy.MiddlewareObj<APIGatewayProxyEventV2, 
     onError: async (request) => {
       const err = request.error;
       const problem =
-        err instanceof HttpProblem
-          ? err
-          : new HttpProblem(500, 'Internal error', 'Something went wrong on our side. Your case is safe; please try again.');
+        err instanceof HttpProblem ? err : new HttpProblem(500, 'Internal error', 'Something went wrong on our side. Your case is safe; please try again.');
       if (!(err instanceof HttpProblem)) logger.error({ err, path: request.event.rawPath }, 'unhandled error');
       request.response = {
         statusCode: problem.status,

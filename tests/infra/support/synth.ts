@@ -105,7 +105,13 @@ export function roleStatements(json: Synth['json']): Array<{ roles: string[]; st
 
 /** Whether an IAM action pattern (`kms:*`, `*`, `kms:Sign`) covers `action`. */
 export function covers(pattern: string, action: string): boolean {
-  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+  const re = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+    'i',
+  );
   return re.test(action);
 }
 
@@ -114,7 +120,9 @@ export const allows = (s: Statement, action: string): boolean => s.Effect === 'A
 /** The Lambda behind the site's BucketDeployment (a stack-level singleton), found by the role the site gave it. */
 export function siteDeploymentHandler(s: Synth): CfnFunction {
   const role = s.stack.resolve(s.stack.site.deploymentRole.roleArn);
-  const found = s.stack.node.findAll().filter((c): c is CfnFunction => c instanceof CfnFunction && JSON.stringify(s.stack.resolve(c.role)) === JSON.stringify(role));
+  const found = s.stack.node
+    .findAll()
+    .filter((c): c is CfnFunction => c instanceof CfnFunction && JSON.stringify(s.stack.resolve(c.role)) === JSON.stringify(role));
   if (found.length !== 1) throw new Error(`expected one BucketDeployment handler, found ${found.length}`);
   return found[0]!;
 }

@@ -23,7 +23,10 @@ describe('StepFunctionsWorkflow', () => {
 
   it('reports a token that no longer waits as false, and other failures as errors', async () => {
     const wf = new StepFunctionsWorkflow(ARN, new SFNClient({}));
-    sfn.on(SendTaskSuccessCommand).rejectsOnce(new TaskTimedOut({ message: 'late', $metadata: {} })).rejectsOnce(new Error('throttled'));
+    sfn
+      .on(SendTaskSuccessCommand)
+      .rejectsOnce(new TaskTimedOut({ message: 'late', $metadata: {} }))
+      .rejectsOnce(new Error('throttled'));
     await expect(wf.sendTaskSuccess('t1', { outcome: 'PASS' })).resolves.toBe(false);
     await expect(wf.sendTaskSuccess('t2', { outcome: 'PASS' })).rejects.toThrow('throttled');
     sfn.on(SendTaskSuccessCommand).resolves({});

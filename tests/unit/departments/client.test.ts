@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDepartmentStandins, type DepartmentStandins } from '../../../infra/local/department-standins.ts';
 import { createDepartmentClient, type DepartmentClient } from '../../../functions/departments/index.ts';
-import { CitizenRecord } from '../../../schemas/department-record.ts';
+import type { CitizenRecord } from '../../../schemas/department-record.ts';
 import { demoRecords } from '../../support/demo-records.ts';
 
 const CASE = 'RT20250301ABC123';
@@ -131,7 +131,13 @@ describe('department client against a misbehaving server', () => {
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((ok) => { server.close(() => ok()); server.closeAllConnections(); }));
+  afterAll(
+    () =>
+      new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
+  );
 
   it.each([
     { status: 200, body: '<html>gateway login</html>', name: 'DepartmentResponseInvalid' },

@@ -38,7 +38,11 @@ describe('fixtures loader', () => {
   });
 
   it.each([
-    { name: 'bad-age.json', content: { version: 1, citizens: [{ ...first, hr: { ...first.hr, originalRetirementAge: 45 } }] }, field: 'citizens[0].hr.originalRetirementAge' },
+    {
+      name: 'bad-age.json',
+      content: { version: 1, citizens: [{ ...first, hr: { ...first.hr, originalRetirementAge: 45 } }] },
+      field: 'citizens[0].hr.originalRetirementAge',
+    },
     { name: 'no-tax.json', content: { version: 1, citizens: [{ ...first, tax: undefined }] }, field: 'citizens[0].tax' },
     { name: 'version.json', content: { version: 2, citizens: [] }, field: 'version' },
     { name: 'dup.json', content: { version: 1, citizens: [first, first] }, field: 'citizens[1].idNumber' },

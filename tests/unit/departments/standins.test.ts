@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDepartmentStandins, type DepartmentStandins } from '../../../infra/local/department-standins.ts';
 import { demoRecords } from '../../support/demo-records.ts';
 
-
 const records = demoRecords();
 const id = [...records.keys()][0] as string;
 const HEADERS = { 'X-Case-Number': 'RT20250301ABC123', 'X-Calling-System': 'test', 'X-Request-Id': 'r-1' };

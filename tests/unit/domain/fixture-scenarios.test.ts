@@ -18,9 +18,7 @@ import { checkHousingFund } from '../../../functions/domain/housing-fund-check.t
 import { decide } from '../../../functions/domain/decide.ts';
 import { preReview } from '../../../functions/domain/pre-review.ts';
 
-const citizens: CitizenRecord[] = FixtureFile.parse(
-  JSON.parse(readFileSync(new URL('../../../fixtures/citizens.json', import.meta.url), 'utf8')),
-).citizens;
+const citizens: CitizenRecord[] = FixtureFile.parse(JSON.parse(readFileSync(new URL('../../../fixtures/citizens.json', import.meta.url), 'utf8'))).citizens;
 
 const byId = new Map(citizens.map((c) => [c.idNumber, c]));
 

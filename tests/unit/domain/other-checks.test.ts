@@ -19,9 +19,7 @@ describe('checkTax', () => {
     ];
     const r = checkTax({ record: { arrears } });
     expect(r.outcome).toBe('FAIL');
-    expect(r.reasons).toEqual([
-      { code: 'TAX_ARREARS', message: '存在欠缴：2025年03月、2025年04月、2025年05月，合计 5469.00 元。请结清后再申请。' },
-    ]);
+    expect(r.reasons).toEqual([{ code: 'TAX_ARREARS', message: '存在欠缴：2025年03月、2025年04月、2025年05月，合计 5469.00 元。请结清后再申请。' }]);
     expect(r.details.totalArrearsFen).toBe(546900);
     expect((r.details.arrears as Array<{ month: string }>).map((a) => a.month)).toEqual(['2025-03', '2025-04', '2025-05']);
   });
@@ -85,8 +83,22 @@ describe('checkHousingFund', () => {
     ['active, withdraw', { ...acct, status: 'active' }, true, 'PASS', [], { withdrawalAmountFen: 8663000, closeAccount: true, accountNo: 'GJJ1' }],
     ['sealed, withdraw', { ...acct, status: 'sealed', balanceFen: 1560000 }, true, 'PASS', [], { withdrawalAmountFen: 1560000, closeAccount: true }],
     ['active, keep the account', { ...acct, status: 'active' }, false, 'PASS', [], { withdrawalAmountFen: 0, closeAccount: false }],
-    ['loan outstanding, withdraw', { ...acct, status: 'active', outstandingLoanFen: 45600000 }, true, 'MANUAL', ['HOUSING_FUND_LOAN_OUTSTANDING'], { withdrawalAmountFen: 0, closeAccount: false }],
-    ['loan outstanding, keep the account', { ...acct, status: 'active', outstandingLoanFen: 45600000 }, false, 'PASS', [], { withdrawalAmountFen: 0, closeAccount: false }],
+    [
+      'loan outstanding, withdraw',
+      { ...acct, status: 'active', outstandingLoanFen: 45600000 },
+      true,
+      'MANUAL',
+      ['HOUSING_FUND_LOAN_OUTSTANDING'],
+      { withdrawalAmountFen: 0, closeAccount: false },
+    ],
+    [
+      'loan outstanding, keep the account',
+      { ...acct, status: 'active', outstandingLoanFen: 45600000 },
+      false,
+      'PASS',
+      [],
+      { withdrawalAmountFen: 0, closeAccount: false },
+    ],
   ] as const)('%s → %s', (_n, record, withdraw, outcome, codes, details) => {
     const r = checkHousingFund({ record, withdraw });
     expect(r.outcome).toBe(outcome);

@@ -17,11 +17,7 @@ describe('policy', () => {
     expect(DEFAULT_POLICY.medical.topUpRate).toBe(0.08);
   });
 
-  it.each([
-    [{ medical: { topUpRate: 1.5 } }],
-    [{ medical: { topUpBaseFen: 100.5 } }],
-    [{ applicationMonthsAhead: -1 }],
-  ])('refuses %o', (o) => {
+  it.each([[{ medical: { topUpRate: 1.5 } }], [{ medical: { topUpBaseFen: 100.5 } }], [{ applicationMonthsAhead: -1 }]])('refuses %o', (o) => {
     expect(() => policyFrom(o)).toThrow(RangeError);
   });
 });

@@ -26,7 +26,12 @@ describe('preReview', () => {
   });
 
   it('months ahead is configurable', () => {
-    const r = preReview({ application: makeApplication({ requestedMonth: '2027-10' }), booking: BOOKING, today: TODAY, policy: policyFrom({ applicationMonthsAhead: 7 }) });
+    const r = preReview({
+      application: makeApplication({ requestedMonth: '2027-10' }),
+      booking: BOOKING,
+      today: TODAY,
+      policy: policyFrom({ applicationMonthsAhead: 7 }),
+    });
     expect(r.outcome).toBe('PASS');
   });
 });

@@ -72,9 +72,12 @@ describe('kmsSealingKit', () => {
     const [a, b] = await Promise.all([kmsSealingKit(deps), kmsSealingKit(deps)]);
     expect(await kmsSealingKit(deps)).toBe(a);
     expect(b).toBe(a);
-    expect(s3.commandCalls(GetObjectCommand).map((c) => c.args[0].input.Key).sort()).toEqual(
-      ['pki/housing-fund.chain.pem', 'pki/hr.chain.pem', 'pki/medical.chain.pem', 'pki/one-stop.chain.pem', 'pki/seal-ca.pem'],
-    );
+    expect(
+      s3
+        .commandCalls(GetObjectCommand)
+        .map((c) => c.args[0].input.Key)
+        .sort(),
+    ).toEqual(['pki/housing-fund.chain.pem', 'pki/hr.chain.pem', 'pki/medical.chain.pem', 'pki/one-stop.chain.pem', 'pki/seal-ca.pem']);
   });
 
   it('a key missing for one body fails at start rather than sealing with the wrong key', async () => {

@@ -64,7 +64,16 @@ describe.each(cases)('sealed notice: $label', ({ data, decisionText, outcomeText
 
   it('carries the extractable Chinese text the citizen needs', () => {
     const text = run('pdftotext', [file, '-']);
-    for (const s of ['退休审批结果通知书', data.caseNumber, data.documentId, data.applicant.name, data.applicant.idNumberMasked, decisionText, outcomeText, '扫码验证真伪']) {
+    for (const s of [
+      '退休审批结果通知书',
+      data.caseNumber,
+      data.documentId,
+      data.applicant.name,
+      data.applicant.idNumberMasked,
+      decisionText,
+      outcomeText,
+      '扫码验证真伪',
+    ]) {
       expect(text).toContain(s);
     }
     expect(text).not.toMatch(/\d{17}[\dX]/); // never a full ID number

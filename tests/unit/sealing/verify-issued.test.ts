@@ -19,7 +19,11 @@ describe('verifyIssuedPdf', () => {
   });
 
   it.each([
-    ['recorded with these bytes', (id: string) => ({ documentId: id, sha256: sha256Hex(pdf) }), { valid: true, documentId: approvedWithTopUp.documentId, reasons: [] }],
+    [
+      'recorded with these bytes',
+      (id: string) => ({ documentId: id, sha256: sha256Hex(pdf) }),
+      { valid: true, documentId: approvedWithTopUp.documentId, reasons: [] },
+    ],
     ['recorded with other bytes', (id: string) => ({ documentId: id, sha256: '0'.repeat(64) }), { valid: false, reasons: ['NOT_ISSUED'] }],
     ['not recorded at all', () => undefined, { valid: false, reasons: ['NOT_ISSUED'] }],
   ] as const)('a genuine seal, %s', async (_label, find, expected) => {

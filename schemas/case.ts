@@ -3,10 +3,11 @@ import { CaseNumber, Instant, IsoDate } from './common.ts';
 import { DepartmentResult } from './department-result.ts';
 
 export const CaseStatus = z
-  .enum(['BOOKED', 'SUBMITTED', 'PRE_REVIEW', 'CHECKING', 'MANUAL_REVIEW', 'SEALING', 'COMPLETED', 'EXPIRED', 'WITHDRAWN'])
+  .enum(['BOOKED', 'SUBMITTED', 'PRE_REVIEW', 'CHECKING', 'MANUAL_REVIEW', 'SEALING', 'COMPLETED', 'EXPIRED', 'WITHDRAWN', 'NEEDS_ATTENTION'])
   .meta({ id: 'CaseStatus' });
 export type CaseStatus = z.infer<typeof CaseStatus>;
-export const OPEN_STATUSES: readonly CaseStatus[] = ['BOOKED', 'SUBMITTED', 'PRE_REVIEW', 'CHECKING', 'MANUAL_REVIEW', 'SEALING'];
+/** NEEDS_ATTENTION: a workflow step failed after its retries; the case is kept and shown first to staff. */
+export const OPEN_STATUSES: readonly CaseStatus[] = ['NEEDS_ATTENTION', 'BOOKED', 'SUBMITTED', 'PRE_REVIEW', 'CHECKING', 'MANUAL_REVIEW', 'SEALING'];
 
 export const Decision = z.enum(['APPROVED', 'REJECTED']).meta({ id: 'Decision' });
 export type Decision = z.infer<typeof Decision>;

@@ -88,7 +88,7 @@ describe('OpenAPI document: agreement with the contract (api-v1.md) and ROUTES',
 });
 
 describe('OpenAPI document: fields and enum values fixed by the contract', () => {
-  it('CaseView.status has exactly the contract statuses, in order', () => {
+  it('CaseView.status has exactly the contract statuses (with the second round additions), in order', () => {
     expect(prop(schema('CaseView'), 'status').enum).toEqual([
       'BOOKED',
       'SUBMITTED',
@@ -99,6 +99,7 @@ describe('OpenAPI document: fields and enum values fixed by the contract', () =>
       'COMPLETED',
       'EXPIRED',
       'WITHDRAWN',
+      'NEEDS_ATTENTION',
     ]);
   });
 

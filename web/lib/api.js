@@ -81,6 +81,7 @@ export const STATUS_ZH = {
   COMPLETED: '已办结',
   EXPIRED: '已过期',
   WITHDRAWN: '已撤回',
+  NEEDS_ATTENTION: '工作人员处理中',
 };
 
 export const DEPARTMENT_ZH = {

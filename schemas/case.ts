@@ -42,6 +42,10 @@ export const CaseView = z
     status: CaseStatus,
     decision: Decision.optional(),
     deadline: IsoDate,
+    workflowVersion: z
+      .string()
+      .optional()
+      .meta({ description: 'The version of the workflow the case runs on; an in-flight case keeps the version it started on.' }),
     departments: Departments,
     timeline: z.array(TimelineEntry),
     documents: z.array(DocumentRef),

@@ -52,6 +52,8 @@ export const CaseRecord = z.object({
   documents: z.record(z.string(), StoredDocument),
   overdue: z.object({ stage: z.string(), since: z.string() }).optional(),
   queueKey: z.string(),
+  /** The workflow version the case started on (absent on cases booked before versions were recorded). */
+  workflowVersion: z.string().optional(),
 });
 export type CaseRecord = z.infer<typeof CaseRecord>;
 

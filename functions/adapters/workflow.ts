@@ -2,8 +2,13 @@ import { DescribeStateMachineCommand, SFNClient, SendTaskSuccessCommand, StartEx
 
 /** The workflow engine as the handlers see it: AWS Step Functions, or the embedded interpreter. */
 export interface WorkflowPort {
+  /**
+   * The version of the workflow new cases start on; each case records it, and keeps running on it to its end
+   * (embedded: the definition's content hash; AWS: the same hash, of the definition behind the live alias).
+   */
+  readonly version: string;
   /** Starts the case's execution; the name is the case number, so a second start is a no-op. */
-  startCase(caseNumber: string, input: Record<string, unknown>): Promise<void>;
+  startCase(caseNumber: string, input: Record<string, unknown>, version?: string): Promise<void>;
   /** Resumes a waiting task. Returns false when the token is no longer waiting (already resumed, timed out). */
   sendTaskSuccess(token: string, output: Record<string, unknown>): Promise<boolean>;
   ping(): Promise<void>;
@@ -14,13 +19,17 @@ const STALE_TOKEN_ERRORS = new Set(['TaskDoesNotExist', 'TaskTimedOut', 'Invalid
 export class StepFunctionsWorkflow implements WorkflowPort {
   readonly sfn: SFNClient;
   readonly stateMachineArn: string;
+  readonly version: string;
 
-  constructor(stateMachineArn: string, sfn = new SFNClient({})) {
+  /** `stateMachineArn` is the live alias: Step Functions pins each execution to the version it started on. */
+  constructor(stateMachineArn: string, version: string, sfn = new SFNClient({})) {
     this.sfn = sfn;
     this.stateMachineArn = stateMachineArn;
+    this.version = version;
   }
 
-  async startCase(caseNumber: string, input: Record<string, unknown>): Promise<void> {
+  // Step Functions itself keeps a started execution on its version; `version` matters only to the embedded engine.
+  async startCase(caseNumber: string, input: Record<string, unknown>, _version?: string): Promise<void> {
     try {
       await this.sfn.send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name: caseNumber, input: JSON.stringify(input) }));
     } catch (err) {

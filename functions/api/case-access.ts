@@ -28,6 +28,7 @@ export function toCaseView(record: CaseRecord): CaseView {
     status: record.status,
     ...(record.decision ? { decision: record.decision } : {}),
     deadline: record.applicationDeadline,
+    ...(record.workflowVersion ? { workflowVersion: record.workflowVersion } : {}),
     departments: record.departments,
     timeline: record.timeline,
     documents: Object.values(record.documents ?? {})

@@ -45,7 +45,7 @@ async function runtimeFromEnvironment(): Promise<Runtime> {
     policy: policyFromEnvironment(),
     ...buildStores(db, table),
     objects: new ObjectStore(makeS3Client(), required('BUCKET_NAME')),
-    workflow: new StepFunctionsWorkflow(process.env.STATE_MACHINE_ARN ?? 'unset'),
+    workflow: new StepFunctionsWorkflow(process.env.STATE_MACHINE_ARN ?? 'unset', process.env.WORKFLOW_VERSION ?? 'unknown'),
     departments: createDepartmentClient({ baseUrl: process.env.DEPARTMENTS_BASE_URL ?? 'http://departments.invalid', callingSystem: 'retireone' }),
     tokens: remoteVerifier(required('JWT_JWKS_URL'), required('JWT_ISSUER')),
     sealing: async () => {

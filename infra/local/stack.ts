@@ -35,6 +35,8 @@ export interface LocalStackOptions {
   /** Shortens the timeouts of the waiting states (tests of expiry and overdue reviews). */
   waitTimeoutSeconds?: number;
   departmentTimeoutMs?: number;
+  /** Another workflow definition than the product's (tests of a new workflow version). */
+  workflowPath?: string;
 }
 
 export interface LocalStack {
@@ -65,7 +67,12 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   const pki = await ensureDevPki(join(dataDir, 'pki'));
   const devTokens = opts.devMode === false ? undefined : await devTokenIssuer(dataDir);
   const { joseVerifier } = await import('../../functions/adapters/auth.ts');
-  const engine = new LocalWorkflowEngine({ retryIntervalMs: opts.retryIntervalMs, waitTimeoutSeconds: opts.waitTimeoutSeconds });
+  const engine = new LocalWorkflowEngine({
+    retryIntervalMs: opts.retryIntervalMs,
+    waitTimeoutSeconds: opts.waitTimeoutSeconds,
+    dataDir,
+    aslPath: opts.workflowPath,
+  });
   const clock = systemClock(opts.clockToday);
   // One seal per issuing body, each with its own certificate from the one dev seal CA under DATA_DIR/pki.
   const sealer = sealPool(dataDir);
@@ -102,7 +109,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
 
   // A restart loses no case: every open case's workflow starts again and its idempotent steps skip what is done.
   const open = await rt.cases.listByStatus();
-  for (const c of open) await engine.startCase(c.caseNumber, { caseNumber: c.caseNumber });
+  for (const c of open) await engine.startCase(c.caseNumber, { caseNumber: c.caseNumber }, c.workflowVersion);
   if (open.length) logger.info({ resumed: open.length }, 'resumed open cases');
 
   let stopped = false;

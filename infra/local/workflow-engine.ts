@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { StateMachine } from 'aws-local-stepfunctions';
 
 type RunOptions = NonNullable<Parameters<StateMachine['run']>[1]>;
@@ -9,7 +10,7 @@ import { STEP_FUNCTIONS, type StepSubstitution } from '../../functions/api/route
 import type { WorkflowPort } from '../../functions/adapters/workflow.ts';
 import { logger } from '../../functions/shared/logger.ts';
 
-const ASL_PATH = new URL('../../workflows/retirement-case.asl.json', import.meta.url);
+export const ASL_PATH = new URL('../../workflows/retirement-case.asl.json', import.meta.url).pathname;
 const WAIT_FOR_TOKEN = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
 const TOKEN_PLACEHOLDER = 'local-task-token';
 
@@ -71,9 +72,22 @@ function taskStates(
  * restart `resume` starts every open case again from the top, which is safe because every step is
  * idempotent by case number.
  */
+/** The version of a workflow definition: its content hash, so the same text is always the same version. */
+export function workflowVersionOf(definition: string): string {
+  return createHash('sha256').update(definition).digest('hex').slice(0, 16);
+}
+
+interface VersionedMachine {
+  machine: StateMachine;
+  tasks: ReturnType<typeof taskStates>;
+}
+
 export class LocalWorkflowEngine implements WorkflowPort {
-  private readonly machine: StateMachine;
-  private readonly tasks: ReturnType<typeof taskStates>;
+  /** The version new cases start on: the definition this process was started with. */
+  readonly version: string;
+  private readonly machines = new Map<string, VersionedMachine>();
+  private readonly definitionsDir?: string;
+  private readonly waitTimeoutSeconds?: number;
   private readonly handlers = new Map<StepSubstitution, Promise<StepHandler>>();
   private readonly waiting = new Map<string, (output: unknown) => void>();
   private readonly running = new Map<string, { done: Promise<unknown>; abort: () => void }>();
@@ -81,23 +95,53 @@ export class LocalWorkflowEngine implements WorkflowPort {
   private stopped = false;
   onTaskTiming?: (t: TaskTiming) => void;
 
-  constructor(opts: { retryIntervalMs?: number; waitTimeoutSeconds?: number } = {}) {
-    const definition = JSON.parse(readFileSync(ASL_PATH, 'utf8')) as { States: Record<string, TaskDefinition> };
-    this.tasks = taskStates(definition.States);
-    const substituted = JSON.parse(
-      readFileSync(ASL_PATH, 'utf8').replace(/\$\{(\w+)\}/g, (_, name: string) => `arn:aws:lambda:cn-north-1:000000000000:function:${name}`),
-    ) as { States: Record<string, TaskDefinition> };
-    if (opts.waitTimeoutSeconds !== undefined) {
-      for (const [name, task] of this.tasks) {
+  /**
+   * `dataDir`: every definition this engine has run is kept there by version (`workflows/<version>.asl.json`),
+   * so a case resumed after a restart runs on the definition it started on, as Step Functions keeps an
+   * execution's definition to its end. `aslPath` replaces the product's workflow (tests of a new version).
+   */
+  constructor(opts: { retryIntervalMs?: number; waitTimeoutSeconds?: number; dataDir?: string; aslPath?: string } = {}) {
+    const definition = readFileSync(opts.aslPath ?? ASL_PATH, 'utf8');
+    this.version = workflowVersionOf(definition);
+    this.waitTimeoutSeconds = opts.waitTimeoutSeconds;
+    this.retryIntervalMs = opts.retryIntervalMs;
+    if (opts.dataDir) {
+      this.definitionsDir = join(opts.dataDir, 'workflows');
+      mkdirSync(this.definitionsDir, { recursive: true, mode: 0o700 });
+      const file = join(this.definitionsDir, `${this.version}.asl.json`);
+      if (!existsSync(file)) writeFileSync(file, definition, { mode: 0o600 });
+    }
+    this.machines.set(this.version, this.compile(definition));
+  }
+
+  /** Built once per version: validating a definition is the expensive part. */
+  private compile(definition: string): VersionedMachine {
+    const tasks = taskStates((JSON.parse(definition) as { States: Record<string, TaskDefinition> }).States);
+    const substituted = JSON.parse(definition.replace(/\$\{(\w+)\}/g, (_, name: string) => `arn:aws:lambda:cn-north-1:000000000000:function:${name}`)) as {
+      States: Record<string, TaskDefinition>;
+    };
+    if (this.waitTimeoutSeconds !== undefined) {
+      for (const [name, task] of tasks) {
         if (!task.waitsForToken) continue;
         const state = substituted.States[name];
-        if (state) state.TimeoutSeconds = opts.waitTimeoutSeconds;
-        task.timeoutSeconds = opts.waitTimeoutSeconds;
+        if (state) state.TimeoutSeconds = this.waitTimeoutSeconds;
+        task.timeoutSeconds = this.waitTimeoutSeconds;
       }
     }
-    // Built once: validating the definition is the expensive part.
-    this.machine = new StateMachine(substituted as unknown as ConstructorParameters<typeof StateMachine>[0]);
-    this.retryIntervalMs = opts.retryIntervalMs;
+    return { machine: new StateMachine(substituted as unknown as ConstructorParameters<typeof StateMachine>[0]), tasks };
+  }
+
+  /** The machine of a version this engine has run; an unknown version is refused, never silently replaced. */
+  private machineFor(version: string): VersionedMachine {
+    const known = this.machines.get(version);
+    if (known) return known;
+    const file = this.definitionsDir && join(this.definitionsDir, `${version}.asl.json`);
+    if (!file || !existsSync(file)) throw new Error(`workflow version ${version} is not kept under ${this.definitionsDir ?? '(no data directory)'}`);
+    const definition = readFileSync(file, 'utf8');
+    if (workflowVersionOf(definition) !== version) throw new Error(`workflow version ${version}: the kept definition does not match its hash`);
+    const compiled = this.compile(definition);
+    this.machines.set(version, compiled);
+    return compiled;
   }
 
   private handler(substitution: StepSubstitution): Promise<StepHandler> {
@@ -109,9 +153,9 @@ export class LocalWorkflowEngine implements WorkflowPort {
     return h;
   }
 
-  private overrides(): Record<string, (input: unknown) => Promise<unknown>> {
+  private overrides(tasks: VersionedMachine['tasks']): Record<string, (input: unknown) => Promise<unknown>> {
     const out: Record<string, (input: unknown) => Promise<unknown>> = {};
-    for (const [state, task] of this.tasks) {
+    for (const [state, task] of tasks) {
       const fn = STEP_FUNCTIONS[task.substitution];
       out[state] = async (input) => {
         const handler = await this.handler(task.substitution);
@@ -133,12 +177,14 @@ export class LocalWorkflowEngine implements WorkflowPort {
     return out;
   }
 
-  async startCase(caseNumber: string, input: Record<string, unknown>): Promise<void> {
+  /** Starts (or resumes) the case on `version` — the one it started on — or on this engine's own version. */
+  async startCase(caseNumber: string, input: Record<string, unknown>, version = this.version): Promise<void> {
     if (this.stopped || this.running.has(caseNumber)) return;
-    const execution = this.machine.run(input as Parameters<StateMachine['run']>[0], {
+    const { machine, tasks } = this.machineFor(version);
+    const execution = machine.run(input as Parameters<StateMachine['run']>[0], {
       overrides: {
-        taskResourceLocalHandlers: this.overrides() as unknown as TaskStateResourceLocalHandler,
-        ...(this.retryIntervalMs !== undefined ? { retryIntervalOverrides: this.retryOverrides() } : {}),
+        taskResourceLocalHandlers: this.overrides(tasks) as unknown as TaskStateResourceLocalHandler,
+        ...(this.retryIntervalMs !== undefined ? { retryIntervalOverrides: this.retryOverrides(tasks) } : {}),
       },
       noThrowOnAbort: true,
       context: {
@@ -154,8 +200,8 @@ export class LocalWorkflowEngine implements WorkflowPort {
     this.running.set(caseNumber, { done, abort: execution.abort });
   }
 
-  private retryOverrides(): Record<string, number> {
-    return Object.fromEntries([...this.tasks.keys()].map((s) => [s, this.retryIntervalMs!]));
+  private retryOverrides(tasks: VersionedMachine['tasks']): Record<string, number> {
+    return Object.fromEntries([...tasks.keys()].map((s) => [s, this.retryIntervalMs!]));
   }
 
   async sendTaskSuccess(token: string, output: Record<string, unknown>): Promise<boolean> {

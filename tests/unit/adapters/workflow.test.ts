@@ -11,18 +11,18 @@ describe('StepFunctionsWorkflow', () => {
 
   it('starts one execution per case, named by the case number', async () => {
     sfn.on(StartExecutionCommand).resolves({ executionArn: 'x', startDate: new Date() });
-    await new StepFunctionsWorkflow(ARN, new SFNClient({})).startCase('RT20261124ABCDEF', { caseNumber: 'RT20261124ABCDEF' });
+    await new StepFunctionsWorkflow(ARN, 'v-test', new SFNClient({})).startCase('RT20261124ABCDEF', { caseNumber: 'RT20261124ABCDEF' });
     const call = sfn.commandCalls(StartExecutionCommand)[0].args[0].input;
     expect(call).toEqual({ stateMachineArn: ARN, name: 'RT20261124ABCDEF', input: '{"caseNumber":"RT20261124ABCDEF"}' });
   });
 
   it('treats a second start of the same case as done', async () => {
     sfn.on(StartExecutionCommand).rejects(new ExecutionAlreadyExists({ message: 'exists', $metadata: {} }));
-    await expect(new StepFunctionsWorkflow(ARN, new SFNClient({})).startCase('RT20261124ABCDEF', {})).resolves.toBeUndefined();
+    await expect(new StepFunctionsWorkflow(ARN, 'v-test', new SFNClient({})).startCase('RT20261124ABCDEF', {})).resolves.toBeUndefined();
   });
 
   it('reports a token that no longer waits as false, and other failures as errors', async () => {
-    const wf = new StepFunctionsWorkflow(ARN, new SFNClient({}));
+    const wf = new StepFunctionsWorkflow(ARN, 'v-test', new SFNClient({}));
     sfn
       .on(SendTaskSuccessCommand)
       .rejectsOnce(new TaskTimedOut({ message: 'late', $metadata: {} }))

@@ -1,4 +1,4 @@
-import { DescribeStateMachineCommand, SFNClient, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { DescribeStateMachineAliasCommand, SFNClient, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 
 /** The workflow engine as the handlers see it: AWS Step Functions, or the embedded interpreter. */
 export interface WorkflowPort {
@@ -21,7 +21,7 @@ export class StepFunctionsWorkflow implements WorkflowPort {
   readonly stateMachineArn: string;
   readonly version: string;
 
-  /** `stateMachineArn` is the live alias: Step Functions pins each execution to the version it started on. */
+  /** `stateMachineArn` is the `live` alias ARN: Step Functions pins each execution to the version it started on. */
   constructor(stateMachineArn: string, version: string, sfn = new SFNClient({})) {
     this.sfn = sfn;
     this.stateMachineArn = stateMachineArn;
@@ -49,6 +49,6 @@ export class StepFunctionsWorkflow implements WorkflowPort {
   }
 
   async ping(): Promise<void> {
-    await this.sfn.send(new DescribeStateMachineCommand({ stateMachineArn: this.stateMachineArn }));
+    await this.sfn.send(new DescribeStateMachineAliasCommand({ stateMachineAliasArn: this.stateMachineArn }));
   }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Alias, Architecture, Code, Function as LambdaFunction, Runtime, Tracing, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -18,6 +18,8 @@ import type { SealKeys } from './signing-keys.ts';
 export const LAMBDA_RUNTIME = Runtime.NODEJS_24_X;
 const SEAL_MODULE = 'seal';
 const SEAL_FONT_FILE = 'wqy-microhei.ttc';
+/** The alias every caller invokes: Lambda versions and the state machine's version alias alike. */
+export const LIVE_ALIAS = 'live';
 /** Sealed PDFs live at documents/<caseNumber>/<documentId>/<sha256>.pdf (functions/steps/seal.ts). */
 export const DOCUMENT_KEYS = 'documents/*';
 /** Seal certificate chains and the seal CA, kept by the CA team (functions/sealing/kms-sealing-kit.ts). */
@@ -31,6 +33,8 @@ export interface FunctionsProps {
   sealKeys: SealKeys;
   /** Built from the known state machine name, so API functions never depend on the state machine construct. */
   stateMachineArn: string;
+  /** The content hash of the workflow definition new cases start on (recorded on each case). */
+  workflowVersion: string;
   publicBaseUrl: string;
 }
 
@@ -56,6 +60,9 @@ const TEST_STUB = "exports.handler = async () => { throw new Error('stub handler
 export class RetireOneFunctions extends Construct {
   readonly api = new Map<string, IFunction>();
   readonly steps = new Map<string, IFunction>();
+  /** The `live` alias of each function: what the API routes and the workflow's Tasks invoke. */
+  readonly apiLive = new Map<string, IFunction>();
+  readonly stepsLive = new Map<string, IFunction>();
   readonly roles: Role[] = [];
   /** Roles allowed to read or write objects under documents/. */
   readonly documentObjectRoles: Role[] = [];
@@ -70,8 +77,9 @@ export class RetireOneFunctions extends Construct {
       if (missing.length > 0) throw new Error(`handler files missing, cannot bundle: ${missing.join(', ')}`);
     }
     for (const spec of specs) {
-      const fn = this.build(spec, props);
+      const { fn, live } = this.build(spec, props);
       (spec.kind === 'api' ? this.api : this.steps).set(spec.module, fn);
+      (spec.kind === 'api' ? this.apiLive : this.stepsLive).set(spec.module, live);
     }
   }
 
@@ -79,7 +87,7 @@ export class RetireOneFunctions extends Construct {
     return this.steps.get(SEAL_MODULE)!;
   }
 
-  private build(spec: Spec, props: FunctionsProps): IFunction {
+  private build(spec: Spec, props: FunctionsProps): { fn: LambdaFunction; live: IFunction } {
     const { config } = props;
     const id = `${pascal(spec.module)}${spec.kind === 'api' ? 'Api' : 'Step'}`;
     const isSeal = spec.kind === 'steps' && spec.module === SEAL_MODULE;
@@ -93,7 +101,9 @@ export class RetireOneFunctions extends Construct {
     const environment: Record<string, string> = {
       TABLE_NAME: props.table.tableName,
       BUCKET_NAME: props.bucket.bucketName,
-      STATE_MACHINE_ARN: props.stateMachineArn,
+      // New executions start on the state machine's `live` version alias; each keeps its version to the end.
+      STATE_MACHINE_ARN: `${props.stateMachineArn}:${LIVE_ALIAS}`,
+      WORKFLOW_VERSION: props.workflowVersion,
       DEPARTMENTS_BASE_URL: config.departmentsBaseUrl,
       JWT_ISSUER: config.jwtIssuer,
       JWT_JWKS_URL: config.jwtJwksUrl,
@@ -144,7 +154,9 @@ export class RetireOneFunctions extends Construct {
         });
 
     this.grant(role, spec.access, props);
-    return fn;
+    // Callers (the API routes, the workflow's Tasks) invoke a published version through the `live` alias,
+    // never $LATEST: a deployment publishes new versions and moves the alias, and a rollback moves it back.
+    return { fn, live: new Alias(this, `${id}Live`, { aliasName: LIVE_ALIAS, version: fn.currentVersion }) };
   }
 
   private grant(role: Role, access: Access, props: FunctionsProps): void {
@@ -188,11 +200,12 @@ export class RetireOneFunctions extends Construct {
       role.addToPolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [props.bucket.arnForObjects(DOCUMENT_KEYS)] }));
     }
 
-    const workflowActions = (access.workflow ?? []).flatMap((w) =>
-      w === 'start' ? ['states:StartExecution'] : w === 'respond' ? ['states:SendTaskSuccess', 'states:SendTaskFailure'] : ['states:DescribeStateMachine'],
-    );
-    if (workflowActions.length > 0) {
-      role.addToPolicy(new PolicyStatement({ actions: workflowActions, resources: [props.stateMachineArn] }));
+    const aliasArn = `${props.stateMachineArn}:${LIVE_ALIAS}`;
+    for (const w of access.workflow ?? []) {
+      if (w === 'start') role.addToPolicy(new PolicyStatement({ actions: ['states:StartExecution'], resources: [aliasArn] }));
+      if (w === 'respond')
+        role.addToPolicy(new PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'], resources: [props.stateMachineArn] }));
+      if (w === 'describe') role.addToPolicy(new PolicyStatement({ actions: ['states:DescribeStateMachineAlias'], resources: [aliasArn] }));
     }
 
     if (access.sign) props.sealKeys.grantSign(role);

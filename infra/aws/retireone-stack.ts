@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
@@ -9,7 +11,8 @@ import { RetireOneFunctions, stateMachineArnFor } from './functions.ts';
 import { acknowledgeFindings } from './nag.ts';
 import { SealKeys } from './signing-keys.ts';
 import { Site } from './site.ts';
-import { CaseWorkflow, STATE_MACHINE_NAME } from './workflow.ts';
+import { CaseWorkflow, DEFINITION_FILE, STATE_MACHINE_NAME } from './workflow.ts';
+import { workflowVersionOf } from '../../workflows/version.ts';
 
 /** The repository root: entries, the lock file and the ASL file are found from here. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -79,10 +82,11 @@ export class RetireOneStack extends Stack {
       bucket: this.documents.bucket,
       sealKeys: this.sealKeys,
       stateMachineArn: stateMachineArnFor(this, STATE_MACHINE_NAME),
+      workflowVersion: workflowVersionOf(readFileSync(join(projectRoot, DEFINITION_FILE), 'utf8')),
       publicBaseUrl: config.publicBaseUrl ?? this.site.url,
     });
-    this.api.addRoutes(this.functions.api);
-    this.workflow = new CaseWorkflow(this, 'Workflow', { projectRoot, steps: this.functions.steps, logRetention });
+    this.api.addRoutes(this.functions.apiLive);
+    this.workflow = new CaseWorkflow(this, 'Workflow', { projectRoot, steps: this.functions.stepsLive, logRetention });
 
     new CfnOutput(this, 'SiteUrl', { value: this.site.url });
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });

@@ -4,7 +4,9 @@ import { Aws } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
+import { CfnStateMachineAlias, CfnStateMachineVersion, DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
+import { workflowVersionOf } from '../../workflows/version.ts';
+import { LIVE_ALIAS } from './functions.ts';
 import { Construct } from 'constructs';
 import { STEP_FUNCTIONS } from '../../functions/api/routes.ts';
 
@@ -31,6 +33,8 @@ export function substitutionNames(definition: string): string[] {
  */
 export class CaseWorkflow extends Construct {
   readonly stateMachine: StateMachine;
+  /** What new executions start on: the `live` alias of the version published by this deployment. */
+  readonly liveAlias: CfnStateMachineAlias;
 
   constructor(scope: Construct, id: string, props: WorkflowProps) {
     super(scope, id);
@@ -70,5 +74,19 @@ export class CaseWorkflow extends Construct {
     });
     // fromString gives CDK no view of the Tasks, so the invoke grant is explicit: exactly these functions.
     this.stateMachine.addToRolePolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [...invoked].map((fn) => fn.functionArn) }));
+
+    // Each deployment publishes a version (a case's execution keeps the version it started on to its end,
+    // up to a year for Standard workflows) and points `live` at it; the API starts executions on `live`.
+    // The description carries the definition's content hash, the `workflowVersion` cases record.
+    const version = new CfnStateMachineVersion(this, 'Version', {
+      stateMachineArn: this.stateMachine.stateMachineArn,
+      stateMachineRevisionId: this.stateMachine.stateMachineRevisionId,
+      description: `workflow ${workflowVersionOf(definition)}`,
+    });
+    this.liveAlias = new CfnStateMachineAlias(this, 'LiveAlias', {
+      name: LIVE_ALIAS,
+      description: 'What new cases start on',
+      routingConfiguration: [{ stateMachineVersionArn: version.attrArn, weight: 100 }],
+    });
   }
 }

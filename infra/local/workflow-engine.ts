@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StateMachine } from 'aws-local-stepfunctions';
@@ -9,6 +9,7 @@ import type { Context } from 'aws-lambda';
 import { STEP_FUNCTIONS, type StepSubstitution } from '../../functions/api/routes.ts';
 import type { WorkflowPort } from '../../functions/adapters/workflow.ts';
 import { logger } from '../../functions/shared/logger.ts';
+import { workflowVersionOf } from '../../workflows/version.ts';
 
 export const ASL_PATH = new URL('../../workflows/retirement-case.asl.json', import.meta.url).pathname;
 const WAIT_FOR_TOKEN = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
@@ -72,11 +73,6 @@ function taskStates(
  * restart `resume` starts every open case again from the top, which is safe because every step is
  * idempotent by case number.
  */
-/** The version of a workflow definition: its content hash, so the same text is always the same version. */
-export function workflowVersionOf(definition: string): string {
-  return createHash('sha256').update(definition).digest('hex').slice(0, 16);
-}
-
 interface VersionedMachine {
   machine: StateMachine;
   tasks: ReturnType<typeof taskStates>;

@@ -18,14 +18,14 @@ describe('HTTP API', () => {
     for (const dev of ROUTES.filter((r) => r.devOnly)) expect(keys).not.toContain(`${dev.method} ${dev.path}`);
   });
 
-  it('sends each route to the Lambda of its module', () => {
+  it('sends each route to the live alias (a published version) of its module’s Lambda', () => {
     const integrations = Object.fromEntries(ofType('AWS::ApiGatewayV2::Integration'));
     for (const route of served) {
       const [, r] = ofType('AWS::ApiGatewayV2::Route').find(([, x]) => x.Properties.RouteKey === `${route.method} ${route.path}`)!;
       const integrationId = /integrations\/\{\{(\w+)\}\}/.exec(cfnText(r.Properties.Target))![1]!;
       const integration = integrations[integrationId]!;
       expect(integration.Properties.IntegrationType).toBe('AWS_PROXY');
-      expect(refId(integration.Properties.IntegrationUri), route.path).toBe(logicalId(s.stack.functions.api.get(route.module)!));
+      expect(refId(integration.Properties.IntegrationUri), route.path).toBe(logicalId(s.stack.functions.apiLive.get(route.module)!));
     }
   });
 

@@ -58,5 +58,5 @@ describe('real bundling via cdk synth', () => {
       expect(typeof mod.handler, asset).toBe('function');
     }
     for (const fn of lambdas) expect(fn.Properties.Handler).toBe('index.handler');
-  }, 180_000);
+  }, 480_000);
 });

@@ -33,7 +33,8 @@ function invokedFunction(st: State): string {
   return substitutedBy[m[1]!]!;
 }
 
-const stepFn = (module: string): string => logicalId(s.stack.functions.steps.get(module)!);
+// Tasks invoke each step's `live` alias (a published version), never the function's $LATEST.
+const stepFn = (module: string): string => logicalId(s.stack.functions.stepsLive.get(module)!);
 
 beforeAll(() => {
   s = synth();
@@ -109,5 +110,29 @@ describe('retirement case state machine', () => {
     const resources = invokeStatements.flatMap(({ statement }) => asArray(statement.Resource).map((r) => refId(r) ?? JSON.stringify(r)));
     expect(new Set(resources)).toEqual(new Set(Object.values(STEP_FUNCTIONS).map(stepFn)));
     expect(invokeStatements.flatMap(({ statement }) => asArray(statement.Action))).toEqual(['lambda:InvokeFunction']);
+  });
+
+  it('publishes a version of every step function and points its live alias at it', () => {
+    for (const module of Object.values(STEP_FUNCTIONS)) {
+      const alias = s.json.Resources[stepFn(module)]!;
+      expect(alias.Type, module).toBe('AWS::Lambda::Alias');
+      expect(alias.Properties.Name).toBe('live');
+      const version = s.json.Resources[refId(alias.Properties.FunctionVersion)!]!;
+      expect(version.Type, module).toBe('AWS::Lambda::Version');
+      expect(refId(version.Properties.FunctionName)).toBe(logicalId(s.stack.functions.steps.get(module)!));
+    }
+  });
+
+  it('publishes a state machine version tagged with the workflow version, and new cases start on its live alias', () => {
+    const [[, version]] = Object.entries(s.json.Resources).filter(([, r]) => r.Type === 'AWS::StepFunctions::StateMachineVersion') as [[string, any]];
+    expect(version.Properties.Description).toMatch(/^workflow [0-9a-f]{16}$/);
+    const aliases = Object.values(s.json.Resources).filter((r) => r.Type === 'AWS::StepFunctions::StateMachineAlias');
+    expect(aliases).toHaveLength(1);
+    expect(aliases[0]!.Properties.Name).toBe('live');
+    expect(aliases[0]!.Properties.RoutingConfiguration).toHaveLength(1);
+    const booking = s.json.Resources[logicalId(s.stack.functions.api.get('create-booking')!)]!;
+    const env = booking.Properties.Environment.Variables;
+    expect(cfnText(env.STATE_MACHINE_ARN)).toMatch(/:live$/);
+    expect(env.WORKFLOW_VERSION).toBe(version.Properties.Description.replace('workflow ', ''));
   });
 });

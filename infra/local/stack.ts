@@ -13,7 +13,7 @@ import { logger } from '../../functions/shared/logger.ts';
 import { setRuntime, type Runtime, type SealingKit } from '../../functions/shared/runtime.ts';
 import { ISSUING_BODIES, ISSUING_BODY_NAMES } from '../../schemas/notice.ts';
 import { startDepartmentStandinsThread, type RemoteStandins } from './department-standins-thread.ts';
-import { makeLocalDocumentClient, makeLocalDynamoClient, startDynamoDbLocal } from './dynamodb-local.ts';
+import { type DynamoDbLocal, makeLocalDocumentClient, makeLocalDynamoClient, startDynamoDbLocal } from './dynamodb-local.ts';
 import { loadFixtures } from './fixtures-loader.ts';
 import { createApiServer } from './http-server.ts';
 import { staticFiles } from './static-files.ts';
@@ -41,6 +41,8 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
   baseUrl: string;
+  /** The supervised DynamoDB Local (tests kill its Java process to see the product ride it out). */
+  dynamo: DynamoDbLocal;
   engine: LocalWorkflowEngine;
   standins: RemoteStandins;
   runtime: Runtime;
@@ -115,6 +117,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   let stopped = false;
   return {
     baseUrl,
+    dynamo,
     engine,
     standins,
     runtime: rt,

@@ -1,6 +1,7 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { logger } from '../../shared/logger.ts';
+import { isTransient } from '../../shared/transient-error.ts';
 import { HttpProblem } from './problem.ts';
 
 /** Turns every error into RFC 9457 problem+json; anything unexpected is a 500 that reveals nothing. */
@@ -8,12 +9,22 @@ export function problemResponses(): middy.MiddlewareObj<APIGatewayProxyEventV2, 
   return {
     onError: async (request) => {
       const err = request.error;
+      const unavailable = !(err instanceof HttpProblem) && isTransient(err);
       const problem =
-        err instanceof HttpProblem ? err : new HttpProblem(500, 'Internal error', 'Something went wrong on our side. Your case is safe; please try again.');
-      if (!(err instanceof HttpProblem)) logger.error({ err, path: request.event.rawPath }, 'unhandled error');
+        err instanceof HttpProblem
+          ? err
+          : unavailable
+            ? new HttpProblem(503, 'Temporarily unavailable', 'A service we depend on is not answering. Nothing was changed; please try again shortly.')
+            : new HttpProblem(500, 'Internal error', 'Something went wrong on our side. Your case is safe; please try again.');
+      if (unavailable) logger.warn({ err, path: request.event.rawPath }, 'dependency unavailable');
+      else if (!(err instanceof HttpProblem)) logger.error({ err, path: request.event.rawPath }, 'unhandled error');
       request.response = {
         statusCode: problem.status,
-        headers: { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store' },
+        headers: {
+          'content-type': 'application/problem+json; charset=utf-8',
+          'cache-control': 'no-store',
+          ...(problem.status === 503 ? { 'retry-after': '5' } : {}),
+        },
         body: JSON.stringify({
           type: `https://retireone.gov.cn/problems/${problem.status}`,
           title: problem.title,

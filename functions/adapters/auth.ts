@@ -13,6 +13,8 @@ export interface Principal {
   subject: string;
   idNumber?: string;
   name?: string;
+  /** Staff only: the person behind the token, whatever role or account they use (the four-eyes rule compares it). */
+  staffId?: string;
 }
 
 export interface TokenVerifier {
@@ -24,6 +26,7 @@ const Claims = z.object({
   role: Role,
   idNumber: z.string().optional(),
   name: z.string().optional(),
+  staffId: z.string().min(1).max(64).optional(),
 });
 
 const AUDIENCE = 'retireone-api';
@@ -37,7 +40,7 @@ export function joseVerifier(key: VerifyKey, issuer: string): TokenVerifier {
       const { payload } = await jwtVerify(token, key as CryptoKey, { issuer, audience: AUDIENCE, algorithms: [ALG] });
       const claims = Claims.parse(payload);
       if (claims.role === 'citizen' && !claims.idNumber) throw new Error('citizen token without idNumber');
-      return { role: claims.role, subject: claims.sub, idNumber: claims.idNumber, name: claims.name };
+      return { role: claims.role, subject: claims.sub, idNumber: claims.idNumber, name: claims.name, staffId: claims.staffId };
     },
   };
 }
@@ -49,7 +52,7 @@ export function remoteVerifier(jwksUrl: string, issuer: string): TokenVerifier {
 
 export interface DevTokenIssuer {
   verifier: TokenVerifier;
-  issue(claims: { role: Role; idNumber?: string; name?: string; subject?: string }): Promise<string>;
+  issue(claims: { role: Role; idNumber?: string; name?: string; subject?: string; staffId?: string }): Promise<string>;
 }
 
 export const DEV_ISSUER = 'retireone-local-dev';
@@ -69,8 +72,10 @@ export async function devTokenIssuer(dataDir: string): Promise<DevTokenIssuer> {
   const publicKey = await importSPKI(readFileSync(publicPath, 'utf8'), ALG);
   return {
     verifier: joseVerifier(publicKey, DEV_ISSUER),
-    async issue({ role, idNumber, name, subject }) {
-      return new SignJWT({ role, ...(idNumber ? { idNumber } : {}), ...(name ? { name } : {}) })
+    async issue({ role, idNumber, name, subject, staffId }) {
+      // A dev staff token names its person: `staffId`, else the name — so one name with two roles is one person.
+      const person = role === 'pre-review' || role === 'supervisor' ? (staffId ?? name ?? 'dev') : undefined;
+      return new SignJWT({ role, ...(idNumber ? { idNumber } : {}), ...(name ? { name } : {}), ...(person ? { staffId: person } : {}) })
         .setProtectedHeader({ alg: ALG })
         .setIssuer(DEV_ISSUER)
         .setAudience(AUDIENCE)

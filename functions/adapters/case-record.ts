@@ -17,6 +17,8 @@ export const StaffReview = z.object({
   outcome: z.enum(['PASS', 'FAIL']),
   note: z.string(),
   actor: z.string(),
+  /** The person who decided (absent on decisions recorded before staff ids). */
+  staffId: z.string().optional(),
   at: z.string(),
 });
 export type StaffReview = z.infer<typeof StaffReview>;

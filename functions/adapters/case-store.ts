@@ -194,6 +194,8 @@ export class CaseStore extends TableStore {
     review: StaffReview,
     expectStatus: CaseStatus,
     then?: { status: CaseStatus; note: string },
+    /** Decisions that exclude this one (a case-wide manual decision and a department's cannot both stand). */
+    excludedBy: readonly string[] = [],
   ): Promise<boolean> {
     const entries: TimelineEntry[] = [
       {
@@ -211,8 +213,12 @@ export class CaseStore extends TableStore {
           TableName: this.table,
           Key: keys.case(caseNumber),
           UpdateExpression: 'SET reviews.#k = :r, updatedAt = :at, timeline = list_append(timeline, :e), #s = :next REMOVE overdue',
-          ConditionExpression: `${expected.expression} AND attribute_not_exists(reviews.#k)`,
-          ExpressionAttributeNames: { '#k': reviewKey, ...expected.names },
+          ConditionExpression: [
+            `${expected.expression}`,
+            'attribute_not_exists(reviews.#k)',
+            ...excludedBy.map((_, i) => `attribute_not_exists(reviews.#x${i})`),
+          ].join(' AND '),
+          ExpressionAttributeNames: { '#k': reviewKey, ...Object.fromEntries(excludedBy.map((k, i) => [`#x${i}`, k])), ...expected.names },
           ExpressionAttributeValues: { ':r': review, ':at': review.at, ':e': entries, ':next': entries.at(-1)!.status, ...expected.values },
         }),
       );

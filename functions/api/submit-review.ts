@@ -1,3 +1,4 @@
+import { DEPARTMENT_KEYS } from '../../schemas/department-result.ts';
 import type { StaffReview } from '../adapters/case-record.ts';
 import { loadCaseFor } from './case-access.ts';
 import { signalWaitingStep } from './signal.ts';
@@ -12,7 +13,11 @@ import { HttpProblem } from './http/problem.ts';
 export const handler = httpHandler(operations.submitReview, {
   async handle({ params, body, principal, requestId, rt }) {
     const record = await loadCaseFor(rt, principal, params.caseNumber, `review:${body.stage}`, requestId);
-    const review: StaffReview = { ...body, actor: principal!.subject, at: rt.clock.now().toISOString() };
+    // Four eyes compares the person (staffId), never the token's subject or role: one person may hold two roles.
+    const staffId = principal!.staffId;
+    if (!staffId) throw new HttpProblem(403, 'Staff id missing', 'Staff decisions need a token that names the person (staffId).');
+    const review: StaffReview = { ...body, actor: principal!.subject, staffId, at: rt.clock.now().toISOString() };
+    let excludedBy: string[] = [];
     let key: string;
     if (body.stage === 'pre-review') {
       if (record.status !== 'PRE_REVIEW' || record.preReview?.outcome !== 'MANUAL') {
@@ -35,16 +40,19 @@ export const handler = httpHandler(operations.submitReview, {
           { path: 'department', message: 'is not waiting for a manual decision' },
         ]);
       }
-      const preReviewer = record.reviews?.['pre-review']?.actor;
-      if (preReviewer && preReviewer === principal!.subject) {
+      const preReview = record.reviews?.['pre-review'];
+      const preReviewer = preReview?.staffId ?? preReview?.actor;
+      if (preReviewer && (preReviewer === staffId || preReview?.actor === principal!.subject)) {
         throw new HttpProblem(403, 'Separation of duties', 'The person who decided the pre-review may not decide the manual review of the same case.');
       }
       key = `manual#${body.department ?? 'all'}`;
+      // One decision per case, stage and department: a case-wide decision and a department's exclude each other.
+      excludedBy = body.department ? ['manual#all'] : DEPARTMENT_KEYS.map((d) => `manual#${d}`);
     }
     // A passed pre-review sends the case on to the departments in the same write.
     const then =
       body.stage === 'pre-review' && body.outcome === 'PASS' ? { status: 'CHECKING' as const, note: '人社、税务、医保、公积金四部门并联核查中' } : undefined;
-    const recorded = await rt.cases.recordReview(params.caseNumber, key, review, record.status, then);
+    const recorded = await rt.cases.recordReview(params.caseNumber, key, review, record.status, then, excludedBy);
     if (!recorded) throw new HttpProblem(409, 'Already decided', 'This decision was already taken, or the case moved on.');
     await signalWaitingStep(rt, params.caseNumber, body.stage, { outcome: body.outcome });
     return { status: 202, body: { caseNumber: params.caseNumber, stage: body.stage, outcome: body.outcome, recordedAt: review.at } };

@@ -79,7 +79,10 @@ export class ApiClient {
     return this.request<T>('POST', path, { token, body, headers });
   }
 
-  async token(role: 'citizen' | 'pre-review' | 'supervisor' | 'platform', claims: { idNumber?: string; name?: string } = {}): Promise<string> {
+  async token(
+    role: 'citizen' | 'pre-review' | 'supervisor' | 'platform',
+    claims: { idNumber?: string; name?: string; staffId?: string } = {},
+  ): Promise<string> {
     const res = await this.post<{ token: string }>('/v1/dev/tokens', { role, ...claims });
     if (res.status !== 200) throw new Error(`dev token: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.token;

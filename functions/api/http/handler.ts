@@ -98,18 +98,23 @@ export function httpHandler<B, Q, P>(route: Operation<B, Q, P>, spec: HandlerSpe
     const parsedBody = parse(bodySchema, json, 'body');
     const replay = route.idempotency === 'replay' ? await idempotentReplay(rt, event, context.principal, parsedBody) : undefined;
     if (replay?.response) return toResponse(replay.response);
-    const result = await spec.handle({
-      body: parsedBody,
-      query: parse(route.query, event.queryStringParameters ?? {}, 'query'),
-      params: parse(route.params, event.pathParameters ?? {}, 'path'),
-      principal: context.principal,
-      headers: event.headers ?? {},
-      requestId: context.awsRequestId ?? event.requestContext?.requestId ?? crypto.randomUUID(),
-      rawBody: raw,
-      rt,
-      ...(bytes ? { bytes } : {}),
-    });
-    if (replay && result.status < 300) await replay.remember(result);
+    let result: HttpResult | undefined;
+    try {
+      result = await spec.handle({
+        body: parsedBody,
+        query: parse(route.query, event.queryStringParameters ?? {}, 'query'),
+        params: parse(route.params, event.pathParameters ?? {}, 'path'),
+        principal: context.principal,
+        headers: event.headers ?? {},
+        requestId: context.awsRequestId ?? event.requestContext?.requestId ?? crypto.randomUUID(),
+        rawBody: raw,
+        rt,
+        ...(bytes ? { bytes } : {}),
+      });
+    } finally {
+      // A refused or failed run gives the key back, so the same request may be sent again.
+      await replay?.settle(result);
+    }
     return toResponse(result);
   };
   return middy(core).use(problemResponses()).use(authenticate(route.auth));

@@ -24,6 +24,7 @@ export function problemResponses(): middy.MiddlewareObj<APIGatewayProxyEventV2, 
           'content-type': 'application/problem+json; charset=utf-8',
           'cache-control': 'no-store',
           ...(problem.status === 503 ? { 'retry-after': '5' } : {}),
+          ...problem.headers,
         },
         body: JSON.stringify({
           type: `https://retireone.gov.cn/problems/${problem.status}`,

@@ -11,6 +11,8 @@ export class HttpProblem extends Error {
   readonly title: string;
   readonly errors?: FieldError[];
   readonly extra?: Record<string, unknown>;
+  /** Response headers that belong to the answer, e.g. `Retry-After` while the first of two requests runs. */
+  headers?: Record<string, string>;
 
   constructor(status: number, title: string, detail: string, errors?: FieldError[], extra?: Record<string, unknown>) {
     super(detail);

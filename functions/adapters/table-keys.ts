@@ -6,6 +6,7 @@ export const keys = {
   slot: (slotId: string) => ({ pk: `SLOT#${slotId}`, sk: 'SLOT' }),
   idempotency: (scope: string, key: string) => ({ pk: `IDEM#${scope}#${key}`, sk: 'IDEM' }),
   document: (documentId: string) => ({ pk: `DOC#${documentId}`, sk: 'DOC' }),
+  sealClaim: (documentId: string) => ({ pk: `DOC#${documentId}`, sk: 'CLAIM' }),
   audit: (caseNumber: string, at: string, requestId: string) => ({ pk: `AUDIT#${caseNumber}`, sk: `${at}#${requestId}` }),
   notification: (caseNumber: string, kind: string) => ({ pk: `CASE#${caseNumber}`, sk: `NOTIFY#${kind}` }),
 };

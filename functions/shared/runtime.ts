@@ -24,6 +24,13 @@ export interface Runtime extends Stores {
   /** Present only in local development mode. */
   devTokens?: DevTokenIssuer;
   sealing(): Promise<SealingKit>;
+  /** This process (a Lambda container, or the one embedded product): who holds a seal claim. */
+  instanceId: string;
+  /**
+   * True where one process serves the whole product (the embedded hosting): a claim held by another
+   * instance belongs to a process that has died. False on AWS, where containers run side by side.
+   */
+  exclusiveInstance: boolean;
   /** Where citizens verify documents (QR codes point here). */
   publicBaseUrl: string;
 }
@@ -53,6 +60,8 @@ async function runtimeFromEnvironment(): Promise<Runtime> {
       return kmsSealingKit();
     },
     publicBaseUrl: process.env.PUBLIC_BASE_URL ?? '',
+    instanceId: crypto.randomUUID(),
+    exclusiveInstance: false,
   };
 }
 

@@ -100,6 +100,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     devTokens,
     sealing: async () => sealing,
     publicBaseUrl: '',
+    instanceId: crypto.randomUUID(),
+    exclusiveInstance: true,
   };
   setRuntime(rt);
 

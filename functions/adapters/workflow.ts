@@ -2,8 +2,11 @@ import { DescribeStateMachineCommand, SFNClient, SendTaskSuccessCommand, StartEx
 
 /** The workflow engine as the handlers see it: AWS Step Functions, or the embedded interpreter. */
 export interface WorkflowPort {
-  /** Starts the case's execution; the name is the case number, so a second start is a no-op. */
-  startCase(caseNumber: string, input: Record<string, unknown>): Promise<void>;
+  /**
+   * Starts the case's execution; the name is the case number, so a second start is a no-op. A staff retry
+   * passes its retry number: that execution is named `<case>-retry-<n>`, as execution names are never reused.
+   */
+  startCase(caseNumber: string, input: Record<string, unknown>, opts?: { retry?: number }): Promise<void>;
   /** Resumes a waiting task. Returns false when the token is no longer waiting (already resumed, timed out). */
   sendTaskSuccess(token: string, output: Record<string, unknown>): Promise<boolean>;
   ping(): Promise<void>;
@@ -20,9 +23,16 @@ export class StepFunctionsWorkflow implements WorkflowPort {
     this.stateMachineArn = stateMachineArn;
   }
 
-  async startCase(caseNumber: string, input: Record<string, unknown>): Promise<void> {
+  /**
+   * A retry starts a new execution rather than redriving the old one (RedriveExecution): the failed step's
+   * Catch sent the old execution through MarkNeedsAttention to its Fail state, so a redrive would resume at
+   * that Fail state and fail again. A new execution from the top is the equivalent: every step is idempotent
+   * by case number, so it skips what was done and resumes at the step that failed.
+   */
+  async startCase(caseNumber: string, input: Record<string, unknown>, opts: { retry?: number } = {}): Promise<void> {
+    const name = opts.retry === undefined ? caseNumber : `${caseNumber}-retry-${opts.retry}`;
     try {
-      await this.sfn.send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name: caseNumber, input: JSON.stringify(input) }));
+      await this.sfn.send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name, input: JSON.stringify(input) }));
     } catch (err) {
       // Same name and same input is accepted by Step Functions; this guards a retried start with a recomputed input.
       if ((err as Error).name !== 'ExecutionAlreadyExists') throw err;

@@ -9,6 +9,18 @@ export type CaseStatus = z.infer<typeof CaseStatus>;
 /** NEEDS_ATTENTION: a workflow step failed after its retries; the case is kept and shown first to staff. */
 export const OPEN_STATUSES: readonly CaseStatus[] = ['NEEDS_ATTENTION', 'BOOKED', 'SUBMITTED', 'PRE_REVIEW', 'CHECKING', 'MANUAL_REVIEW', 'SEALING'];
 
+/** Why a case is NEEDS_ATTENTION: the workflow state that failed after its retries, and the status it left. */
+export const Attention = z
+  .strictObject({
+    failedState: z.string().meta({ description: 'The workflow state that failed, e.g. Seal.' }),
+    error: z.string().meta({ description: 'The error name, e.g. States.TaskFailed.' }),
+    cause: z.string().meta({ description: 'The error message, truncated, with ID and phone numbers masked.' }),
+    at: Instant,
+    fromStatus: CaseStatus.meta({ description: 'The status the case was in; a retry moves it back there.' }),
+  })
+  .meta({ id: 'Attention' });
+export type Attention = z.infer<typeof Attention>;
+
 export const Decision = z.enum(['APPROVED', 'REJECTED']).meta({ id: 'Decision' });
 export type Decision = z.infer<typeof Decision>;
 
@@ -56,6 +68,9 @@ export type CaseView = z.infer<typeof CaseView>;
 /** POST /v1/cases/{caseNumber}/withdrawal: the citizen withdraws while the case waits for a person. */
 export const WithdrawalRequest = z.strictObject({ reason: z.string().trim().min(1).max(500).optional() }).meta({ id: 'WithdrawalRequest' });
 export const WithdrawalResponse = z.strictObject({ caseNumber: CaseNumber, status: z.literal('WITHDRAWN') }).meta({ id: 'WithdrawalResponse' });
+
+/** 202 answer to POST /v1/staff/cases/{caseNumber}/retry: the case is back in the status it failed in. */
+export const RetryResponse = z.strictObject({ caseNumber: CaseNumber, status: CaseStatus }).meta({ id: 'RetryResponse' });
 
 export const SubmitResponse = z.strictObject({ caseNumber: CaseNumber, status: z.literal('SUBMITTED') }).meta({ id: 'SubmitResponse' });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Channel } from './booking.ts';
-import { CaseStatus } from './case.ts';
+import { Attention, CaseStatus } from './case.ts';
 import { CaseNumber, Instant, IsoDate } from './common.ts';
 import { DepartmentKey } from './department-result.ts';
 
@@ -35,6 +35,7 @@ export const StaffQueueItem = z
     }),
     waitingFor: z.array(DepartmentKey).meta({ description: 'Departments whose outcome is MANUAL and wait for a staff decision.' }),
     updatedAt: Instant,
+    attention: Attention.optional().meta({ description: 'Present when NEEDS_ATTENTION: the step that failed and its error.' }),
   })
   .meta({ id: 'StaffQueueItem' });
 export type StaffQueueItem = z.infer<typeof StaffQueueItem>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Application } from '../../schemas/application.ts';
 import { Channel } from '../../schemas/booking.ts';
-import { CaseStatus, Decision, DocumentRef, TimelineEntry } from '../../schemas/case.ts';
+import { Attention, CaseStatus, Decision, DocumentRef, TimelineEntry } from '../../schemas/case.ts';
 import { Reason } from '../../schemas/common.ts';
 import { DepartmentKey, DepartmentResult } from '../../schemas/department-result.ts';
 
@@ -53,6 +53,10 @@ export const CaseRecord = z.object({
   reviews: z.record(z.string(), StaffReview),
   documents: z.record(z.string(), StoredDocument),
   overdue: z.object({ stage: z.string(), since: z.string() }).optional(),
+  /** Set while NEEDS_ATTENTION; removed by a retry. */
+  attention: Attention.optional(),
+  /** How many times staff retried the case: names each retried execution uniquely. */
+  retries: z.number().int().min(0).optional(),
   queueKey: z.string(),
   /** The workflow version the case started on (absent on cases booked before versions were recorded). */
   workflowVersion: z.string().optional(),

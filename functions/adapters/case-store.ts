@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException, TransactionCanceledException } from '@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Application, CaseStatus, DepartmentKey, TimelineEntry } from '../../schemas/index.ts';
+import type { Attention } from '../../schemas/case.ts';
 import { DepartmentResult } from '../../schemas/department-result.ts';
 import { OPEN_STATUSES } from '../../schemas/case.ts';
 import { CaseRecord, parseRecord, type StaffReview } from './case-record.ts';
@@ -140,12 +141,51 @@ export class CaseStore extends TableStore {
   }
 
   /**
-   * Withdraws the case, if it is waiting for a person (the form, a pre-review or manual decision): the case
+   * A step failed after its retries: the case goes to NEEDS_ATTENTION from the status it was in, with why.
+   * Not an end state, so the person's open-case lock stays. Returns false when the case was no longer in
+   * `attention.fromStatus` (already marked by a replay, or moved on).
+   */
+  async markNeedsAttention(caseNumber: string, attention: Attention, note: string): Promise<boolean> {
+    return this.transition(caseNumber, [attention.fromStatus], 'NEEDS_ATTENTION', { at: attention.at, actor: 'system', note }, { attention });
+  }
+
+  /**
+   * A supervisor retries a NEEDS_ATTENTION case: back to the status it failed in, the attention cleared and
+   * the retry counted, in one conditional write. Returns the retry number (names the new execution), or
+   * undefined when the case was not NEEDS_ATTENTION.
+   */
+  async retryFromAttention(record: CaseRecord, entry: Omit<TimelineEntry, 'status'>): Promise<number | undefined> {
+    const from = record.attention?.fromStatus;
+    if (record.status !== 'NEEDS_ATTENTION' || !from) return undefined;
+    const expected = statusIn(['NEEDS_ATTENTION'], 'expected');
+    try {
+      const out = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.case(record.caseNumber),
+          UpdateExpression:
+            'SET #s = :to, updatedAt = :at, timeline = list_append(timeline, :e), retries = if_not_exists(retries, :zero) + :one REMOVE attention',
+          ConditionExpression: `${expected.expression} AND attention.fromStatus = :to`,
+          ExpressionAttributeNames: expected.names,
+          ExpressionAttributeValues: { ':to': from, ':at': entry.at, ':e': [{ ...entry, status: from }], ':zero': 0, ':one': 1, ...expected.values },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return Number(out.Attributes?.retries);
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return undefined;
+      throw err;
+    }
+  }
+
+  /**
+   * Withdraws the case, if it is waiting for a person (the form, a pre-review or manual decision, or staff
+   * after a failed step — NEEDS_ATTENTION): the case
    * ends, the person may book again and a window seat is given back — one transaction, so a second
    * withdrawal changes nothing. Returns false when the case was not waiting.
    */
   async withdraw(record: CaseRecord, entry: Omit<TimelineEntry, 'status'>): Promise<boolean> {
-    const waiting = statusIn(['BOOKED', 'PRE_REVIEW', 'MANUAL_REVIEW']);
+    const waiting = statusIn(['BOOKED', 'PRE_REVIEW', 'MANUAL_REVIEW', 'NEEDS_ATTENTION']);
     try {
       await this.db.send(
         new TransactWriteCommand({

@@ -7,8 +7,12 @@ export interface WorkflowPort {
    * (embedded: the definition's content hash; AWS: the same hash, of the definition behind the live alias).
    */
   readonly version: string;
-  /** Starts the case's execution; the name is the case number, so a second start is a no-op. */
-  startCase(caseNumber: string, input: Record<string, unknown>, version?: string): Promise<void>;
+  /**
+   * Starts the case's execution; the name is the case number, so a second start is a no-op. A staff retry
+   * passes its retry number: that execution is named `<case>-retry-<n>`, as execution names are never reused.
+   * `version`: the one the case started on (the embedded engine keeps each; Step Functions pins executions itself).
+   */
+  startCase(caseNumber: string, input: Record<string, unknown>, opts?: { retry?: number; version?: string }): Promise<void>;
   /** Resumes a waiting task. Returns false when the token is no longer waiting (already resumed, timed out). */
   sendTaskSuccess(token: string, output: Record<string, unknown>): Promise<boolean>;
   ping(): Promise<void>;
@@ -28,10 +32,16 @@ export class StepFunctionsWorkflow implements WorkflowPort {
     this.version = version;
   }
 
-  // Step Functions itself keeps a started execution on its version; `version` matters only to the embedded engine.
-  async startCase(caseNumber: string, input: Record<string, unknown>, _version?: string): Promise<void> {
+  /**
+   * A retry starts a new execution rather than redriving the old one (RedriveExecution): the failed step's
+   * Catch sent the old execution through MarkNeedsAttention to its Fail state, so a redrive would resume at
+   * that Fail state and fail again. A new execution from the top is the equivalent: every step is idempotent
+   * by case number, so it skips what was done and resumes at the step that failed.
+   */
+  async startCase(caseNumber: string, input: Record<string, unknown>, opts: { retry?: number; version?: string } = {}): Promise<void> {
+    const name = opts.retry === undefined ? caseNumber : `${caseNumber}-retry-${opts.retry}`;
     try {
-      await this.sfn.send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name: caseNumber, input: JSON.stringify(input) }));
+      await this.sfn.send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name, input: JSON.stringify(input) }));
     } catch (err) {
       // Same name and same input is accepted by Step Functions; this guards a retried start with a recomputed input.
       if ((err as Error).name !== 'ExecutionAlreadyExists') throw err;

@@ -98,7 +98,7 @@ export const handler = httpHandler(operations.createBooking, {
         case 'replayed': {
           const stored = outcome.response.body as BookingResponse;
           // Also on a replay: the first attempt may have stopped between booking and starting the workflow.
-          await rt.workflow.startCase(stored.caseNumber, { caseNumber: stored.caseNumber }, rt.workflow.version);
+          await rt.workflow.startCase(stored.caseNumber, { caseNumber: stored.caseNumber }, { version: rt.workflow.version });
           return { status: outcome.response.status, body: stored, headers: { location: `/v1/cases/${stored.caseNumber}` } };
         }
       }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Application, PrefillResponse } from '../../schemas/application.ts';
 import { DevTokenRequest } from '../../schemas/auth.ts';
 import { BookingRequest, BookingResponse, ServiceCenterList, ServiceCenterPathParams, SlotList, SlotsQuery } from '../../schemas/booking.ts';
-import { CasePathParams, CaseView, SubmitResponse, WithdrawalRequest, WithdrawalResponse } from '../../schemas/case.ts';
+import { CasePathParams, CaseView, RetryResponse, SubmitResponse, WithdrawalRequest, WithdrawalResponse } from '../../schemas/case.ts';
 import { CaseNumber } from '../../schemas/common.ts';
 import { EligibilityRequest, EligibilityResponse } from '../../schemas/eligibility.ts';
 import { Problem } from '../../schemas/problem.ts';
@@ -340,6 +340,29 @@ export const operations = {
       },
     },
   }),
+  retryCase: operation({
+    method: 'POST',
+    path: '/v1/staff/cases/{caseNumber}/retry',
+    module: 'retry-case',
+    auth: ['supervisor'],
+    // Moves a NEEDS_ATTENTION case back to the status it failed in and starts its workflow again.
+    access: { table: 'write', workflow: ['start'] },
+    params: CasePathParams,
+    doc: {
+      operationId: 'retryCase',
+      tags: ['Staff'],
+      summary: 'Retry a case whose workflow step failed (supervisors)',
+      description:
+        'The case returns to the status it was in when the step failed and its workflow starts again; every step is idempotent by case number, ' +
+        'so what was done is skipped and the case resumes at the step that failed.',
+      responses: {
+        202: { description: 'Back in its earlier status; the workflow runs again.', content: json(RetryResponse) },
+        400: BAD_REQUEST,
+        404: NOT_FOUND_CASE,
+        409: problem('The case is not NEEDS_ATTENTION.'),
+      },
+    },
+  }),
   getCaseAuditTrail: operation({
     method: 'GET',
     path: '/v1/staff/cases/{caseNumber}/audit',
@@ -419,5 +442,6 @@ export const STEP_FUNCTIONS = {
   FlagOverdueFunctionArn: 'flag-overdue',
   SealFunctionArn: 'seal',
   NotifyFunctionArn: 'notify',
+  MarkNeedsAttentionFunctionArn: 'mark-needs-attention',
 } as const;
 export type StepSubstitution = keyof typeof STEP_FUNCTIONS;

@@ -4,13 +4,19 @@ import { addDays } from '../domain/months.ts';
 import { httpHandler } from './http/handler.ts';
 import { operations } from './routes.ts';
 
-/** The pre-review team's work queue, oldest deadline first. Open cases unless a status is asked for. */
+/**
+ * The pre-review team's work queue: NEEDS_ATTENTION cases (a step failed) first, with what failed, then
+ * oldest deadline first. Open cases unless a status is asked for.
+ */
 export const handler = httpHandler(operations.listStaffQueue, {
   async handle({ query, rt }) {
     const today = rt.clock.today();
     const records = await rt.cases.listByStatus(query.status ? [query.status] : OPEN_STATUSES);
     const isOverdue = (r: (typeof records)[number]) => Boolean(r.overdue) || (r.status === 'BOOKED' && r.applicationDeadline < today);
-    const items = records
+    const attentionFirst = (r: (typeof records)[number]) => (r.status === 'NEEDS_ATTENTION' ? 0 : 1);
+    const items = [...records]
+      // Stable: within each group the store's oldest-deadline-first order stays.
+      .sort((a, b) => attentionFirst(a) - attentionFirst(b))
       .filter((r) => (query.overdue === undefined ? true : isOverdue(r) === (query.overdue === 'true')))
       .filter((r) => (query.dueWithinDays === undefined ? true : r.applicationDeadline <= addDays(today, query.dueWithinDays)))
       .map((r) => ({
@@ -24,6 +30,7 @@ export const handler = httpHandler(operations.listStaffQueue, {
           .filter(([, d]) => d.outcome === 'MANUAL')
           .map(([k]) => k),
         updatedAt: r.updatedAt,
+        ...(r.status === 'NEEDS_ATTENTION' && r.attention ? { attention: r.attention } : {}),
       }));
     return { status: 200, body: items };
   },

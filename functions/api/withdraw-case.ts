@@ -5,18 +5,21 @@ import { operations } from './routes.ts';
 import { HttpProblem } from './http/problem.ts';
 
 const STAGE_WAITING: Partial<Record<string, string>> = { BOOKED: 'application', PRE_REVIEW: 'pre-review', MANUAL_REVIEW: 'manual' };
+/** NEEDS_ATTENTION waits for staff too, but no execution is waiting to be told. */
+const WITHDRAWABLE = new Set([...Object.keys(STAGE_WAITING), 'NEEDS_ATTENTION']);
 
 /**
  * The citizen withdraws. Possible while the case waits for a person — before the form, or during a
  * pre-review or manual review; once the departments are being asked or the answer is being sealed, the
- * case runs to its answer. The waiting workflow is told, and ends.
+ * case runs to its answer. The waiting workflow is told, and ends. A case whose step failed (NEEDS_ATTENTION)
+ * may be withdrawn as well: its execution has already ended.
  */
 export const handler = httpHandler(operations.withdrawCase, {
   async handle({ params, body, principal, requestId, rt }) {
     const record = await loadCaseFor(rt, principal, params.caseNumber, 'withdraw', requestId);
     const stage = STAGE_WAITING[record.status];
     const withdrawn =
-      stage !== undefined &&
+      WITHDRAWABLE.has(record.status) &&
       (await rt.cases.withdraw(record, {
         at: rt.clock.now().toISOString(),
         actor: principal!.subject,
@@ -29,7 +32,7 @@ export const handler = httpHandler(operations.withdrawCase, {
         `The case is ${record.status}; it can be withdrawn only while it waits for the form or for a staff decision.`,
       );
     }
-    await signalWaitingStep(rt, params.caseNumber, stage, { outcome: 'WITHDRAWN' });
+    if (stage) await signalWaitingStep(rt, params.caseNumber, stage, { outcome: 'WITHDRAWN' });
     return { status: 202, body: { caseNumber: params.caseNumber, status: 'WITHDRAWN' } };
   },
 });

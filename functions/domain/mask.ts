@@ -34,3 +34,11 @@ export function maskCaseNumber(caseNumber: string): string {
   if (typeof caseNumber !== 'string' || !/^RT\d{8}[0-9A-Z]{6}$/.test(caseNumber)) return 'RT**************';
   return `${caseNumber.slice(0, 10)}****${caseNumber.slice(14)}`;
 }
+
+/**
+ * Free text that may quote personal numbers (an error message): ID numbers keep first 6 + last 4, every
+ * other run of 11 or more digits (phone, bank account) is hidden entirely.
+ */
+export function maskNumbersInText(text: string): string {
+  return text.replace(/\d{17}[\dXx]|\d{11,}/g, (m) => (m.length === 18 ? maskIdNumber(m) : '*'.repeat(m.length)));
+}

@@ -26,4 +26,5 @@ export const STEP_ACCESS: Readonly<Record<string, Access>> = {
   'flag-overdue': { table: 'write' },
   seal: { table: 'write', documents: 'write', pki: true, sign: true },
   notify: { table: 'write' },
+  'mark-needs-attention': { table: 'write' },
 };

@@ -11,6 +11,7 @@ import { ensureDevPki } from '../../functions/sealing/dev-pki.ts';
 import { localSealSigner } from '../../functions/sealing/local-signer.ts';
 import { logger } from '../../functions/shared/logger.ts';
 import { setRuntime, type Runtime, type SealingKit } from '../../functions/shared/runtime.ts';
+import { OPEN_STATUSES } from '../../schemas/case.ts';
 import { ISSUING_BODIES, ISSUING_BODY_NAMES } from '../../schemas/notice.ts';
 import { startDepartmentStandinsThread, type RemoteStandins } from './department-standins-thread.ts';
 import { type DynamoDbLocal, makeLocalDocumentClient, makeLocalDynamoClient, startDynamoDbLocal } from './dynamodb-local.ts';
@@ -37,6 +38,8 @@ export interface LocalStackOptions {
   departmentTimeoutMs?: number;
   /** Another workflow definition than the product's (tests of a new workflow version). */
   workflowPath?: string;
+  /** How often open cases with no running execution are started (default 60 s). */
+  reconcileIntervalMs?: number;
 }
 
 export interface LocalStack {
@@ -46,10 +49,14 @@ export interface LocalStack {
   engine: LocalWorkflowEngine;
   standins: RemoteStandins;
   runtime: Runtime;
+  /** Starts the execution of every open case the engine is not running; returns how many it started. */
+  reconcile(): Promise<number>;
   stop(): Promise<void>;
 }
 
 const TABLE = 'retireone-cases';
+/** A NEEDS_ATTENTION case waits for a supervisor's retry; starting it again unasked would only fail again. */
+const RESUMABLE = OPEN_STATUSES.filter((s) => s !== 'NEEDS_ATTENTION');
 const BUCKET = 'retireone-documents';
 
 /** The whole product on one machine: the same handlers and ASL as on AWS, with embedded stand-ins. */
@@ -111,10 +118,34 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   const baseUrl = `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : 'localhost'}:${port}`;
   rt.publicBaseUrl = process.env.PUBLIC_BASE_URL ?? baseUrl;
 
-  // A restart loses no case: every open case's workflow starts again and its idempotent steps skip what is done.
-  const open = await rt.cases.listByStatus();
-  for (const c of open) await engine.startCase(c.caseNumber, { caseNumber: c.caseNumber }, c.workflowVersion);
-  if (open.length) logger.info({ resumed: open.length }, 'resumed open cases');
+  /*
+   * A restart loses no case: every open case's workflow starts again and its idempotent steps skip what is
+   * done. The same runs every minute, for what a start cannot see: a booking whose execution never started
+   * (booking and starting are two calls; the process may stop between them) or an execution that ended
+   * without settling its case. The engine knows what it runs, and starting a running case is a no-op, so a
+   * case gets one execution however often this runs.
+   */
+  let reconciling: Promise<number> | undefined;
+  const reconcile = (): Promise<number> =>
+    (reconciling ??= (async () => {
+      let started = 0;
+      for (const c of await rt.cases.listByStatus(RESUMABLE)) {
+        if (engine.isRunning(c.caseNumber)) continue;
+        await engine.startCase(c.caseNumber, { caseNumber: c.caseNumber }, { version: c.workflowVersion });
+        started++;
+      }
+      return started;
+    })().finally(() => {
+      reconciling = undefined;
+    }));
+  const resumed = await reconcile();
+  if (resumed) logger.info({ resumed }, 'resumed open cases');
+  const timer = setInterval(() => {
+    reconcile()
+      .then((started) => started && logger.warn({ started }, 'started open cases that had no execution'))
+      .catch((err: unknown) => logger.error({ err }, 'reconcile failed'));
+  }, opts.reconcileIntervalMs ?? 60_000);
+  timer.unref();
 
   let stopped = false;
   return {
@@ -123,9 +154,11 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     engine,
     standins,
     runtime: rt,
+    reconcile,
     async stop() {
       if (stopped) return;
       stopped = true;
+      clearInterval(timer);
       engine.stop();
       server.closeAllConnections();
       await new Promise((ok) => server.close(ok));

@@ -88,8 +88,12 @@ export class LocalWorkflowEngine implements WorkflowPort {
   private readonly waiting = new Map<string, (output: unknown) => void>();
   private readonly running = new Map<string, { done: Promise<unknown>; abort: () => void }>();
   private readonly retryIntervalMs?: number;
+  private readonly injectedFailures = new Map<string, number>();
+  private refusedStarts = 0;
   private stopped = false;
   onTaskTiming?: (t: TaskTiming) => void;
+  /** Called with the execution name each time an execution really starts (tests count them). */
+  onExecutionStart?: (name: string) => void;
 
   /**
    * `dataDir`: every definition this engine has run is kept there by version (`workflows/<version>.asl.json`),
@@ -154,6 +158,7 @@ export class LocalWorkflowEngine implements WorkflowPort {
     for (const [state, task] of tasks) {
       const fn = STEP_FUNCTIONS[task.substitution];
       out[state] = async (input) => {
+        this.throwIfInjected(state);
         const handler = await this.handler(task.substitution);
         if (!task.waitsForToken) {
           const startedAt = Date.now();
@@ -173,10 +178,46 @@ export class LocalWorkflowEngine implements WorkflowPort {
     return out;
   }
 
-  /** Starts (or resumes) the case on `version` — the one it started on — or on this engine's own version. */
-  async startCase(caseNumber: string, input: Record<string, unknown>, version = this.version): Promise<void> {
+  /**
+   * Test hook: the next `times` runs of `state` throw `InjectedFailure`, which no Retry matches, so the
+   * state's Catch applies at once — a persistent failure without corrupting anything.
+   */
+  failState(state: string, times = 1): void {
+    if (!this.machineFor(this.version).tasks.has(state)) throw new Error(`no Task state ${state}`);
+    this.injectedFailures.set(state, times);
+  }
+
+  /** Test hook: the next `times` starts throw, as a process stopping between booking and starting would leave it. */
+  refuseStarts(times = 1): void {
+    this.refusedStarts = times;
+  }
+
+  private throwIfInjected(state: string): void {
+    const left = this.injectedFailures.get(state) ?? 0;
+    if (left <= 0) return;
+    this.injectedFailures.set(state, left - 1);
+    const err = new Error(`injected failure of ${state}`);
+    err.name = 'InjectedFailure';
+    throw err;
+  }
+
+  /**
+   * A second start of a running case is a no-op (as a second StartExecution with the same name). A retry
+   * (`opts.retry`) is a new execution: if the failed one is still winding down (its Fail state), it waits
+   * for that one to end first, so the retry is never swallowed. `opts.version`: the workflow version the
+   * case started on (it runs on that definition to its end); this engine's own version by default.
+   */
+  async startCase(caseNumber: string, input: Record<string, unknown>, opts: { retry?: number; version?: string } = {}): Promise<void> {
+    const current = this.running.get(caseNumber);
+    if (current && opts.retry !== undefined) await current.done;
     if (this.stopped || this.running.has(caseNumber)) return;
-    const { machine, tasks } = this.machineFor(version);
+    if (this.refusedStarts > 0) {
+      this.refusedStarts--;
+      throw new Error(`injected: the execution of ${caseNumber} was not started`);
+    }
+    const name = opts.retry === undefined ? caseNumber : `${caseNumber}-retry-${opts.retry}`;
+    const { machine, tasks } = this.machineFor(opts.version ?? this.version);
+    this.onExecutionStart?.(name);
     const execution = machine.run(input as Parameters<StateMachine['run']>[0], {
       overrides: {
         taskResourceLocalHandlers: this.overrides(tasks) as unknown as TaskStateResourceLocalHandler,
@@ -184,13 +225,16 @@ export class LocalWorkflowEngine implements WorkflowPort {
       },
       noThrowOnAbort: true,
       context: {
-        Execution: { Id: `local:${caseNumber}`, Name: caseNumber, Input: input as Parameters<StateMachine['run']>[0], StartTime: new Date().toISOString() },
+        Execution: { Id: `local:${name}`, Name: name, Input: input as Parameters<StateMachine['run']>[0], StartTime: new Date().toISOString() },
         Task: { Token: TOKEN_PLACEHOLDER },
       },
     });
     const done = execution.result
       .catch((err: Error) => {
-        if (!this.stopped) logger.error({ caseNumber, err }, 'workflow execution failed');
+        if (this.stopped) return;
+        // The Fail state after MarkNeedsAttention: the case is on the staff queue, not lost.
+        if (/CaseNeedsAttention|NEEDS_ATTENTION/.test(`${err.name} ${err.message}`)) logger.warn({ caseNumber, err }, 'workflow ended: case needs attention');
+        else logger.error({ caseNumber, err }, 'workflow execution failed');
       })
       .finally(() => this.running.delete(caseNumber));
     this.running.set(caseNumber, { done, abort: execution.abort });

@@ -143,8 +143,8 @@ describe('least privilege', () => {
     for (const m of s.stack.functions.steps.keys()) expect(writers.has(roleOf('steps', m)), m).toBe(true);
   });
 
-  it('lets only create-booking start executions, and only the signalling functions resume them', () => {
-    expect(rolesAllowed('states:StartExecution')).toEqual(new Set([roleOf('api', 'create-booking')]));
+  it('lets only create-booking and the supervisor retry start executions, and only the signalling functions resume them', () => {
+    expect(rolesAllowed('states:StartExecution')).toEqual(new Set([roleOf('api', 'create-booking'), roleOf('api', 'retry-case')]));
     expect(rolesAllowed('states:SendTaskSuccess')).toEqual(
       new Set([roleOf('api', 'submit-application'), roleOf('api', 'submit-review'), roleOf('api', 'withdraw-case'), roleOf('steps', 'await-signal')]),
     );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Application, PrefillResponse } from '../../schemas/application.ts';
 import { DevTokenRequest } from '../../schemas/auth.ts';
+import { DepartmentFault, DepartmentFaultPathParams, DepartmentFaultResponse } from '../../schemas/department-faults.ts';
 import { BookingRequest, BookingResponse, ServiceCenterList, ServiceCenterPathParams, SlotList, SlotsQuery } from '../../schemas/booking.ts';
 import { CasePathParams, CaseView, SubmitResponse, WithdrawalRequest, WithdrawalResponse } from '../../schemas/case.ts';
 import { CaseNumber } from '../../schemas/common.ts';
@@ -90,6 +91,31 @@ export const operations = {
       'x-local-only': true,
       responses: {
         200: { description: 'A signed token for the role asked for.', content: json(DevTokenResponse) },
+        ...BODY_ERRORS,
+        404: problem('Not in local development mode.'),
+      },
+    },
+  }),
+  setDepartmentFault: operation({
+    method: 'PUT',
+    path: '/v1/dev/departments/{department}/faults',
+    module: 'dev-department-faults',
+    // Public like the token mint: in dev mode anyone may mint a supervisor token anyway, so a role adds nothing.
+    auth: 'public',
+    access: {},
+    devOnly: true,
+    params: DepartmentFaultPathParams,
+    body: DepartmentFault,
+    doc: {
+      operationId: 'setDepartmentFault',
+      tags: ['Local development only'],
+      summary: 'Make a department stand-in fail (local development only)',
+      description:
+        'Exists only when the server runs in local development mode; absent (404) otherwise. ' +
+        'The fault holds for every later request to that department until another one (`up`: normal) replaces it.',
+      'x-local-only': true,
+      responses: {
+        200: { description: 'The fault now in force.', content: json(DepartmentFaultResponse) },
         ...BODY_ERRORS,
         404: problem('Not in local development mode.'),
       },

@@ -30,8 +30,10 @@ export interface LocalStackOptions {
   clockToday?: string;
   departmentLatencyMs?: number;
   devMode?: boolean;
-  /** Shortens Retry pauses (tests); the ASL's own backoff applies when unset. */
+  /** Shortens Retry pauses to one fixed pause (tests); the ASL's own backoff applies when unset. */
   retryIntervalMs?: number;
+  /** Multiplies every Retry's pauses, keeping the ASL's backoff and jitter (tests of outages in scaled time). */
+  retryTimeScale?: number;
   /** Shortens the timeouts of the waiting states (tests of expiry and overdue reviews). */
   waitTimeoutSeconds?: number;
   departmentTimeoutMs?: number;
@@ -65,7 +67,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   const pki = await ensureDevPki(join(dataDir, 'pki'));
   const devTokens = opts.devMode === false ? undefined : await devTokenIssuer(dataDir);
   const { joseVerifier } = await import('../../functions/adapters/auth.ts');
-  const engine = new LocalWorkflowEngine({ retryIntervalMs: opts.retryIntervalMs, waitTimeoutSeconds: opts.waitTimeoutSeconds });
+  const engine = new LocalWorkflowEngine({ retryIntervalMs: opts.retryIntervalMs, retryTimeScale: opts.retryTimeScale, waitTimeoutSeconds: opts.waitTimeoutSeconds });
   const clock = systemClock(opts.clockToday);
   // One seal per issuing body, each with its own certificate from the one dev seal CA under DATA_DIR/pki.
   const sealer = sealPool(dataDir);
@@ -89,6 +91,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     departments: createDepartmentClient({ baseUrl: standins.baseUrl, callingSystem: 'retireone-local', timeoutMs: opts.departmentTimeoutMs }),
     tokens: devTokens?.verifier ?? joseVerifier((await import('jose')).createLocalJWKSet({ keys: [] }), DEV_ISSUER),
     devTokens,
+    ...(devTokens ? { faults: { set: (department, fault) => standins.setFault(department, fault) } } : {}),
     sealing: async () => sealing,
     publicBaseUrl: '',
   };

@@ -19,8 +19,20 @@ type TaskDefinition = {
   Resource?: string;
   Parameters?: { FunctionName?: string };
   TimeoutSeconds?: number;
+  Retry?: { IntervalSeconds?: number; MaxDelaySeconds?: number }[];
   Branches?: { States: Record<string, TaskDefinition> }[];
 };
+
+/** Every Retry's pauses (interval and cap) times `scale`, in place: the same schedule, backoff and jitter, only faster. */
+function scaleRetries(states: Record<string, TaskDefinition>, scale: number): void {
+  for (const state of Object.values(states)) {
+    for (const b of state.Branches ?? []) scaleRetries(b.States, scale);
+    for (const r of state.Retry ?? []) {
+      r.IntervalSeconds = (r.IntervalSeconds ?? 1) * scale;
+      if (r.MaxDelaySeconds !== undefined) r.MaxDelaySeconds *= scale;
+    }
+  }
+}
 
 export interface TaskTiming {
   caseNumber: string;
@@ -81,7 +93,7 @@ export class LocalWorkflowEngine implements WorkflowPort {
   private stopped = false;
   onTaskTiming?: (t: TaskTiming) => void;
 
-  constructor(opts: { retryIntervalMs?: number; waitTimeoutSeconds?: number } = {}) {
+  constructor(opts: { retryIntervalMs?: number; retryTimeScale?: number; waitTimeoutSeconds?: number } = {}) {
     const definition = JSON.parse(readFileSync(ASL_PATH, 'utf8')) as { States: Record<string, TaskDefinition> };
     this.tasks = taskStates(definition.States);
     const substituted = JSON.parse(
@@ -95,6 +107,7 @@ export class LocalWorkflowEngine implements WorkflowPort {
         task.timeoutSeconds = opts.waitTimeoutSeconds;
       }
     }
+    if (opts.retryTimeScale !== undefined) scaleRetries(substituted.States, opts.retryTimeScale);
     // Built once: validating the definition is the expensive part.
     this.machine = new StateMachine(substituted as unknown as ConstructorParameters<typeof StateMachine>[0]);
     this.retryIntervalMs = opts.retryIntervalMs;

@@ -7,7 +7,7 @@ import { CasePathParams, CaseView, SubmitResponse, WithdrawalRequest, Withdrawal
 import { CaseNumber } from '../../schemas/common.ts';
 import { EligibilityRequest, EligibilityResponse } from '../../schemas/eligibility.ts';
 import { Problem } from '../../schemas/problem.ts';
-import { AuditEntry, ReviewRequest, ReviewResponse, StaffQueueItem, StaffQueueQuery } from '../../schemas/review.ts';
+import { AuditEntry, RecheckRequest, RecheckResponse, ReviewRequest, ReviewResponse, StaffQueueItem, StaffQueueQuery } from '../../schemas/review.ts';
 import { CaseDocumentPathParams, DocumentVerification, UploadVerification, VerifyDocumentPathParams } from '../../schemas/verification.ts';
 import { type Operation, operation } from './route.ts';
 import { BAD_REQUEST, BODY_ERRORS, IDEMPOTENCY_REUSED, json, NOT_FOUND_CASE, PDF_BODY, problem } from './route-responses.ts';
@@ -363,6 +363,34 @@ export const operations = {
         403: problem('The role may not review, or the same person decided the pre-review (separation of duties).'),
         404: NOT_FOUND_CASE,
         409: problem('The case is not waiting for this decision, or it was already taken.'),
+      },
+    },
+  }),
+  recheckDepartment: operation({
+    method: 'POST',
+    path: '/v1/staff/cases/{caseNumber}/rechecks',
+    module: 'recheck-department',
+    auth: STAFF,
+    access: { table: 'write', workflow: ['respond'] },
+    params: CasePathParams,
+    body: RecheckRequest,
+    idempotency: 'replay',
+    doc: {
+      operationId: 'recheckDepartment',
+      tags: ['Staff'],
+      summary: 'Ask a department again that could not answer',
+      description:
+        'For a case in MANUAL_REVIEW whose department result is MANUAL with DEPARTMENT_UNAVAILABLE: asks that department now, ' +
+        'records its answer in place of the placeholder, and resumes the workflow when no department waits for a person any more.',
+      responses: {
+        202: { description: 'The fresh answer is recorded.', content: json(RecheckResponse) },
+        ...BODY_ERRORS,
+        404: NOT_FOUND_CASE,
+        409: problem('The case is not in MANUAL_REVIEW, or that department is not waiting for a recheck (already answered or decided).'),
+        503: {
+          ...problem('The department still does not answer; nothing changed. Try again after `Retry-After` seconds.'),
+          headers: { 'Retry-After': { description: 'Seconds to wait before asking again.', schema: { type: 'integer' } } },
+        },
       },
     },
   }),

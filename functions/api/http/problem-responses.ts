@@ -13,7 +13,7 @@ export function problemResponses(): middy.MiddlewareObj<APIGatewayProxyEventV2, 
       if (!(err instanceof HttpProblem)) logger.error({ err, path: request.event.rawPath }, 'unhandled error');
       request.response = {
         statusCode: problem.status,
-        headers: { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store' },
+        headers: { ...problem.headers, 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store' },
         body: JSON.stringify({
           type: `https://retireone.gov.cn/problems/${problem.status}`,
           title: problem.title,

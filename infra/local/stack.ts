@@ -67,7 +67,11 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   const pki = await ensureDevPki(join(dataDir, 'pki'));
   const devTokens = opts.devMode === false ? undefined : await devTokenIssuer(dataDir);
   const { joseVerifier } = await import('../../functions/adapters/auth.ts');
-  const engine = new LocalWorkflowEngine({ retryIntervalMs: opts.retryIntervalMs, retryTimeScale: opts.retryTimeScale, waitTimeoutSeconds: opts.waitTimeoutSeconds });
+  const engine = new LocalWorkflowEngine({
+    retryIntervalMs: opts.retryIntervalMs,
+    retryTimeScale: opts.retryTimeScale,
+    waitTimeoutSeconds: opts.waitTimeoutSeconds,
+  });
   const clock = systemClock(opts.clockToday);
   // One seal per issuing body, each with its own certificate from the one dev seal CA under DATA_DIR/pki.
   const sealer = sealPool(dataDir);

@@ -59,7 +59,9 @@ describe('department faults (dev mode)', () => {
 
   it('the retry budget is wider than two minutes of outage, with full jitter', () => {
     // The sum of N full-jitter pauses: mean Σd/2, sd √(Σd²/12); two minutes must sit far below it (z > 5).
-    const pauses = Array.from({ length: taxRetry.MaxAttempts }, (_, i) => Math.min(taxRetry.IntervalSeconds * taxRetry.BackoffRate ** i, taxRetry.MaxDelaySeconds));
+    const pauses = Array.from({ length: taxRetry.MaxAttempts }, (_, i) =>
+      Math.min(taxRetry.IntervalSeconds * taxRetry.BackoffRate ** i, taxRetry.MaxDelaySeconds),
+    );
     const mean = pauses.reduce((a, b) => a + b, 0) / 2;
     const sd = Math.sqrt(pauses.reduce((a, b) => a + b * b, 0) / 12);
     expect(taxRetry.JitterStrategy).toBe('FULL');

@@ -31,7 +31,13 @@ const CONTRACT: ReadonlyArray<readonly [method: 'GET' | 'POST', path: string]> =
   ['POST', '/v1/staff/cases/{caseNumber}/reviews'],
 ];
 /** Endpoints the project adds to the contract (api-v1.md: "add fields and endpoints freely"). */
-const ADDITIONS = new Set(['GET /v1/openapi.json', 'GET /v1/staff/cases/{caseNumber}/audit', 'POST /v1/cases/{caseNumber}/withdrawal']);
+const ADDITIONS = new Set([
+  'GET /v1/openapi.json',
+  'GET /v1/staff/cases/{caseNumber}/audit',
+  'POST /v1/cases/{caseNumber}/withdrawal',
+  'POST /v1/staff/cases/{caseNumber}/rechecks',
+  'PUT /v1/dev/departments/{department}/faults',
+]);
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 

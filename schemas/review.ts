@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Channel } from './booking.ts';
 import { Attention, CaseStatus } from './case.ts';
 import { CaseNumber, Instant, IsoDate } from './common.ts';
-import { DepartmentKey } from './department-result.ts';
+import { DepartmentKey, Outcome } from './department-result.ts';
 
 /** A staff decision that resumes a waiting workflow. */
 export const ReviewRequest = z
@@ -50,6 +50,22 @@ export const ReviewResponse = z
   })
   .meta({ id: 'ReviewResponse' });
 export type ReviewResponse = z.infer<typeof ReviewResponse>;
+
+/** Ask a department again whose system could not answer (its result is MANUAL with DEPARTMENT_UNAVAILABLE). */
+export const RecheckRequest = z.strictObject({ department: DepartmentKey }).meta({ id: 'RecheckRequest' });
+export type RecheckRequest = z.infer<typeof RecheckRequest>;
+
+/** 202 answer to POST /v1/staff/cases/{caseNumber}/rechecks: the department's fresh answer is on the case. */
+export const RecheckResponse = z
+  .strictObject({
+    caseNumber: CaseNumber,
+    department: DepartmentKey,
+    outcome: Outcome.meta({ description: 'The fresh answer.' }),
+    resumed: z.boolean().meta({ description: 'True when no department waits for a person any more and the workflow goes on.' }),
+    recordedAt: Instant,
+  })
+  .meta({ id: 'RecheckResponse' });
+export type RecheckResponse = z.infer<typeof RecheckResponse>;
 
 /** One access to a case, as the audit trail keeps it (GET /v1/staff/cases/{caseNumber}/audit). */
 export const AuditEntry = z

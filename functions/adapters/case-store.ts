@@ -234,8 +234,12 @@ export class CaseStore extends TableStore {
     review: StaffReview,
     expectStatus: CaseStatus,
     then?: { status: CaseStatus; note: string },
-    /** Decisions that exclude this one (a case-wide manual decision and a department's cannot both stand). */
-    excludedBy: readonly string[] = [],
+    /**
+     * `excludedBy`: decisions that exclude this one (a case-wide manual decision and a department's cannot both
+     * stand). `department`: a manual decision on one department, only while it is still MANUAL (a recheck may
+     * have answered it).
+     */
+    opts: { excludedBy?: readonly string[]; department?: DepartmentKey } = {},
   ): Promise<boolean> {
     const entries: TimelineEntry[] = [
       {
@@ -246,6 +250,7 @@ export class CaseStore extends TableStore {
       },
       ...(then ? [{ at: review.at, status: then.status, actor: 'system', note: then.note }] : []),
     ];
+    const { excludedBy = [], department } = opts;
     const expected = statusIn([expectStatus], 'status');
     try {
       await this.db.send(
@@ -254,12 +259,60 @@ export class CaseStore extends TableStore {
           Key: keys.case(caseNumber),
           UpdateExpression: 'SET reviews.#k = :r, updatedAt = :at, timeline = list_append(timeline, :e), #s = :next REMOVE overdue',
           ConditionExpression: [
-            `${expected.expression}`,
+            expected.expression,
             'attribute_not_exists(reviews.#k)',
             ...excludedBy.map((_, i) => `attribute_not_exists(reviews.#x${i})`),
+            ...(department ? ['departments.#d.outcome = :manual'] : []),
           ].join(' AND '),
-          ExpressionAttributeNames: { '#k': reviewKey, ...Object.fromEntries(excludedBy.map((k, i) => [`#x${i}`, k])), ...expected.names },
-          ExpressionAttributeValues: { ':r': review, ':at': review.at, ':e': entries, ':next': entries.at(-1)!.status, ...expected.values },
+          ExpressionAttributeNames: {
+            '#k': reviewKey,
+            ...Object.fromEntries(excludedBy.map((k, i) => [`#x${i}`, k])),
+            ...(department ? { '#d': department } : {}),
+            ...expected.names,
+          },
+          ExpressionAttributeValues: {
+            ':r': review,
+            ':at': review.at,
+            ':e': entries,
+            ':next': entries.at(-1)!.status,
+            ...(department ? { ':manual': 'MANUAL' } : {}),
+            ...expected.values,
+          },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  }
+
+  /**
+   * A staff recheck's fresh answer from a department that was unavailable: recorded only while the case waits
+   * for manual review, that department is still MANUAL with DEPARTMENT_UNAVAILABLE, and no staff decision
+   * covers it (a decision on a department that is no longer MANUAL would break the Decide step).
+   * Returns false otherwise: someone else got there first.
+   */
+  async recordRecheck(caseNumber: string, department: DepartmentKey, result: DepartmentResult, entry: TimelineEntry): Promise<boolean> {
+    const expected = statusIn(['MANUAL_REVIEW'], 'status');
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.case(caseNumber),
+          UpdateExpression: 'SET departments.#d = :r, updatedAt = :at, timeline = list_append(timeline, :e)',
+          ConditionExpression:
+            `${expected.expression} AND departments.#d.outcome = :manual AND departments.#d.reasons[0].code = :unavailable` +
+            ' AND attribute_not_exists(reviews.#own) AND attribute_not_exists(reviews.#all)',
+          ExpressionAttributeNames: { '#d': department, '#own': `manual#${department}`, '#all': 'manual#all', ...expected.names },
+          ExpressionAttributeValues: {
+            ':r': result,
+            ':at': entry.at,
+            ':e': [entry],
+            ':manual': 'MANUAL',
+            ':unavailable': 'DEPARTMENT_UNAVAILABLE',
+            ...expected.values,
+          },
         }),
       );
       return true;

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { Application, PrefillResponse } from '../../schemas/application.ts';
 import { DevTokenRequest } from '../../schemas/auth.ts';
+import { DepartmentFault, DepartmentFaultPathParams, DepartmentFaultResponse } from '../../schemas/department-faults.ts';
 import { BookingRequest, BookingResponse, ServiceCenterList, ServiceCenterPathParams, SlotList, SlotsQuery } from '../../schemas/booking.ts';
 import { CasePathParams, CaseView, RetryResponse, SubmitResponse, WithdrawalRequest, WithdrawalResponse } from '../../schemas/case.ts';
 import { CaseNumber } from '../../schemas/common.ts';
 import { EligibilityRequest, EligibilityResponse } from '../../schemas/eligibility.ts';
 import { Problem } from '../../schemas/problem.ts';
-import { AuditEntry, ReviewRequest, ReviewResponse, StaffQueueItem, StaffQueueQuery } from '../../schemas/review.ts';
+import { AuditEntry, RecheckRequest, RecheckResponse, ReviewRequest, ReviewResponse, StaffQueueItem, StaffQueueQuery } from '../../schemas/review.ts';
 import { CaseDocumentPathParams, DocumentVerification, UploadVerification, VerifyDocumentPathParams } from '../../schemas/verification.ts';
 import { type Operation, operation } from './route.ts';
 import { BAD_REQUEST, BODY_ERRORS, IDEMPOTENCY_REUSED, json, NOT_FOUND_CASE, PDF_BODY, problem } from './route-responses.ts';
@@ -90,6 +91,31 @@ export const operations = {
       'x-local-only': true,
       responses: {
         200: { description: 'A signed token for the role asked for.', content: json(DevTokenResponse) },
+        ...BODY_ERRORS,
+        404: problem('Not in local development mode.'),
+      },
+    },
+  }),
+  setDepartmentFault: operation({
+    method: 'PUT',
+    path: '/v1/dev/departments/{department}/faults',
+    module: 'dev-department-faults',
+    // Public like the token mint: in dev mode anyone may mint a supervisor token anyway, so a role adds nothing.
+    auth: 'public',
+    access: {},
+    devOnly: true,
+    params: DepartmentFaultPathParams,
+    body: DepartmentFault,
+    doc: {
+      operationId: 'setDepartmentFault',
+      tags: ['Local development only'],
+      summary: 'Make a department stand-in fail (local development only)',
+      description:
+        'Exists only when the server runs in local development mode; absent (404) otherwise. ' +
+        'The fault holds for every later request to that department until another one (`up`: normal) replaces it.',
+      'x-local-only': true,
+      responses: {
+        200: { description: 'The fault now in force.', content: json(DepartmentFaultResponse) },
         ...BODY_ERRORS,
         404: problem('Not in local development mode.'),
       },
@@ -360,6 +386,34 @@ export const operations = {
         400: BAD_REQUEST,
         404: NOT_FOUND_CASE,
         409: problem('The case is not NEEDS_ATTENTION.'),
+      },
+    },
+  }),
+  recheckDepartment: operation({
+    method: 'POST',
+    path: '/v1/staff/cases/{caseNumber}/rechecks',
+    module: 'recheck-department',
+    auth: STAFF,
+    access: { table: 'write', workflow: ['respond'] },
+    params: CasePathParams,
+    body: RecheckRequest,
+    idempotency: 'replay',
+    doc: {
+      operationId: 'recheckDepartment',
+      tags: ['Staff'],
+      summary: 'Ask a department again that could not answer',
+      description:
+        'For a case in MANUAL_REVIEW whose department result is MANUAL with DEPARTMENT_UNAVAILABLE: asks that department now, ' +
+        'records its answer in place of the placeholder, and resumes the workflow when no department waits for a person any more.',
+      responses: {
+        202: { description: 'The fresh answer is recorded.', content: json(RecheckResponse) },
+        ...BODY_ERRORS,
+        404: NOT_FOUND_CASE,
+        409: problem('The case is not in MANUAL_REVIEW, or that department is not waiting for a recheck (already answered or decided).'),
+        503: {
+          ...problem('The department still does not answer; nothing changed. Try again after `Retry-After` seconds.'),
+          headers: { 'Retry-After': { description: 'Seconds to wait before asking again.', schema: { type: 'integer' } } },
+        },
       },
     },
   }),

@@ -52,7 +52,8 @@ export const handler = httpHandler(operations.submitReview, {
     // A passed pre-review sends the case on to the departments in the same write.
     const then =
       body.stage === 'pre-review' && body.outcome === 'PASS' ? { status: 'CHECKING' as const, note: '人社、税务、医保、公积金四部门并联核查中' } : undefined;
-    const recorded = await rt.cases.recordReview(params.caseNumber, key, review, record.status, then, excludedBy);
+    const department = body.stage === 'manual' ? body.department : undefined;
+    const recorded = await rt.cases.recordReview(params.caseNumber, key, review, record.status, then, { excludedBy, department });
     if (!recorded) throw new HttpProblem(409, 'Already decided', 'This decision was already taken, or the case moved on.');
     await signalWaitingStep(rt, params.caseNumber, body.stage, { outcome: body.outcome });
     return { status: 202, body: { caseNumber: params.caseNumber, stage: body.stage, outcome: body.outcome, recordedAt: review.at } };

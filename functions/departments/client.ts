@@ -98,10 +98,11 @@ export function createDepartmentClient(opts: DepartmentClientOptions): Departmen
   };
 }
 
+/** `fetch failed (ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1)`: undici hides the socket error in `cause`. */
 function describe(err: unknown): string {
-  if (err instanceof Error) {
-    const cause = err.cause instanceof Error ? ` (${err.cause.message})` : '';
-    return `${err.message}${cause}`;
-  }
-  return String(err);
+  if (!(err instanceof Error)) return String(err);
+  const cause = err.cause;
+  if (!(cause instanceof Error)) return err.message;
+  const code = (cause as { code?: unknown }).code;
+  return `${err.message} (${[typeof code === 'string' ? code : undefined, cause.message].filter(Boolean).join(': ')})`;
 }

@@ -7,11 +7,18 @@ import { makeS3Client, ObjectStore } from '../adapters/object-store.ts';
 import { StepFunctionsWorkflow, type WorkflowPort } from '../adapters/workflow.ts';
 import { createDepartmentClient } from '../departments/client.ts';
 import type { Policy } from '../domain/policy.ts';
+import type { DepartmentFault } from '../../schemas/department-faults.ts';
+import type { DepartmentKey } from '../../schemas/department-result.ts';
 import { policyFromEnvironment } from './policy-config.ts';
 import type { SealingKit } from '../sealing/sealing-kit.ts';
 
 export type { Seal, SealingKit } from '../sealing/sealing-kit.ts';
 export type DepartmentClient = ReturnType<typeof createDepartmentClient>;
+
+/** The local department stand-ins' fault switch (PUT /v1/dev/departments/{department}/faults). */
+export interface DepartmentFaultsPort {
+  set(department: DepartmentKey, fault: DepartmentFault): Promise<void>;
+}
 
 /** Everything a handler may touch, built once per process (per Lambda container, or once locally). */
 export interface Runtime extends Stores {
@@ -23,6 +30,8 @@ export interface Runtime extends Stores {
   tokens: TokenVerifier;
   /** Present only in local development mode. */
   devTokens?: DevTokenIssuer;
+  /** Present only in local development mode: injects faults into the department stand-ins. */
+  faults?: DepartmentFaultsPort;
   sealing(): Promise<SealingKit>;
   /** This process (a Lambda container, or the one embedded product): who holds a seal claim. */
   instanceId: string;

@@ -84,7 +84,7 @@ export class PublicApi extends Construct {
       if (!fn) throw new Error(`no function for route module ${route.module}`);
       this.httpApi.addRoutes({
         path: route.path,
-        methods: [route.method === 'GET' ? HttpMethod.GET : HttpMethod.POST],
+        methods: [route.method === 'GET' ? HttpMethod.GET : route.method === 'PUT' ? HttpMethod.PUT : HttpMethod.POST],
         integration: new HttpLambdaIntegration(`${route.module}-integration`, fn),
       });
     }

@@ -1,11 +1,14 @@
 import { Worker } from 'node:worker_threads';
 import type { CitizenRecord } from '../../schemas/department-record.ts';
+import type { DepartmentFault } from '../../schemas/department-faults.ts';
 import type { Department } from '../../functions/departments/departments.ts';
 import type { StandinCall } from './department-standins.ts';
 
 export interface RemoteStandins {
   baseUrl: string;
   setUnavailable(dept: Department, unavailable: boolean): Promise<void>;
+  /** Injects (or with mode `up` lifts) a fault: down, slow, errors, malformed. */
+  setFault(dept: Department, fault: DepartmentFault): Promise<void>;
   calls(): Promise<StandinCall[]>;
   clearCalls(): Promise<void>;
   stop(): Promise<void>;
@@ -41,6 +44,7 @@ export async function startDepartmentStandinsThread(opts: { records: Map<string,
   return {
     baseUrl,
     setUnavailable: (dept, value) => ask('setUnavailable', { dept, value }),
+    setFault: (dept, fault) => ask('setFault', { dept, fault }),
     calls: () => ask<StandinCall[]>('calls'),
     clearCalls: () => ask('clearCalls'),
     stop: () => (stopped ??= ask('stop').then(() => worker.terminate().then(() => undefined))),

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CitizenRecord } from '../../schemas/department-record.ts';
+import type { DepartmentFault } from '../../schemas/department-faults.ts';
 import {
   DEPARTMENT_PATH,
   DEPARTMENTS,
@@ -20,6 +21,9 @@ import {
  *   GET /housing-fund/persons/{id}  housing fund record
  *   GET /profile/persons/{id}       prefill profile (data-sharing platform)
  * 404 when the person is unknown, 400 without the audit headers, 503 while `setUnavailable`.
+ * `setFault` injects an outage at runtime (PUT /v1/dev/departments/{department}/faults in dev mode):
+ * `down` closes the connection without an answer (the client sees a reset), `slow` delays every answer,
+ * `errors` answers 500 with probability `errorRate`, `malformed` answers 200 with a body off the schema.
  */
 export interface StandinCall {
   dept: Department;
@@ -29,7 +33,7 @@ export interface StandinCall {
   requestId: string | undefined;
   /** ISO instant the request arrived. */
   at: string;
-  /** Status the stand-in answered (or will answer, while the latency elapses). */
+  /** Status the stand-in answered (or will answer, while the latency elapses); 0: connection closed unanswered. */
   status: number;
 }
 
@@ -39,6 +43,7 @@ export interface DepartmentStandins {
   stop(): Promise<void>;
   setUnavailable(dept: Department, unavailable: boolean): void;
   setLatencyMs(ms: number): void;
+  setFault(dept: Department, fault: DepartmentFault): void;
   calls(): StandinCall[];
   clearCalls(): void;
 }
@@ -52,6 +57,9 @@ export interface StartDepartmentStandinsOptions {
   /** Default 127.0.0.1. */
   host?: string;
 }
+
+/** `slow` without a latency: enough to notice, below the client's default deadline. */
+const DEFAULT_SLOW_MS = 2000;
 
 const SEGMENT_TO_DEPT = new Map<string, Department>(DEPARTMENTS.map((d) => [DEPARTMENT_PATH[d], d]));
 
@@ -87,17 +95,19 @@ function header(req: IncomingMessage, name: string): string | undefined {
 
 export async function startDepartmentStandins(opts: StartDepartmentStandinsOptions): Promise<DepartmentStandins> {
   const unavailable = new Set<Department>();
+  const faults = new Map<Department, DepartmentFault>();
   let latencyMs = opts.latencyMs ?? 0;
   let log: StandinCall[] = [];
 
-  const send = (res: ServerResponse, status: number, body: unknown) => {
+  const send = (res: ServerResponse, status: number, body: unknown, extraLatencyMs = 0) => {
     const text = JSON.stringify(body);
     const write = () => {
       if (res.destroyed) return;
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
       res.end(text);
     };
-    if (latencyMs > 0) setTimeout(write, latencyMs);
+    const delay = latencyMs + extraLatencyMs;
+    if (delay > 0) setTimeout(write, delay);
     else write();
   };
 
@@ -115,6 +125,14 @@ export async function startDepartmentStandins(opts: StartDepartmentStandinsOptio
     let status: number;
     let body: unknown;
     const record = opts.records.get(idNumber);
+    const fault = faults.get(dept);
+    const at = new Date().toISOString();
+    if (fault?.mode === 'down') {
+      log.push({ dept, idNumber, caseNumber, callingSystem, requestId, at, status: 0 });
+      // No answer at all: the caller sees the connection reset, as with a crashed system behind a proxy.
+      req.socket.destroy();
+      return;
+    }
     if (!caseNumber || !callingSystem || !requestId) {
       status = 400;
       body = {
@@ -124,6 +142,13 @@ export async function startDepartmentStandins(opts: StartDepartmentStandinsOptio
     } else if (unavailable.has(dept)) {
       status = 503;
       body = { code: 'SERVICE_UNAVAILABLE' };
+    } else if (fault?.mode === 'errors' && Math.random() < (fault.errorRate ?? 1)) {
+      status = 500;
+      body = { code: 'INTERNAL_ERROR' };
+    } else if (fault?.mode === 'malformed') {
+      // 200 with a body in another shape (an envelope, a renamed field): must never be taken as an answer.
+      status = 200;
+      body = { code: 'OK', data: record ? { ...(partFor(dept, record) as object), schemaVersion: 'v2' } : null };
     } else if (!record) {
       status = 404;
       body = { code: 'PERSON_NOT_FOUND' };
@@ -131,8 +156,8 @@ export async function startDepartmentStandins(opts: StartDepartmentStandinsOptio
       status = 200;
       body = partFor(dept, record);
     }
-    log.push({ dept, idNumber, caseNumber, callingSystem, requestId, at: new Date().toISOString(), status });
-    send(res, status, body);
+    log.push({ dept, idNumber, caseNumber, callingSystem, requestId, at, status });
+    send(res, status, body, fault?.mode === 'slow' ? (fault.latencyMs ?? DEFAULT_SLOW_MS) : 0);
   });
 
   await new Promise<void>((ok, fail) => {
@@ -159,6 +184,10 @@ export async function startDepartmentStandins(opts: StartDepartmentStandinsOptio
     },
     setLatencyMs(ms) {
       latencyMs = ms;
+    },
+    setFault(dept, fault) {
+      if (fault.mode === 'up') faults.delete(dept);
+      else faults.set(dept, fault);
     },
     calls: () => [...log],
     clearCalls() {

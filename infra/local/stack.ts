@@ -31,8 +31,10 @@ export interface LocalStackOptions {
   clockToday?: string;
   departmentLatencyMs?: number;
   devMode?: boolean;
-  /** Shortens Retry pauses (tests); the ASL's own backoff applies when unset. */
+  /** Shortens Retry pauses to one fixed pause (tests); the ASL's own backoff applies when unset. */
   retryIntervalMs?: number;
+  /** Multiplies every Retry's pauses, keeping the ASL's backoff and jitter (tests of outages in scaled time). */
+  retryTimeScale?: number;
   /** Shortens the timeouts of the waiting states (tests of expiry and overdue reviews). */
   waitTimeoutSeconds?: number;
   departmentTimeoutMs?: number;
@@ -78,6 +80,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   const { joseVerifier } = await import('../../functions/adapters/auth.ts');
   const engine = new LocalWorkflowEngine({
     retryIntervalMs: opts.retryIntervalMs,
+    retryTimeScale: opts.retryTimeScale,
     waitTimeoutSeconds: opts.waitTimeoutSeconds,
     dataDir,
     aslPath: opts.workflowPath,
@@ -105,6 +108,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     departments: createDepartmentClient({ baseUrl: standins.baseUrl, callingSystem: 'retireone-local', timeoutMs: opts.departmentTimeoutMs }),
     tokens: devTokens?.verifier ?? joseVerifier((await import('jose')).createLocalJWKSet({ keys: [] }), DEV_ISSUER),
     devTokens,
+    ...(devTokens ? { faults: { set: (department, fault) => standins.setFault(department, fault) } } : {}),
     sealing: async () => sealing,
     publicBaseUrl: '',
     instanceId: crypto.randomUUID(),

@@ -21,8 +21,20 @@ type TaskDefinition = {
   Resource?: string;
   Parameters?: { FunctionName?: string };
   TimeoutSeconds?: number;
+  Retry?: { IntervalSeconds?: number; MaxDelaySeconds?: number }[];
   Branches?: { States: Record<string, TaskDefinition> }[];
 };
+
+/** Every Retry's pauses (interval and cap) times `scale`, in place: the same schedule, backoff and jitter, only faster. */
+function scaleRetries(states: Record<string, TaskDefinition>, scale: number): void {
+  for (const state of Object.values(states)) {
+    for (const b of state.Branches ?? []) scaleRetries(b.States, scale);
+    for (const r of state.Retry ?? []) {
+      r.IntervalSeconds = (r.IntervalSeconds ?? 1) * scale;
+      if (r.MaxDelaySeconds !== undefined) r.MaxDelaySeconds *= scale;
+    }
+  }
+}
 
 export interface TaskTiming {
   caseNumber: string;
@@ -84,6 +96,7 @@ export class LocalWorkflowEngine implements WorkflowPort {
   private readonly machines = new Map<string, VersionedMachine>();
   private readonly definitionsDir?: string;
   private readonly waitTimeoutSeconds?: number;
+  private readonly retryTimeScale?: number;
   private readonly handlers = new Map<StepSubstitution, Promise<StepHandler>>();
   private readonly waiting = new Map<string, (output: unknown) => void>();
   private readonly running = new Map<string, { done: Promise<unknown>; abort: () => void }>();
@@ -100,10 +113,11 @@ export class LocalWorkflowEngine implements WorkflowPort {
    * so a case resumed after a restart runs on the definition it started on, as Step Functions keeps an
    * execution's definition to its end. `aslPath` replaces the product's workflow (tests of a new version).
    */
-  constructor(opts: { retryIntervalMs?: number; waitTimeoutSeconds?: number; dataDir?: string; aslPath?: string } = {}) {
+  constructor(opts: { retryIntervalMs?: number; retryTimeScale?: number; waitTimeoutSeconds?: number; dataDir?: string; aslPath?: string } = {}) {
     const definition = readFileSync(opts.aslPath ?? ASL_PATH, 'utf8');
     this.version = workflowVersionOf(definition);
     this.waitTimeoutSeconds = opts.waitTimeoutSeconds;
+    this.retryTimeScale = opts.retryTimeScale;
     this.retryIntervalMs = opts.retryIntervalMs;
     if (opts.dataDir) {
       this.definitionsDir = join(opts.dataDir, 'workflows');
@@ -128,6 +142,7 @@ export class LocalWorkflowEngine implements WorkflowPort {
         task.timeoutSeconds = this.waitTimeoutSeconds;
       }
     }
+    if (this.retryTimeScale !== undefined) scaleRetries(substituted.States, this.retryTimeScale);
     return { machine: new StateMachine(substituted as unknown as ConstructorParameters<typeof StateMachine>[0]), tasks };
   }
 

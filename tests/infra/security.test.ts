@@ -146,7 +146,13 @@ describe('least privilege', () => {
   it('lets only create-booking and the supervisor retry start executions, and only the signalling functions resume them', () => {
     expect(rolesAllowed('states:StartExecution')).toEqual(new Set([roleOf('api', 'create-booking'), roleOf('api', 'retry-case')]));
     expect(rolesAllowed('states:SendTaskSuccess')).toEqual(
-      new Set([roleOf('api', 'submit-application'), roleOf('api', 'submit-review'), roleOf('api', 'withdraw-case'), roleOf('steps', 'await-signal')]),
+      new Set([
+        roleOf('api', 'submit-application'),
+        roleOf('api', 'submit-review'),
+        roleOf('api', 'recheck-department'),
+        roleOf('api', 'withdraw-case'),
+        roleOf('steps', 'await-signal'),
+      ]),
     );
   });
 

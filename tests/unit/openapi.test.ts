@@ -36,6 +36,8 @@ const ADDITIONS = new Set([
   'GET /v1/staff/cases/{caseNumber}/audit',
   'POST /v1/cases/{caseNumber}/withdrawal',
   'POST /v1/staff/cases/{caseNumber}/retry',
+  'POST /v1/staff/cases/{caseNumber}/rechecks',
+  'PUT /v1/dev/departments/{department}/faults',
 ]);
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any

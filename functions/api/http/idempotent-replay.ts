@@ -35,9 +35,16 @@ export async function idempotentReplay(
         { path: 'Idempotency-Key', message: 'was used with a different request' },
       ]);
     case 'in-progress': {
-      const problem = new HttpProblem(409, 'Request in progress', 'The same request is being handled right now; ask again in a moment for its answer.');
-      problem.headers = { 'retry-after': '1' };
-      throw problem;
+      throw new HttpProblem(
+        409,
+        'Request in progress',
+        'The same request is being handled right now; ask again in a moment for its answer.',
+        undefined,
+        undefined,
+        {
+          'retry-after': '1',
+        },
+      );
     }
     case 'completed':
       return { response: { status: claim.response.status, body: claim.response.body }, settle: async () => {} };

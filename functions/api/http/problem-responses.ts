@@ -21,10 +21,10 @@ export function problemResponses(): middy.MiddlewareObj<APIGatewayProxyEventV2, 
       request.response = {
         statusCode: problem.status,
         headers: {
-          'content-type': 'application/problem+json; charset=utf-8',
-          'cache-control': 'no-store',
           ...(problem.status === 503 ? { 'retry-after': '5' } : {}),
           ...problem.headers,
+          'content-type': 'application/problem+json; charset=utf-8',
+          'cache-control': 'no-store',
         },
         body: JSON.stringify({
           type: `https://retireone.gov.cn/problems/${problem.status}`,

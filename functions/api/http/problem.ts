@@ -11,16 +11,17 @@ export class HttpProblem extends Error {
   readonly title: string;
   readonly errors?: FieldError[];
   readonly extra?: Record<string, unknown>;
-  /** Response headers that belong to the answer, e.g. `Retry-After` while the first of two requests runs. */
-  headers?: Record<string, string>;
+  /** Response headers the problem needs, e.g. `retry-after` on a 503. */
+  readonly headers?: Record<string, string>;
 
-  constructor(status: number, title: string, detail: string, errors?: FieldError[], extra?: Record<string, unknown>) {
+  constructor(status: number, title: string, detail: string, errors?: FieldError[], extra?: Record<string, unknown>, headers?: Record<string, string>) {
     super(detail);
     this.name = 'HttpProblem';
     this.status = status;
     this.title = title;
     this.errors = errors;
     this.extra = extra;
+    this.headers = headers;
   }
 }
 

@@ -11,7 +11,8 @@ import { TEST_CONTEXT } from './support/synth.ts';
 /*
  * The one test that bundles for real: `npx cdk synth` through cdk.json, exactly as a deployment
  * would (Node 24 type stripping, local esbuild, no Docker), then loads every bundle. Twenty-four
- * esbuild runs take 25-75 s on two cores; it runs with every `npm test` (a skipped test proves nothing).
+ * esbuild runs take 1-3 minutes on two cores; `npm test` runs it last, alone, so it has the machine to itself
+ * (a skipped test proves nothing).
  * The other infra tests use inline stubs (context skipBundling).
  */
 const missing = functionSpecs()

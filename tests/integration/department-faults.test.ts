@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookAndSubmit, DEMO_FIXTURES, startTestStack, type TestStack } from './harness.ts';
 
-const RETRY_TIME_SCALE = 1 / 200;
+// 1/100: two scaled minutes are 1.2 s, time for several refused attempts even on a loaded machine.
+const RETRY_TIME_SCALE = 1 / 100;
 const scaled = (ms: number) => ms * RETRY_TIME_SCALE;
 
 const asl = JSON.parse(readFileSync(new URL('../../workflows/retirement-case.asl.json', import.meta.url), 'utf8'));

@@ -12,6 +12,8 @@ import { logger } from '../../functions/shared/logger.ts';
 const ASL_PATH = new URL('../../workflows/retirement-case.asl.json', import.meta.url);
 const WAIT_FOR_TOKEN = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
 const TOKEN_PLACEHOLDER = 'local-task-token';
+/** Once this state has run, the execution only ends (its Fail state): a retry may wait for that. */
+const LAST_TASK_OF_FAILED = 'MarkNeedsAttention';
 
 type StepHandler = (event: unknown, context: Context) => Promise<unknown>;
 type TaskDefinition = {
@@ -76,7 +78,7 @@ export class LocalWorkflowEngine implements WorkflowPort {
   private readonly tasks: ReturnType<typeof taskStates>;
   private readonly handlers = new Map<StepSubstitution, Promise<StepHandler>>();
   private readonly waiting = new Map<string, (output: unknown) => void>();
-  private readonly running = new Map<string, { done: Promise<unknown>; abort: () => void }>();
+  private readonly running = new Map<string, { done: Promise<unknown>; abort: () => void; ending?: boolean }>();
   private readonly retryIntervalMs?: number;
   private readonly injectedFailures = new Map<string, number>();
   private refusedStarts = 0;
@@ -123,7 +125,10 @@ export class LocalWorkflowEngine implements WorkflowPort {
         if (!task.waitsForToken) {
           const startedAt = Date.now();
           const result = await handler(input, lambdaContext(fn));
-          this.onTaskTiming?.({ caseNumber: (input as { caseNumber: string }).caseNumber, state, startedAt, endedAt: Date.now() });
+          const caseNumber = (input as { caseNumber: string }).caseNumber;
+          this.onTaskTiming?.({ caseNumber, state, startedAt, endedAt: Date.now() });
+          const run = this.running.get(caseNumber);
+          if (state === LAST_TASK_OF_FAILED && run) run.ending = true;
           return result;
         }
         const payload = (input as { Payload: Record<string, unknown> }).Payload;
@@ -163,12 +168,13 @@ export class LocalWorkflowEngine implements WorkflowPort {
 
   /**
    * A second start of a running case is a no-op (as a second StartExecution with the same name). A retry
-   * (`opts.retry`) is a new execution: if the failed one is still winding down (its Fail state), it waits
-   * for that one to end first, so the retry is never swallowed.
+   * (`opts.retry`) is a new execution: if the failed one is still winding down (past MarkNeedsAttention,
+   * into its Fail state), it waits for that one to end first, so the retry is never swallowed. Any other
+   * running execution already does what the retry would.
    */
   async startCase(caseNumber: string, input: Record<string, unknown>, opts: { retry?: number } = {}): Promise<void> {
     const current = this.running.get(caseNumber);
-    if (current && opts.retry !== undefined) await current.done;
+    if (current?.ending && opts.retry !== undefined) await current.done;
     if (this.stopped || this.running.has(caseNumber)) return;
     if (this.refusedStarts > 0) {
       this.refusedStarts--;

@@ -41,8 +41,9 @@ export const handler = httpHandler(operations.submitReview, {
         ]);
       }
       const preReview = record.reviews?.['pre-review'];
-      const preReviewer = preReview?.staffId ?? preReview?.actor;
-      if (preReviewer && (preReviewer === staffId || preReview?.actor === principal!.subject)) {
+      // Decisions recorded before staff ids carry only the account: compare accounts for those alone.
+      const samePerson = preReview && (preReview.staffId !== undefined ? preReview.staffId === staffId : preReview.actor === principal!.subject);
+      if (samePerson) {
         throw new HttpProblem(403, 'Separation of duties', 'The person who decided the pre-review may not decide the manual review of the same case.');
       }
       key = `manual#${body.department ?? 'all'}`;

@@ -14,6 +14,8 @@ import { workflowVersionOf } from '../../workflows/version.ts';
 export const ASL_PATH = new URL('../../workflows/retirement-case.asl.json', import.meta.url).pathname;
 const WAIT_FOR_TOKEN = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
 const TOKEN_PLACEHOLDER = 'local-task-token';
+/** Once this state has run, the execution only ends (its Fail state): a retry may wait for that. */
+const LAST_TASK_OF_FAILED = 'MarkNeedsAttention';
 
 type StepHandler = (event: unknown, context: Context) => Promise<unknown>;
 type TaskDefinition = {
@@ -99,7 +101,7 @@ export class LocalWorkflowEngine implements WorkflowPort {
   private readonly retryTimeScale?: number;
   private readonly handlers = new Map<StepSubstitution, Promise<StepHandler>>();
   private readonly waiting = new Map<string, (output: unknown) => void>();
-  private readonly running = new Map<string, { done: Promise<unknown>; abort: () => void }>();
+  private readonly running = new Map<string, { done: Promise<unknown>; abort: () => void; ending?: boolean }>();
   private readonly retryIntervalMs?: number;
   private readonly injectedFailures = new Map<string, number>();
   private refusedStarts = 0;
@@ -178,7 +180,10 @@ export class LocalWorkflowEngine implements WorkflowPort {
         if (!task.waitsForToken) {
           const startedAt = Date.now();
           const result = await handler(input, lambdaContext(fn));
-          this.onTaskTiming?.({ caseNumber: (input as { caseNumber: string }).caseNumber, state, startedAt, endedAt: Date.now() });
+          const caseNumber = (input as { caseNumber: string }).caseNumber;
+          this.onTaskTiming?.({ caseNumber, state, startedAt, endedAt: Date.now() });
+          const run = this.running.get(caseNumber);
+          if (state === LAST_TASK_OF_FAILED && run) run.ending = true;
           return result;
         }
         const payload = (input as { Payload: Record<string, unknown> }).Payload;
@@ -218,13 +223,15 @@ export class LocalWorkflowEngine implements WorkflowPort {
 
   /**
    * A second start of a running case is a no-op (as a second StartExecution with the same name). A retry
-   * (`opts.retry`) is a new execution: if the failed one is still winding down (its Fail state), it waits
-   * for that one to end first, so the retry is never swallowed. `opts.version`: the workflow version the
-   * case started on (it runs on that definition to its end); this engine's own version by default.
+   * (`opts.retry`) is a new execution: if the failed one is still winding down (past MarkNeedsAttention,
+   * into its Fail state), it waits for that one to end first, so the retry is never swallowed. Any other
+   * running execution already does what the retry would.
+   * `opts.version`: the workflow version the case started on (it runs on that definition to its end);
+   * this engine's own version by default.
    */
   async startCase(caseNumber: string, input: Record<string, unknown>, opts: { retry?: number; version?: string } = {}): Promise<void> {
     const current = this.running.get(caseNumber);
-    if (current && opts.retry !== undefined) await current.done;
+    if (current?.ending && opts.retry !== undefined) await current.done;
     if (this.stopped || this.running.has(caseNumber)) return;
     if (this.refusedStarts > 0) {
       this.refusedStarts--;

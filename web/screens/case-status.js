@@ -5,7 +5,7 @@ import { STATUS_ZH, dateZh } from '../lib/api.js';
 export const FINAL_STATUSES = new Set(['COMPLETED', 'EXPIRED', 'WITHDRAWN']);
 
 /** The API allows a withdrawal only while the case waits for a person. */
-export const WITHDRAWABLE = new Set(['BOOKED', 'PRE_REVIEW', 'MANUAL_REVIEW']);
+export const WITHDRAWABLE = new Set(['BOOKED', 'PRE_REVIEW', 'MANUAL_REVIEW', 'NEEDS_ATTENTION']);
 
 export function statusText(c) {
   if (c.status === 'COMPLETED') return c.decision === 'REJECTED' ? '已办结：不予批准' : '已办结：批准退休';
@@ -35,6 +35,8 @@ export function statusExplain(c) {
       return '没有在期限内提交申请表，这个办件已经过期。您可以重新预约。';
     case 'WITHDRAWN':
       return '您已撤回这次申请，本办件已结束。如果还要办理退休，请重新预约。';
+    case 'NEEDS_ATTENTION':
+      return '系统处理遇到问题，已转工作人员处理，处理好后会继续办理，您不用重新预约。';
     default:
       return '';
   }

@@ -134,7 +134,9 @@ async function loadQueue() {
   try {
     const items = await api('GET', `/v1/staff/cases${queueQuery()}`, { token: session.token });
     if (view !== 'queue') return;
-    items.sort((a, b) => a.deadline.localeCompare(b.deadline) || a.caseNumber.localeCompare(b.caseNumber));
+    // A case whose workflow step failed (NEEDS_ATTENTION) comes first, as the API orders it.
+    const attentionFirst = (i) => (i.status === 'NEEDS_ATTENTION' ? 0 : 1);
+    items.sort((a, b) => attentionFirst(a) - attentionFirst(b) || a.deadline.localeCompare(b.deadline) || a.caseNumber.localeCompare(b.caseNumber));
     const overdue = items.filter((i) => i.overdue).length;
     $('#queue-count').textContent = `共 ${items.length} 件${overdue ? `，其中逾期 ${overdue} 件` : ''}。按申请期限从早到晚排列，每 10 秒自动刷新。`;
     $('#queue-body').replaceChildren(
@@ -145,7 +147,14 @@ async function loadQueue() {
               { class: i.overdue ? 'overdue' : '', 'data-case': i.caseNumber },
               h('td', {}, h('a', { href: `#case/${i.caseNumber}`, class: 'mono' }, i.caseNumber)),
               h('td', {}, `${i.applicant.name}`, h('br'), h('span', { class: 'small mono' }, i.applicant.idNumber)),
-              h('td', {}, STATUS_ZH[i.status] || i.status),
+              h(
+                'td',
+                {},
+                STATUS_ZH[i.status] || i.status,
+                i.attention
+                  ? h('span', { class: 'badge overdue-badge', title: `${i.attention.error}: ${i.attention.cause}` }, `${i.attention.failedState} 失败`)
+                  : null,
+              ),
               h('td', {}, dateZh(i.deadline), i.overdue ? h('span', { class: 'badge overdue-badge' }, '已逾期') : null),
               h('td', {}, i.waitingFor.length ? i.waitingFor.map((k) => DEPARTMENT_ZH[k]?.replace(/（.*）/, '') || k).join('、') : '—'),
               h('td', {}, i.channel === 'window' ? '窗口' : '网上'),

@@ -16,6 +16,12 @@ describe('StepFunctionsWorkflow', () => {
     expect(call).toEqual({ stateMachineArn: ARN, name: 'RT20261124ABCDEF', input: '{"caseNumber":"RT20261124ABCDEF"}' });
   });
 
+  it('names a staff retry <case>-retry-<n>: execution names are never reused', async () => {
+    sfn.on(StartExecutionCommand).resolves({ executionArn: 'x', startDate: new Date() });
+    await new StepFunctionsWorkflow(ARN, 'v-test', new SFNClient({})).startCase('RT20261124ABCDEF', { caseNumber: 'RT20261124ABCDEF' }, { retry: 2 });
+    expect(sfn.commandCalls(StartExecutionCommand)[0].args[0].input.name).toBe('RT20261124ABCDEF-retry-2');
+  });
+
   it('treats a second start of the same case as done', async () => {
     sfn.on(StartExecutionCommand).rejects(new ExecutionAlreadyExists({ message: 'exists', $metadata: {} }));
     await expect(new StepFunctionsWorkflow(ARN, 'v-test', new SFNClient({})).startCase('RT20261124ABCDEF', {})).resolves.toBeUndefined();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CaseNumber } from '../../../schemas/common.ts';
 import { crockford6, formatCaseNumber, isCaseNumber } from '../../../functions/domain/case-number.ts';
-import { maskAccountNo, maskCaseNumber, maskIdNumber, maskName, maskPhone } from '../../../functions/domain/mask.ts';
+import { maskAccountNo, maskCaseNumber, maskIdNumber, maskName, maskNumbersInText, maskPhone } from '../../../functions/domain/mask.ts';
 
 describe('case numbers', () => {
   it('formats RT + yyyymmdd + 6 Crockford characters', () => {
@@ -38,6 +38,9 @@ describe('masking', () => {
     [maskAccountNo, 'GJJ6610120130', '****0130'],
     [maskCaseNumber, 'RT20261124AB12CZ', 'RT20261124****CZ'],
     [maskCaseNumber, 'nonsense', 'RT**************'],
+    [maskNumbersInText, 'no person 441900196610120130 in case RT20261124AB12CZ', 'no person 441900********0130 in case RT20261124AB12CZ'],
+    [maskNumbersInText, 'id 44190019760428044X, phone 13810102947', 'id 441900********044X, phone ***********'],
+    [maskNumbersInText, 'timeout after 30000 ms', 'timeout after 30000 ms'],
   ] as const)('%o(%s) = %s', (fn, input, out) => {
     expect((fn as (s: string) => string)(input)).toBe(out);
   });

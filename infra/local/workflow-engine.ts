@@ -10,6 +10,7 @@ import { STEP_FUNCTIONS, type StepSubstitution } from '../../functions/api/route
 import type { WorkflowPort } from '../../functions/adapters/workflow.ts';
 import { logger } from '../../functions/shared/logger.ts';
 import { workflowVersionOf } from '../../workflows/version.ts';
+import { WaitDeadlines } from './wait-deadlines.ts';
 
 export const ASL_PATH = new URL('../../workflows/retirement-case.asl.json', import.meta.url).pathname;
 const WAIT_FOR_TOKEN = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
@@ -26,6 +27,13 @@ type TaskDefinition = {
   Retry?: { IntervalSeconds?: number; MaxDelaySeconds?: number }[];
   Branches?: { States: Record<string, TaskDefinition> }[];
 };
+
+/** What Step Functions throws when a state outlives its TimeoutSeconds; the ASL's Catch matches it by name. */
+function waitTimedOut(state: string): Error {
+  const err = new Error(`${state} timed out`);
+  err.name = 'States.Timeout';
+  return err;
+}
 
 /** Every Retry's pauses (interval and cap) times `scale`, in place: the same schedule, backoff and jitter, only faster. */
 function scaleRetries(states: Record<string, TaskDefinition>, scale: number): void {
@@ -104,6 +112,7 @@ export class LocalWorkflowEngine implements WorkflowPort {
   private readonly running = new Map<string, { done: Promise<unknown>; abort: () => void; ending?: boolean }>();
   private readonly retryIntervalMs?: number;
   private readonly injectedFailures = new Map<string, number>();
+  private readonly deadlines: WaitDeadlines;
   private refusedStarts = 0;
   private stopped = false;
   onTaskTiming?: (t: TaskTiming) => void;
@@ -121,6 +130,7 @@ export class LocalWorkflowEngine implements WorkflowPort {
     this.waitTimeoutSeconds = opts.waitTimeoutSeconds;
     this.retryTimeScale = opts.retryTimeScale;
     this.retryIntervalMs = opts.retryIntervalMs;
+    this.deadlines = new WaitDeadlines(opts.dataDir);
     if (opts.dataDir) {
       this.definitionsDir = join(opts.dataDir, 'workflows');
       mkdirSync(this.definitionsDir, { recursive: true, mode: 0o700 });
@@ -136,13 +146,13 @@ export class LocalWorkflowEngine implements WorkflowPort {
     const substituted = JSON.parse(definition.replace(/\$\{(\w+)\}/g, (_, name: string) => `arn:aws:lambda:cn-north-1:000000000000:function:${name}`)) as {
       States: Record<string, TaskDefinition>;
     };
-    if (this.waitTimeoutSeconds !== undefined) {
-      for (const [name, task] of tasks) {
-        if (!task.waitsForToken) continue;
-        const state = substituted.States[name];
-        if (state) state.TimeoutSeconds = this.waitTimeoutSeconds;
-        task.timeoutSeconds = this.waitTimeoutSeconds;
-      }
+    for (const [name, task] of tasks) {
+      if (!task.waitsForToken) continue;
+      if (this.waitTimeoutSeconds !== undefined) task.timeoutSeconds = this.waitTimeoutSeconds;
+      // The override keeps the wait's deadline across restarts and times it out itself; the interpreter's
+      // own timer (it starts afresh with each run) only backs it up, a minute later than the longest wait.
+      const state = substituted.States[name];
+      if (state) state.TimeoutSeconds = (task.timeoutSeconds ?? 60) + 60;
     }
     if (this.retryTimeScale !== undefined) scaleRetries(substituted.States, this.retryTimeScale);
     return { machine: new StateMachine(substituted as unknown as ConstructorParameters<typeof StateMachine>[0]), tasks };
@@ -187,10 +197,20 @@ export class LocalWorkflowEngine implements WorkflowPort {
           return result;
         }
         const payload = (input as { Payload: Record<string, unknown> }).Payload;
-        const token = `${randomUUID()}.${(payload.caseNumber as string) ?? ''}`;
-        const resumed = new Promise((resolve) => this.waiting.set(token, resolve));
-        // After the state's timeout the interpreter has moved on: forget the token, as Step Functions does.
-        setTimeout(() => this.waiting.delete(token), ((task.timeoutSeconds ?? 60) + 1) * 1000).unref();
+        const caseNumber = (payload.caseNumber as string) ?? '';
+        const token = `${randomUUID()}.${caseNumber}`;
+        const deadline = this.deadlines.begin(caseNumber, state, (task.timeoutSeconds ?? 60) * 1000);
+        let timer: NodeJS.Timeout | undefined;
+        const resumed = new Promise((resolve, reject) => {
+          this.waiting.set(token, resolve);
+          timer = setTimeout(() => reject(waitTimedOut(state)), Math.max(0, deadline - Date.now()));
+          timer.unref();
+        }).finally(() => {
+          // Signalled or timed out, the wait is over: the token resumes nothing any more, as on Step Functions.
+          clearTimeout(timer);
+          this.waiting.delete(token);
+          this.deadlines.end(caseNumber, state);
+        });
         await handler({ ...payload, taskToken: token }, lambdaContext(fn));
         return resumed;
       };

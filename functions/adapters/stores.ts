@@ -3,6 +3,7 @@ import { AuditStore } from './audit-store.ts';
 import { BookingStore } from './booking-store.ts';
 import { CaseStore } from './case-store.ts';
 import { DocumentStore } from './document-store.ts';
+import { HealthProbeStore } from './health-probe-store.ts';
 import { IdempotencyStore } from './idempotency-store.ts';
 import { OutboxStore } from './outbox-store.ts';
 import { TaskTokenStore } from './task-token-store.ts';
@@ -17,6 +18,7 @@ export function buildStores(db: DynamoDBDocumentClient, table: string) {
     audit: new AuditStore(db, table),
     taskTokens: new TaskTokenStore(db, table),
     outbox: new OutboxStore(db, table),
+    healthProbe: new HealthProbeStore(db, table),
   };
 }
 export type Stores = ReturnType<typeof buildStores>;

@@ -48,12 +48,12 @@ export const operations = {
     path: '/health',
     module: 'health',
     auth: 'public',
-    access: { table: 'read', documents: 'probe', workflow: ['describe'] },
+    access: { table: 'read-probe', documents: 'probe', workflow: ['describe'] },
     doc: {
       operationId: 'getHealth',
       tags: ['Public'],
       summary: 'Readiness',
-      description: 'Ready once the case store, the object store and the workflow engine answer.',
+      description: 'Ready once the case store takes a write, the object store and the workflow engine answer, and (locally) the data directory has room.',
       responses: {
         200: { description: 'Ready.', content: json(HealthResponse) },
         503: { description: 'A dependency does not answer.', content: json(HealthUnavailable) },

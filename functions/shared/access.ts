@@ -4,6 +4,7 @@
  *
  * table: 'read'        GetItem/Query/BatchGet on the table and its GSI
  *        'read-audit'  read, plus PutItem only on `AUDIT#…` partitions (reads of a case are audited)
+ *        'read-probe'  read, plus PutItem only on the `HEALTH#…` partition (readiness proves a write)
  *        'write'       read and write items
  * documents: 'probe'   HeadBucket only;  'read' GetObject;  'write' PutObject + GetObject (seal)
  * workflow: 'start' StartExecution, 'respond' SendTaskSuccess/Failure, 'describe' DescribeStateMachine
@@ -12,7 +13,7 @@
  * sign: KMS Sign with the issuing bodies' seal keys (the seal step only)
  */
 export interface Access {
-  table?: 'read' | 'read-audit' | 'write';
+  table?: 'read' | 'read-audit' | 'read-probe' | 'write';
   documents?: 'probe' | 'read' | 'write';
   workflow?: ReadonlyArray<'start' | 'respond' | 'describe'>;
   pki?: boolean;

@@ -33,6 +33,8 @@ export interface Runtime extends Stores {
   /** Present only in local development mode: injects faults into the department stand-ins. */
   faults?: DepartmentFaultsPort;
   sealing(): Promise<SealingKit>;
+  /** Present only on the embedded hosting: whether its data directory can still be written. */
+  dataDir?: { probe(): Promise<void> };
   /** This process (a Lambda container, or the one embedded product): who holds a seal claim. */
   instanceId: string;
   /**

@@ -163,15 +163,16 @@ export class RetireOneFunctions extends Construct {
     // The one GSI by name: no `index/*` wildcard.
     const tableArns = [props.table.tableArn, `${props.table.tableArn}/index/${STATUS_INDEX}`];
     const read = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
-    if (access.table === 'read' || access.table === 'read-audit') {
+    if (access.table === 'read' || access.table === 'read-audit' || access.table === 'read-probe') {
       role.addToPolicy(new PolicyStatement({ actions: read, resources: tableArns }));
     }
-    if (access.table === 'read-audit') {
+    const putOnlyUnder = { 'read-audit': 'AUDIT#*', 'read-probe': 'HEALTH#*' } as const;
+    if (access.table === 'read-audit' || access.table === 'read-probe') {
       role.addToPolicy(
         new PolicyStatement({
           actions: ['dynamodb:PutItem'],
           resources: [props.table.tableArn],
-          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] } },
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [putOnlyUnder[access.table]] } },
         }),
       );
     }

@@ -4,9 +4,11 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
+import { makeWritesAtomic, type S3rverFilesystemStore } from './s3-atomic-writes.ts';
 
 // s3rver ships no types; describe the little we use instead of an ambient declaration elsewhere.
 interface S3rverInstance {
+  store: S3rverFilesystemStore;
   run(): Promise<AddressInfo>;
   close(): Promise<void>;
   httpServer?: Server;
@@ -58,6 +60,7 @@ export async function startS3Local(opts: StartS3LocalOptions): Promise<S3Local> 
     silent: true,
     resetOnClose: false,
   });
+  makeWritesAtomic(server.store);
   const { port } = await server.run();
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {

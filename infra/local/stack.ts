@@ -14,6 +14,7 @@ import { setRuntime, type Runtime, type SealingKit } from '../../functions/share
 import { OPEN_STATUSES } from '../../schemas/case.ts';
 import { ISSUING_BODIES, ISSUING_BODY_NAMES } from '../../schemas/notice.ts';
 import { startDepartmentStandinsThread, type RemoteStandins } from './department-standins-thread.ts';
+import { dataDirProbe } from './data-dir-probe.ts';
 import { type DynamoDbLocal, makeLocalDocumentClient, makeLocalDynamoClient, startDynamoDbLocal } from './dynamodb-local.ts';
 import { loadFixtures } from './fixtures-loader.ts';
 import { createApiServer } from './http-server.ts';
@@ -110,6 +111,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     devTokens,
     ...(devTokens ? { faults: { set: (department, fault) => standins.setFault(department, fault) } } : {}),
     sealing: async () => sealing,
+    dataDir: dataDirProbe(opts.dataDir),
     publicBaseUrl: '',
     instanceId: crypto.randomUUID(),
     exclusiveInstance: true,

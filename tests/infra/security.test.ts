@@ -119,12 +119,20 @@ describe('least privilege', () => {
   });
 
   it('keeps read-only API functions from writing the table', () => {
-    for (const module of ['slots', 'staff-queue', 'health', 'service-centers', 'eligibility', 'openapi']) {
+    for (const module of ['slots', 'staff-queue', 'service-centers', 'eligibility', 'openapi']) {
       const role = roleOf('api', module);
       for (const action of ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']) {
         expect(rolesAllowed(action).has(role), `${module} ${action}`).toBe(false);
       }
     }
+  });
+
+  it('lets readiness write only its probe, under the HEALTH# partition', () => {
+    const role = roleOf('api', 'health');
+    const puts = roleStatements(s.json).filter(({ roles, statement }) => roles.includes(role) && allows(statement, 'dynamodb:PutItem'));
+    expect(puts).toHaveLength(1);
+    expect(puts[0]!.statement.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['HEALTH#*'] } });
+    for (const action of ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']) expect(rolesAllowed(action).has(role), action).toBe(false);
   });
 
   it('lets audited readers append only to AUDIT# partitions', () => {

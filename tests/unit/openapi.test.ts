@@ -322,6 +322,8 @@ describe('OpenAPI document: security', () => {
         },
         // Only /health reaches the runtime past validation in these calls.
         cases: { get: async () => undefined },
+        healthProbe: { write: async () => undefined },
+        clock: { now: () => new Date() },
         objects: { ping: async () => undefined },
         workflow: { ping: async () => undefined },
       };

@@ -246,7 +246,8 @@ async function main() {
           results.push(await runCase(p));
           if (Date.now() - lastReport >= 1000 || results.length === list.length) {
             lastReport = Date.now();
-            log(`${label}: ${results.length}/${list.length} completed, rss ${mb(process.memoryUsage().rss)} MB`);
+            const m = process.memoryUsage();
+            log(`${label}: ${results.length}/${list.length} completed, rss ${mb(m.rss)} MB (JS heap ${mb(m.heapUsed)} of ${mb(m.heapTotal)}, external ${mb(m.external)})`);
           }
         }
       };

@@ -3,6 +3,7 @@ import { GetCommand, TransactWriteCommand, BatchGetCommand } from '@aws-sdk/lib-
 import type { CaseRecord } from './case-record.ts';
 import { keys } from './table-keys.ts';
 import { IDEMPOTENCY_TTL_SECONDS, IdempotencyStore, type StoredResponse } from './idempotency-store.ts';
+import { prepareCharge, type QuotaCharge } from './quota-charge.ts';
 import { TableStore } from './table-store.ts';
 
 export type BookingOutcome =
@@ -11,6 +12,7 @@ export type BookingOutcome =
   | { kind: 'key-reused-with-other-body' }
   | { kind: 'open-case'; caseNumber: string }
   | { kind: 'slot-full' }
+  | { kind: 'quota-exceeded'; scope: string; retryAfterSeconds: number }
   | { kind: 'case-number-taken' };
 
 /**
@@ -28,8 +30,11 @@ export class BookingStore extends TableStore {
     response: StoredResponse;
     /** The confirmation for the citizen's outbox, sent with the booking or not at all. */
     message: Record<string, unknown>;
+    /** Message quotas the confirmation uses: charged in the same transaction, so a refused booking costs none. */
+    quotas?: QuotaCharge[];
   }): Promise<BookingOutcome> {
     const { record, idempotency, slot, response, message } = input;
+    const charges = (input.quotas ?? []).map((q) => ({ scope: q.scope, ...prepareCharge(this.table, q, new Date(record.createdAt)) }));
     const nowSeconds = Math.floor(Date.parse(record.createdAt) / 1000);
     const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
       {
@@ -66,6 +71,8 @@ export class BookingStore extends TableStore {
         },
       });
     }
+    const firstCharge = items.length;
+    for (const c of charges) items.push({ Update: c.update });
     try {
       // Last, and unconditional (its key is the new case's), so the positions of the conditions above stay put.
       items.push({ Put: { TableName: this.table, Item: { ...keys.notification(record.caseNumber, 'booked'), ...message } } });
@@ -84,7 +91,9 @@ export class BookingStore extends TableStore {
         if (lock.Item) return { kind: 'open-case', caseNumber: lock.Item.caseNumber as string };
       }
       if (failed[2]) return { kind: 'case-number-taken' };
-      if (failed[3]) return { kind: 'slot-full' };
+      if (slot && failed[3]) return { kind: 'slot-full' };
+      const overQuota = charges.find((_, i) => failed[firstCharge + i]);
+      if (overQuota) return { kind: 'quota-exceeded', scope: overQuota.scope, retryAfterSeconds: overQuota.retryAfterSeconds };
       // Cancelled for a transaction conflict with a concurrent booking: the caller may retry.
       throw err;
     }

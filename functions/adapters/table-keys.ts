@@ -8,6 +8,7 @@ export const keys = {
   document: (documentId: string) => ({ pk: `DOC#${documentId}`, sk: 'DOC' }),
   sealClaim: (documentId: string) => ({ pk: `DOC#${documentId}`, sk: 'CLAIM' }),
   audit: (caseNumber: string, at: string, requestId: string) => ({ pk: `AUDIT#${caseNumber}`, sk: `${at}#${requestId}` }),
+  quota: (scope: string, subjectHash: string, windowStart: string) => ({ pk: `QUOTA#${scope}#${subjectHash}`, sk: windowStart }),
   healthProbe: (instanceId: string) => ({ pk: 'HEALTH#probe', sk: instanceId }),
   notification: (caseNumber: string, kind: string) => ({ pk: `CASE#${caseNumber}`, sk: `NOTIFY#${kind}` }),
 };

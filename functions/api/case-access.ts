@@ -2,6 +2,7 @@ import type { Principal } from '../adapters/auth.ts';
 import type { CaseRecord } from '../adapters/case-record.ts';
 import type { CaseView } from '../../schemas/case.ts';
 import type { Runtime } from '../shared/runtime.ts';
+import { maskNumbersInText } from '../domain/mask.ts';
 import { notFound } from './http/problem.ts';
 
 /**
@@ -10,7 +11,9 @@ import { notFound } from './http/problem.ts';
  */
 export async function loadCaseFor(rt: Runtime, principal: Principal | undefined, caseNumber: string, action: string, requestId: string): Promise<CaseRecord> {
   const record = await rt.cases.get(caseNumber);
-  const visible = record && principal && (principal.role !== 'citizen' || principal.idNumber === record.idNumber);
+  // A trail exists only for real cases: a guessed number leaves nothing behind (and tells nothing).
+  if (!record) throw notFound('The case');
+  const visible = principal && (principal.role !== 'citizen' || principal.idNumber === record.idNumber);
   await rt.audit.record(caseNumber, {
     at: rt.clock.now().toISOString(),
     requestId,
@@ -30,7 +33,8 @@ export function toCaseView(record: CaseRecord): CaseView {
     deadline: record.applicationDeadline,
     ...(record.workflowVersion ? { workflowVersion: record.workflowVersion } : {}),
     departments: record.departments,
-    timeline: record.timeline,
+    // Actors name citizens by ID number; the view shows them masked (the full number is in the case's own record).
+    timeline: record.timeline.map((entry) => ({ ...entry, actor: maskNumbersInText(entry.actor) })),
     documents: Object.values(record.documents ?? {})
       .sort((a, b) => a.documentId.localeCompare(b.documentId))
       .map(({ documentId, title, sha256, contentType }) => ({ documentId, title, sha256, contentType })),

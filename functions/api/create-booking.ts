@@ -71,6 +71,10 @@ export const handler = httpHandler(operations.createBooking, {
             text: `【退休一件事】您已预约办理退休，办件编号 ${caseNumber}，请在 ${deadline} 前提交申请${slot ? `；窗口办理时间 ${slot.start.slice(0, 16).replace('T', ' ')}` : ''}。各部门、窗口和文书都使用这个编号。`,
             at: now,
           },
+          quotas: [
+            { scope: 'sms-to-number', subject: body.phone, quota: rt.messageQuotas.perNumber },
+            { scope: 'sms-by-caller', subject: principal!.subject, quota: rt.messageQuotas.perCaller },
+          ],
         });
       } catch (err) {
         // Concurrent bookings touching the same lock or slot conflict; back off and try again.
@@ -92,6 +96,17 @@ export const handler = httpHandler(operations.createBooking, {
           throw new HttpProblem(409, 'Open case exists', `This person already has an open case: ${outcome.caseNumber}.`, undefined, {
             caseNumber: outcome.caseNumber,
           });
+        case 'quota-exceeded':
+          throw new HttpProblem(
+            429,
+            'Too many messages',
+            outcome.scope === 'sms-to-number'
+              ? 'This phone number has been sent as many messages as we send in a day; please try again later.'
+              : 'This caller has caused as many messages as we send in an hour; please try again later.',
+            outcome.scope === 'sms-to-number' ? [{ path: 'phone', message: 'has had too many messages; try again later' }] : undefined,
+            undefined,
+            { 'retry-after': String(outcome.retryAfterSeconds) },
+          );
         case 'slot-full':
           throw new HttpProblem(409, 'Slot full', 'This slot is fully booked; please choose another.', [{ path: 'slotId', message: 'is full' }]);
         case 'created':

@@ -194,6 +194,10 @@ export const operations = {
         ...BODY_ERRORS,
         403: problem('The role may not book, or a citizen books for another ID number.'),
         409: problem('The slot is full, or the person has a case still open (named in `caseNumber`).', BookingConflictProblem),
+        429: {
+          ...problem('The confirmation message would exceed a message quota: to this phone number (`phone` is named) or by this caller.'),
+          headers: z.object({ 'Retry-After': z.string().meta({ description: 'Seconds until the quota is whole again.' }) }),
+        },
       },
     },
   }),

@@ -1,3 +1,4 @@
+import type { Principal } from '../adapters/auth.ts';
 import { loadCaseFor } from './case-access.ts';
 import { signalWaitingStep } from './signal.ts';
 import { httpHandler } from './http/handler.ts';
@@ -7,6 +8,13 @@ import { HttpProblem } from './http/problem.ts';
 const STAGE_WAITING: Partial<Record<string, string>> = { BOOKED: 'application', PRE_REVIEW: 'pre-review', MANUAL_REVIEW: 'manual' };
 /** NEEDS_ATTENTION waits for staff too, but no execution is waiting to be told. */
 const WITHDRAWABLE = new Set([...Object.keys(STAGE_WAITING), 'NEEDS_ATTENTION']);
+
+/** Who withdrew, in the timeline's words: the person, or the platform or staff acting for them. */
+function withdrawnBy(principal: Principal): string {
+  if (principal.role === 'citizen') return '本人';
+  if (principal.role === 'platform') return `政务服务平台（${principal.name ?? principal.subject}）代为`;
+  return `工作人员（${principal.staffId ?? principal.subject}）代为`;
+}
 
 /**
  * The citizen withdraws. Possible while the case waits for a person — before the form, or during a
@@ -23,7 +31,7 @@ export const handler = httpHandler(operations.withdrawCase, {
       (await rt.cases.withdraw(record, {
         at: rt.clock.now().toISOString(),
         actor: principal!.subject,
-        note: body.reason ? `本人撤回申请：${body.reason}` : '本人撤回申请',
+        note: `${withdrawnBy(principal!)}撤回申请${body.reason ? `：${body.reason}` : ''}`,
       }));
     if (!withdrawn) {
       throw new HttpProblem(

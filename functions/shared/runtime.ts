@@ -9,6 +9,7 @@ import { createDepartmentClient } from '../departments/client.ts';
 import type { Policy } from '../domain/policy.ts';
 import type { DepartmentFault } from '../../schemas/department-faults.ts';
 import type { DepartmentKey } from '../../schemas/department-result.ts';
+import { DEFAULT_MESSAGE_QUOTAS, type MessageQuotas } from './message-quotas.ts';
 import { policyFromEnvironment } from './policy-config.ts';
 import type { SealingKit } from '../sealing/sealing-kit.ts';
 
@@ -42,6 +43,8 @@ export interface Runtime extends Stores {
    * instance belongs to a process that has died. False on AWS, where containers run side by side.
    */
   exclusiveInstance: boolean;
+  /** How many text messages may go to one number and be caused by one caller (functions/shared/message-quotas.ts). */
+  messageQuotas: MessageQuotas;
   /** Where citizens verify documents (QR codes point here). */
   publicBaseUrl: string;
 }
@@ -71,6 +74,7 @@ async function runtimeFromEnvironment(): Promise<Runtime> {
       return kmsSealingKit();
     },
     publicBaseUrl: process.env.PUBLIC_BASE_URL ?? '',
+    messageQuotas: DEFAULT_MESSAGE_QUOTAS,
     instanceId: crypto.randomUUID(),
     exclusiveInstance: false,
   };

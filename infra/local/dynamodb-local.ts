@@ -240,6 +240,10 @@ export async function startDynamoDbLocal(opts: StartDynamoDbLocalOptions): Promi
     dbPath,
     '-port',
     String(port),
+    // It has no option to listen on loopback alone (see `-help`); at least no web page a browser opens
+    // may call it: its CORS default is '*'. Only the product, which is no browser, talks to it.
+    '-cors',
+    'http://cors.invalid',
   ];
   installHooks();
   const endpoint = `http://127.0.0.1:${port}`;

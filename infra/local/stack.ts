@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { devTokenIssuer, DEV_ISSUER } from '../../functions/adapters/auth.ts';
@@ -15,6 +15,7 @@ import { OPEN_STATUSES } from '../../schemas/case.ts';
 import { ISSUING_BODIES, ISSUING_BODY_NAMES } from '../../schemas/notice.ts';
 import { startDepartmentStandinsThread, type RemoteStandins } from './department-standins-thread.ts';
 import { dataDirProbe } from './data-dir-probe.ts';
+import { DEFAULT_MESSAGE_QUOTAS, type MessageQuotas } from '../../functions/shared/message-quotas.ts';
 import { type DynamoDbLocal, makeLocalDocumentClient, makeLocalDynamoClient, startDynamoDbLocal } from './dynamodb-local.ts';
 import { loadFixtures } from './fixtures-loader.ts';
 import { createApiServer } from './http-server.ts';
@@ -43,6 +44,8 @@ export interface LocalStackOptions {
   workflowPath?: string;
   /** How often open cases with no running execution are started (default 60 s). */
   reconcileIntervalMs?: number;
+  /** Tests set small quotas to reach them; the product's defaults otherwise. */
+  messageQuotas?: MessageQuotas;
 }
 
 export interface LocalStack {
@@ -65,7 +68,11 @@ const BUCKET = 'retireone-documents';
 /** The whole product on one machine: the same handlers and ASL as on AWS, with embedded stand-ins. */
 export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
   const dataDir = resolve(opts.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  // Cases, keys and documents are personal data: only this user may read them. The umask also covers
+  // what DynamoDB Local and the S3 stand-in write, and an existing directory is tightened too.
+  process.umask(0o077);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
   const records = loadFixtures(opts.fixturesPath);
   const [dynamo, s3, standins] = await Promise.all([
     startDynamoDbLocal({ dataDir }),
@@ -112,6 +119,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     ...(devTokens ? { faults: { set: (department, fault) => standins.setFault(department, fault) } } : {}),
     sealing: async () => sealing,
     dataDir: dataDirProbe(opts.dataDir),
+    messageQuotas: opts.messageQuotas ?? DEFAULT_MESSAGE_QUOTAS,
     publicBaseUrl: '',
     instanceId: crypto.randomUUID(),
     exclusiveInstance: true,

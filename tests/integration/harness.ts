@@ -23,6 +23,8 @@ export async function startTestStack(opts: Partial<LocalStackOptions> = {}): Pro
     clockToday: '2026-11-24',
     retryIntervalMs: 50,
     departmentTimeoutMs: 1000,
+    // Many tests book with one demo phone number; the quotas have their own test (edge-guards.test.ts).
+    messageQuotas: { perNumber: { limit: 100_000, windowSeconds: 60 }, perCaller: { limit: 100_000, windowSeconds: 60 } },
     ...opts,
   });
   return {

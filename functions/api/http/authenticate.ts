@@ -20,6 +20,8 @@ export function authenticate(
       } catch {
         throw new HttpProblem(401, 'Unauthorized', 'The token is not valid or has expired.');
       }
+      // Kept for the audit of the refusal (audit-refusals.ts); the handler only ever sees `principal`.
+      (request.context as { refusedPrincipal?: Principal }).refusedPrincipal = principal;
       if (!auth.includes(principal.role)) throw new HttpProblem(403, 'Forbidden', `This needs one of the roles: ${auth.join(', ')}.`);
       request.context.principal = principal;
     },

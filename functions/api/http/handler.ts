@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Principal } from '../../adapters/auth.ts';
 import { type Runtime, runtime } from '../../shared/runtime.ts';
 import type { Operation } from '../route.ts';
+import { auditRefusals } from './audit-refusals.ts';
 import { authenticate } from './authenticate.ts';
 import { idempotentReplay } from './idempotent-replay.ts';
 import { problemResponses } from './problem-responses.ts';
@@ -117,5 +118,6 @@ export function httpHandler<B, Q, P>(route: Operation<B, Q, P>, spec: HandlerSpe
     }
     return toResponse(result);
   };
-  return middy(core).use(problemResponses()).use(authenticate(route.auth));
+  // onError runs in reverse order: a refusal is audited before it becomes a problem answer.
+  return middy(core).use(problemResponses()).use(auditRefusals(route.doc.operationId)).use(authenticate(route.auth));
 }

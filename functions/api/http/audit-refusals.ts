@@ -1,0 +1,39 @@
+import type middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { CaseNumber } from '../../../schemas/common.ts';
+import type { Principal } from '../../adapters/auth.ts';
+import { logger } from '../../shared/logger.ts';
+import { runtime } from '../../shared/runtime.ts';
+import { HttpProblem } from './problem.ts';
+
+/**
+ * Every refused access to a case is on its audit trail: a request to a case's route that authentication
+ * refused (401: no valid token; 403: a role that may not) is recorded against that case, if it exists,
+ * with whoever the token named. The refusal itself stands whatever happens here.
+ */
+export function auditRefusals(
+  operationId: string,
+): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context & { principal?: Principal; refusedPrincipal?: Principal }> {
+  return {
+    onError: async (request) => {
+      const err = request.error;
+      if (!(err instanceof HttpProblem) || (err.status !== 401 && err.status !== 403)) return;
+      const caseNumber = CaseNumber.safeParse(request.event.pathParameters?.caseNumber);
+      if (!caseNumber.success) return;
+      try {
+        const rt = await runtime();
+        if (!(await rt.cases.get(caseNumber.data))) return;
+        const who = request.context.principal ?? request.context.refusedPrincipal;
+        await rt.audit.record(caseNumber.data, {
+          at: rt.clock.now().toISOString(),
+          requestId: request.context.awsRequestId ?? request.event.requestContext?.requestId ?? crypto.randomUUID(),
+          actor: who?.subject ?? 'anonymous',
+          role: who?.role ?? 'none',
+          action: `${operationId}:refused`,
+        });
+      } catch (auditError) {
+        logger.warn({ err: auditError, status: err.status }, 'could not audit a refused access');
+      }
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Channel } from './booking.ts';
 import { Attention, CaseStatus } from './case.ts';
-import { CaseNumber, Instant, IsoDate } from './common.ts';
+import { CaseNumber, Instant, IsoDate, Text } from './common.ts';
 import { DepartmentKey, Outcome } from './department-result.ts';
 
 /** A staff decision that resumes a waiting workflow. */
@@ -10,7 +10,7 @@ export const ReviewRequest = z
     stage: z.enum(['pre-review', 'manual']),
     department: DepartmentKey.optional(),
     outcome: z.enum(['PASS', 'FAIL']),
-    note: z.string().trim().min(1, 'a reason is required').max(2000),
+    note: Text({ max: 2000, blankMessage: 'a reason is required' }),
   })
   .meta({ id: 'ReviewRequest' });
 export type ReviewRequest = z.infer<typeof ReviewRequest>;

@@ -9,6 +9,7 @@ import { idempotentReplay } from './idempotent-replay.ts';
 import { problemResponses } from './problem-responses.ts';
 import { HttpProblem, validationProblem } from './problem.ts';
 import type { HttpResult } from './result.ts';
+import { illFormedText } from './well-formed.ts';
 
 export type { HttpResult };
 
@@ -51,11 +52,17 @@ function readJsonBody(event: APIGatewayProxyEventV2, maxBytes: number): { raw: s
   if (Buffer.byteLength(raw) > maxBytes) throw new HttpProblem(413, 'Body too large', `The body is larger than ${maxBytes} bytes.`);
   const type = mediaType(event.headers['content-type']);
   if (type !== 'application/json') throw new HttpProblem(415, 'Unsupported media type', 'Send the body as application/json.');
+  let json: unknown;
   try {
-    return { raw, json: JSON.parse(raw) };
+    json = JSON.parse(raw);
   } catch {
     throw new HttpProblem(400, 'Malformed JSON', 'The body is not valid JSON.', [{ path: '$', message: 'is not valid JSON' }]);
   }
+  const illFormed = illFormedText(json);
+  if (illFormed.length > 0) {
+    throw new HttpProblem(400, 'Invalid request', `The body has text that is not well-formed: ${illFormed.map((e) => e.path).join(', ')}`, illFormed);
+  }
+  return { raw, json };
 }
 
 /** Empty is 400, another media type 415, too big 413 — in that order, so each caller learns the first thing to fix. */

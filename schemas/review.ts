@@ -18,7 +18,13 @@ export type ReviewRequest = z.infer<typeof ReviewRequest>;
 export const StaffQueueQuery = z.strictObject({
   status: CaseStatus.optional(),
   overdue: z.enum(['true', 'false']).optional(),
-  dueWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+  // Digits only: z.coerce.number would read '' (an empty `dueWithinDays=`) as 0, and '1e2' or '0x10' as numbers.
+  dueWithinDays: z
+    .string()
+    .regex(/^\d{1,4}$/, 'must be a whole number of days')
+    .transform(Number)
+    .pipe(z.int().min(0).max(3650))
+    .optional(),
 });
 
 /** One line of the staff work queue (GET /v1/staff/cases); the applicant is masked even for staff. */

@@ -5,6 +5,7 @@ import type { Principal } from '../../adapters/auth.ts';
 import { type Runtime, runtime } from '../../shared/runtime.ts';
 import type { Operation } from '../route.ts';
 import { authenticate } from './authenticate.ts';
+import { idempotencyKey } from './idempotency-key.ts';
 import { idempotentReplay } from './idempotent-replay.ts';
 import { problemResponses } from './problem-responses.ts';
 import { HttpProblem, validationProblem } from './problem.ts';
@@ -94,6 +95,9 @@ function toResponse(result: HttpResult): APIGatewayProxyResultV2 {
  */
 export function httpHandler<B, Q, P>(route: Operation<B, Q, P>, spec: HandlerSpec<B, Q, P>) {
   const core = async (event: APIGatewayProxyEventV2, context: Context & { principal?: Principal }): Promise<APIGatewayProxyResultV2> => {
+    // On every route, also those whose replay is by content (the one form): a key the caller thinks protects a
+    // retry but that cannot be used is a 400, never silently ignored.
+    idempotencyKey(event.headers ?? {});
     const hasBodySchema = route.body !== undefined;
     const { raw, json } = hasBodySchema ? readJsonBody(event, route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) : { raw: '', json: undefined };
     if (hasBodySchema && json === undefined) {

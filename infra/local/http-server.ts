@@ -93,6 +93,8 @@ export function createApiServer(opts: { devMode: boolean; extra?: (req: Incoming
   };
 
   return createServer(async (req, res) => {
+    // Also on what never reaches a handler (unknown routes, refused request lines), as on API Gateway behind CloudFront.
+    res.setHeader('x-content-type-options', 'nosniff');
     try {
       const target = requestTarget(req);
       if ('refused' in target) return problem(res, 400, 'Bad request', target.refused);

@@ -11,6 +11,7 @@ import { problemResponses } from './problem-responses.ts';
 import { HttpProblem, validationProblem } from './problem.ts';
 import type { HttpResult } from './result.ts';
 import { illFormedText } from './well-formed.ts';
+import { NO_SNIFF } from './no-sniff.ts';
 
 export type { HttpResult };
 
@@ -77,7 +78,7 @@ function readRawBody(event: APIGatewayProxyEventV2, spec: { contentType: string;
 }
 
 function toResponse(result: HttpResult): APIGatewayProxyResultV2 {
-  const headers: Record<string, string> = { 'cache-control': 'no-store', ...result.headers };
+  const headers: Record<string, string> = { 'cache-control': 'no-store', ...NO_SNIFF, ...result.headers };
   if (result.bytes) {
     return { statusCode: result.status, headers, body: Buffer.from(result.bytes).toString('base64'), isBase64Encoded: true };
   }

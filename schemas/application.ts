@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseNumber, Gender, IdNumber, IsoDate, IsoMonth, OriginalRetirementAge, Phone } from './common.ts';
+import { CaseNumber, Gender, IdNumber, IsoDate, IsoMonth, OriginalRetirementAge, Phone, Text } from './common.ts';
 
 export const RetirementType = z.enum(['normal', 'flexible-early', 'flexible-late', 'special-job', 'disability']).meta({ id: 'RetirementType' });
 export type RetirementType = z.infer<typeof RetirementType>;
@@ -9,11 +9,11 @@ export const Application = z
   .strictObject({
     applicant: z.strictObject({
       idNumber: IdNumber,
-      name: z.string().trim().min(1).max(50),
+      name: Text({ max: 50 }),
       gender: Gender,
       birthDate: IsoDate,
       phone: Phone,
-      address: z.string().trim().min(1).max(200),
+      address: Text({ max: 200 }),
     }),
     retirement: z.strictObject({
       type: RetirementType,
@@ -21,7 +21,7 @@ export const Application = z
       originalRetirementAge: OriginalRetirementAge,
     }),
     bankAccount: z.strictObject({
-      bankName: z.string().trim().min(1).max(100),
+      bankName: Text({ max: 100 }),
       accountNo: z.string().regex(/^\d{8,30}$/, 'must be 8 to 30 digits'),
     }),
     housingFund: z.strictObject({ withdraw: z.boolean() }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdNumberShape } from './common.ts';
+import { IdNumberShape, Text } from './common.ts';
 
 /** Who calls: a citizen (for itself), the pre-review team and its supervisors, or the government platform. */
 export const Role = z.enum(['citizen', 'pre-review', 'supervisor', 'platform']);
@@ -9,7 +9,7 @@ export type Role = z.infer<typeof Role>;
 export const DevTokenRequest = z.strictObject({
   role: Role,
   idNumber: IdNumberShape.optional(),
-  name: z.string().min(1).max(50).optional(),
+  name: Text({ max: 50 }).optional(),
   staffId: z
     .string()
     .regex(/^[A-Za-z0-9._-]{1,64}$/)

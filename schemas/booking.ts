@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseNumber, IdNumber, Instant, IsoDate, Phone } from './common.ts';
+import { CaseNumber, IdNumber, Instant, IsoDate, Phone, Text } from './common.ts';
 
 export const Channel = z.enum(['online', 'window']).meta({ id: 'Channel' });
 export type Channel = z.infer<typeof Channel>;
@@ -7,7 +7,7 @@ export type Channel = z.infer<typeof Channel>;
 export const BookingRequest = z
   .strictObject({
     idNumber: IdNumber,
-    name: z.string().trim().min(1).max(50),
+    name: Text({ max: 50 }),
     phone: Phone,
     channel: Channel,
     slotId: z.string().min(1).max(100).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseNumber, Instant, IsoDate } from './common.ts';
+import { CaseNumber, Instant, IsoDate, Text } from './common.ts';
 import { DepartmentResult } from './department-result.ts';
 
 export const CaseStatus = z
@@ -66,7 +66,7 @@ export const CaseView = z
 export type CaseView = z.infer<typeof CaseView>;
 
 /** POST /v1/cases/{caseNumber}/withdrawal: the citizen withdraws while the case waits for a person. */
-export const WithdrawalRequest = z.strictObject({ reason: z.string().trim().min(1).max(500).optional() }).meta({ id: 'WithdrawalRequest' });
+export const WithdrawalRequest = z.strictObject({ reason: Text({ max: 500 }).optional() }).meta({ id: 'WithdrawalRequest' });
 export const WithdrawalResponse = z.strictObject({ caseNumber: CaseNumber, status: z.literal('WITHDRAWN') }).meta({ id: 'WithdrawalResponse' });
 
 /** 202 answer to POST /v1/staff/cases/{caseNumber}/retry: the case is back in the status it failed in. */

@@ -2,6 +2,32 @@ import { z } from 'zod';
 import { parseIdNumber } from '../functions/domain/id-number.ts';
 import { isRealDate } from '../functions/domain/months.ts';
 
+/**
+ * Controls (Cc: NUL, BEL, ESC, C1…) and invisible formatting (Cf: zero-width characters, BOM, bidi overrides and
+ * isolates): in a name or an address they hide or reorder what a person reads on a sealed paper, so none is taken.
+ */
+const HIDDEN_CHARACTERS = /[\p{Cc}\p{Cf}]/u;
+
+/**
+ * Every free-text field the API accepts: a lone surrogate is refused (it cannot be hashed, stored or printed),
+ * the text is NFC-normalized (one spelling per name, so comparisons and hashes agree), refused when it carries
+ * hidden characters anywhere, then trimmed and refused when blank.
+ */
+export function Text(opts: { max: number; blankMessage?: string }) {
+  return (
+    z
+      .string()
+      .refine((s) => s.isWellFormed(), { message: 'is not well-formed Unicode (it holds a lone surrogate)', abort: true })
+      .normalize('NFC')
+      // Before trimming, which would silently drop a BOM or a newline at either end rather than refuse it.
+      .refine((s) => !HIDDEN_CHARACTERS.test(s), 'must not contain control or invisible formatting characters')
+      .trim()
+      .min(1, opts.blankMessage ?? 'must not be blank')
+      .max(opts.max)
+      .meta({ description: `Text, NFC, at most ${opts.max} characters; no control or invisible formatting characters.` })
+  );
+}
+
 /** Calendar date `YYYY-MM-DD` that really exists (2023-02-30 is refused). */
 export const IsoDate = z
   .string()

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Channel } from './booking.ts';
 import { Attention, CaseStatus } from './case.ts';
-import { CaseNumber, Instant, IsoDate } from './common.ts';
+import { CaseNumber, Instant, IsoDate, Text } from './common.ts';
 import { DepartmentKey, Outcome } from './department-result.ts';
 
 /** A staff decision that resumes a waiting workflow. */
@@ -10,7 +10,7 @@ export const ReviewRequest = z
     stage: z.enum(['pre-review', 'manual']),
     department: DepartmentKey.optional(),
     outcome: z.enum(['PASS', 'FAIL']),
-    note: z.string().trim().min(1, 'a reason is required').max(2000),
+    note: Text({ max: 2000, blankMessage: 'a reason is required' }),
   })
   .meta({ id: 'ReviewRequest' });
 export type ReviewRequest = z.infer<typeof ReviewRequest>;
@@ -18,7 +18,13 @@ export type ReviewRequest = z.infer<typeof ReviewRequest>;
 export const StaffQueueQuery = z.strictObject({
   status: CaseStatus.optional(),
   overdue: z.enum(['true', 'false']).optional(),
-  dueWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+  // Digits only: z.coerce.number would read '' (an empty `dueWithinDays=`) as 0, and '1e2' or '0x10' as numbers.
+  dueWithinDays: z
+    .string()
+    .regex(/^\d{1,4}$/, 'must be a whole number of days')
+    .transform(Number)
+    .pipe(z.int().min(0).max(3650))
+    .optional(),
 });
 
 /** One line of the staff work queue (GET /v1/staff/cases); the applicant is masked even for staff. */

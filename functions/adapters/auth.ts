@@ -31,13 +31,26 @@ const Claims = z.object({
 
 const AUDIENCE = 'retireone-api';
 const ALG = 'ES256';
+/** The contract: every token carries `exp`, at most 12 hours after `iat`; `iat` in the future beyond 60 s is refused. */
+const MAX_TOKEN_LIFETIME_SECONDS = 12 * 3600;
+const CLOCK_SKEW_SECONDS = 60;
 
 type VerifyKey = CryptoKey | JWTVerifyGetKey;
 
 export function joseVerifier(key: VerifyKey, issuer: string): TokenVerifier {
   return {
     async verify(token) {
-      const { payload } = await jwtVerify(token, key as CryptoKey, { issuer, audience: AUDIENCE, algorithms: [ALG] });
+      // maxTokenAge bounds how old `iat` may be and refuses it in the future (beyond the tolerance); jose has no
+      // option for the lifetime a token claims, so a 10-year `exp` issued just now is refused by hand below.
+      const { payload } = await jwtVerify(token, key as CryptoKey, {
+        issuer,
+        audience: AUDIENCE,
+        algorithms: [ALG],
+        requiredClaims: ['exp', 'iat'],
+        maxTokenAge: MAX_TOKEN_LIFETIME_SECONDS,
+        clockTolerance: CLOCK_SKEW_SECONDS,
+      });
+      if (payload.exp! - payload.iat! > MAX_TOKEN_LIFETIME_SECONDS) throw new Error('token lifetime over 12 hours');
       const claims = Claims.parse(payload);
       if (claims.role === 'citizen' && !claims.idNumber) throw new Error('citizen token without idNumber');
       return { role: claims.role, subject: claims.sub, idNumber: claims.idNumber, name: claims.name, staffId: claims.staffId };

@@ -26,9 +26,11 @@ export const handler = httpHandler(operations.createBooking, {
         { path: 'idNumber', message: 'is not the ID number of the signed-in person' },
       ]);
     }
-    const slotDef = body.slotId ? findSlot(body.slotId) : undefined;
-    if (body.slotId && (!slotDef || slotDef.start.slice(0, 10) < rt.clock.today())) {
-      throw new HttpProblem(400, 'Invalid request', 'The slot does not exist or has passed.', [{ path: 'slotId', message: 'is not an open slot' }]);
+    const slotDef = body.slotId ? findSlot(body.slotId, { today: rt.clock.today(), horizonDays: rt.policy.applicationDeadlineDays }) : undefined;
+    if (body.slotId && !slotDef) {
+      throw new HttpProblem(400, 'Invalid request', 'The slot does not exist, has passed or is not offered yet.', [
+        { path: 'slotId', message: 'is not an open slot' },
+      ]);
     }
     const key = idempotencyKey(headers) ?? crypto.randomUUID();
     const requestHash = canonicalHash(body);

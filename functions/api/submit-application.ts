@@ -1,4 +1,5 @@
 import { Application } from '../../schemas/application.ts';
+import { checkBirthDate } from '../../schemas/birth-date.ts';
 import { IsoMonth } from '../../schemas/common.ts';
 import { parseIdNumber } from '../domain/id-number.ts';
 import { addMonths, monthIndex, monthOf } from '../domain/months.ts';
@@ -10,11 +11,12 @@ import { httpHandler } from './http/handler.ts';
 import { operations } from './routes.ts';
 import { HttpProblem, type FieldError } from './http/problem.ts';
 
-/** The form, with the requested month inside the application window as of today (named with the other fields). */
+/** The form, with a plausible birth date and the requested month inside the application window as of today (named with the other fields). */
 function applicationAsOfToday(rt: Runtime) {
   const thisMonth = monthOf(rt.clock.today());
   const latest = addMonths(thisMonth, rt.policy.applicationMonthsAhead);
   return Application.superRefine((form, ctx) => {
+    checkBirthDate(form?.applicant?.birthDate, rt.clock.today(), ctx, ['applicant', 'birthDate']);
     // Zod runs this even when other fields failed: look only at a month that is itself well-formed.
     const month = IsoMonth.safeParse(form?.retirement?.requestedMonth);
     if (!month.success) return;

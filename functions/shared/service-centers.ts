@@ -1,4 +1,5 @@
 import type { ServiceCenter, Slot } from '../../schemas/index.ts';
+import { addDays } from '../domain/months.ts';
 
 /**
  * Service centres and their opening hours. Configuration data, kept with the code until the city's
@@ -45,11 +46,27 @@ export function slotsFor(centerId: string, date: string): SlotDefinition[] {
   }));
 }
 
-export function findSlot(slotId: string): SlotDefinition | undefined {
+/** The days slots are offered on: from today until `horizonDays` ahead. */
+export interface BookingWindow {
+  today: string;
+  horizonDays: number;
+}
+
+/**
+ * The slots offered on `date`: none before today or beyond the horizon, so a slot id made up for year 9999 is
+ * not a slot. The horizon is the booking's application deadline: a visit after it would find the case expired.
+ */
+export function offeredSlots(centerId: string, date: string, window: BookingWindow): SlotDefinition[] {
+  if (date < window.today || date > addDays(window.today, window.horizonDays)) return [];
+  return slotsFor(centerId, date);
+}
+
+/** The offered slot with this id, or undefined when the service does not offer it. */
+export function findSlot(slotId: string, window: BookingWindow): SlotDefinition | undefined {
   const m = /^([a-z-]+)_(\d{4})(\d{2})(\d{2})_(\d{4})$/.exec(slotId);
   if (!m?.[1]) return undefined;
   const date = `${m[2]}-${m[3]}-${m[4]}`;
-  return slotsFor(m[1], date).find((s) => s.slotId === slotId);
+  return offeredSlots(m[1], date, window).find((s) => s.slotId === slotId);
 }
 
 export function toPublicSlot(def: SlotDefinition, booked: number): Slot {

@@ -30,9 +30,8 @@ import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deplo
 import { Construct } from 'constructs';
 import { pageDirectories, viewerRequestCode } from './site-routing.ts';
 import { SECURE_BUCKET } from './secure-bucket.ts';
+import { CONTENT_SECURITY_POLICY } from '../page-headers.ts';
 
-/** The same policy infra/local/static-files.ts sends: the pages load scripts and call /v1 on their own origin only. */
-export const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'";
 /** Paths the distribution sends to the HTTP API; everything else is the static site. */
 export const API_PATHS = ['/v1/*', '/health'] as const;
 
@@ -98,14 +97,14 @@ export class Site extends Construct {
     });
 
     this.headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
-      comment: 'RetireOne: CSP as on the embedded hosting, HSTS, nosniff, no framing',
+      comment: 'RetireOne: CSP as on the embedded hosting, HSTS, nosniff, no framing, no referrer',
       securityHeadersBehavior: {
         contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
         strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-        // Document ids sit in /verify/ paths: never send them to another origin.
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.SAME_ORIGIN, override: true },
+        // Also on the API answers (/v1/*): the one policy of the distribution, see infra/page-headers.ts.
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
       },
     });
 

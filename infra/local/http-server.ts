@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { ROUTES, type Route } from '../../functions/api/routes.ts';
 import { logger } from '../../functions/shared/logger.ts';
+import { requestTarget } from './request-target.ts';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -42,7 +43,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   return Buffer.concat(chunks);
 }
 
-function toEvent(req: IncomingMessage, url: URL, body: Buffer, route: CompiledRoute, params: Record<string, string>): APIGatewayProxyEventV2 {
+function toEvent(req: IncomingMessage, url: URL, host: string, body: Buffer, route: CompiledRoute, params: Record<string, string>): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
   const query: Record<string, string> = {};
@@ -63,7 +64,7 @@ function toEvent(req: IncomingMessage, url: URL, body: Buffer, route: CompiledRo
     requestContext: {
       accountId: 'local',
       apiId: 'local',
-      domainName: url.host,
+      domainName: host,
       domainPrefix: 'local',
       http: { method: req.method!, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '', userAgent: headers['user-agent'] ?? '' },
       requestId: randomUUID(),
@@ -92,8 +93,12 @@ export function createApiServer(opts: { devMode: boolean; extra?: (req: Incoming
   };
 
   return createServer(async (req, res) => {
+    // Also on what never reaches a handler (unknown routes, refused request lines), as on API Gateway behind CloudFront.
+    res.setHeader('x-content-type-options', 'nosniff');
     try {
-      const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+      const target = requestTarget(req);
+      if ('refused' in target) return problem(res, 400, 'Bad request', target.refused);
+      const { url, host } = target;
       const matches = routes.map((r) => ({ r, m: r.pattern.exec(url.pathname) })).filter((x): x is { r: CompiledRoute; m: RegExpExecArray } => x.m !== null);
       const hit = matches.find((x) => x.r.route.method === req.method);
       if (!hit) {
@@ -104,15 +109,11 @@ export function createApiServer(opts: { devMode: boolean; extra?: (req: Incoming
       const body = await readBody(req);
       if (body === 'too-large') return problem(res, 413, 'Body too large', 'The request body is too large.');
       const params: Record<string, string> = {};
+      // requestTarget refused any path whose percent-encoding does not decode.
       hit.r.names.forEach((n, i) => {
-        const raw = hit.m[i + 1] ?? '';
-        try {
-          params[n] = decodeURIComponent(raw);
-        } catch {
-          params[n] = raw;
-        }
+        params[n] = decodeURIComponent(hit.m[i + 1] ?? '');
       });
-      const event = toEvent(req, url, body, hit.r, params);
+      const event = toEvent(req, url, host, body, hit.r, params);
       const handler = await load(hit.r.route.module);
       const result = await handler(event, { awsRequestId: event.requestContext.requestId, functionName: hit.r.route.module } as Context);
       const payload = result.body === undefined ? undefined : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : Buffer.from(result.body, 'utf8');

@@ -1,8 +1,17 @@
 import { resolve } from 'node:path';
+import { parseDevMode } from './dev-mode.ts';
 import { defaultFixturesPath } from './fixtures-loader.ts';
 import { startLocalStack } from './stack.ts';
 
-/** `npm start`: the product on its embedded default. Settings: PORT, DATA_DIR, DEPARTMENT_FIXTURES, CLOCK_TODAY. */
+let devMode: boolean;
+try {
+  devMode = parseDevMode(process.env.DEV_MODE);
+} catch (err) {
+  console.error(`RetireOne does not start: ${(err as Error).message}`);
+  process.exit(2);
+}
+
+/** `npm start`: the product on its embedded default. Settings: PORT, DATA_DIR, DEPARTMENT_FIXTURES, CLOCK_TODAY, DEV_MODE. */
 const stack = await startLocalStack({
   dataDir: resolve(process.env.DATA_DIR ?? '.data'),
   port: Number(process.env.PORT ?? 3000),
@@ -10,7 +19,7 @@ const stack = await startLocalStack({
   fixturesPath: defaultFixturesPath(),
   clockToday: process.env.CLOCK_TODAY,
   departmentLatencyMs: process.env.DEPARTMENT_LATENCY_MS ? Number(process.env.DEPARTMENT_LATENCY_MS) : 0,
-  devMode: process.env.DEV_MODE !== 'false',
+  devMode,
 });
 
 console.log(`RetireOne 退休一件事 is listening on ${stack.baseUrl}`);

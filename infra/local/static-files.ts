@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { PAGE_HEADERS } from '../page-headers.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -31,8 +32,7 @@ export function staticFiles(root: string) {
         res.writeHead(200, {
           'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
           'content-length': String(body.length),
-          'x-content-type-options': 'nosniff',
-          'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'",
+          ...PAGE_HEADERS,
         });
         res.end(req.method === 'HEAD' ? undefined : body);
         return true;

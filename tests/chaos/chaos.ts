@@ -80,6 +80,8 @@ class Product {
         DEPARTMENT_FIXTURES: this.fixtures,
         DEPARTMENT_LATENCY_MS: String(LATENCY_MS),
         LOG_LEVEL: 'error',
+        // start.ts is npm start's entry without npm's default; these runs mint dev tokens.
+        DEV_MODE: 'true',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -186,14 +186,20 @@ describe('response headers policy', () => {
   it('carries the CSP the embedded hosting sends', async () => {
     const { headers } = await local('/');
     expect(security().ContentSecurityPolicy).toEqual({ ContentSecurityPolicy: headers['content-security-policy'], Override: true });
-    expect(security().ContentSecurityPolicy.ContentSecurityPolicy).toBe("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'");
+    expect(security().ContentSecurityPolicy.ContentSecurityPolicy).toBe(
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+    );
   });
 
-  it('adds HSTS, nosniff, frame-options DENY and a same-origin referrer policy', () => {
+  it('adds HSTS, nosniff, frame-options DENY and no referrer, as the embedded hosting does', async () => {
+    const { headers } = await local('/');
+    expect(headers['x-frame-options']).toBe('DENY');
+    expect(headers['referrer-policy']).toBe('no-referrer');
+    expect(headers['x-content-type-options']).toBe('nosniff');
     expect(security().StrictTransportSecurity).toEqual({ AccessControlMaxAgeSec: 31536000, IncludeSubdomains: true, Override: true });
     expect(security().ContentTypeOptions).toEqual({ Override: true });
     expect(security().FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
-    expect(security().ReferrerPolicy).toEqual({ ReferrerPolicy: 'same-origin', Override: true });
+    expect(security().ReferrerPolicy).toEqual({ ReferrerPolicy: 'no-referrer', Override: true });
   });
 });
 

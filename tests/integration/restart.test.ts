@@ -34,6 +34,8 @@ function start(dataDir: string, port: number, latencyMs: number): Promise<ChildP
       DEPARTMENT_LATENCY_MS: String(latencyMs),
       DEPARTMENT_FIXTURES: DEMO_FIXTURES,
       LOG_LEVEL: 'error',
+      // start.ts is npm start's entry without npm's default; these runs mint dev tokens.
+      DEV_MODE: 'true',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

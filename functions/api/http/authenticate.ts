@@ -4,6 +4,11 @@ import type { Principal, Role } from '../../adapters/auth.ts';
 import { runtime } from '../../shared/runtime.ts';
 import { HttpProblem } from './problem.ts';
 
+// RFC 6750 §3: a 401 says which scheme to use, and for a token that was sent, that it was refused.
+const REALM = 'Bearer realm="retireone"';
+const NO_TOKEN = { 'www-authenticate': REALM };
+const INVALID_TOKEN = { 'www-authenticate': `${REALM}, error="invalid_token", error_description="The token is not valid or has expired"` };
+
 /** Verifies the bearer JWT and checks the caller's role before the handler runs. */
 export function authenticate(
   auth: 'public' | readonly Role[],
@@ -13,12 +18,12 @@ export function authenticate(
       if (auth === 'public') return;
       const header = request.event.headers?.authorization ?? '';
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      if (!match) throw new HttpProblem(401, 'Unauthorized', 'Send a bearer token in the Authorization header.');
+      if (!match) throw new HttpProblem(401, 'Unauthorized', 'Send a bearer token in the Authorization header.', undefined, undefined, NO_TOKEN);
       let principal: Principal;
       try {
         principal = await (await runtime()).tokens.verify(match[1] ?? '');
       } catch {
-        throw new HttpProblem(401, 'Unauthorized', 'The token is not valid or has expired.');
+        throw new HttpProblem(401, 'Unauthorized', 'The token is not valid or has expired.', undefined, undefined, INVALID_TOKEN);
       }
       // Kept for the audit of the refusal (audit-refusals.ts); the handler only ever sees `principal`.
       (request.context as { refusedPrincipal?: Principal }).refusedPrincipal = principal;

@@ -6,10 +6,13 @@ import { type Runtime, runtime } from '../../shared/runtime.ts';
 import type { Operation } from '../route.ts';
 import { auditRefusals } from './audit-refusals.ts';
 import { authenticate } from './authenticate.ts';
+import { idempotencyKey } from './idempotency-key.ts';
 import { idempotentReplay } from './idempotent-replay.ts';
 import { problemResponses } from './problem-responses.ts';
 import { HttpProblem, validationProblem } from './problem.ts';
 import type { HttpResult } from './result.ts';
+import { illFormedText } from './well-formed.ts';
+import { NO_SNIFF } from './no-sniff.ts';
 
 export type { HttpResult };
 
@@ -52,11 +55,17 @@ function readJsonBody(event: APIGatewayProxyEventV2, maxBytes: number): { raw: s
   if (Buffer.byteLength(raw) > maxBytes) throw new HttpProblem(413, 'Body too large', `The body is larger than ${maxBytes} bytes.`);
   const type = mediaType(event.headers['content-type']);
   if (type !== 'application/json') throw new HttpProblem(415, 'Unsupported media type', 'Send the body as application/json.');
+  let json: unknown;
   try {
-    return { raw, json: JSON.parse(raw) };
+    json = JSON.parse(raw);
   } catch {
     throw new HttpProblem(400, 'Malformed JSON', 'The body is not valid JSON.', [{ path: '$', message: 'is not valid JSON' }]);
   }
+  const illFormed = illFormedText(json);
+  if (illFormed.length > 0) {
+    throw new HttpProblem(400, 'Invalid request', `The body has text that is not well-formed: ${illFormed.map((e) => e.path).join(', ')}`, illFormed);
+  }
+  return { raw, json };
 }
 
 /** Empty is 400, another media type 415, too big 413 — in that order, so each caller learns the first thing to fix. */
@@ -70,7 +79,7 @@ function readRawBody(event: APIGatewayProxyEventV2, spec: { contentType: string;
 }
 
 function toResponse(result: HttpResult): APIGatewayProxyResultV2 {
-  const headers: Record<string, string> = { 'cache-control': 'no-store', ...result.headers };
+  const headers: Record<string, string> = { 'cache-control': 'no-store', ...NO_SNIFF, ...result.headers };
   if (result.bytes) {
     return { statusCode: result.status, headers, body: Buffer.from(result.bytes).toString('base64'), isBase64Encoded: true };
   }
@@ -88,6 +97,9 @@ function toResponse(result: HttpResult): APIGatewayProxyResultV2 {
  */
 export function httpHandler<B, Q, P>(route: Operation<B, Q, P>, spec: HandlerSpec<B, Q, P>) {
   const core = async (event: APIGatewayProxyEventV2, context: Context & { principal?: Principal }): Promise<APIGatewayProxyResultV2> => {
+    // On every route, also those whose replay is by content (the one form): a key the caller thinks protects a
+    // retry but that cannot be used is a 400, never silently ignored.
+    idempotencyKey(event.headers ?? {});
     const hasBodySchema = route.body !== undefined;
     const { raw, json } = hasBodySchema ? readJsonBody(event, route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) : { raw: '', json: undefined };
     if (hasBodySchema && json === undefined) {

@@ -2,6 +2,7 @@ import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { logger } from '../../shared/logger.ts';
 import { isTransient } from '../../shared/transient-error.ts';
+import { NO_SNIFF } from './no-sniff.ts';
 import { HttpProblem } from './problem.ts';
 
 /** Turns every error into RFC 9457 problem+json; anything unexpected is a 500 that reveals nothing. */
@@ -25,6 +26,7 @@ export function problemResponses(): middy.MiddlewareObj<APIGatewayProxyEventV2, 
           ...problem.headers,
           'content-type': 'application/problem+json; charset=utf-8',
           'cache-control': 'no-store',
+          ...NO_SNIFF,
         },
         body: JSON.stringify({
           type: `https://retireone.gov.cn/problems/${problem.status}`,

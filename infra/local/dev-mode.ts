@@ -1,14 +1,15 @@
-const ON = new Set(['true', '1']);
-const OFF = new Set(['false', '0']);
-
 /**
- * DEV_MODE as the embedded hosting reads it. Dev mode mints tokens for anyone, so it is on only when asked for
- * explicitly; unset is off (`npm start` sets `true` for its demo). A value that is neither on nor off stops the
- * start: reading `DEV_MODE=0` or `no` as "on" (or guessing at all) is how dev tokens end up where they must not be.
+ * DEV_MODE as the embedded hosting reads it (the contract's Identity section): on only when it is exactly
+ * `true`; any other value, and unset, is off (`npm start` sets `true` for its demo). Dev mode mints tokens
+ * for anyone, so a value that merely looks like "on" (`1`, `TRUE`, `yes`) must not turn it on: reading
+ * `DEV_MODE=0` as "on" is how dev tokens ended up where they must not be.
  */
 export function parseDevMode(value: string | undefined): boolean {
-  if (value === undefined) return false;
-  if (ON.has(value)) return true;
-  if (OFF.has(value)) return false;
-  throw new Error(`DEV_MODE must be "true" or "1" (dev tokens on) or "false" or "0" (off), not ${JSON.stringify(value)}.`);
+  return value === 'true';
+}
+
+/** A value that is neither `true` nor `false` is off, but probably not what the operator meant: say so. */
+export function devModeWarning(value: string | undefined): string | undefined {
+  if (value === undefined || value === 'true' || value === 'false') return undefined;
+  return `DEV_MODE=${JSON.stringify(value)} is not "true": dev mode is off (dev tokens and the dev routes are absent).`;
 }

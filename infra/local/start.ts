@@ -1,15 +1,11 @@
 import { resolve } from 'node:path';
-import { parseDevMode } from './dev-mode.ts';
+import { devModeWarning, parseDevMode } from './dev-mode.ts';
 import { defaultFixturesPath } from './fixtures-loader.ts';
 import { startLocalStack } from './stack.ts';
 
-let devMode: boolean;
-try {
-  devMode = parseDevMode(process.env.DEV_MODE);
-} catch (err) {
-  console.error(`RetireOne does not start: ${(err as Error).message}`);
-  process.exit(2);
-}
+const devMode = parseDevMode(process.env.DEV_MODE);
+const warning = devModeWarning(process.env.DEV_MODE);
+if (warning) console.error(warning);
 
 /** `npm start`: the product on its embedded default. Settings: PORT, DATA_DIR, DEPARTMENT_FIXTURES, CLOCK_TODAY, DEV_MODE. */
 const stack = await startLocalStack({

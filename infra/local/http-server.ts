@@ -1,3 +1,4 @@
+import { callerKey, callerRateLimiter, DEFAULT_CALLER_RATE_LIMIT, type RateLimit } from './caller-rate-limit.ts';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
@@ -27,8 +28,8 @@ function compile(route: Route): CompiledRoute {
   return { route, pattern, names };
 }
 
-function problem(res: ServerResponse, status: number, title: string, detail: string): void {
-  res.writeHead(status, { 'content-type': 'application/problem+json; charset=utf-8' });
+function problem(res: ServerResponse, status: number, title: string, detail: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/problem+json; charset=utf-8', ...headers });
   res.end(JSON.stringify({ type: `https://retireone.gov.cn/problems/${status}`, title, status, detail }));
 }
 
@@ -80,7 +81,12 @@ function toEvent(req: IncomingMessage, url: URL, host: string, body: Buffer, rou
  * The embedded API Gateway: turns each HTTP request into an API Gateway v2 event for the same handler
  * module the Lambda runs, and the handler's result back into an HTTP response.
  */
-export function createApiServer(opts: { devMode: boolean; extra?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> }): Server {
+export function createApiServer(opts: {
+  devMode: boolean;
+  extra?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+  rateLimit?: RateLimit;
+}): Server {
+  const limiter = callerRateLimiter(opts.rateLimit ?? DEFAULT_CALLER_RATE_LIMIT);
   const routes = ROUTES.filter((r) => opts.devMode || !r.devOnly).map(compile);
   const modules = new Map<string, Promise<Handler>>();
   const load = (name: string) => {
@@ -106,6 +112,9 @@ export function createApiServer(opts: { devMode: boolean; extra?: (req: Incoming
         if (matches.length > 0) return problem(res, 405, 'Method not allowed', `${req.method} is not allowed here.`);
         return problem(res, 404, 'Not found', 'No such endpoint.');
       }
+      const wait = limiter.take(callerKey(req));
+      if (wait > 0)
+        return problem(res, 429, 'Too many requests', `Too many requests from this caller; try again in ${wait} s.`, { 'retry-after': String(wait) });
       const body = await readBody(req);
       if (body === 'too-large') return problem(res, 413, 'Body too large', 'The request body is too large.');
       const params: Record<string, string> = {};

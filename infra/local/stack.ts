@@ -14,6 +14,7 @@ import { setRuntime, type Runtime, type SealingKit } from '../../functions/share
 import { OPEN_STATUSES } from '../../schemas/case.ts';
 import { ISSUING_BODIES, ISSUING_BODY_NAMES } from '../../schemas/notice.ts';
 import { startDepartmentStandinsThread, type RemoteStandins } from './department-standins-thread.ts';
+import type { RateLimit } from './caller-rate-limit.ts';
 import { dataDirProbe } from './data-dir-probe.ts';
 import { DEFAULT_MESSAGE_QUOTAS, type MessageQuotas } from '../../functions/shared/message-quotas.ts';
 import { type DynamoDbLocal, makeLocalDocumentClient, makeLocalDynamoClient, startDynamoDbLocal } from './dynamodb-local.ts';
@@ -44,6 +45,8 @@ export interface LocalStackOptions {
   workflowPath?: string;
   /** How often open cases with no running execution are started (default 60 s). */
   reconcileIntervalMs?: number;
+  /** Requests per caller on the local server (infra/local/caller-rate-limit.ts defaults otherwise). */
+  rateLimit?: RateLimit;
   /** Tests set small quotas to reach them; the product's defaults otherwise. */
   messageQuotas?: MessageQuotas;
 }
@@ -126,7 +129,11 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   };
   setRuntime(rt);
 
-  const server = createApiServer({ devMode: opts.devMode !== false, extra: staticFiles(resolve(new URL('../../web', import.meta.url).pathname)) });
+  const server = createApiServer({
+    devMode: opts.devMode !== false,
+    rateLimit: opts.rateLimit,
+    extra: staticFiles(resolve(new URL('../../web', import.meta.url).pathname)),
+  });
   await new Promise<void>((ok) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : 'localhost'}:${port}`;

@@ -112,3 +112,25 @@ describe('edge guards', () => {
     expect(exposed).toEqual([]);
   });
 });
+
+describe('per-caller rate limit on the local server', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({ rateLimit: { burst: 5, perSecond: 0.5 } });
+  });
+  afterAll(() => stack?.close());
+
+  it('a caller past its burst gets 429 with Retry-After; another caller is still served', async () => {
+    const token = 'Bearer a-caller-token';
+    const statuses = await Promise.all(
+      Array.from({ length: 8 }, () => fetch(`${stack.baseUrl}/v1/service-centers`, { headers: { authorization: token } }).then((r) => r.status)),
+    );
+    expect(statuses.filter((s) => s === 429)).toHaveLength(3);
+    const refused = await fetch(`${stack.baseUrl}/v1/service-centers`, { headers: { authorization: token } });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect((await refused.json()).status).toBe(429);
+    const other = await fetch(`${stack.baseUrl}/v1/service-centers`, { headers: { authorization: 'Bearer another-caller' } });
+    expect(other.status).not.toBe(429);
+  });
+});

@@ -1,11 +1,12 @@
 import { Duration } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnStage, CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ROUTES } from '../../functions/api/routes.ts';
+import { ROUTE_THROTTLES } from './route-throttles.ts';
 
 export interface PublicApiProps {
   allowedOrigins: readonly string[];
@@ -78,6 +79,14 @@ export class PublicApi extends Construct {
 
   /** One route per non-dev entry of ROUTES, each to its own function. */
   addRoutes(functions: ReadonlyMap<string, IFunction>): void {
+    const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
+    for (const route of ROUTES) {
+      const throttle = ROUTE_THROTTLES[route.doc.operationId];
+      if (throttle && !route.devOnly) {
+        routeSettings[`${route.method} ${route.path}`] = { ThrottlingRateLimit: throttle.rateLimit, ThrottlingBurstLimit: throttle.burstLimit };
+      }
+    }
+    (this.stage.node.defaultChild as CfnStage).routeSettings = routeSettings;
     for (const route of ROUTES) {
       if (route.devOnly) continue;
       const fn = functions.get(route.module);

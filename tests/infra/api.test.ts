@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/api/routes.ts';
+import { ROUTE_THROTTLES } from '../../infra/aws/route-throttles.ts';
 import { cfnText, logicalId, refId, synth, TEST_CONTEXT, type Resource, type Synth } from './support/synth.ts';
 
 let s: Synth;
@@ -36,6 +37,18 @@ describe('HTTP API', () => {
     expect(JSON.parse(stage.Properties.AccessLogSettings.Format).requestId).toBe('$context.requestId');
     expect(stage.Properties.DefaultRouteSettings.ThrottlingRateLimit).toBeGreaterThan(0);
     expect(stage.Properties.DefaultRouteSettings.ThrottlingBurstLimit).toBeGreaterThan(0);
+  });
+
+  it('throttles expensive and public routes tighter than the stage, each named by an operation that exists', () => {
+    const operations = new Set(ROUTES.map((r) => r.doc.operationId));
+    for (const id of Object.keys(ROUTE_THROTTLES)) expect(operations, id).toContain(id);
+    const [[, stage]] = ofType('AWS::ApiGatewayV2::Stage') as [[string, Resource]];
+    const settings = stage.Properties.RouteSettings as Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
+    const booking = ROUTES.find((r) => r.doc.operationId === 'createBooking')!;
+    expect(settings[`${booking.method} ${booking.path}`]).toEqual({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 });
+    expect(Object.keys(settings)).toHaveLength(Object.keys(ROUTE_THROTTLES).length);
+    for (const [, limits] of Object.entries(settings))
+      expect(limits.ThrottlingRateLimit).toBeLessThan(stage.Properties.DefaultRouteSettings.ThrottlingRateLimit);
   });
 
   it('allows CORS only from the configured origins', () => {

@@ -1,0 +1,15 @@
+/**
+ * Per-route throttles on AWS, tighter than the stage's for what is expensive or open to anyone. Product
+ * defaults (requests per second, burst), not law; keyed by the route table's operationId so a renamed
+ * route is caught by tests/infra/api.test.ts. Per-client limits need a key API Gateway's HTTP APIs do not
+ * offer; the stage throttle and these bound what any one client can do meanwhile.
+ */
+export const ROUTE_THROTTLES: Readonly<Record<string, { rateLimit: number; burstLimit: number }>> = {
+  // Each booking may send a text message and takes a window seat.
+  createBooking: { rateLimit: 20, burstLimit: 40 },
+  // Public, unauthenticated.
+  calculateRetirement: { rateLimit: 20, burstLimit: 40 },
+  verifyDocumentById: { rateLimit: 20, burstLimit: 40 },
+  // Parses and checks an uploaded PDF's signatures: the most CPU per request.
+  verifyUploadedPdf: { rateLimit: 5, burstLimit: 10 },
+};

@@ -125,7 +125,7 @@ class Product {
   }
 }
 
-/** Calls until an answer that is not "try again" (network error, 5xx, 409 in progress). */
+/** Calls until an answer that is not "try again" (network error, 5xx, 429, 409 in progress). */
 async function persist<T>(
   what: string,
   call: () => Promise<{ status: number; body: T }>,
@@ -136,7 +136,7 @@ async function persist<T>(
     try {
       const res = await call();
       if (ok(res.status)) return res;
-      if (res.status < 500 && !(res.status === 409 && (res.body as { title?: string })?.title === 'Request in progress')) {
+      if (res.status < 500 && res.status !== 429 && !(res.status === 409 && (res.body as { title?: string })?.title === 'Request in progress')) {
         throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
       }
     } catch (err) {

@@ -66,7 +66,7 @@ function addOperation(registry: OpenAPIRegistry, route: Route): void {
   const request = requestOf(route);
   registry.registerPath({
     ...config,
-    method: route.method === 'GET' ? 'get' : route.method === 'PUT' ? 'put' : 'post',
+    method: route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete',
     path: route.path,
     ...(request ? { request } : {}),
     description: config.description ? `${config.description}\n\n${roles}` : roles,

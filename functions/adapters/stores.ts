@@ -7,6 +7,7 @@ import { HealthProbeStore } from './health-probe-store.ts';
 import { IdempotencyStore } from './idempotency-store.ts';
 import { OutboxStore } from './outbox-store.ts';
 import { TaskTokenStore } from './task-token-store.ts';
+import { WebhookStore } from './webhook-store.ts';
 
 /** Every store over the one case table, built in one place for both hostings. */
 export function buildStores(db: DynamoDBDocumentClient, table: string) {
@@ -19,6 +20,7 @@ export function buildStores(db: DynamoDBDocumentClient, table: string) {
     taskTokens: new TaskTokenStore(db, table),
     outbox: new OutboxStore(db, table),
     healthProbe: new HealthProbeStore(db, table),
+    webhooks: new WebhookStore(db, table),
   };
 }
 export type Stores = ReturnType<typeof buildStores>;

@@ -9,7 +9,7 @@ import type { Access } from '../shared/access.ts';
  * Lambda may touch (the CDK's grants). A handler file adds only its decision (functions/api/http/handler.ts).
  */
 export interface Operation<B = undefined, Q = undefined, P = undefined> {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** API Gateway route syntax: `{name}` path parameters. */
   path: string;
   /** Module under functions/api/ exporting `handler`. */

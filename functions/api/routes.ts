@@ -8,6 +8,7 @@ import { CaseNumber } from '../../schemas/common.ts';
 import { EligibilityRequest, EligibilityResponse } from '../../schemas/eligibility.ts';
 import { Problem } from '../../schemas/problem.ts';
 import { AuditEntry, RecheckRequest, RecheckResponse, ReviewRequest, ReviewResponse, StaffQueueItem, StaffQueueQuery } from '../../schemas/review.ts';
+import { WebhookCreated, WebhookList, WebhookPathParams, WebhookSubscriptionRequest } from '../../schemas/webhooks.ts';
 import { CaseDocumentPathParams, DocumentVerification, UploadVerification, VerifyDocumentPathParams } from '../../schemas/verification.ts';
 import { type Operation, operation } from './route.ts';
 import { BAD_REQUEST, BODY_ERRORS, IDEMPOTENCY_REUSED, json, NOT_FOUND_CASE, PDF_BODY, problem } from './route-responses.ts';
@@ -474,6 +475,61 @@ export const operations = {
         400: problem('No body was sent.'),
         413: problem('The PDF is larger than the limit.'),
         415: problem('The body is not application/pdf.'),
+      },
+    },
+  }),
+
+  createWebhook: operation({
+    method: 'POST',
+    path: '/v1/platform/webhooks',
+    module: 'create-webhook',
+    auth: ['platform'],
+    access: { table: 'write' },
+    body: WebhookSubscriptionRequest,
+    doc: {
+      operationId: 'createWebhook',
+      tags: ['Platform'],
+      summary: 'Subscribe to case events',
+      description:
+        'Every status change of the cases this platform booked is POSTed to `url`, signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, ' +
+        '`webhook-signature`), at least once from a durable outbox, retried with backoff for at least 24 hours under the same `webhook-id`. ' +
+        'The body is a WebhookEventBody. The secret is shown only in this answer.',
+      responses: { 201: { description: 'Subscribed.', content: json(WebhookCreated) }, ...BODY_ERRORS, 403: problem('Only platform systems subscribe.') },
+    },
+  }),
+
+  listWebhooks: operation({
+    method: 'GET',
+    path: '/v1/platform/webhooks',
+    module: 'list-webhooks',
+    auth: ['platform'],
+    access: { table: 'read' },
+    // No parameters: an unknown one is refused, as everywhere.
+    query: z.strictObject({}),
+    doc: {
+      operationId: 'listWebhooks',
+      tags: ['Platform'],
+      summary: "This platform's subscriptions (without their secrets)",
+      responses: { 200: { description: 'The subscriptions.', content: json(WebhookList) }, 400: BAD_REQUEST, 403: problem('Only platform systems subscribe.') },
+    },
+  }),
+
+  deleteWebhook: operation({
+    method: 'DELETE',
+    path: '/v1/platform/webhooks/{id}',
+    module: 'delete-webhook',
+    auth: ['platform'],
+    access: { table: 'write' },
+    params: WebhookPathParams,
+    doc: {
+      operationId: 'deleteWebhook',
+      tags: ['Platform'],
+      summary: 'Unsubscribe',
+      responses: {
+        204: { description: 'Removed; nothing more is sent to it.' },
+        400: BAD_REQUEST,
+        403: problem('Only platform systems subscribe.'),
+        404: problem('No such subscription of this platform.'),
       },
     },
   }),

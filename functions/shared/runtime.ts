@@ -43,6 +43,8 @@ export interface Runtime extends Stores {
    * instance belongs to a process that has died. False on AWS, where containers run side by side.
    */
   exclusiveInstance: boolean;
+  /** Local dev mode only: webhooks may target http://127.0.0.1 (a receiver on this machine). */
+  allowLoopbackWebhooks?: boolean;
   /** How many text messages may go to one number and be caused by one caller (functions/shared/message-quotas.ts). */
   messageQuotas: MessageQuotas;
   /** Where citizens verify documents (QR codes point here). */

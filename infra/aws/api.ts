@@ -52,7 +52,7 @@ export class PublicApi extends Construct {
         props.allowedOrigins.length > 0
           ? {
               allowOrigins: [...props.allowedOrigins],
-              allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
+              allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS],
               allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
               exposeHeaders: ['x-content-sha256', 'location'],
               maxAge: Duration.hours(1),
@@ -93,7 +93,7 @@ export class PublicApi extends Construct {
       if (!fn) throw new Error(`no function for route module ${route.module}`);
       this.httpApi.addRoutes({
         path: route.path,
-        methods: [route.method === 'GET' ? HttpMethod.GET : route.method === 'PUT' ? HttpMethod.PUT : HttpMethod.POST],
+        methods: [HttpMethod[route.method]],
         integration: new HttpLambdaIntegration(`${route.module}-integration`, fn),
       });
     }

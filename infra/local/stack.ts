@@ -16,6 +16,7 @@ import { ISSUING_BODIES, ISSUING_BODY_NAMES } from '../../schemas/notice.ts';
 import { startDepartmentStandinsThread, type RemoteStandins } from './department-standins-thread.ts';
 import type { RateLimit } from './caller-rate-limit.ts';
 import { dataDirProbe } from './data-dir-probe.ts';
+import { webhookDispatcher } from './webhook-dispatcher.ts';
 import { DEFAULT_MESSAGE_QUOTAS, type MessageQuotas } from '../../functions/shared/message-quotas.ts';
 import { type DynamoDbLocal, makeLocalDocumentClient, makeLocalDynamoClient, startDynamoDbLocal } from './dynamodb-local.ts';
 import { loadFixtures } from './fixtures-loader.ts';
@@ -45,6 +46,9 @@ export interface LocalStackOptions {
   workflowPath?: string;
   /** How often open cases with no running execution are started (default 60 s). */
   reconcileIntervalMs?: number;
+  /** How often the webhook loop runs, and its first retry delay (doubling); tests make them short. */
+  webhookIntervalMs?: number;
+  webhookRetryBaseMs?: number;
   /** Requests per caller on the local server (infra/local/caller-rate-limit.ts defaults otherwise). */
   rateLimit?: RateLimit;
   /** Tests set small quotas to reach them; the product's defaults otherwise. */
@@ -60,6 +64,8 @@ export interface LocalStack {
   runtime: Runtime;
   /** Starts the execution of every open case the engine is not running; returns how many it started. */
   reconcile(): Promise<number>;
+  /** The webhook loop (it also runs on its own timer). */
+  webhooks: { once(): Promise<void>; stop(): Promise<void> };
   stop(): Promise<void>;
 }
 
@@ -123,6 +129,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     sealing: async () => sealing,
     dataDir: dataDirProbe(opts.dataDir),
     messageQuotas: opts.messageQuotas ?? DEFAULT_MESSAGE_QUOTAS,
+    allowLoopbackWebhooks: opts.devMode !== false,
     publicBaseUrl: '',
     instanceId: crypto.randomUUID(),
     exclusiveInstance: true,
@@ -167,6 +174,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       .catch((err: unknown) => logger.error({ err }, 'reconcile failed'));
   }, opts.reconcileIntervalMs ?? 60_000);
   timer.unref();
+  const webhooks = webhookDispatcher(rt, { intervalMs: opts.webhookIntervalMs ?? 1000, retryBaseMs: opts.webhookRetryBaseMs ?? 5000 });
 
   let stopped = false;
   return {
@@ -176,10 +184,12 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     standins,
     runtime: rt,
     reconcile,
+    webhooks,
     async stop() {
       if (stopped) return;
       stopped = true;
       clearInterval(timer);
+      await webhooks.stop();
       engine.stop();
       server.closeAllConnections();
       await new Promise((ok) => server.close(ok));

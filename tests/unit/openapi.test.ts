@@ -38,6 +38,9 @@ const ADDITIONS = new Set([
   'POST /v1/staff/cases/{caseNumber}/retry',
   'POST /v1/staff/cases/{caseNumber}/rechecks',
   'PUT /v1/dev/departments/{department}/faults',
+  'POST /v1/platform/webhooks',
+  'GET /v1/platform/webhooks',
+  'DELETE /v1/platform/webhooks/{id}',
 ]);
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any

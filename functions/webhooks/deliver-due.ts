@@ -1,0 +1,64 @@
+import { Webhook } from 'standardwebhooks';
+import { nextAttemptAt } from '../domain/webhook-events.ts';
+import type { Runtime } from '../shared/runtime.ts';
+import { logger } from '../shared/logger.ts';
+
+export interface DeliveryOptions {
+  /** First retry after this long, doubling (capped at an hour) for the 24 hours the contract promises. */
+  retryBaseMs: number;
+  /** How long an attempt holds its delivery before another dispatcher may try it. */
+  leaseMs?: number;
+  timeoutMs?: number;
+}
+
+/**
+ * Sends what is due from the outbox, each signed per Standard Webhooks (signing with the `standardwebhooks`
+ * package): `webhook-id` is the event's id on every attempt, `webhook-timestamp` the attempt's time. A 2xx
+ * answer is delivered; anything else (or no answer) is tried again later with backoff.
+ */
+export async function deliverDue(rt: Pick<Runtime, 'webhooks'>, opts: DeliveryOptions, now = Date.now()): Promise<number> {
+  const due = await rt.webhooks.due(now);
+  if (due.length === 0) return 0;
+  const subscriptions = new Map((await rt.webhooks.subscriptions()).map((s) => [s.id, s]));
+  let delivered = 0;
+  await Promise.all(
+    due.map(async (d) => {
+      if (!(await rt.webhooks.claim(d, now, opts.leaseMs ?? 30_000))) return;
+      const s = subscriptions.get(d.subscriptionId);
+      if (!s) return rt.webhooks.settle(d, { delivered: false, error: 'subscription removed' });
+      const payload = JSON.stringify(d.body);
+      const at = new Date();
+      let error: string;
+      try {
+        const res = await fetch(s.url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'webhook-id': d.eventId,
+            'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+            'webhook-signature': new Webhook(s.secret).sign(d.eventId, at, payload),
+          },
+          body: payload,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
+        });
+        await res.body?.cancel();
+        if (res.ok) {
+          await rt.webhooks.settle(d, { delivered: true });
+          delivered++;
+          return;
+        }
+        error = `answered ${res.status}`;
+      } catch (err) {
+        error = (err as Error).message;
+      }
+      const retryAt = nextAttemptAt(d.createdAt, d.attempts + 1, Date.now(), opts.retryBaseMs);
+      logger.warn(
+        { subscription: d.subscriptionId, event: d.eventId, attempts: d.attempts + 1, error, gaveUp: retryAt === undefined },
+        'webhook not delivered',
+      );
+      await rt.webhooks.settle(d, { delivered: false, retryAt, error });
+    }),
+  );
+  return delivered;
+}

@@ -6,13 +6,16 @@ export const Role = z.enum(['citizen', 'pre-review', 'supervisor', 'platform']);
 export type Role = z.infer<typeof Role>;
 
 /** Local development only: the claims of a token to mint. */
-export const DevTokenRequest = z.strictObject({
-  role: Role,
-  idNumber: IdNumberShape.optional(),
-  name: Text({ max: 50 }).optional(),
-  staffId: z
-    .string()
-    .regex(/^[A-Za-z0-9._-]{1,64}$/)
-    .optional()
-    .meta({ description: 'Staff: the person (default: the name). The four-eyes rule compares it.' }),
-});
+export const DevTokenRequest = z
+  .strictObject({
+    role: Role,
+    idNumber: IdNumberShape.optional(),
+    name: Text({ max: 50 }).optional(),
+    staffId: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,64}$/)
+      .optional()
+      .meta({ description: 'Staff: the person (default: the name). The four-eyes rule compares it.' }),
+  })
+  // The handler (functions/api/dev-tokens.ts) refuses a citizen token without idNumber; the document says so too.
+  .meta({ if: { properties: { role: { const: 'citizen' } }, required: ['role'] }, then: { required: ['idNumber'] } });

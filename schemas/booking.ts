@@ -17,7 +17,8 @@ export const BookingRequest = z
       ctx.addIssue({ code: 'custom', path: ['slotId'], message: 'is required for a window booking' });
     }
   })
-  .meta({ id: 'BookingRequest' });
+  // The superRefine above is invisible to JSON Schema; if/then states the same rule in the document.
+  .meta({ id: 'BookingRequest', if: { properties: { channel: { const: 'window' } }, required: ['channel'] }, then: { required: ['slotId'] } });
 export type BookingRequest = z.infer<typeof BookingRequest>;
 
 export const Slot = z

@@ -18,7 +18,17 @@ export const EligibilityRequest = z
       ctx.addIssue({ code: 'custom', path: ['originalRetirementAge'], message: 'must be 60 for men' });
     }
   })
-  .meta({ id: 'EligibilityRequest' });
+  // The superRefine above, stated in the document (JSON Schema cannot see a refinement).
+  .meta({
+    id: 'EligibilityRequest',
+    allOf: [
+      {
+        if: { properties: { gender: { const: 'female' } }, required: ['gender'] },
+        then: { required: ['originalRetirementAge'], properties: { originalRetirementAge: { enum: [50, 55] } } },
+      },
+      { if: { properties: { gender: { const: 'male' } }, required: ['gender'] }, then: { properties: { originalRetirementAge: { const: 60 } } } },
+    ],
+  });
 export type EligibilityRequest = z.infer<typeof EligibilityRequest>;
 
 export const AgeYearsMonths = z.strictObject({ years: z.number().int(), months: z.number().int() }).meta({ id: 'AgeYearsMonths' });

@@ -12,7 +12,8 @@ export const ReviewRequest = z
     outcome: z.enum(['PASS', 'FAIL']),
     note: Text({ max: 2000, blankMessage: 'a reason is required' }),
   })
-  .meta({ id: 'ReviewRequest' });
+  // functions/api/submit-review.ts refuses a department on a pre-review decision; the document says so too.
+  .meta({ id: 'ReviewRequest', if: { properties: { stage: { const: 'pre-review' } }, required: ['stage'] }, then: { not: { required: ['department'] } } });
 export type ReviewRequest = z.infer<typeof ReviewRequest>;
 
 export const StaffQueueQuery = z.strictObject({

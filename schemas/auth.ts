@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdNumberShape, Text } from './common.ts';
+import { IdNumberShape, ifThen, Text } from './common.ts';
 
 /** Who calls: a citizen (for itself), the pre-review team and its supervisors, or the government platform. */
 export const Role = z.enum(['citizen', 'pre-review', 'supervisor', 'platform']);
@@ -18,4 +18,4 @@ export const DevTokenRequest = z
       .meta({ description: 'Staff: the person (default: the name). The four-eyes rule compares it.' }),
   })
   // The handler (functions/api/dev-tokens.ts) refuses a citizen token without idNumber; the document says so too.
-  .meta({ if: { properties: { role: { const: 'citizen' } }, required: ['role'] }, then: { required: ['idNumber'] } });
+  .meta(ifThen({ role: 'citizen' }, { required: ['idNumber'] }));

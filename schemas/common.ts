@@ -101,3 +101,13 @@ export type ReasonCode = z.infer<typeof ReasonCode>;
 
 export const Reason = z.strictObject({ code: ReasonCode, message: z.string() }).meta({ id: 'Reason' });
 export type Reason = z.infer<typeof Reason>;
+
+/**
+ * JSON Schema `if`/`then` for `.meta()`: states in the OpenAPI document a rule a refinement or a handler enforces,
+ * which JSON Schema cannot see. `when` is the property values that switch the rule on (they must be present).
+ */
+export function ifThen(when: Record<string, unknown>, then: Record<string, unknown>) {
+  const properties = Object.fromEntries(Object.entries(when).map(([k, v]) => [k, { const: v }]));
+  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's `then` keyword, never awaited.
+  return { if: { properties, required: Object.keys(when) }, then };
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Gender, IsoDate, IsoMonth, OriginalRetirementAge } from './common.ts';
+import { Gender, IsoDate, IsoMonth, ifThen, OriginalRetirementAge } from './common.ts';
 
 export const EligibilityRequest = z
   .strictObject({
@@ -22,11 +22,8 @@ export const EligibilityRequest = z
   .meta({
     id: 'EligibilityRequest',
     allOf: [
-      {
-        if: { properties: { gender: { const: 'female' } }, required: ['gender'] },
-        then: { required: ['originalRetirementAge'], properties: { originalRetirementAge: { enum: [50, 55] } } },
-      },
-      { if: { properties: { gender: { const: 'male' } }, required: ['gender'] }, then: { properties: { originalRetirementAge: { const: 60 } } } },
+      ifThen({ gender: 'female' }, { required: ['originalRetirementAge'], properties: { originalRetirementAge: { enum: [50, 55] } } }),
+      ifThen({ gender: 'male' }, { properties: { originalRetirementAge: { const: 60 } } }),
     ],
   });
 export type EligibilityRequest = z.infer<typeof EligibilityRequest>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Channel } from './booking.ts';
 import { Attention, CaseStatus } from './case.ts';
-import { CaseNumber, Instant, IsoDate, Text } from './common.ts';
+import { CaseNumber, Instant, IsoDate, ifThen, Text } from './common.ts';
 import { DepartmentKey, Outcome } from './department-result.ts';
 
 /** A staff decision that resumes a waiting workflow. */
@@ -13,7 +13,7 @@ export const ReviewRequest = z
     note: Text({ max: 2000, blankMessage: 'a reason is required' }),
   })
   // functions/api/submit-review.ts refuses a department on a pre-review decision; the document says so too.
-  .meta({ id: 'ReviewRequest', if: { properties: { stage: { const: 'pre-review' } }, required: ['stage'] }, then: { not: { required: ['department'] } } });
+  .meta({ id: 'ReviewRequest', ...ifThen({ stage: 'pre-review' }, { not: { required: ['department'] } }) });
 export type ReviewRequest = z.infer<typeof ReviewRequest>;
 
 export const StaffQueueQuery = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseNumber, IdNumber, Instant, IsoDate, Phone, Text } from './common.ts';
+import { CaseNumber, IdNumber, Instant, IsoDate, ifThen, Phone, Text } from './common.ts';
 
 export const Channel = z.enum(['online', 'window']).meta({ id: 'Channel' });
 export type Channel = z.infer<typeof Channel>;
@@ -17,7 +17,8 @@ export const BookingRequest = z
       ctx.addIssue({ code: 'custom', path: ['slotId'], message: 'is required for a window booking' });
     }
   })
-  .meta({ id: 'BookingRequest' });
+  // The superRefine above is invisible to JSON Schema; if/then states the same rule in the document.
+  .meta({ id: 'BookingRequest', ...ifThen({ channel: 'window' }, { required: ['slotId'] }) });
 export type BookingRequest = z.infer<typeof BookingRequest>;
 
 export const Slot = z

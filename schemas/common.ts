@@ -24,7 +24,9 @@ export function Text(opts: { max: number; blankMessage?: string }) {
       .trim()
       .min(1, opts.blankMessage ?? 'must not be blank')
       .max(opts.max)
-      .meta({ description: `Text, NFC, at most ${opts.max} characters; no control or invisible formatting characters.` })
+      // `pattern` (one non-space character) says in the document what the trim-then-min(1) above enforces:
+      // minLength 1 alone would call "   " valid, which the server refuses as blank.
+      .meta({ description: `Text, NFC, at most ${opts.max} characters; no control or invisible formatting characters.`, pattern: '\\S' })
   );
 }
 
@@ -33,7 +35,8 @@ export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
   .refine(isRealDate, 'is not a real calendar date')
-  .meta({ description: 'Calendar date YYYY-MM-DD.', example: '2026-03-12' });
+  // `format: date` tells generated clients and validators it is a date, not only a string shaped like one.
+  .meta({ description: 'Calendar date YYYY-MM-DD.', example: '2026-03-12', format: 'date' });
 
 /** Calendar month `YYYY-MM`. */
 export const IsoMonth = z
@@ -98,3 +101,13 @@ export type ReasonCode = z.infer<typeof ReasonCode>;
 
 export const Reason = z.strictObject({ code: ReasonCode, message: z.string() }).meta({ id: 'Reason' });
 export type Reason = z.infer<typeof Reason>;
+
+/**
+ * JSON Schema `if`/`then` for `.meta()`: states in the OpenAPI document a rule a refinement or a handler enforces,
+ * which JSON Schema cannot see. `when` is the property values that switch the rule on (they must be present).
+ */
+export function ifThen(when: Record<string, unknown>, then: Record<string, unknown>) {
+  const properties = Object.fromEntries(Object.entries(when).map(([k, v]) => [k, { const: v }]));
+  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's `then` keyword, never awaited.
+  return { if: { properties, required: Object.keys(when) }, then };
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Gender, IsoDate, IsoMonth, OriginalRetirementAge } from './common.ts';
+import { Gender, IsoDate, IsoMonth, ifThen, OriginalRetirementAge } from './common.ts';
 
 export const EligibilityRequest = z
   .strictObject({
@@ -18,7 +18,14 @@ export const EligibilityRequest = z
       ctx.addIssue({ code: 'custom', path: ['originalRetirementAge'], message: 'must be 60 for men' });
     }
   })
-  .meta({ id: 'EligibilityRequest' });
+  // The superRefine above, stated in the document (JSON Schema cannot see a refinement).
+  .meta({
+    id: 'EligibilityRequest',
+    allOf: [
+      ifThen({ gender: 'female' }, { required: ['originalRetirementAge'], properties: { originalRetirementAge: { enum: [50, 55] } } }),
+      ifThen({ gender: 'male' }, { properties: { originalRetirementAge: { const: 60 } } }),
+    ],
+  });
 export type EligibilityRequest = z.infer<typeof EligibilityRequest>;
 
 export const AgeYearsMonths = z.strictObject({ years: z.number().int(), months: z.number().int() }).meta({ id: 'AgeYearsMonths' });

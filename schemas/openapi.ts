@@ -1,7 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
 import { IDEMPOTENCY_RESPONSES, ROUTES, type Route } from '../functions/api/routes.ts';
-import { IdempotencyHeaders, json, PDF_BODY, problem } from '../functions/api/route-responses.ts';
+import { IdempotencyHeaders, json, PDF_BODY, problem, STORE_UNAVAILABLE, TOO_MANY_REQUESTS, UNAUTHORIZED } from '../functions/api/route-responses.ts';
 
 /*
  * The OpenAPI 3.1 document of the public contract (docs/api-v1.md), generated from the one route table
@@ -59,9 +59,12 @@ function addOperation(registry: OpenAPIRegistry, route: Route): void {
   const secured = auth !== 'public';
   const responses: RouteConfig['responses'] = { ...config.responses, ...(route.idempotency ? IDEMPOTENCY_RESPONSES : {}) };
   if (secured) {
-    responses[401] = problem('No bearer token, or the token is not valid or has expired.');
+    responses[401] = UNAUTHORIZED;
     responses[403] ??= problem(`The token’s role is not one of: ${auth.join(', ')}.`);
   }
+  // Both hostings throttle every route, and whatever reads or writes a store answers 503 while it is down.
+  responses[429] ??= TOO_MANY_REQUESTS;
+  if (route.access.table || route.access.documents) responses[503] ??= STORE_UNAVAILABLE;
   const roles = secured ? `Roles: ${auth.map((r) => `\`${r}\``).join(', ')}.` : 'No token needed.';
   const request = requestOf(route);
   registry.registerPath({

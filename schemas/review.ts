@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Channel } from './booking.ts';
 import { Attention, CaseStatus } from './case.ts';
-import { CaseNumber, Instant, IsoDate, Text } from './common.ts';
+import { CaseNumber, Instant, IsoDate, ifThen, Text } from './common.ts';
 import { DepartmentKey, Outcome } from './department-result.ts';
 
 /** A staff decision that resumes a waiting workflow. */
@@ -12,7 +12,8 @@ export const ReviewRequest = z
     outcome: z.enum(['PASS', 'FAIL']),
     note: Text({ max: 2000, blankMessage: 'a reason is required' }),
   })
-  .meta({ id: 'ReviewRequest' });
+  // functions/api/submit-review.ts refuses a department on a pre-review decision; the document says so too.
+  .meta({ id: 'ReviewRequest', ...ifThen({ stage: 'pre-review' }, { not: { required: ['department'] } }) });
 export type ReviewRequest = z.infer<typeof ReviewRequest>;
 
 export const StaffQueueQuery = z.strictObject({

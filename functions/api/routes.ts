@@ -255,7 +255,7 @@ export const operations = {
       summary: 'Withdraw the case while it waits for the form or a staff decision',
       responses: {
         202: { description: 'Withdrawn; the person may book again.', content: json(WithdrawalResponse) },
-        400: BAD_REQUEST,
+        ...BODY_ERRORS,
         404: NOT_FOUND_CASE,
         409: problem('The case is not waiting for a person (being checked, sealed, or already ended).'),
       },

@@ -108,6 +108,5 @@ export type Reason = z.infer<typeof Reason>;
  */
 export function ifThen(when: Record<string, unknown>, then: Record<string, unknown>) {
   const properties = Object.fromEntries(Object.entries(when).map(([k, v]) => [k, { const: v }]));
-  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's `then` keyword, never awaited.
   return { if: { properties, required: Object.keys(when) }, then };
 }

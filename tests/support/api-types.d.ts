@@ -446,6 +446,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/platform/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This platform's subscriptions (without their secrets)
+         * @description Roles: `platform`.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Subscribe to case events
+         * @description Every status change of the cases this platform booked is POSTed to `url`, signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`), at least once from a durable outbox, retried with backoff for at least 24 hours under the same `webhook-id`. The body is a WebhookEventBody. The secret is shown only in this answer.
+         *
+         *     Roles: `platform`.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Unsubscribe
+         * @description Roles: `platform`.
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -923,6 +969,39 @@ export interface components {
             documentId?: string;
             /** @description Why it is not valid, as stable codes; empty when valid. */
             reasons: ("NO_SIGNATURE" | "SIGNATURE_INVALID" | "DIGEST_MISMATCH" | "BYTE_RANGE_INCOMPLETE" | "UNTRUSTED_CERTIFICATE" | "NOT_ISSUED")[];
+        };
+        WebhookCreated: {
+            /** @example wh_4f9c1b0e8a7d4c2f9e3b6a1d5c8e7f20 */
+            id: string;
+            /** @description Standard Webhooks signing secret; shown once, at creation. */
+            secret: string;
+        };
+        WebhookSubscriptionRequest: {
+            /**
+             * Format: uri
+             * @description Where events are POSTed: https; in local dev mode also http://127.0.0.1.
+             * @example https://platform.example.gov.cn/retireone/events
+             */
+            url: string;
+            /** @description The events to receive. */
+            events: components["schemas"]["WebhookEventType"][];
+        };
+        /** @enum {string} */
+        WebhookEventType: "case.booked" | "case.submitted" | "case.status_changed" | "case.completed" | "case.withdrawn" | "case.expired";
+        WebhookList: {
+            webhooks: components["schemas"]["WebhookSubscription"][];
+        };
+        WebhookSubscription: {
+            /** @example wh_4f9c1b0e8a7d4c2f9e3b6a1d5c8e7f20 */
+            id: string;
+            url: string;
+            events: components["schemas"]["WebhookEventType"][];
+            /**
+             * Format: date-time
+             * @description Instant, ISO 8601 with offset.
+             * @example 2026-03-12T09:30:00+08:00
+             */
+            createdAt: string;
         };
     };
     responses: never;
@@ -2635,6 +2714,250 @@ export interface operations {
             };
             /** @description The body is not application/pdf. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (the local server’s per-caller token bucket; on AWS, the route’s throttle). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store or service this operation depends on is not answering (or the disk is full); nothing was changed. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscriptions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            /** @description Invalid request: every offending field is named by its JSON path in `errors`; unknown fields are rejected. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or the token is not valid or has expired. */
+            401: {
+                headers: {
+                    /** @description The bearer scheme and realm; with `error="invalid_token"` when a token was sent but is not valid. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only platform systems subscribe. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (the local server’s per-caller token bucket; on AWS, the route’s throttle). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store or service this operation depends on is not answering (or the disk is full); nothing was changed. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description Subscribed. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCreated"];
+                };
+            };
+            /** @description Invalid request: every offending field is named by its JSON path in `errors`; unknown fields are rejected. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or the token is not valid or has expired. */
+            401: {
+                headers: {
+                    /** @description The bearer scheme and realm; with `error="invalid_token"` when a token was sent but is not valid. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only platform systems subscribe. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (64 KiB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (the local server’s per-caller token bucket; on AWS, the route’s throttle). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store or service this operation depends on is not answering (or the disk is full); nothing was changed. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed; nothing more is sent to it. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: every offending field is named by its JSON path in `errors`; unknown fields are rejected. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or the token is not valid or has expired. */
+            401: {
+                headers: {
+                    /** @description The bearer scheme and realm; with `error="invalid_token"` when a token was sent but is not valid. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only platform systems subscribe. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such subscription of this platform. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -57,5 +57,5 @@ describe('wait deadlines across a restart', () => {
     expect(flaggedAt - waitingSince).toBeGreaterThan(TIMEOUT_S * 1000 - 1500);
     const after = await stack.client.get(`/v1/cases/${caseNumber}`, token);
     expect(after.body.status).toBe('PRE_REVIEW');
-  });
+  }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, importSPKI, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, decodeJwt, exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, importSPKI, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -31,16 +31,42 @@ const Claims = z.object({
 
 const AUDIENCE = 'retireone-api';
 const ALG = 'ES256';
+/** api-v1 "Identity": every token carries exp, at most 12 hours after iat; iat in the future beyond 60 s is refused. */
+const MAX_LIFETIME_SECONDS = 12 * 3600;
+const CLOCK_SKEW_SECONDS = 60;
 
 type VerifyKey = CryptoKey | JWTVerifyGetKey;
 
 export function joseVerifier(key: VerifyKey, issuer: string): TokenVerifier {
   return {
     async verify(token) {
-      const { payload } = await jwtVerify(token, key as CryptoKey, { issuer, audience: AUDIENCE, algorithms: [ALG] });
+      // maxTokenAge makes jose check iat too: absent, in the future beyond the skew, or too old are refused.
+      const { payload } = await jwtVerify(token, key as CryptoKey, {
+        issuer,
+        audience: AUDIENCE,
+        algorithms: [ALG],
+        requiredClaims: ['exp', 'iat'],
+        maxTokenAge: MAX_LIFETIME_SECONDS,
+        clockTolerance: CLOCK_SKEW_SECONDS,
+      });
+      if ((payload.exp ?? 0) - (payload.iat ?? 0) > MAX_LIFETIME_SECONDS) throw new Error('token lives longer than 12 hours');
       const claims = Claims.parse(payload);
       if (claims.role === 'citizen' && !claims.idNumber) throw new Error('citizen token without idNumber');
       return { role: claims.role, subject: claims.sub, idNumber: claims.idNumber, name: claims.name, staffId: claims.staffId };
+    },
+  };
+}
+
+/**
+ * Several issuers at once (local dev mode: the dev token mint and the embedded OpenID Provider): the
+ * token's unverified `iss` only picks the verifier, which then checks everything, `iss` included.
+ */
+export function verifierByIssuer(verifiers: ReadonlyMap<string, TokenVerifier>): TokenVerifier {
+  return {
+    async verify(token) {
+      const verifier = verifiers.get(String(decodeJwt(token).iss));
+      if (!verifier) throw new Error('token from an unknown issuer');
+      return verifier.verify(token);
     },
   };
 }

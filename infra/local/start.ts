@@ -10,13 +10,17 @@ const stack = await startLocalStack({
   fixturesPath: defaultFixturesPath(),
   clockToday: process.env.CLOCK_TODAY,
   departmentLatencyMs: process.env.DEPARTMENT_LATENCY_MS ? Number(process.env.DEPARTMENT_LATENCY_MS) : 0,
-  devMode: process.env.DEV_MODE !== 'false',
+  // api-v1 "Identity": on only when exactly `true` or unset.
+  devMode: (process.env.DEV_MODE ?? 'true') === 'true',
 });
 
 console.log(`RetireOne 退休一件事 is listening on ${stack.baseUrl}`);
 console.log(`  citizen pages   ${stack.baseUrl}/`);
 console.log(`  OpenAPI         ${stack.baseUrl}/v1/openapi.json`);
 console.log(`  health          ${stack.baseUrl}/health`);
+console.log(`  sign-in (OIDC)  ${stack.oidc.issuer}/.well-known/openid-configuration`);
+// Made up at this start and kept nowhere else: printed once, so they are never committed.
+for (const a of stack.oidc.generatedStaff) console.log(`  demo staff      ${a.staffId} (${a.role}) password ${a.password}`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {

@@ -64,6 +64,8 @@ export function createOidcProvider(opts: OidcProviderOptions): Provider {
   const configuration: Configuration = {
     clients: clients(opts),
     jwks: opts.keys.privateJwks as Configuration['jwks'],
+    // Our one key is EC (P-256): ID tokens are signed as the access tokens are.
+    clientDefaults: { id_token_signed_response_alg: 'ES256' },
     /*
      * No adapter: oidc-provider's in-memory store keeps sessions, interactions, grants and codes, so a
      * restart signs everyone out of the provider (issued access tokens are JWTs and stay valid). Fine for

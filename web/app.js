@@ -6,7 +6,7 @@ import { session } from './lib/session.js';
 import { go, useRouter, currentScreen, setCurrentScreen } from './lib/navigation.js';
 import { showHome } from './screens/home.js';
 import { setupCalc } from './screens/calc.js';
-import { setupLogin } from './screens/login.js';
+import { completeSignIn, setupLogin } from './screens/login.js';
 import { setupBook, showBook } from './screens/book.js';
 import { showBooked } from './screens/booked.js';
 import { setupForm, showForm, forgetForm } from './screens/form.js';
@@ -59,6 +59,8 @@ function start() {
   setupWithdraw();
   window.addEventListener('hashchange', route);
   route();
+  // Back from the provider's sign-in (?code=…): exchange the code, then go on as signed in.
+  completeSignIn();
 }
 
 start();

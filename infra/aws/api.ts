@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { type CfnStage, CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -13,6 +14,9 @@ export interface PublicApiProps {
   rateLimit: number;
   burstLimit: number;
   logRetention: RetentionDays;
+  /** The identity provider whose tokens the API accepts (its discovery document gives API Gateway the keys). */
+  jwtIssuer: string;
+  jwtAudience: string;
 }
 
 /** What API Gateway records per request; no bodies, no tokens, no query strings (they may carry ID numbers). */
@@ -33,14 +37,17 @@ const ACCESS_LOG_FIELDS = {
  * The HTTP API. Created before the site (CloudFront needs its id as an origin) and the functions;
  * routes are added once the functions exist.
  *
- * No API Gateway authorizer on purpose: every handler authorizes itself, verifying the JWT with jose
- * against JWT_JWKS_URL/JWT_ISSUER and checking the role the route needs (citizen, staff roles), and
- * the public routes (/health, openapi, eligibility, service centers, slots) need none. Keeping this in
- * the handlers lets the embedded hosting enforce exactly the same rules.
+ * Two locks on every non-public route: API Gateway's JWT authorizer (issuer, audience, signature and
+ * expiry, from the issuer's discovery document) refuses a bad token before any Lambda runs or is billed,
+ * and each handler still verifies the JWT with jose against JWT_JWKS_URL/JWT_ISSUER and checks the role
+ * the route needs — the embedded hosting has only that second lock, so both hostings enforce the same
+ * rules. Public routes (`auth: 'public'` in ROUTES) get no authorizer.
+ * Read: aws-cdk-lib aws-apigatewayv2-authorizers README (HttpJwtAuthorizer: jwtIssuer, jwtAudience).
  */
 export class PublicApi extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
+  readonly authorizer: HttpJwtAuthorizer;
 
   constructor(scope: Construct, id: string, props: PublicApiProps) {
     super(scope, id);
@@ -58,6 +65,10 @@ export class PublicApi extends Construct {
               maxAge: Duration.hours(1),
             }
           : undefined,
+    });
+    this.authorizer = new HttpJwtAuthorizer('JwtAuthorizer', props.jwtIssuer, {
+      jwtAudience: [props.jwtAudience],
+      identitySource: ['$request.header.Authorization'],
     });
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention });
     this.stage = new HttpStage(this, 'DefaultStage', {
@@ -95,6 +106,7 @@ export class PublicApi extends Construct {
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration: new HttpLambdaIntegration(`${route.module}-integration`, fn),
+        ...(route.auth === 'public' ? {} : { authorizer: this.authorizer }),
       });
     }
   }

@@ -12,6 +12,8 @@ export interface RetireOneConfig {
   /** JWTs are verified in the Lambdas with jose against this issuer and its JWKS endpoint. */
   jwtIssuer: string;
   jwtJwksUrl: string;
+  /** The `aud` every access token must carry; API Gateway's JWT authorizer checks it before any Lambda runs. */
+  jwtAudience: string;
   /** Origins allowed by CORS; empty means no cross-origin access at all. */
   allowedOrigins: string[];
   /**
@@ -97,6 +99,7 @@ export function readConfig(node: Node): RetireOneConfig {
     departmentsBaseUrl: url('departmentsBaseUrl'),
     jwtIssuer: url('jwtIssuer'),
     jwtJwksUrl: url('jwtJwksUrl'),
+    jwtAudience: text(node, 'jwtAudience') ?? 'retireone-api',
     allowedOrigins: list(node, 'allowedOrigins'),
     publicBaseUrl: text(node, 'publicBaseUrl'),
     domainName,

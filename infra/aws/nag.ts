@@ -26,8 +26,8 @@ export function acknowledgeFindings(stack: Stack, t: NagTargets): void {
   ack(
     t.api.httpApi,
     'AwsSolutions-APIG4',
-    'Authorization is done in each Lambda: the JWT is verified with jose against the issuer JWKS and the route role is checked, ' +
-      'identically in the embedded hosting. Public routes (health, openapi, eligibility, service centers, slots, document verification) need none.',
+    'Every non-public route has the JWT authorizer (issuer, audience) and each Lambda verifies the JWT again and checks the route role. ' +
+      'The finding is for the public routes (health, openapi, eligibility, service centers, slots, document verification), which need none.',
   );
   for (const role of t.functions.roles) {
     ack(role, 'AwsSolutions-IAM5[Resource::*]', 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions.');

@@ -63,6 +63,8 @@ export class RetireOneStack extends Stack {
       rateLimit: config.apiRateLimit,
       burstLimit: config.apiBurstLimit,
       logRetention,
+      jwtIssuer: config.jwtIssuer,
+      jwtAudience: config.jwtAudience,
     });
     // Depends on the HttpApi resource only (its id), not on routes or functions; the functions then
     // depend on the distribution for PUBLIC_BASE_URL and the routes on the functions: no cycle.

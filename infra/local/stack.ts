@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { devTokenIssuer, DEV_ISSUER } from '../../functions/adapters/auth.ts';
+import { devTokenIssuer, DEV_ISSUER, type TokenVerifier, verifierByIssuer } from '../../functions/adapters/auth.ts';
 import { buildStores } from '../../functions/adapters/stores.ts';
 import { systemClock } from '../../functions/adapters/clock.ts';
 import { ObjectStore } from '../../functions/adapters/object-store.ts';
@@ -21,6 +21,9 @@ import { DEFAULT_MESSAGE_QUOTAS, type MessageQuotas } from '../../functions/shar
 import { type DynamoDbLocal, makeLocalDocumentClient, makeLocalDynamoClient, startDynamoDbLocal } from './dynamodb-local.ts';
 import { loadFixtures } from './fixtures-loader.ts';
 import { createApiServer } from './http-server.ts';
+import { startEmbeddedOidc, type EmbeddedOidc } from './oidc/embedded-oidc.ts';
+import { siteConfig } from './site-config.ts';
+import { inMemorySmsSink, type SmsSink } from './sms-sink.ts';
 import { staticFiles } from './static-files.ts';
 import { ensureBucket, ensureTable } from './provision.ts';
 import { makeLocalS3Client, startS3Local } from './s3-local.ts';
@@ -62,6 +65,10 @@ export interface LocalStack {
   engine: LocalWorkflowEngine;
   standins: RemoteStandins;
   runtime: Runtime;
+  /** The local SMS gateway: what each phone would have received (sign-in codes, …). */
+  sms: SmsSink;
+  /** The embedded OpenID Provider at `{baseUrl}/oidc`. */
+  oidc: EmbeddedOidc;
   /** Starts the execution of every open case the engine is not running; returns how many it started. */
   reconcile(): Promise<number>;
   /** The webhook loop (it also runs on its own timer). */
@@ -93,8 +100,9 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
 
   const db = makeLocalDocumentClient(dynamo.endpoint);
   const pki = await ensureDevPki(join(dataDir, 'pki'));
-  const devTokens = opts.devMode === false ? undefined : await devTokenIssuer(dataDir);
-  const { joseVerifier } = await import('../../functions/adapters/auth.ts');
+  const devMode = opts.devMode !== false;
+  const devTokens = devMode ? await devTokenIssuer(dataDir) : undefined;
+  const sms = inMemorySmsSink();
   const engine = new LocalWorkflowEngine({
     retryIntervalMs: opts.retryIntervalMs,
     retryTimeScale: opts.retryTimeScale,
@@ -123,7 +131,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     objects: new ObjectStore(s3Client, BUCKET),
     workflow: engine,
     departments: createDepartmentClient({ baseUrl: standins.baseUrl, callingSystem: 'retireone-local', timeoutMs: opts.departmentTimeoutMs }),
-    tokens: devTokens?.verifier ?? joseVerifier((await import('jose')).createLocalJWKSet({ keys: [] }), DEV_ISSUER),
+    // Until the server listens (the issuer names its port) no token is accepted; set below.
+    tokens: { verify: () => Promise.reject(new Error('the OpenID Provider is not started yet')) },
     devTokens,
     ...(devTokens ? { faults: { set: (department, fault) => standins.setFault(department, fault) } } : {}),
     sealing: async () => sealing,
@@ -136,15 +145,24 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   };
   setRuntime(rt);
 
+  const pages = staticFiles(resolve(new URL('../../web', import.meta.url).pathname));
+  let oidc: EmbeddedOidc | undefined;
+  let config: ReturnType<typeof siteConfig> | undefined;
   const server = createApiServer({
-    devMode: opts.devMode !== false,
+    devMode,
     rateLimit: opts.rateLimit,
-    extra: staticFiles(resolve(new URL('../../web', import.meta.url).pathname)),
+    extra: async (req, res, url) => (await oidc?.handle(req, res, url)) || (await config?.(req, res, url)) || pages(req, res, url),
   });
   await new Promise<void>((ok) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : 'localhost'}:${port}`;
   rt.publicBaseUrl = process.env.PUBLIC_BASE_URL ?? baseUrl;
+  oidc = await startEmbeddedOidc({ baseUrl, dataDir, citizens: records, devMode, sms });
+  config = siteConfig({ issuer: oidc.issuer, devSignIn: devMode });
+  // Dev mode accepts both the dev mint's tokens and the provider's; otherwise only the provider's, as AWS only the IdP's.
+  const verifiers = new Map<string, TokenVerifier>([[oidc.issuer, oidc.verifier]]);
+  if (devTokens) verifiers.set(DEV_ISSUER, devTokens.verifier);
+  rt.tokens = verifierByIssuer(verifiers);
 
   /*
    * A restart loses no case: every open case's workflow starts again and its idempotent steps skip what is
@@ -183,6 +201,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     engine,
     standins,
     runtime: rt,
+    sms,
+    oidc,
     reconcile,
     webhooks,
     async stop() {

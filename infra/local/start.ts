@@ -22,6 +22,9 @@ console.log(`RetireOne 退休一件事 is listening on ${stack.baseUrl}`);
 console.log(`  citizen pages   ${stack.baseUrl}/`);
 console.log(`  OpenAPI         ${stack.baseUrl}/v1/openapi.json`);
 console.log(`  health          ${stack.baseUrl}/health`);
+console.log(`  sign-in (OIDC)  ${stack.oidc.issuer}/.well-known/openid-configuration`);
+// Made up at this start and kept nowhere else: printed once, so they are never committed.
+for (const a of stack.oidc.generatedStaff) console.log(`  demo staff      ${a.staffId} (${a.role}) password ${a.password}`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {

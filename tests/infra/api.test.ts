@@ -30,6 +30,29 @@ describe('HTTP API', () => {
     }
   });
 
+  it('puts a JWT authorizer (issuer and audience from context) on every non-public route, and none on public ones', () => {
+    const authorizers = ofType('AWS::ApiGatewayV2::Authorizer');
+    expect(authorizers).toHaveLength(1);
+    const [[authorizerId, authorizer]] = authorizers as [[string, Resource]];
+    expect(authorizer.Properties.AuthorizerType).toBe('JWT');
+    expect(authorizer.Properties.JwtConfiguration).toEqual({ Issuer: TEST_CONTEXT.jwtIssuer, Audience: ['retireone-api'] });
+    expect(authorizer.Properties.IdentitySource).toEqual(['$request.header.Authorization']);
+    const routes = ofType('AWS::ApiGatewayV2::Route');
+    for (const route of served) {
+      const [, r] = routes.find(([, x]) => x.Properties.RouteKey === `${route.method} ${route.path}`)!;
+      const expected =
+        route.auth === 'public' ? { AuthorizationType: 'NONE', AuthorizerId: undefined } : { AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } };
+      expect({ AuthorizationType: r.Properties.AuthorizationType, AuthorizerId: r.Properties.AuthorizerId }, route.path).toEqual(expected);
+    }
+    expect(served.filter((r) => r.auth !== 'public').length).toBeGreaterThan(5);
+  });
+
+  it('takes the audience from the jwtAudience context', () => {
+    const other = synth({ jwtAudience: 'other-api' });
+    const [[, authorizer]] = Object.entries(other.json.Resources).filter(([, r]) => r.Type === 'AWS::ApiGatewayV2::Authorizer') as [[string, Resource]];
+    expect(authorizer.Properties.JwtConfiguration.Audience).toEqual(['other-api']);
+  });
+
   it('logs access to a log group and throttles by default', () => {
     const [[, stage]] = ofType('AWS::ApiGatewayV2::Stage') as [[string, Resource]];
     expect(stage.Properties.StageName).toBe('$default');

@@ -1,11 +1,49 @@
-// (b) 登录 (#login): the development sign-in that stands in for the government platform's identity service.
+// (b) 登录 (#login): sign-in through the OpenID Provider (ID number + SMS code); where the hosting has it
+// (local dev mode), also the quick development sign-in that mints a token without the provider.
 import { api, ApiError, idNumberProblem } from '../lib/api.js';
 import { $, say, clearErrors, fieldError, firstInput, busy } from '../lib/ui.js';
 import { session } from '../lib/session.js';
 import { go } from '../lib/navigation.js';
 import { problemText } from '../lib/citizen-problem.js';
+import { finishSignIn, siteConfig, startSignIn } from '../lib/oidc-sign-in.js';
+
+function signedIn(token, idNumber, name) {
+  session.signIn(token, idNumber, name);
+  go(session.caseNumber ? 'progress' : 'book');
+  say(`${name}，您已登录。`, 'ok');
+}
+
+/** Called once at start: when the provider sent the person back here, finish signing in. */
+export async function completeSignIn() {
+  let result;
+  try {
+    result = await finishSignIn();
+  } catch {
+    result = { error: 'network' };
+  }
+  if (!result) return;
+  if ('error' in result) {
+    go('login');
+    say(result.error === 'access_denied' ? '您没有登录。' : '登录没有成功，请再试一次。', result.error === 'access_denied' ? 'info' : 'error');
+    return;
+  }
+  signedIn(result.token, result.claims.idNumber, result.claims.name);
+}
 
 export function setupLogin() {
+  siteConfig().then((config) => {
+    $('#dev-login').hidden = !config.devSignIn;
+  });
+  $('#oidc-sign-in').addEventListener('click', async (ev) => {
+    ev.preventDefault();
+    try {
+      const { signIn } = await siteConfig();
+      await startSignIn({ clientId: signIn.citizenClientId, redirectUri: `${location.origin}/` });
+    } catch {
+      say('暂时无法打开登录页面，请稍后再试。', 'error');
+    }
+  });
+
   const form = $('#login-form');
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -25,12 +63,10 @@ export function setupLogin() {
     busy(button, true, '正在登录…');
     try {
       const { token } = await api('POST', '/v1/dev/tokens', { body: { role: 'citizen', idNumber, name } });
-      session.signIn(token, idNumber, name);
       form.reset();
-      go(session.caseNumber ? 'progress' : 'book');
-      say(`${name}，您已登录。`, 'ok');
+      signedIn(token, idNumber, name);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 404) say('开发登录没有开启。正式环境请通过政务服务平台登录。', 'error');
+      if (err instanceof ApiError && err.status === 404) say('开发登录没有开启。请用上面的“用身份证号码登录”。', 'error');
       else say(problemText(err), 'error');
     } finally {
       busy(button, false);

@@ -1,0 +1,113 @@
+/**
+ * A citizen signs in through the embedded OpenID Provider (dev mode off: the only way in), in a real
+ * Chromium on a phone-sized screen: ID number, the one-time code from the local SMS sink, back to the
+ * site signed in, and books a case with the provider's token.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idCheckCharacter } from '../../functions/domain/id-number.ts';
+import { DEMO_FIXTURES, startTestStack, type TestStack } from '../integration/harness.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
+const CHEN = demo.get('441900196610120130'); // 陈志明, phone on record 13810102947
+// A well-formed ID number no department knows: there is no phone on record to send a code to.
+const STRANGER = `44190019700101001${idCheckCharacter('44190019700101001')}`;
+
+if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-deps.sh (npm test does) to install Debian's chromium`);
+
+describe('browser: sign-in through the OpenID Provider (dev mode off)', () => {
+  let stack: TestStack;
+  let context: BrowserContext;
+  let profileDir: string;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    stack = await startTestStack({ clockToday: '2027-03-20', devMode: false });
+    profileDir = mkdtempSync(join(tmpdir(), 'retireone-chromium-'));
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      viewport: { width: 390, height: 844 },
+      locale: 'zh-CN',
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) pageErrors.push(m.text());
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await stack?.close();
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  });
+
+  const codeSentTo = (phone: string) =>
+    stack.sms
+      .list(phone)
+      .filter((m) => m.kind === 'sign-in-code')
+      .map((m) => /(\d{6})/.exec(m.text)![1]!);
+
+  it('someone with no phone on record is told so in plain words, and no code is sent', async () => {
+    await page.goto(`${stack.baseUrl}/#login`);
+    await page.getByRole('link', { name: '用身份证号码登录' }).click();
+    await page.waitForURL(/\/oidc\/interaction\//);
+    await page.getByLabel('身份证号码').fill(STRANGER);
+    await page.getByRole('button', { name: '发送短信验证码' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('没有您登记的手机号码');
+    expect(stack.sms.list().filter((m) => m.kind === 'sign-in-code')).toEqual([]);
+    await page.screenshot({ path: '/tmp/oidc-no-phone.png' });
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('a citizen signs in with ID number and SMS code, lands signed in and books a case', async () => {
+    await page.goto(`${stack.baseUrl}/#login`);
+    expect(await page.locator('#dev-login').isVisible()).toBe(false);
+    await page.screenshot({ path: '/tmp/oidc-1-site-login.png' });
+    await page.getByRole('link', { name: '用身份证号码登录' }).click();
+    await page.waitForURL(/\/oidc\/interaction\//);
+    await page.getByLabel('身份证号码').fill(CHEN.idNumber);
+    await page.screenshot({ path: '/tmp/oidc-2-id-number.png' });
+    await page.getByRole('button', { name: '发送短信验证码' }).click();
+
+    await expect.poll(() => page.getByText('138****2947').isVisible()).toBe(true);
+    const [code] = codeSentTo(CHEN.phone);
+    expect(code).toMatch(/^\d{6}$/);
+    await page.screenshot({ path: '/tmp/oidc-3-code.png' });
+
+    // A wrong code first: refused, with the tries left.
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    await page.getByLabel('短信验证码').fill(wrong);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('还可以再试 4 次');
+    await page.screenshot({ path: '/tmp/oidc-4-wrong-code.png' });
+
+    await page.getByLabel('短信验证码').fill(code!);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+
+    // Back on the site, signed in: the booking screen, the name in the header, the provider's token kept.
+    await expect.poll(() => page.locator('#screen-book').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(new URL(page.url()).search).toBe('');
+    expect(await page.locator('#who-name').textContent()).toContain(CHEN.name);
+    const token = (await page.evaluate(() => sessionStorage.getItem('ro.token')))!;
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'));
+    expect(claims).toMatchObject({ iss: `${stack.baseUrl}/oidc`, aud: 'retireone-api', role: 'citizen', idNumber: CHEN.idNumber, name: CHEN.name });
+
+    await page.locator('#screen-book').getByLabel('手机号码').fill(CHEN.phone);
+    const [booking] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/v1/bookings') && r.request().method() === 'POST'),
+      page.getByRole('button', { name: '确认预约' }).click(),
+    ]);
+    expect(booking.status()).toBe(201);
+    await expect.poll(() => page.getByTestId('case-number').textContent(), { timeout: 15_000 }).toMatch(/^RT20270320[0-9A-Z]{6}$/);
+    await page.screenshot({ path: '/tmp/oidc-5-booked.png' });
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+});

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { WebhookEventBody, WebhookEventType } from '../../schemas/webhooks.ts';
 import { parseRecord } from './case-record.ts';
@@ -26,7 +26,6 @@ export const StoredDelivery = z.object({
   body: WebhookEventBody,
   attempts: z.number(),
   createdAt: z.number(),
-  dueAt: z.number(),
   status: z.enum(['WEBHOOK_PENDING', 'WEBHOOK_DELIVERED', 'WEBHOOK_FAILED']),
   queueKey: z.string(),
   lastError: z.string().optional(),
@@ -119,7 +118,6 @@ export class WebhookStore extends TableStore {
             body,
             attempts: 0,
             createdAt: now,
-            dueAt: now,
             status: PENDING,
             queueKey: dueKey(now, subscriptionId, eventId),
           },
@@ -156,10 +154,10 @@ export class WebhookStore extends TableStore {
         new UpdateCommand({
           TableName: this.table,
           Key: deliveryKey(d.subscriptionId, d.eventId),
-          UpdateExpression: 'SET dueAt = :until, queueKey = :q, attempts = attempts + :one',
+          UpdateExpression: 'SET queueKey = :q, attempts = attempts + :one',
           ConditionExpression: 'queueKey = :was AND #s = :pending',
           ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':until': until, ':q': dueKey(until, d.subscriptionId, d.eventId), ':one': 1, ':was': d.queueKey, ':pending': PENDING },
+          ExpressionAttributeValues: { ':q': dueKey(until, d.subscriptionId, d.eventId), ':one': 1, ':was': d.queueKey, ':pending': PENDING },
         }),
       );
       return true;
@@ -189,14 +187,9 @@ export class WebhookStore extends TableStore {
       new UpdateCommand({
         TableName: this.table,
         Key: key,
-        UpdateExpression: 'SET dueAt = :at, queueKey = :q, lastError = :e',
-        ExpressionAttributeValues: { ':at': outcome.retryAt, ':q': dueKey(outcome.retryAt, d.subscriptionId, d.eventId), ':e': outcome.error.slice(0, 300) },
+        UpdateExpression: 'SET queueKey = :q, lastError = :e',
+        ExpressionAttributeValues: { ':q': dueKey(outcome.retryAt, d.subscriptionId, d.eventId), ':e': outcome.error.slice(0, 300) },
       }),
     );
-  }
-
-  async delivery(subscriptionId: string, eventId: string): Promise<StoredDelivery | undefined> {
-    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: deliveryKey(subscriptionId, eventId), ConsistentRead: true }));
-    return out.Item ? parseRecord(StoredDelivery, out.Item, 'delivery') : undefined;
   }
 }

@@ -1,4 +1,5 @@
 import { Webhook } from 'standardwebhooks';
+import type { StoredSubscription } from '../adapters/webhook-store.ts';
 import { nextAttemptAt } from '../domain/webhook-events.ts';
 import type { Runtime } from '../shared/runtime.ts';
 import { logger } from '../shared/logger.ts';
@@ -16,10 +17,15 @@ export interface DeliveryOptions {
  * package): `webhook-id` is the event's id on every attempt, `webhook-timestamp` the attempt's time. A 2xx
  * answer is delivered; anything else (or no answer) is tried again later with backoff.
  */
-export async function deliverDue(rt: Pick<Runtime, 'webhooks'>, opts: DeliveryOptions, now = Date.now()): Promise<number> {
+export async function deliverDue(
+  rt: Pick<Runtime, 'webhooks'>,
+  subscriptionList: readonly StoredSubscription[],
+  opts: DeliveryOptions,
+  now = Date.now(),
+): Promise<number> {
   const due = await rt.webhooks.due(now);
   if (due.length === 0) return 0;
-  const subscriptions = new Map((await rt.webhooks.subscriptions()).map((s) => [s.id, s]));
+  const subscriptions = new Map(subscriptionList.map((s) => [s.id, s]));
   let delivered = 0;
   await Promise.all(
     due.map(async (d) => {

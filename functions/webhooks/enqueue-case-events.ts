@@ -1,4 +1,5 @@
 import type { CaseRecord } from '../adapters/case-record.ts';
+import type { StoredSubscription } from '../adapters/webhook-store.ts';
 import { caseEvents } from '../domain/webhook-events.ts';
 import type { Runtime } from '../shared/runtime.ts';
 
@@ -8,8 +9,12 @@ import type { Runtime } from '../shared/runtime.ts';
  * booked (a platform hears of its own cases only). Safe to run any number of times, concurrently too:
  * a delivery exists once per (subscription, event) and the cursor only moves forward.
  */
-export async function enqueueCaseEvents(rt: Pick<Runtime, 'webhooks'>, records: CaseRecord[], now = Date.now()): Promise<number> {
-  const subscriptions = await rt.webhooks.subscriptions();
+export async function enqueueCaseEvents(
+  rt: Pick<Runtime, 'webhooks'>,
+  records: CaseRecord[],
+  subscriptions: readonly StoredSubscription[],
+  now = Date.now(),
+): Promise<number> {
   if (subscriptions.length === 0 || records.length === 0) return 0;
   const cursors = await rt.webhooks.cursors(records.map((r) => r.caseNumber));
   let enqueued = 0;

@@ -138,7 +138,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     sealing: async () => sealing,
     dataDir: dataDirProbe(opts.dataDir),
     messageQuotas: opts.messageQuotas ?? DEFAULT_MESSAGE_QUOTAS,
-    allowLoopbackWebhooks: opts.devMode !== false,
+    allowLoopbackWebhooks: devMode,
     publicBaseUrl: '',
     instanceId: crypto.randomUUID(),
     exclusiveInstance: true,

@@ -1,4 +1,4 @@
-import { CaseStatus } from '../../schemas/case.ts';
+import { CaseStatus, OPEN_STATUSES } from '../../schemas/case.ts';
 import { logger } from '../../functions/shared/logger.ts';
 import type { Runtime } from '../../functions/shared/runtime.ts';
 import { deliverDue } from '../../functions/webhooks/deliver-due.ts';
@@ -15,15 +15,20 @@ const RECENT_MS = 2 * 3600_000;
  */
 export function webhookDispatcher(rt: Runtime, opts: { intervalMs: number; retryBaseMs: number }) {
   let running: Promise<void> | undefined;
+  // Timeline length last turned into deliveries, per case: only changed cases are looked at again. Kept in
+  // memory only; after a restart every recent case is looked at once more, and the stored cursors decide.
+  const seen = new Map<string, number>();
   const once = (): Promise<void> =>
     (running ??= (async () => {
-      if ((await rt.webhooks.subscriptions()).length === 0) return;
+      const subscriptions = await rt.webhooks.subscriptions();
+      if (subscriptions.length === 0) return;
       const since = new Date(Date.now() - RECENT_MS).toISOString();
-      const cases = (await rt.cases.listByStatus(CaseStatus.options)).filter(
-        (c) => c.updatedAt >= since || !['COMPLETED', 'WITHDRAWN', 'EXPIRED'].includes(c.status),
+      const changed = (await rt.cases.listByStatus(CaseStatus.options)).filter(
+        (c) => (c.updatedAt >= since || OPEN_STATUSES.includes(c.status)) && seen.get(c.caseNumber) !== c.timeline.length,
       );
-      await enqueueCaseEvents(rt, cases);
-      await deliverDue(rt, { retryBaseMs: opts.retryBaseMs });
+      await enqueueCaseEvents(rt, changed, subscriptions);
+      for (const c of changed) seen.set(c.caseNumber, c.timeline.length);
+      await deliverDue(rt, subscriptions, { retryBaseMs: opts.retryBaseMs });
     })()
       .catch((err: unknown) => logger.warn({ err }, 'webhook dispatch failed; it runs again shortly'))
       .finally(() => {

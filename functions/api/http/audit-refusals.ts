@@ -13,7 +13,7 @@ import { HttpProblem } from './problem.ts';
  */
 export function auditRefusals(
   operationId: string,
-): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context & { principal?: Principal; refusedPrincipal?: Principal }> {
+): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context & { principal?: Principal }> {
   return {
     onError: async (request) => {
       const err = request.error;
@@ -23,7 +23,7 @@ export function auditRefusals(
       try {
         const rt = await runtime();
         if (!(await rt.cases.get(caseNumber.data))) return;
-        const who = request.context.principal ?? request.context.refusedPrincipal;
+        const who = request.context.principal;
         await rt.audit.record(caseNumber.data, {
           at: rt.clock.now().toISOString(),
           requestId: request.context.awsRequestId ?? request.event.requestContext?.requestId ?? crypto.randomUUID(),

@@ -25,10 +25,9 @@ export function authenticate(
       } catch {
         throw new HttpProblem(401, 'Unauthorized', 'The token is not valid or has expired.', undefined, undefined, INVALID_TOKEN);
       }
-      // Kept for the audit of the refusal (audit-refusals.ts); the handler only ever sees `principal`.
-      (request.context as { refusedPrincipal?: Principal }).refusedPrincipal = principal;
-      if (!auth.includes(principal.role)) throw new HttpProblem(403, 'Forbidden', `This needs one of the roles: ${auth.join(', ')}.`);
+      // Set before the role check: a refused caller is named in the audit (audit-refusals.ts); no handler runs then.
       request.context.principal = principal;
+      if (!auth.includes(principal.role)) throw new HttpProblem(403, 'Forbidden', `This needs one of the roles: ${auth.join(', ')}.`);
     },
   };
 }

@@ -247,7 +247,9 @@ async function main() {
           if (Date.now() - lastReport >= 1000 || results.length === list.length) {
             lastReport = Date.now();
             const m = process.memoryUsage();
-            log(`${label}: ${results.length}/${list.length} completed, rss ${mb(m.rss)} MB (JS heap ${mb(m.heapUsed)} of ${mb(m.heapTotal)}, external ${mb(m.external)})`);
+            log(
+              `${label}: ${results.length}/${list.length} completed, rss ${mb(m.rss)} MB (JS heap ${mb(m.heapUsed)} of ${mb(m.heapTotal)}, external ${mb(m.external)})`,
+            );
           }
         }
       };

@@ -39,7 +39,8 @@ describe('HTTP API', () => {
     const routes = ofType('AWS::ApiGatewayV2::Route');
     for (const route of served) {
       const [, r] = routes.find(([, x]) => x.Properties.RouteKey === `${route.method} ${route.path}`)!;
-      const expected = route.auth === 'public' ? { AuthorizationType: 'NONE', AuthorizerId: undefined } : { AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } };
+      const expected =
+        route.auth === 'public' ? { AuthorizationType: 'NONE', AuthorizerId: undefined } : { AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } };
       expect({ AuthorizationType: r.Properties.AuthorizationType, AuthorizerId: r.Properties.AuthorizerId }, route.path).toEqual(expected);
     }
     expect(served.filter((r) => r.auth !== 'public').length).toBeGreaterThan(5);

@@ -33,12 +33,14 @@ describe('embedded OpenID Provider (dev mode off)', () => {
   const clientCredentials = (secret: string) =>
     fetch(discovery.token_endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${PLATFORM.clientId}:${secret}`).toString('base64')}` },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from(`${PLATFORM.clientId}:${secret}`).toString('base64')}`,
+      },
       body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'api' }),
     });
 
-  const book = (token: string) =>
-    stack.client.post('/v1/bookings', { ...CHEN, channel: 'online' }, token, { 'Idempotency-Key': crypto.randomUUID() });
+  const book = (token: string) => stack.client.post('/v1/bookings', { ...CHEN, channel: 'online' }, token, { 'Idempotency-Key': crypto.randomUUID() });
 
   /** A platform token as the provider would sign it, with some claims changed. */
   const forge = (key: CryptoKey | Uint8Array, kid: string, claims: { iss?: string; iat?: number; exp?: number }) => {
@@ -79,7 +81,10 @@ describe('embedded OpenID Provider (dev mode off)', () => {
     const body = (await res.json()) as { access_token: string; token_type: string; expires_in: number };
     expect(body.token_type).toBe('Bearer');
     expect(body.expires_in).toBeLessThanOrEqual(12 * 3600);
-    const [header, payload] = body.access_token.split('.').slice(0, 2).map((p) => JSON.parse(Buffer.from(p, 'base64url').toString('utf8')));
+    const [header, payload] = body.access_token
+      .split('.')
+      .slice(0, 2)
+      .map((p) => JSON.parse(Buffer.from(p, 'base64url').toString('utf8')));
     expect(header.alg).toBe('ES256');
     expect(payload).toMatchObject({ iss: issuer, aud: 'retireone-api', role: 'platform', sub: PLATFORM.clientId });
     expect(payload.exp - payload.iat).toBeLessThanOrEqual(12 * 3600);

@@ -20,7 +20,11 @@ async function discovery() {
   return res.json();
 }
 
-const base64url = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const base64url = (bytes) =>
+  btoa(String.fromCharCode(...new Uint8Array(bytes)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 const randomText = (n) => base64url(crypto.getRandomValues(new Uint8Array(n)));
 
 /** Leaves the page for the provider's sign-in; the provider sends the person back to `redirectUri`. */

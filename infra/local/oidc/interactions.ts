@@ -68,7 +68,12 @@ export function interactionPages(deps: InteractionDeps) {
     const finishAs = (accountId: string) => provider.interactionFinished(req, res, { login: { accountId } }, { mergeWithLastSubmission: false });
 
     if (step === 'abort') {
-      await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'the person stopped signing in' }, { mergeWithLastSubmission: false });
+      await provider.interactionFinished(
+        req,
+        res,
+        { error: 'access_denied', error_description: 'the person stopped signing in' },
+        { mergeWithLastSubmission: false },
+      );
       return true;
     }
     if (req.method === 'GET' && !step) {

@@ -3,7 +3,10 @@ import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 export const CODE_TTL_MS = 5 * 60_000;
 export const CODE_ATTEMPTS = 5;
 
-export type CodeCheck = { ok: true; idNumber: string } | { ok: false; reason: 'wrong'; attemptsLeft: number } | { ok: false; reason: 'expired' | 'used-up' | 'none' };
+export type CodeCheck =
+  | { ok: true; idNumber: string }
+  | { ok: false; reason: 'wrong'; attemptsLeft: number }
+  | { ok: false; reason: 'expired' | 'used-up' | 'none' };
 
 interface Pending {
   idNumber: string;

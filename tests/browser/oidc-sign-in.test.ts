@@ -15,6 +15,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
 const CHEN = demo.get('441900196610120130'); // 陈志明, phone on record 13810102947
 // A well-formed ID number no department knows: there is no phone on record to send a code to.
+const SUPERVISOR = { staffId: 'wang.supervisor', name: '王主管', role: 'supervisor', password: 'a-long-test-password-1' };
 const STRANGER = `44190019700101001${idCheckCharacter('44190019700101001')}`;
 
 if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-deps.sh (npm test does) to install Debian's chromium`);
@@ -27,7 +28,9 @@ describe('browser: sign-in through the OpenID Provider (dev mode off)', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
+    process.env.STAFF_ACCOUNTS = JSON.stringify([SUPERVISOR]);
     stack = await startTestStack({ clockToday: '2027-03-20', devMode: false });
+    delete process.env.STAFF_ACCOUNTS;
     profileDir = mkdtempSync(join(tmpdir(), 'retireone-chromium-'));
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM,
@@ -110,4 +113,26 @@ describe('browser: sign-in through the OpenID Provider (dev mode off)', () => {
     await page.screenshot({ path: '/tmp/oidc-5-booked.png' });
     expect(pageErrors).toEqual([]);
   }, 90_000);
+
+  it('staff sign in at the same provider with staff id and password; a wrong password is refused', async () => {
+    await page.goto(`${stack.baseUrl}/staff/`);
+    expect(await page.locator('#dev-login').isVisible()).toBe(false);
+    await page.getByRole('link', { name: '用工号和密码登录' }).click();
+    await page.waitForURL(/\/oidc\/interaction\//);
+    await page.getByLabel('工号').fill(SUPERVISOR.staffId);
+    await page.getByLabel('密码').fill('not-the-password');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('工号或密码不对');
+    await page.getByLabel('密码').fill(SUPERVISOR.password);
+    await page.screenshot({ path: '/tmp/oidc-6-staff.png' });
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+
+    await expect.poll(() => page.locator('#view-queue').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await page.locator('#who-name').textContent()).toBe(`审核主管：${SUPERVISOR.name}`);
+    await expect.poll(() => page.locator('#queue-count').textContent(), { timeout: 15_000 }).toMatch(/共 \d+ 件/);
+    const token = (await page.evaluate(() => sessionStorage.getItem('ro.staff.token')))!;
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'));
+    expect(claims).toMatchObject({ iss: `${stack.baseUrl}/oidc`, role: 'supervisor', staffId: SUPERVISOR.staffId });
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
 });

@@ -39,6 +39,9 @@ export async function startSignIn({ clientId, redirectUri }) {
     client_id: clientId,
     redirect_uri: redirectUri,
     scope: 'openid api',
+    // Always ask who is there: the provider's session may be someone else's (a shared computer, or
+    // a citizen's session in the browser a staff member opens the console in).
+    prompt: 'login',
     state,
     code_challenge: challenge,
     code_challenge_method: 'S256',

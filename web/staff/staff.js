@@ -3,6 +3,7 @@
 import { api, ApiError, idempotencyKeyFor, h, STATUS_ZH, DEPARTMENT_ZH, OUTCOME_ZH, dateZh, instantZh, monthZh, yuan } from '../lib/api.js';
 import { $, $$, say, clearErrors, fieldError } from '../lib/ui.js';
 import { problemText as wordedProblemText } from '../lib/problem-text.js';
+import { finishSignIn, siteConfig, startSignIn } from '../lib/oidc-sign-in.js';
 
 const KEYS = { token: 'ro.staff.token', name: 'ro.staff.name', role: 'ro.staff.role' };
 const ROLE_ZH = { 'pre-review': '预审员', supervisor: '审核主管' };
@@ -84,7 +85,33 @@ function route() {
 }
 
 // ---------- sign-in ----------
+/** Back from the provider's staff sign-in (?code=…): keep its token and the person it names. */
+async function completeSignIn() {
+  const result = await finishSignIn().catch(() => ({ error: 'network' }));
+  if (!result) return;
+  if ('error' in result) {
+    say(result.error === 'access_denied' ? '没有登录。' : '登录没有成功，请再试一次。', 'error');
+    return;
+  }
+  session.set(result.token, result.claims.role, result.claims.name);
+  say(`已登录：${ROLE_ZH[result.claims.role] || result.claims.role} ${result.claims.name}`, 'ok');
+  location.hash = 'queue';
+  route();
+}
+
 function setupLogin() {
+  siteConfig().then((config) => {
+    $('#dev-login').hidden = !config.devSignIn;
+  });
+  $('#oidc-sign-in').addEventListener('click', async (ev) => {
+    ev.preventDefault();
+    try {
+      const { signIn } = await siteConfig();
+      await startSignIn({ clientId: signIn.staffClientId, redirectUri: `${location.origin}/staff/` });
+    } catch {
+      say('暂时无法打开登录页面，请稍后再试。', 'error');
+    }
+  });
   const form = $('#login-form');
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -458,3 +485,4 @@ setupDecision();
 setupAudit();
 window.addEventListener('hashchange', route);
 route();
+completeSignIn();

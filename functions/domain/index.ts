@@ -11,3 +11,5 @@ export * from './decide.ts';
 export * from './pre-review.ts';
 export * from './case-number.ts';
 export * from './mask.ts';
+export * from './working-days.ts';
+export * from './sla.ts';

@@ -43,7 +43,20 @@ export type Policy = {
   };
   readonly applicationMonthsAhead: number;
   readonly applicationDeadlineDays: number;
+  readonly sla: {
+    readonly promisedWorkingDays: Readonly<Record<SlaStage, number>>;
+    /** A clock is DUE_SOON when this many working days or fewer are left (0 = due today). */
+    readonly dueSoonWorkingDays: number;
+  };
 };
+
+/**
+ * The clocks the service promises (承诺时限), each counted in working days of the official calendar:
+ * `pre-review` — staff pre-review of a case flagged for a person; `manual` — manual review of the departments'
+ * results; `case` — the whole case, from submission to completion.
+ */
+export const SLA_STAGES = ['pre-review', 'manual', 'case'] as const;
+export type SlaStage = (typeof SLA_STAGES)[number];
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 export type PolicyOverrides = DeepPartial<Policy>;
@@ -144,7 +157,24 @@ export const DEFAULT_POLICY: Policy = deepFreeze({
   applicationMonthsAhead: 6,
   /* Service rule of this project (configurable): the form must arrive within 30 days of booking. */
   applicationDeadlineDays: 30,
+  /*
+   * Service rule of this project (configurable), DEMO DEFAULTS: 承诺时限 are set by each city's published service
+   * guide (办事指南), and no published figure for a 退休"一件事" case could be read here. The defaults: a flagged
+   * case is pre-reviewed within 1 working day, department results are reviewed by hand within 3, and the whole
+   * case is completed within 5 working days of submission; a clock is DUE_SOON with 1 working day or less left.
+   * A city sets its own through policyFrom() / POLICY_OVERRIDES, e.g. {"sla":{"promisedWorkingDays":{"case":10}}}.
+   */
+  sla: {
+    promisedWorkingDays: { 'pre-review': 1, manual: 3, case: 5 },
+    dueSoonWorkingDays: 1,
+  },
 });
+
+/**
+ * Longest promise allowed: about a year of working days. Beyond it a figure is a typo, and the calendar check at
+ * start (working-days.ts checkCalendarCoverage) looks this far ahead.
+ */
+export const MAX_PROMISED_WORKING_DAYS = 250;
 
 /** DEFAULT_POLICY with `overrides` merged in (deeply), validated. */
 export function policyFrom(overrides: PolicyOverrides = {}, base: Policy = DEFAULT_POLICY): Policy {
@@ -166,7 +196,27 @@ export function policyFrom(overrides: PolicyOverrides = {}, base: Policy = DEFAU
   ] as const) {
     if (!Number.isInteger(v) || v < 0) throw new RangeError(`${name} must be a non-negative integer`);
   }
+  validateSla(merged.sla);
   return deepFreeze(merged);
+}
+
+function validateSla(sla: Policy['sla']): void {
+  const promised = sla.promisedWorkingDays;
+  for (const key of Object.keys(promised)) {
+    if (!(SLA_STAGES as readonly string[]).includes(key))
+      throw new RangeError(`sla.promisedWorkingDays.${key}: unknown stage (known: ${SLA_STAGES.join(', ')})`);
+  }
+  for (const stage of SLA_STAGES) {
+    const v = promised[stage];
+    if (!Number.isInteger(v) || v < 0 || v > MAX_PROMISED_WORKING_DAYS)
+      throw new RangeError(`sla.promisedWorkingDays.${stage} must be a whole number of working days from 0 to ${MAX_PROMISED_WORKING_DAYS}`);
+  }
+  // A stage is part of the case: a stage promised longer than the whole case is a promise the case breaks.
+  for (const stage of ['pre-review', 'manual'] as const) {
+    if (promised[stage] > promised.case) throw new RangeError(`sla.promisedWorkingDays.${stage} exceeds sla.promisedWorkingDays.case`);
+  }
+  if (!Number.isInteger(sla.dueSoonWorkingDays) || sla.dueSoonWorkingDays < 0 || sla.dueSoonWorkingDays > MAX_PROMISED_WORKING_DAYS)
+    throw new RangeError(`sla.dueSoonWorkingDays must be a whole number of working days from 0 to ${MAX_PROMISED_WORKING_DAYS}`);
 }
 
 function deepMerge(base: unknown, over: unknown): unknown {

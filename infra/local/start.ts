@@ -1,4 +1,7 @@
 import { resolve } from 'node:path';
+import { systemClock } from '../../functions/adapters/clock.ts';
+import { checkCalendarCoverage } from '../../functions/domain/working-days.ts';
+import { policyFromEnvironment } from '../../functions/shared/policy-config.ts';
 import { devModeWarning, parseDevMode } from './dev-mode.ts';
 import { defaultFixturesPath } from './fixtures-loader.ts';
 import { startLocalStack } from './stack.ts';
@@ -6,6 +9,13 @@ import { startLocalStack } from './stack.ts';
 const devMode = parseDevMode(process.env.DEV_MODE);
 const warning = devModeWarning(process.env.DEV_MODE);
 if (warning) console.error(warning);
+
+// Every promise is counted in working days: without today's year of the official calendar, refuse to start
+// (CalendarYearMissingError names the notice to enter). On AWS (not built yet) the same call belongs where each
+// Lambda container builds its runtime (functions/shared/runtime.ts), so a refused cold start shows as Lambda
+// errors with the notice's name in the log. The warning (next year missing within the case's promise) is logged.
+const calendar = checkCalendarCoverage(systemClock(process.env.CLOCK_TODAY).today(), policyFromEnvironment().sla.promisedWorkingDays.case);
+if (calendar.warning) console.error(`warning: ${calendar.warning}`);
 
 /** `npm start`: the product on its embedded default. Settings: PORT, DATA_DIR, DEPARTMENT_FIXTURES, CLOCK_TODAY, DEV_MODE. */
 const stack = await startLocalStack({

@@ -1,13 +1,38 @@
 import { z } from 'zod';
 import { CaseNumber, Instant, IsoDate, Text } from './common.ts';
 import { DepartmentResult } from './department-result.ts';
+import { SupplementView } from './supplement.ts';
 
 export const CaseStatus = z
-  .enum(['BOOKED', 'SUBMITTED', 'PRE_REVIEW', 'CHECKING', 'MANUAL_REVIEW', 'SEALING', 'COMPLETED', 'EXPIRED', 'WITHDRAWN', 'NEEDS_ATTENTION'])
+  .enum([
+    'BOOKED',
+    'SUBMITTED',
+    'PRE_REVIEW',
+    'CHECKING',
+    'MANUAL_REVIEW',
+    'SEALING',
+    'COMPLETED',
+    'EXPIRED',
+    'WITHDRAWN',
+    'NEEDS_ATTENTION',
+    'SUPPLEMENT_REQUESTED',
+  ])
   .meta({ id: 'CaseStatus' });
 export type CaseStatus = z.infer<typeof CaseStatus>;
-/** NEEDS_ATTENTION: a workflow step failed after its retries; the case is kept and shown first to staff. */
-export const OPEN_STATUSES: readonly CaseStatus[] = ['NEEDS_ATTENTION', 'BOOKED', 'SUBMITTED', 'PRE_REVIEW', 'CHECKING', 'MANUAL_REVIEW', 'SEALING'];
+/**
+ * NEEDS_ATTENTION: a workflow step failed after its retries; the case is kept and shown first to staff.
+ * SUPPLEMENT_REQUESTED: pre-review asked the citizen to correct fields of the form; the case waits for them.
+ */
+export const OPEN_STATUSES: readonly CaseStatus[] = [
+  'NEEDS_ATTENTION',
+  'BOOKED',
+  'SUBMITTED',
+  'PRE_REVIEW',
+  'SUPPLEMENT_REQUESTED',
+  'CHECKING',
+  'MANUAL_REVIEW',
+  'SEALING',
+];
 
 /** Why a case is NEEDS_ATTENTION: the workflow state that failed after its retries, and the status it left. */
 export const Attention = z
@@ -47,6 +72,20 @@ export const Departments = z
   .meta({ id: 'Departments' });
 export type Departments = z.infer<typeof Departments>;
 
+/** A promised time (承诺时限) as it stands today, counted in working days of the official calendar. */
+export const Sla = z
+  .strictObject({
+    stage: z.enum(['pre-review', 'manual', 'case']).meta({ description: 'The stage a person works on now, else the whole case (from submission).' }),
+    startedOn: IsoDate,
+    dueDate: IsoDate.meta({ description: 'Never a non-working day; later by one working day for each working day the citizen was asked to act.' }),
+    workingDaysAllowed: z.int().min(0),
+    workingDaysLeft: z.int().meta({ description: 'Negative once past the due date; frozen while PAUSED.' }),
+    state: z.enum(['ON_TIME', 'DUE_SOON', 'OVERDUE', 'PAUSED']),
+    caseDueDate: IsoDate.meta({ description: 'The promised completion date of the whole case (承诺办结日期).' }),
+  })
+  .meta({ id: 'Sla' });
+export type Sla = z.infer<typeof Sla>;
+
 /** The public view of a case (GET /v1/cases/{caseNumber}). */
 export const CaseView = z
   .strictObject({
@@ -58,6 +97,8 @@ export const CaseView = z
       .string()
       .optional()
       .meta({ description: 'The version of the workflow the case runs on; an in-flight case keeps the version it started on.' }),
+    sla: Sla.optional().meta({ description: 'Absent until the form is sent, and for a case withdrawn or expired.' }),
+    supplement: SupplementView.optional().meta({ description: 'What pre-review asked the citizen to correct, and by when (the latest request).' }),
     departments: Departments,
     timeline: z.array(TimelineEntry),
     documents: z.array(DocumentRef),

@@ -1,19 +1,36 @@
 import { z } from 'zod';
+import { Assignee } from './assignment.ts';
 import { Channel } from './booking.ts';
-import { Attention, CaseStatus } from './case.ts';
-import { CaseNumber, Instant, IsoDate, ifThen, Text } from './common.ts';
+import { Attention, CaseStatus, Sla } from './case.ts';
+import { CaseNumber, Instant, IsoDate, Text } from './common.ts';
+import { SupplementRequest } from './supplement.ts';
 import { DepartmentKey, Outcome } from './department-result.ts';
 
-/** A staff decision that resumes a waiting workflow. */
-export const ReviewRequest = z
+const ReviewNote = Text({ max: 2000, blankMessage: 'a reason is required' });
+
+/*
+ * A staff decision that resumes a waiting workflow, as a union on `stage` (and, at pre-review, on `outcome`) so
+ * the document and the clients generated from it carry the rules: a pre-review decision is for the whole case
+ * (no `department`), and only a pre-review may ask for a supplement, which then says what to correct.
+ */
+const PreReviewDecision = z
+  .strictObject({ stage: z.literal('pre-review'), outcome: z.enum(['PASS', 'FAIL']), note: ReviewNote })
+  .meta({ id: 'PreReviewDecision' });
+const PreReviewSupplement = z
+  .strictObject({ stage: z.literal('pre-review'), outcome: z.literal('SUPPLEMENT'), note: ReviewNote, supplement: SupplementRequest })
+  .meta({ id: 'PreReviewSupplement', description: 'Ask the citizen to correct or complete fields of the form (补正); the note says why, in words they read.' });
+const ManualDecision = z
   .strictObject({
-    stage: z.enum(['pre-review', 'manual']),
-    department: DepartmentKey.optional(),
+    stage: z.literal('manual'),
+    department: DepartmentKey.optional().meta({ description: 'The department decided; absent: every department waiting.' }),
     outcome: z.enum(['PASS', 'FAIL']),
-    note: Text({ max: 2000, blankMessage: 'a reason is required' }),
+    note: ReviewNote,
   })
-  // functions/api/submit-review.ts refuses a department on a pre-review decision; the document says so too.
-  .meta({ id: 'ReviewRequest', ...ifThen({ stage: 'pre-review' }, { not: { required: ['department'] } }) });
+  .meta({ id: 'ManualDecision' });
+
+export const ReviewRequest = z
+  .discriminatedUnion('stage', [z.discriminatedUnion('outcome', [PreReviewDecision, PreReviewSupplement]), ManualDecision])
+  .meta({ id: 'ReviewRequest' });
 export type ReviewRequest = z.infer<typeof ReviewRequest>;
 
 export const StaffQueueQuery = z.strictObject({
@@ -43,6 +60,8 @@ export const StaffQueueItem = z
     waitingFor: z.array(DepartmentKey).meta({ description: 'Departments whose outcome is MANUAL and wait for a staff decision.' }),
     updatedAt: Instant,
     attention: Attention.optional().meta({ description: 'Present when NEEDS_ATTENTION: the step that failed and its error.' }),
+    sla: Sla.optional().meta({ description: 'The promised time of the stage a person works on (or of the whole case), in working days.' }),
+    assignee: Assignee.optional().meta({ description: 'Who works the case; absent: nobody claimed it yet.' }),
   })
   .meta({ id: 'StaffQueueItem' });
 export type StaffQueueItem = z.infer<typeof StaffQueueItem>;
@@ -51,8 +70,8 @@ export type StaffQueueItem = z.infer<typeof StaffQueueItem>;
 export const ReviewResponse = z
   .strictObject({
     caseNumber: CaseNumber,
-    stage: ReviewRequest.shape.stage,
-    outcome: ReviewRequest.shape.outcome,
+    stage: z.enum(['pre-review', 'manual']),
+    outcome: z.enum(['PASS', 'FAIL', 'SUPPLEMENT']),
     recordedAt: Instant,
   })
   .meta({ id: 'ReviewResponse' });

@@ -1,15 +1,28 @@
 import { z } from 'zod';
 import { Application } from '../../schemas/application.ts';
+import { Assignee } from '../../schemas/assignment.ts';
 import { Channel } from '../../schemas/booking.ts';
 import { Attention, CaseStatus, Decision, DocumentRef, TimelineEntry } from '../../schemas/case.ts';
 import { Reason } from '../../schemas/common.ts';
 import { DepartmentKey, DepartmentResult } from '../../schemas/department-result.ts';
+import { SupplementField } from '../../schemas/supplement.ts';
 
 /*
  * What the case table holds, as zod schemas: every record read back is parsed, not cast, so a record
  * written by an older or broken version fails loudly at the store instead of deep inside a step.
  * `z.object` (not strict) lets the table's own attributes (pk, sk, GSI keys) fall away.
  */
+
+/** One supplement round (补正): what pre-review asked, by whom, and when the corrected form came. */
+export const SupplementRecord = z.object({
+  fields: z.array(SupplementField),
+  dueDate: z.string(),
+  note: z.string(),
+  requestedAt: z.string(),
+  requestedBy: z.string(),
+  receivedAt: z.string().optional(),
+});
+export type SupplementRecord = z.infer<typeof SupplementRecord>;
 
 export const StaffReview = z.object({
   stage: z.enum(['pre-review', 'manual']),
@@ -48,6 +61,12 @@ export const CaseRecord = z.object({
   timeline: z.array(TimelineEntry),
   departments: z.record(DepartmentKey, DepartmentResult),
   application: Application.optional(),
+  /** Every supplement round, oldest first; the last one is the current request while SUPPLEMENT_REQUESTED. */
+  supplements: z.array(SupplementRecord).optional(),
+  /** The forms a supplement replaced, oldest first: what was corrected stays on the record. */
+  previousApplications: z.array(Application).optional(),
+  /** Who works the case: claimed by a pre-review officer or handed over by a supervisor. */
+  assignee: Assignee.optional(),
   applicationHash: z.string().optional(),
   preReview: z.object({ outcome: z.enum(['PASS', 'MANUAL', 'FAIL']), reasons: z.array(Reason) }).optional(),
   reviews: z.record(z.string(), StaffReview),

@@ -5,6 +5,7 @@ import type { Application, CaseStatus, DepartmentKey, TimelineEntry } from '../.
 import type { Attention } from '../../schemas/case.ts';
 import { DepartmentResult } from '../../schemas/department-result.ts';
 import { OPEN_STATUSES } from '../../schemas/case.ts';
+import { assigneeAllows } from './assignee-condition.ts';
 import { CaseRecord, parseRecord, type StaffReview } from './case-record.ts';
 import { latestPerCase } from './latest-per-case.ts';
 import { unlockPerson } from './person-lock.ts';
@@ -185,7 +186,7 @@ export class CaseStore extends TableStore {
    * withdrawal changes nothing. Returns false when the case was not waiting.
    */
   async withdraw(record: CaseRecord, entry: Omit<TimelineEntry, 'status'>): Promise<boolean> {
-    const waiting = statusIn(['BOOKED', 'PRE_REVIEW', 'MANUAL_REVIEW', 'NEEDS_ATTENTION']);
+    const waiting = statusIn(['BOOKED', 'PRE_REVIEW', 'SUPPLEMENT_REQUESTED', 'MANUAL_REVIEW', 'NEEDS_ATTENTION']);
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -239,7 +240,7 @@ export class CaseStore extends TableStore {
      * stand). `department`: a manual decision on one department, only while it is still MANUAL (a recheck may
      * have answered it).
      */
-    opts: { excludedBy?: readonly string[]; department?: DepartmentKey } = {},
+    opts: { excludedBy?: readonly string[]; department?: DepartmentKey; by?: { staffId: string; supervisor: boolean } } = {},
   ): Promise<boolean> {
     const entries: TimelineEntry[] = [
       {
@@ -250,8 +251,9 @@ export class CaseStore extends TableStore {
       },
       ...(then ? [{ at: review.at, status: then.status, actor: 'system', note: then.note }] : []),
     ];
-    const { excludedBy = [], department } = opts;
+    const { excludedBy = [], department, by } = opts;
     const expected = statusIn([expectStatus], 'status');
+    const assignee = by ? assigneeAllows(by.staffId, by.supervisor) : undefined;
     try {
       await this.db.send(
         new UpdateCommand({
@@ -263,6 +265,7 @@ export class CaseStore extends TableStore {
             'attribute_not_exists(reviews.#k)',
             ...excludedBy.map((_, i) => `attribute_not_exists(reviews.#x${i})`),
             ...(department ? ['departments.#d.outcome = :manual'] : []),
+            ...(assignee?.expression ? [assignee.expression] : []),
           ].join(' AND '),
           ExpressionAttributeNames: {
             '#k': reviewKey,
@@ -277,6 +280,7 @@ export class CaseStore extends TableStore {
             ':next': entries.at(-1)!.status,
             ...(department ? { ':manual': 'MANUAL' } : {}),
             ...expected.values,
+            ...assignee?.values,
           },
         }),
       );

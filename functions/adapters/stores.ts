@@ -6,6 +6,7 @@ import { DocumentStore } from './document-store.ts';
 import { HealthProbeStore } from './health-probe-store.ts';
 import { IdempotencyStore } from './idempotency-store.ts';
 import { OutboxStore } from './outbox-store.ts';
+import { StaffWorkStore } from './staff-work-store.ts';
 import { TaskTokenStore } from './task-token-store.ts';
 import { WebhookStore } from './webhook-store.ts';
 
@@ -21,6 +22,7 @@ export function buildStores(db: DynamoDBDocumentClient, table: string) {
     outbox: new OutboxStore(db, table),
     healthProbe: new HealthProbeStore(db, table),
     webhooks: new WebhookStore(db, table),
+    staffWork: new StaffWorkStore(db, table),
   };
 }
 export type Stores = ReturnType<typeof buildStores>;

@@ -1,9 +1,12 @@
 import type { Principal } from '../adapters/auth.ts';
 import type { CaseRecord } from '../adapters/case-record.ts';
-import type { CaseView } from '../../schemas/case.ts';
+import type { CaseView, Sla } from '../../schemas/case.ts';
 import type { Runtime } from '../shared/runtime.ts';
+import { caseSla } from '../domain/case-sla.ts';
+import { CalendarYearMissingError } from '../domain/working-days.ts';
+import { logger } from '../shared/logger.ts';
 import { maskNumbersInText } from '../domain/mask.ts';
-import { notFound } from './http/problem.ts';
+import { HttpProblem, notFound } from './http/problem.ts';
 
 /**
  * Loads a case for a caller and writes the access to the audit trail. A citizen reaches only cases
@@ -14,24 +17,77 @@ export async function loadCaseFor(rt: Runtime, principal: Principal | undefined,
   // A trail exists only for real cases: a guessed number leaves nothing behind (and tells nothing).
   if (!record) throw notFound('The case');
   const visible = principal && (principal.role !== 'citizen' || principal.idNumber === record.idNumber);
-  await rt.audit.record(caseNumber, {
-    at: rt.clock.now().toISOString(),
-    requestId,
-    actor: principal?.subject ?? 'anonymous',
-    role: principal?.role ?? 'none',
-    action: visible ? action : `${action}:denied`,
-  });
+  await auditAccess(rt, principal, caseNumber, visible ? action : `${action}:denied`, requestId);
   if (!visible) throw notFound('The case');
   return record;
 }
 
-export function toCaseView(record: CaseRecord): CaseView {
+/**
+ * For an act the handler may still refuse after reading the case (four eyes, not the assignee, already
+ * decided): the trail says what became of it — `action` when done, `action:refused` for a 403,
+ * `action:rejected` for any other refusal — never a refused attempt dressed as a decision.
+ */
+export async function actOnCase<T>(
+  rt: Runtime,
+  principal: Principal | undefined,
+  caseNumber: string,
+  action: string,
+  requestId: string,
+  act: (record: CaseRecord) => Promise<T>,
+): Promise<T> {
+  const record = await rt.cases.get(caseNumber);
+  if (!record) throw notFound('The case');
+  const visible = principal && (principal.role !== 'citizen' || principal.idNumber === record.idNumber);
+  if (!visible) {
+    await auditAccess(rt, principal, caseNumber, `${action}:denied`, requestId);
+    throw notFound('The case');
+  }
+  try {
+    const result = await act(record);
+    await auditAccess(rt, principal, caseNumber, action, requestId);
+    return result;
+  } catch (err) {
+    if (err instanceof HttpProblem && err.status >= 400 && err.status < 500) {
+      await auditAccess(rt, principal, caseNumber, `${action}:${err.status === 403 ? 'refused' : 'rejected'}`, requestId);
+    }
+    throw err;
+  }
+}
+
+export function auditAccess(rt: Runtime, principal: Principal | undefined, caseNumber: string, action: string, requestId: string): Promise<void> {
+  return rt.audit.record(caseNumber, {
+    at: rt.clock.now().toISOString(),
+    requestId,
+    actor: principal?.subject ?? 'anonymous',
+    role: principal?.role ?? 'none',
+    action,
+  });
+}
+
+/**
+ * The case's promised time today, or none when a day it counts falls in a year without an official calendar:
+ * the view still answers (without `sla`) and the log says which notice to enter, rather than every read failing.
+ */
+export function slaFor(record: CaseRecord, rt: Pick<Runtime, 'policy' | 'clock'>): Sla | undefined {
+  try {
+    return caseSla(record, rt.policy, rt.clock.today());
+  } catch (err) {
+    if (!(err instanceof CalendarYearMissingError)) throw err;
+    logger.error({ caseNumber: record.caseNumber, year: err.year }, err.message);
+    return undefined;
+  }
+}
+
+export function toCaseView(record: CaseRecord, rt: Pick<Runtime, 'policy' | 'clock'>): CaseView {
+  const sla = slaFor(record, rt);
   return {
     caseNumber: record.caseNumber,
     status: record.status,
     ...(record.decision ? { decision: record.decision } : {}),
     deadline: record.applicationDeadline,
     ...(record.workflowVersion ? { workflowVersion: record.workflowVersion } : {}),
+    ...(sla ? { sla } : {}),
+    ...supplementView(record),
     departments: record.departments,
     // Actors name citizens by ID number; the view shows them masked (the full number is in the case's own record).
     timeline: record.timeline.map((entry) => ({ ...entry, actor: maskNumbersInText(entry.actor) })),
@@ -39,4 +95,11 @@ export function toCaseView(record: CaseRecord): CaseView {
       .sort((a, b) => a.documentId.localeCompare(b.documentId))
       .map(({ documentId, title, sha256, contentType }) => ({ documentId, title, sha256, contentType })),
   };
+}
+
+function supplementView(record: CaseRecord): Pick<CaseView, 'supplement'> {
+  const last = record.supplements?.at(-1);
+  if (!last) return {};
+  const { fields, dueDate, note, requestedAt, receivedAt } = last;
+  return { supplement: { fields, dueDate, note, requestedAt, ...(receivedAt ? { receivedAt } : {}) } };
 }

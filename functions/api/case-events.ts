@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CaseRecord } from '../adapters/case-record.ts';
+import type { Runtime } from '../shared/runtime.ts';
 import { loadCaseFor, toCaseView } from './case-access.ts';
 import { httpHandler } from './http/handler.ts';
 import { operations } from './routes.ts';
@@ -10,14 +11,14 @@ const POLL_MS = 1_000;
 const RECONNECT_MS = 2_000;
 const END_STATES = new Set(['COMPLETED', 'EXPIRED', 'WITHDRAWN']);
 
-function frames(record: CaseRecord, after: number): string {
+function frames(record: CaseRecord, after: number, rt: Pick<Runtime, 'policy' | 'clock'>): string {
   const out = [`retry: ${RECONNECT_MS}\n\n`];
   record.timeline.forEach((entry, i) => {
     if (i <= after) return;
     out.push(`id: ${i}\nevent: status\ndata: ${JSON.stringify(entry)}\n\n`);
   });
   if (record.timeline.length - 1 > after) {
-    out.push(`event: case\ndata: ${JSON.stringify(toCaseView(record))}\n\n`);
+    out.push(`event: case\ndata: ${JSON.stringify(toCaseView(record, rt))}\n\n`);
   }
   if (END_STATES.has(record.status)) out.push(`event: end\ndata: ${JSON.stringify({ status: record.status })}\n\n`);
   return out.join('');
@@ -46,7 +47,7 @@ export const handler = httpHandler(operations.streamCaseEvents, {
     return {
       status: 200,
       headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' },
-      bytes: new TextEncoder().encode(frames(record, lastId)),
+      bytes: new TextEncoder().encode(frames(record, lastId, rt)),
     };
   },
 });

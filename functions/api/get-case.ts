@@ -5,6 +5,6 @@ import { loadCaseFor, toCaseView } from './case-access.ts';
 export const handler = httpHandler(operations.getCase, {
   async handle({ params, principal, requestId, rt }) {
     const record = await loadCaseFor(rt, principal, params.caseNumber, 'read-case', requestId);
-    return { status: 200, body: toCaseView(record) };
+    return { status: 200, body: toCaseView(record, rt) };
   },
 });

@@ -3,11 +3,13 @@ import { Application, PrefillResponse } from '../../schemas/application.ts';
 import { DevTokenRequest } from '../../schemas/auth.ts';
 import { DepartmentFault, DepartmentFaultPathParams, DepartmentFaultResponse } from '../../schemas/department-faults.ts';
 import { BookingRequest, BookingResponse, ServiceCenterList, ServiceCenterPathParams, SlotList, SlotsQuery } from '../../schemas/booking.ts';
+import { AssignmentRequest, AssignmentResponse } from '../../schemas/assignment.ts';
 import { CasePathParams, CaseView, RetryResponse, SubmitResponse, WithdrawalRequest, WithdrawalResponse } from '../../schemas/case.ts';
 import { CaseNumber } from '../../schemas/common.ts';
 import { EligibilityRequest, EligibilityResponse } from '../../schemas/eligibility.ts';
 import { Problem } from '../../schemas/problem.ts';
 import { AuditEntry, RecheckRequest, RecheckResponse, ReviewRequest, ReviewResponse, StaffQueueItem, StaffQueueQuery } from '../../schemas/review.ts';
+import { SupplementResponse } from '../../schemas/supplement.ts';
 import { WebhookCreated, WebhookList, WebhookPathParams, WebhookSubscriptionRequest } from '../../schemas/webhooks.ts';
 import { CaseDocumentPathParams, DocumentVerification, UploadVerification, VerifyDocumentPathParams } from '../../schemas/verification.ts';
 import { type Operation, operation } from './route.ts';
@@ -40,7 +42,10 @@ const BookingConflictProblem = Problem.extend({
 const StaffCasesQueryWire = StaffQueueQuery.extend({
   status: StaffQueueQuery.shape.status.meta({ description: 'Only cases in this status; default: every open case.' }),
   overdue: StaffQueueQuery.shape.overdue.meta({ description: 'Only overdue (true) or only on-time (false) cases.' }),
-  dueWithinDays: z.int().min(0).max(3650).optional().meta({ description: 'Only cases whose deadline is at most this many days away.' }),
+  dueWithinDays: z.int().min(0).max(3650).optional().meta({
+    description:
+      'Only cases with at most this many working days left on their promised time (`sla`); before the form is sent, at most this many days to the application deadline.',
+  }),
 });
 
 export const operations = {
@@ -261,6 +266,30 @@ export const operations = {
       },
     },
   }),
+  submitSupplement: operation({
+    method: 'POST',
+    path: '/v1/cases/{caseNumber}/supplement',
+    module: 'submit-supplement',
+    auth: APPLICANTS,
+    access: { table: 'write', workflow: ['respond'] },
+    params: CasePathParams,
+    body: Application,
+    idempotency: 'replay',
+    doc: {
+      operationId: 'submitSupplement',
+      tags: ['The one form'],
+      summary: 'Send the corrected form that pre-review asked for',
+      description:
+        'The whole one form again, with the fields named in the case’s `supplement` corrected; any other field must stay as first sent (400 names it). ' +
+        'The case goes back to pre-review.',
+      responses: {
+        202: { description: 'Received; pre-review looks again.', content: json(SupplementResponse) },
+        ...BODY_ERRORS,
+        404: NOT_FOUND_CASE,
+        409: problem('The case is not SUPPLEMENT_REQUESTED.'),
+      },
+    },
+  }),
   getCase: operation({
     method: 'GET',
     path: '/v1/cases/{caseNumber}',
@@ -361,13 +390,42 @@ export const operations = {
       operationId: 'submitReview',
       tags: ['Staff'],
       summary: 'Decide a pre-review or a manual review',
-      description: 'Resumes the waiting workflow. The person who decided the pre-review may not decide the manual review of the same case (403).',
+      description:
+        'Resumes the waiting workflow. The person who decided the pre-review may not decide the manual review of the same case (403). ' +
+        'At pre-review, `SUPPLEMENT` asks the citizen to correct the named fields by `dueDate` (status SUPPLEMENT_REQUESTED); a correction that ' +
+        'does not come by then leaves the case with staff, who may refuse it (`FAIL`, with the reason) from the day after. ' +
+        'An assigned case is decided by its assignee or a supervisor. One decision per case, stage and department: a second is 409.',
       responses: {
         202: { description: 'Recorded; the workflow resumes.', content: json(ReviewResponse) },
         ...BODY_ERRORS,
-        403: problem('The role may not review, or the same person decided the pre-review (separation of duties).'),
+        403: problem('The role may not review, the same person decided the pre-review (separation of duties), or the case is assigned to a colleague.'),
         404: NOT_FOUND_CASE,
-        409: problem('The case is not waiting for this decision, or it was already taken.'),
+        409: problem('The case is not waiting for this decision, it was already taken, or the citizen still has time to send a correction.'),
+      },
+    },
+  }),
+  assignCase: operation({
+    method: 'POST',
+    path: '/v1/staff/cases/{caseNumber}/assignment',
+    module: 'assign-case',
+    auth: STAFF,
+    access: { table: 'write' },
+    params: CasePathParams,
+    body: AssignmentRequest,
+    idempotency: 'replay',
+    doc: {
+      operationId: 'assignCase',
+      tags: ['Staff'],
+      summary: 'Claim a case, or hand it over (supervisors)',
+      description:
+        'With one’s own `staffId`: claim a case nobody holds (claiming it again is harmless). A supervisor may name anyone: hand-over. ' +
+        'Only cases a person works on (not booked, sealing or ended) are assigned.',
+      responses: {
+        200: { description: 'The case’s assignee now.', content: json(AssignmentResponse) },
+        ...BODY_ERRORS,
+        403: problem('Only a supervisor assigns a case to someone else.'),
+        404: NOT_FOUND_CASE,
+        409: problem('A colleague holds the case (ask a supervisor to hand it over), or it is not a case a person works on.'),
       },
     },
   }),

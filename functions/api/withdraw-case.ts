@@ -5,7 +5,12 @@ import { httpHandler } from './http/handler.ts';
 import { operations } from './routes.ts';
 import { HttpProblem } from './http/problem.ts';
 
-const STAGE_WAITING: Partial<Record<string, string>> = { BOOKED: 'application', PRE_REVIEW: 'pre-review', MANUAL_REVIEW: 'manual' };
+const STAGE_WAITING: Partial<Record<string, string>> = {
+  BOOKED: 'application',
+  PRE_REVIEW: 'pre-review',
+  SUPPLEMENT_REQUESTED: 'supplement',
+  MANUAL_REVIEW: 'manual',
+};
 /** NEEDS_ATTENTION waits for staff too, but no execution is waiting to be told. */
 const WITHDRAWABLE = new Set([...Object.keys(STAGE_WAITING), 'NEEDS_ATTENTION']);
 

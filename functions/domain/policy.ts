@@ -47,6 +47,8 @@ export type Policy = {
     readonly promisedWorkingDays: Readonly<Record<SlaStage, number>>;
     /** A clock is DUE_SOON when this many working days or fewer are left (0 = due today). */
     readonly dueSoonWorkingDays: number;
+    /** The working days a citizen is given to send a correction (补正) when staff name no date. */
+    readonly supplementWorkingDays: number;
   };
 };
 
@@ -167,6 +169,8 @@ export const DEFAULT_POLICY: Policy = deepFreeze({
   sla: {
     promisedWorkingDays: { 'pre-review': 1, manual: 3, case: 5 },
     dueSoonWorkingDays: 1,
+    // DEMO DEFAULT as well: a week of working days to correct a field, unless staff name another date.
+    supplementWorkingDays: 5,
   },
 });
 
@@ -217,6 +221,8 @@ function validateSla(sla: Policy['sla']): void {
   }
   if (!Number.isInteger(sla.dueSoonWorkingDays) || sla.dueSoonWorkingDays < 0 || sla.dueSoonWorkingDays > MAX_PROMISED_WORKING_DAYS)
     throw new RangeError(`sla.dueSoonWorkingDays must be a whole number of working days from 0 to ${MAX_PROMISED_WORKING_DAYS}`);
+  if (!Number.isInteger(sla.supplementWorkingDays) || sla.supplementWorkingDays < 1 || sla.supplementWorkingDays > 60)
+    throw new RangeError('sla.supplementWorkingDays must be a whole number of working days from 1 to 60');
 }
 
 function deepMerge(base: unknown, over: unknown): unknown {

@@ -2,15 +2,22 @@ import { z } from 'zod';
 import type { CaseRecord } from '../adapters/case-record.ts';
 import { stepHandler } from './step-handler.ts';
 
-const Input = z.object({ caseNumber: z.string(), stage: z.enum(['application', 'pre-review', 'manual']), taskToken: z.string().min(1) });
+const Input = z.object({ caseNumber: z.string(), stage: z.enum(['application', 'pre-review', 'supplement', 'manual']), taskToken: z.string().min(1) });
 
 /** What the waiting step would be told, if it already happened before the step started waiting. */
 function alreadyHappened(record: CaseRecord, stage: z.infer<typeof Input>['stage']): Record<string, unknown> | undefined {
   if (record.status === 'WITHDRAWN') return { outcome: 'WITHDRAWN' };
   if (stage === 'application') return record.application ? { outcome: 'SUBMITTED' } : undefined;
   if (stage === 'pre-review') {
+    if (record.status === 'SUPPLEMENT_REQUESTED') return { outcome: 'SUPPLEMENT' };
     const r = record.reviews?.['pre-review'];
     return r ? { outcome: r.outcome } : undefined;
+  }
+  if (stage === 'supplement') {
+    // Refused by staff after the due date passed, or the corrected form came: the round is over either way.
+    const r = record.reviews?.['pre-review'];
+    if (r) return { outcome: r.outcome };
+    return record.status !== 'SUPPLEMENT_REQUESTED' && record.supplements?.at(-1)?.receivedAt ? { outcome: 'SUBMITTED' } : undefined;
   }
   const reviews = Object.entries(record.reviews ?? {}).filter(([k]) => k.startsWith('manual#'));
   if (reviews.some(([k]) => k === 'manual#all')) return { outcome: 'DECIDED' };

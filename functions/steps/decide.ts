@@ -48,7 +48,7 @@ export const handler = stepHandler('decide', Input, async ({ caseNumber, checks 
 
   const preReviewFailed = record.preReview?.outcome === 'FAIL' || record.reviews?.['pre-review']?.outcome === 'FAIL';
   if (preReviewFailed) {
-    await rt.cases.advance(caseNumber, ['PRE_REVIEW', 'SUBMITTED'], entry('SEALING', '预审未通过，不予批准，正在出具盖章文书'), {
+    await rt.cases.advance(caseNumber, ['PRE_REVIEW', 'SUPPLEMENT_REQUESTED', 'SUBMITTED'], entry('SEALING', '预审未通过，不予批准，正在出具盖章文书'), {
       decision: 'REJECTED',
       departments: notChecked(record.departments),
     });

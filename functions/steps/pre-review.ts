@@ -26,7 +26,8 @@ export const handler = stepHandler('pre-review', CaseInput, async ({ caseNumber 
           { at, status: 'CHECKING', actor: 'system', note: '人社、税务、医保、公积金四部门并联核查中' },
         ]
       : [{ at, status: 'PRE_REVIEW', actor: 'system', note: result.outcome === 'MANUAL' ? `自动预审需人工核实：${reasons}` : `自动预审未通过：${reasons}` }];
-  const moved = await rt.cases.advance(caseNumber, ['SUBMITTED'], entries, { preReview: result });
+  // PRE_REVIEW too: a corrected form (supplement) comes back in PRE_REVIEW with the earlier verdict cleared.
+  const moved = await rt.cases.advance(caseNumber, ['SUBMITTED', 'PRE_REVIEW'], entries, { preReview: result });
   if (moved) return { outcome: result.outcome };
   // Another run got there first: its recorded answer stands.
   return { outcome: (await rt.cases.get(caseNumber))!.preReview!.outcome };

@@ -147,12 +147,13 @@ export class LocalWorkflowEngine implements WorkflowPort {
       States: Record<string, TaskDefinition>;
     };
     for (const [name, task] of tasks) {
-      if (!task.waitsForToken) continue;
+      // A wait without TimeoutSeconds waits for its person as long as it takes, as on Step Functions.
+      if (!task.waitsForToken || task.timeoutSeconds === undefined) continue;
       if (this.waitTimeoutSeconds !== undefined) task.timeoutSeconds = this.waitTimeoutSeconds;
       // The override keeps the wait's deadline across restarts and times it out itself; the interpreter's
       // own timer (it starts afresh with each run) only backs it up, a minute later than the longest wait.
       const state = substituted.States[name];
-      if (state) state.TimeoutSeconds = (task.timeoutSeconds ?? 60) + 60;
+      if (state) state.TimeoutSeconds = task.timeoutSeconds + 60;
     }
     if (this.retryTimeScale !== undefined) scaleRetries(substituted.States, this.retryTimeScale);
     return { machine: new StateMachine(substituted as unknown as ConstructorParameters<typeof StateMachine>[0]), tasks };
@@ -199,17 +200,19 @@ export class LocalWorkflowEngine implements WorkflowPort {
         const payload = (input as { Payload: Record<string, unknown> }).Payload;
         const caseNumber = (payload.caseNumber as string) ?? '';
         const token = `${randomUUID()}.${caseNumber}`;
-        const deadline = this.deadlines.begin(caseNumber, state, (task.timeoutSeconds ?? 60) * 1000);
+        const timeoutMs = task.timeoutSeconds === undefined ? undefined : task.timeoutSeconds * 1000;
+        const deadline = timeoutMs === undefined ? undefined : this.deadlines.begin(caseNumber, state, timeoutMs);
         let timer: NodeJS.Timeout | undefined;
         const resumed = new Promise((resolve, reject) => {
           this.waiting.set(token, resolve);
+          if (deadline === undefined) return;
           timer = setTimeout(() => reject(waitTimedOut(state)), Math.max(0, deadline - Date.now()));
           timer.unref();
         }).finally(() => {
           // Signalled or timed out, the wait is over: the token resumes nothing any more, as on Step Functions.
           clearTimeout(timer);
           this.waiting.delete(token);
-          this.deadlines.end(caseNumber, state);
+          if (deadline !== undefined) this.deadlines.end(caseNumber, state);
         });
         await handler({ ...payload, taskToken: token }, lambdaContext(fn));
         return resumed;

@@ -234,6 +234,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{caseNumber}/supplement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the corrected form that pre-review asked for
+         * @description The whole one form again, with the fields named in the case’s `supplement` corrected; any other field must stay as first sent (400 names it). The case goes back to pre-review.
+         *
+         *     Roles: `citizen`, `platform`.
+         */
+        post: operations["submitSupplement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{caseNumber}": {
         parameters: {
             query?: never;
@@ -327,11 +349,33 @@ export interface paths {
         put?: never;
         /**
          * Decide a pre-review or a manual review
-         * @description Resumes the waiting workflow. The person who decided the pre-review may not decide the manual review of the same case (403).
+         * @description Resumes the waiting workflow. The person who decided the pre-review may not decide the manual review of the same case (403). At pre-review, `SUPPLEMENT` asks the citizen to correct the named fields by `dueDate` (status SUPPLEMENT_REQUESTED); a correction that does not come by then leaves the case with staff, who may refuse it (`FAIL`, with the reason) from the day after. An assigned case is decided by its assignee or a supervisor. One decision per case, stage and department: a second is 409.
          *
          *     Roles: `pre-review`, `supervisor`.
          */
         post: operations["submitReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/cases/{caseNumber}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claim a case, or hand it over (supervisors)
+         * @description With one’s own `staffId`: claim a case nobody holds (claiming it again is harmless). A supervisor may name anyone: hand-over. Only cases a person works on (not booked, sealing or ended) are assigned.
+         *
+         *     Roles: `pre-review`, `supervisor`.
+         */
+        post: operations["assignCase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -756,6 +800,15 @@ export interface components {
             /** @description Text, NFC, at most 500 characters; no control or invisible formatting characters. */
             reason?: string;
         };
+        SupplementResponse: {
+            /**
+             * @description The one number of the whole case: RT, the booking date, six Crockford base-32 characters.
+             * @example RT20260312K7M2QD
+             */
+            caseNumber: string;
+            /** @enum {string} */
+            status: "PRE_REVIEW";
+        };
         CaseView: {
             /**
              * @description The one number of the whole case: RT, the booking date, six Crockford base-32 characters.
@@ -772,14 +825,71 @@ export interface components {
             deadline: string;
             /** @description The version of the workflow the case runs on; an in-flight case keeps the version it started on. */
             workflowVersion?: string;
+            /** @description Absent until the form is sent, and for a case withdrawn or expired. */
+            sla?: {
+                /**
+                 * @description The stage a person works on now, else the whole case (from submission).
+                 * @enum {string}
+                 */
+                stage: "pre-review" | "manual" | "case";
+                /**
+                 * Format: date
+                 * @description Calendar date YYYY-MM-DD.
+                 * @example 2026-03-12
+                 */
+                startedOn: string;
+                /**
+                 * Format: date
+                 * @description Never a non-working day; later by one working day for each working day the citizen was asked to act.
+                 * @example 2026-03-12
+                 */
+                dueDate: string;
+                workingDaysAllowed: number;
+                /** @description Negative once past the due date; frozen while PAUSED. */
+                workingDaysLeft: number;
+                /** @enum {string} */
+                state: "ON_TIME" | "DUE_SOON" | "OVERDUE" | "PAUSED";
+                /**
+                 * Format: date
+                 * @description The promised completion date of the whole case (承诺办结日期).
+                 * @example 2026-03-12
+                 */
+                caseDueDate: string;
+            };
+            /** @description What pre-review asked the citizen to correct, and by when (the latest request). */
+            supplement?: {
+                fields: components["schemas"]["SupplementField"][];
+                /**
+                 * Format: date
+                 * @description Calendar date YYYY-MM-DD.
+                 * @example 2026-03-12
+                 */
+                dueDate: string;
+                /** @description Text, NFC, at most 2000 characters; no control or invisible formatting characters. */
+                note: string;
+                /**
+                 * Format: date-time
+                 * @description Instant, ISO 8601 with offset.
+                 * @example 2026-03-12T09:30:00+08:00
+                 */
+                requestedAt: string;
+                /**
+                 * Format: date-time
+                 * @description When the corrected form arrived; absent while the citizen is asked.
+                 * @example 2026-03-12T09:30:00+08:00
+                 */
+                receivedAt?: string;
+            };
             departments: components["schemas"]["Departments"];
             timeline: components["schemas"]["TimelineEntry"][];
             documents: components["schemas"]["DocumentRef"][];
         };
         /** @enum {string} */
-        CaseStatus: "BOOKED" | "SUBMITTED" | "PRE_REVIEW" | "CHECKING" | "MANUAL_REVIEW" | "SEALING" | "COMPLETED" | "EXPIRED" | "WITHDRAWN" | "NEEDS_ATTENTION";
+        CaseStatus: "BOOKED" | "SUBMITTED" | "PRE_REVIEW" | "CHECKING" | "MANUAL_REVIEW" | "SEALING" | "COMPLETED" | "EXPIRED" | "WITHDRAWN" | "NEEDS_ATTENTION" | "SUPPLEMENT_REQUESTED";
         /** @enum {string} */
         Decision: "APPROVED" | "REJECTED";
+        /** @enum {string} */
+        SupplementField: "applicant.name" | "applicant.gender" | "applicant.birthDate" | "applicant.phone" | "applicant.address" | "retirement.type" | "retirement.requestedMonth" | "retirement.originalRetirementAge" | "bankAccount.bankName" | "bankAccount.accountNo" | "housingFund.withdraw";
         Departments: {
             hr: components["schemas"]["DepartmentResult"];
             tax: components["schemas"]["DepartmentResult"];
@@ -872,7 +982,57 @@ export interface components {
                  * @description The status the case was in; a retry moves it back there.
                  * @enum {string}
                  */
-                fromStatus: "BOOKED" | "SUBMITTED" | "PRE_REVIEW" | "CHECKING" | "MANUAL_REVIEW" | "SEALING" | "COMPLETED" | "EXPIRED" | "WITHDRAWN" | "NEEDS_ATTENTION";
+                fromStatus: "BOOKED" | "SUBMITTED" | "PRE_REVIEW" | "CHECKING" | "MANUAL_REVIEW" | "SEALING" | "COMPLETED" | "EXPIRED" | "WITHDRAWN" | "NEEDS_ATTENTION" | "SUPPLEMENT_REQUESTED";
+            };
+            /** @description The promised time of the stage a person works on (or of the whole case), in working days. */
+            sla?: {
+                /**
+                 * @description The stage a person works on now, else the whole case (from submission).
+                 * @enum {string}
+                 */
+                stage: "pre-review" | "manual" | "case";
+                /**
+                 * Format: date
+                 * @description Calendar date YYYY-MM-DD.
+                 * @example 2026-03-12
+                 */
+                startedOn: string;
+                /**
+                 * Format: date
+                 * @description Never a non-working day; later by one working day for each working day the citizen was asked to act.
+                 * @example 2026-03-12
+                 */
+                dueDate: string;
+                workingDaysAllowed: number;
+                /** @description Negative once past the due date; frozen while PAUSED. */
+                workingDaysLeft: number;
+                /** @enum {string} */
+                state: "ON_TIME" | "DUE_SOON" | "OVERDUE" | "PAUSED";
+                /**
+                 * Format: date
+                 * @description The promised completion date of the whole case (承诺办结日期).
+                 * @example 2026-03-12
+                 */
+                caseDueDate: string;
+            };
+            /** @description Who works the case; absent: nobody claimed it yet. */
+            assignee?: {
+                /**
+                 * @description The staff member (the `staffId` of their token).
+                 * @example zhang.wei
+                 */
+                staffId: string;
+                /**
+                 * Format: date-time
+                 * @description Instant, ISO 8601 with offset.
+                 * @example 2026-03-12T09:30:00+08:00
+                 */
+                assignedAt: string;
+                /**
+                 * @description Who claimed or handed it over.
+                 * @example zhang.wei
+                 */
+                assignedBy: string;
             };
         };
         ReviewResponse: {
@@ -884,7 +1044,7 @@ export interface components {
             /** @enum {string} */
             stage: "pre-review" | "manual";
             /** @enum {string} */
-            outcome: "PASS" | "FAIL";
+            outcome: "PASS" | "FAIL" | "SUPPLEMENT";
             /**
              * Format: date-time
              * @description Instant, ISO 8601 with offset.
@@ -892,14 +1052,85 @@ export interface components {
              */
             recordedAt: string;
         };
-        ReviewRequest: {
+        ReviewRequest: (components["schemas"]["PreReviewDecision"] | components["schemas"]["PreReviewSupplement"]) | components["schemas"]["ManualDecision"];
+        PreReviewDecision: {
             /** @enum {string} */
-            stage: "pre-review" | "manual";
-            department?: components["schemas"]["DepartmentKey"];
+            stage: "pre-review";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            outcome: "PASS" | "FAIL";
+            /** @description Text, NFC, at most 2000 characters; no control or invisible formatting characters. */
+            note: string;
+        };
+        /** @description Ask the citizen to correct or complete fields of the form (补正); the note says why, in words they read. */
+        PreReviewSupplement: {
+            /** @enum {string} */
+            stage: "pre-review";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            outcome: "SUPPLEMENT";
+            /** @description Text, NFC, at most 2000 characters; no control or invisible formatting characters. */
+            note: string;
+            supplement: components["schemas"]["SupplementRequest"];
+        };
+        SupplementRequest: {
+            fields: components["schemas"]["SupplementField"][];
+            /**
+             * Format: date
+             * @description The last day the citizen may send the correction; default: the policy’s working days from today.
+             * @example 2026-03-12
+             */
+            dueDate?: string;
+        };
+        ManualDecision: {
+            /** @enum {string} */
+            stage: "manual";
+            /**
+             * @description The department decided; absent: every department waiting.
+             * @enum {string}
+             */
+            department?: "hr" | "tax" | "medical" | "housingFund";
             /** @enum {string} */
             outcome: "PASS" | "FAIL";
             /** @description Text, NFC, at most 2000 characters; no control or invisible formatting characters. */
             note: string;
+        };
+        AssignmentResponse: {
+            /**
+             * @description The one number of the whole case: RT, the booking date, six Crockford base-32 characters.
+             * @example RT20260312K7M2QD
+             */
+            caseNumber: string;
+            assignee: components["schemas"]["Assignee"];
+        };
+        Assignee: {
+            /**
+             * @description The staff member (the `staffId` of their token).
+             * @example zhang.wei
+             */
+            staffId: string;
+            /**
+             * Format: date-time
+             * @description Instant, ISO 8601 with offset.
+             * @example 2026-03-12T09:30:00+08:00
+             */
+            assignedAt: string;
+            /**
+             * @description Who claimed or handed it over.
+             * @example zhang.wei
+             */
+            assignedBy: string;
+        };
+        AssignmentRequest: {
+            /**
+             * @description The staff member (the `staffId` of their token).
+             * @example zhang.wei
+             */
+            staffId: string;
         };
         RetryResponse: {
             /**
@@ -1850,6 +2081,132 @@ export interface operations {
             };
         };
     };
+    submitSupplement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the same key with the same body returns the first answer again; the same key with a different body is 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The one number of the whole case: RT, the booking date, six Crockford base-32 characters. */
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Application"];
+            };
+        };
+        responses: {
+            /** @description Received; pre-review looks again. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplementResponse"];
+                };
+            };
+            /** @description Invalid request: every offending field is named by its JSON path in `errors`; unknown fields are rejected. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or the token is not valid or has expired. */
+            401: {
+                headers: {
+                    /** @description The bearer scheme and realm; with `error="invalid_token"` when a token was sent but is not valid. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s role is not one of: citizen, platform. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case, or not yours to see (a citizen never learns whether another person’s case exists). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case is not SUPPLEMENT_REQUESTED. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (64 KiB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used before with a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (the local server’s per-caller token bucket; on AWS, the route’s throttle). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store or service this operation depends on is not answering (or the disk is full); nothing was changed. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCase: {
         parameters: {
             query?: never;
@@ -2109,10 +2466,10 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only cases in this status; default: every open case. */
-                status?: "BOOKED" | "SUBMITTED" | "PRE_REVIEW" | "CHECKING" | "MANUAL_REVIEW" | "SEALING" | "COMPLETED" | "EXPIRED" | "WITHDRAWN" | "NEEDS_ATTENTION";
+                status?: "BOOKED" | "SUBMITTED" | "PRE_REVIEW" | "CHECKING" | "MANUAL_REVIEW" | "SEALING" | "COMPLETED" | "EXPIRED" | "WITHDRAWN" | "NEEDS_ATTENTION" | "SUPPLEMENT_REQUESTED";
                 /** @description Only overdue (true) or only on-time (false) cases. */
                 overdue?: "true" | "false";
-                /** @description Only cases whose deadline is at most this many days away. */
+                /** @description Only cases with at most this many working days left on their promised time (`sla`); before the form is sent, at most this many days to the application deadline. */
                 dueWithinDays?: number;
             };
             header?: never;
@@ -2231,7 +2588,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role may not review, or the same person decided the pre-review (separation of duties). */
+            /** @description The role may not review, the same person decided the pre-review (separation of duties), or the case is assigned to a colleague. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2249,7 +2606,133 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The case is not waiting for this decision, or it was already taken. */
+            /** @description The case is not waiting for this decision, it was already taken, or the citizen still has time to send a correction. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (64 KiB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used before with a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (the local server’s per-caller token bucket; on AWS, the route’s throttle). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store or service this operation depends on is not answering (or the disk is full); nothing was changed. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assignCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the same key with the same body returns the first answer again; the same key with a different body is 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The one number of the whole case: RT, the booking date, six Crockford base-32 characters. */
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignmentRequest"];
+            };
+        };
+        responses: {
+            /** @description The case’s assignee now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentResponse"];
+                };
+            };
+            /** @description Invalid request: every offending field is named by its JSON path in `errors`; unknown fields are rejected. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or the token is not valid or has expired. */
+            401: {
+                headers: {
+                    /** @description The bearer scheme and realm; with `error="invalid_token"` when a token was sent but is not valid. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only a supervisor assigns a case to someone else. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case, or not yours to see (a citizen never learns whether another person’s case exists). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A colleague holds the case (ask a supervisor to hand it over), or it is not a case a person works on. */
             409: {
                 headers: {
                     [name: string]: unknown;

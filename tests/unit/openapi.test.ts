@@ -41,6 +41,8 @@ const ADDITIONS = new Set([
   'POST /v1/platform/webhooks',
   'GET /v1/platform/webhooks',
   'DELETE /v1/platform/webhooks/{id}',
+  'POST /v1/cases/{caseNumber}/supplement',
+  'POST /v1/staff/cases/{caseNumber}/assignment',
 ]);
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -110,6 +112,7 @@ describe('OpenAPI document: fields and enum values fixed by the contract', () =>
       'EXPIRED',
       'WITHDRAWN',
       'NEEDS_ATTENTION',
+      'SUPPLEMENT_REQUESTED',
     ]);
   });
 
@@ -121,7 +124,9 @@ describe('OpenAPI document: fields and enum values fixed by the contract', () =>
       'decision',
       'departments',
       'documents',
+      'sla',
       'status',
+      'supplement',
       'timeline',
       'workflowVersion',
     ]);
@@ -246,8 +251,23 @@ describe('OpenAPI document: fields and enum values fixed by the contract', () =>
 
     const review = op('POST', '/v1/staff/cases/{caseNumber}/reviews');
     const reviewBody = resolve(review.requestBody.content['application/json'].schema);
-    expect(Object.keys(reviewBody.properties).sort()).toEqual(['department', 'note', 'outcome', 'stage']);
-    expect(prop(reviewBody, 'stage').enum).toEqual(['pre-review', 'manual']);
+    // A union on stage (and, at pre-review, on outcome): the contract's fields are those of its variants together.
+    const variants = (node: Json): Json[] => {
+      const n = resolve(node);
+      return (n.oneOf ?? n.anyOf) ? (n.oneOf ?? n.anyOf).flatMap(variants) : [n];
+    };
+    const shapes = variants(reviewBody);
+    const values = (field: string) => [
+      ...new Set(
+        shapes.flatMap((v) => {
+          const p = resolve(v.properties[field]);
+          return p.enum ?? [p.const];
+        }),
+      ),
+    ];
+    expect([...new Set(shapes.flatMap((v) => Object.keys(v.properties)))].sort()).toEqual(['department', 'note', 'outcome', 'stage', 'supplement']);
+    expect(values('stage')).toEqual(['pre-review', 'manual']);
+    expect(values('outcome')).toEqual(['PASS', 'FAIL', 'SUPPLEMENT']);
     expect(review.responses['202']).toBeDefined();
 
     const queue = op('GET', '/v1/staff/cases');

@@ -33,7 +33,7 @@ describe('every Task state leads to MarkNeedsAttention when it fails for good', 
     expect(topLevelGuarded.map(([n]) => n)).toEqual(
       expect.arrayContaining(['WaitForApplication', 'ExpireCase', 'PreReview', 'CheckDepartments', 'Decide', 'Seal', 'Notify']),
     );
-    expect(topLevelGuarded).toHaveLength(11);
+    expect(topLevelGuarded).toHaveLength(10);
     expect(branchTasks).toHaveLength(4);
   });
 

@@ -38,5 +38,6 @@ export function toCaseView(record: CaseRecord): CaseView {
     documents: Object.values(record.documents ?? {})
       .sort((a, b) => a.documentId.localeCompare(b.documentId))
       .map(({ documentId, title, sha256, contentType }) => ({ documentId, title, sha256, contentType })),
+    ...(record.rating ? { rating: record.rating } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CaseNumber, Instant, IsoDate, Text } from './common.ts';
 import { DepartmentResult } from './department-result.ts';
 import { SupplementView } from './supplement.ts';
+import { Rating } from './rating.ts';
 
 export const CaseStatus = z
   .enum([
@@ -102,6 +103,7 @@ export const CaseView = z
     departments: Departments,
     timeline: z.array(TimelineEntry),
     documents: z.array(DocumentRef),
+    rating: Rating.optional().meta({ description: 'The citizen’s 好差评 of the completed case, once given.' }),
   })
   .meta({ id: 'CaseView' });
 export type CaseView = z.infer<typeof CaseView>;

@@ -56,24 +56,32 @@ function requestOf(route: Route): RouteConfig['request'] {
 function addOperation(registry: OpenAPIRegistry, route: Route): void {
   const { auth } = route;
   const { request: _documentedRequest, ...config } = route.doc;
-  const secured = auth !== 'public';
+  const roles = auth === 'public' ? [] : 'optional' in auth ? auth.optional : auth;
+  const optional = auth !== 'public' && 'optional' in auth;
+  const secured = roles.length > 0;
   const responses: RouteConfig['responses'] = { ...config.responses, ...(route.idempotency ? IDEMPOTENCY_RESPONSES : {}) };
   if (secured) {
-    responses[401] = UNAUTHORIZED;
-    responses[403] ??= problem(`The token’s role is not one of: ${auth.join(', ')}.`);
+    responses[401] = optional ? { ...UNAUTHORIZED, description: 'A bearer token was sent but is not valid or has expired.' } : UNAUTHORIZED;
+    responses[403] ??= problem(`The token’s role is not one of: ${roles.join(', ')}.`);
   }
   // Both hostings throttle every route, and whatever reads or writes a store answers 503 while it is down.
   responses[429] ??= TOO_MANY_REQUESTS;
   if (route.access.table || route.access.documents) responses[503] ??= STORE_UNAVAILABLE;
-  const roles = secured ? `Roles: ${auth.map((r) => `\`${r}\``).join(', ')}.` : 'No token needed.';
+  const roleList = roles.map((r) => `\`${r}\``).join(', ');
+  const who = optional
+    ? `No token needed; a token, if sent, must be valid and of one of the roles ${roleList}.`
+    : secured
+      ? `Roles: ${roleList}.`
+      : 'No token needed.';
   const request = requestOf(route);
   registry.registerPath({
     ...config,
     method: route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete',
     path: route.path,
     ...(request ? { request } : {}),
-    description: config.description ? `${config.description}\n\n${roles}` : roles,
-    security: secured ? [{ [BEARER]: [...auth] }] : [],
+    description: config.description ? `${config.description}\n\n${who}` : who,
+    // `{}` first: a requirement that is met by sending nothing (the token is optional).
+    security: optional ? [{}, { [BEARER]: [...roles] }] : secured ? [{ [BEARER]: [...roles] }] : [],
     responses,
   });
 }
@@ -102,6 +110,7 @@ export function buildOpenApiDocument(): ReturnType<OpenApiGeneratorV31['generate
       { name: 'The one form' },
       { name: 'Following the case' },
       { name: 'Staff' },
+      { name: 'Feedback', description: 'The 办不成事 channel.' },
       { name: 'Local development only', description: 'Served only by `npm start` in local development mode.' },
     ],
   });

@@ -4,6 +4,7 @@ import { Assignee } from '../../schemas/assignment.ts';
 import { Channel } from '../../schemas/booking.ts';
 import { Attention, CaseStatus, Decision, DocumentRef, TimelineEntry } from '../../schemas/case.ts';
 import { Reason } from '../../schemas/common.ts';
+import { Rating } from '../../schemas/rating.ts';
 import { DepartmentKey, DepartmentResult } from '../../schemas/department-result.ts';
 import { SupplementField } from '../../schemas/supplement.ts';
 
@@ -79,6 +80,8 @@ export const CaseRecord = z.object({
   queueKey: z.string(),
   /** The workflow version the case started on (absent on cases booked before versions were recorded). */
   workflowVersion: z.string().optional(),
+  /** The citizen's 好差评, written once after COMPLETED (functions/adapters/rating-store.ts). */
+  rating: z.object(Rating.shape).optional(),
 });
 export type CaseRecord = z.infer<typeof CaseRecord>;
 

@@ -3,10 +3,12 @@ import { AuditStore } from './audit-store.ts';
 import { BookingStore } from './booking-store.ts';
 import { CaseStore } from './case-store.ts';
 import { DocumentStore } from './document-store.ts';
+import { FeedbackStore } from './feedback-store.ts';
 import { HealthProbeStore } from './health-probe-store.ts';
 import { IdempotencyStore } from './idempotency-store.ts';
 import { OutboxStore } from './outbox-store.ts';
 import { StaffWorkStore } from './staff-work-store.ts';
+import { RatingStore } from './rating-store.ts';
 import { TaskTokenStore } from './task-token-store.ts';
 import { WebhookStore } from './webhook-store.ts';
 
@@ -23,6 +25,8 @@ export function buildStores(db: DynamoDBDocumentClient, table: string) {
     healthProbe: new HealthProbeStore(db, table),
     webhooks: new WebhookStore(db, table),
     staffWork: new StaffWorkStore(db, table),
+    ratings: new RatingStore(db, table),
+    feedback: new FeedbackStore(db, table),
   };
 }
 export type Stores = ReturnType<typeof buildStores>;

@@ -11,6 +11,8 @@ export const keys = {
   quota: (scope: string, subjectHash: string, windowStart: string) => ({ pk: `QUOTA#${scope}#${subjectHash}`, sk: windowStart }),
   healthProbe: (instanceId: string) => ({ pk: 'HEALTH#probe', sk: instanceId }),
   notification: (caseNumber: string, kind: string) => ({ pk: `CASE#${caseNumber}`, sk: `NOTIFY#${kind}` }),
+  ratingStats: (shard: number) => ({ pk: `STATS#ratings#${shard}`, sk: 'STATS' }),
+  feedback: (feedbackId: string) => ({ pk: `FEEDBACK#${feedbackId}`, sk: 'FEEDBACK' }),
 };
 export const STATUS_INDEX = 'byStatus';
 export const queueKey = (deadline: string, caseNumber: string) => `${deadline}#${caseNumber}`;

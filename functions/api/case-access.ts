@@ -94,6 +94,7 @@ export function toCaseView(record: CaseRecord, rt: Pick<Runtime, 'policy' | 'clo
     documents: Object.values(record.documents ?? {})
       .sort((a, b) => a.documentId.localeCompare(b.documentId))
       .map(({ documentId, title, sha256, contentType }) => ({ documentId, title, sha256, contentType })),
+    ...(record.rating ? { rating: record.rating } : {}),
   };
 }
 

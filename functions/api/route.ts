@@ -14,8 +14,11 @@ export interface Operation<B = undefined, Q = undefined, P = undefined> {
   path: string;
   /** Module under functions/api/ exporting `handler`. */
   module: string;
-  /** `public`, or the roles allowed to call. */
-  auth: 'public' | readonly Role[];
+  /**
+   * `public`, or the roles allowed to call. `{ optional }`: no token needed, but a token that is sent must be
+   * valid and of one of these roles, and names the caller (the 办不成事 channel records who wrote, if known).
+   */
+  auth: 'public' | readonly Role[] | { optional: readonly Role[] };
   /** What the module's Lambda may touch (least privilege, infra/aws/functions.ts). */
   access: Access;
   params?: z.ZodType<P>;
@@ -44,4 +47,9 @@ export interface Operation<B = undefined, Q = undefined, P = undefined> {
 /** Keeps each entry's schema types, so a handler's request is typed from its route. */
 export function operation<B = undefined, Q = undefined, P = undefined>(op: Operation<B, Q, P>): Operation<B, Q, P> {
   return op;
+}
+
+/** Whether API Gateway's JWT authorizer guards the route: only when a token is required. */
+export function requiresToken(auth: Operation['auth']): auth is readonly Role[] {
+  return Array.isArray(auth);
 }

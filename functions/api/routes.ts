@@ -7,7 +7,9 @@ import { AssignmentRequest, AssignmentResponse } from '../../schemas/assignment.
 import { CasePathParams, CaseView, RetryResponse, SubmitResponse, WithdrawalRequest, WithdrawalResponse } from '../../schemas/case.ts';
 import { CaseNumber } from '../../schemas/common.ts';
 import { EligibilityRequest, EligibilityResponse } from '../../schemas/eligibility.ts';
+import { FeedbackCreated, FeedbackList, FeedbackListQuery, FeedbackListQueryWire, FeedbackRequest } from '../../schemas/feedback.ts';
 import { Problem } from '../../schemas/problem.ts';
+import { RatingRequest, RatingResponse } from '../../schemas/rating.ts';
 import { AuditEntry, RecheckRequest, RecheckResponse, ReviewRequest, ReviewResponse, StaffQueueItem, StaffQueueQuery } from '../../schemas/review.ts';
 import { SupplementResponse } from '../../schemas/supplement.ts';
 import { WebhookCreated, WebhookList, WebhookPathParams, WebhookSubscriptionRequest } from '../../schemas/webhooks.ts';
@@ -290,6 +292,29 @@ export const operations = {
       },
     },
   }),
+  rateCase: operation({
+    method: 'POST',
+    path: '/v1/cases/{caseNumber}/rating',
+    module: 'rate-case',
+    auth: ['citizen'],
+    // Reads the case (audited), writes its rating and the rating counters, and keeps Idempotency-Key answers.
+    access: { table: 'read-audit', writes: ['CASE#', 'STATS#', 'IDEM#'] },
+    params: CasePathParams,
+    body: RatingRequest,
+    idempotency: 'replay',
+    doc: {
+      operationId: 'rateCase',
+      tags: ['Following the case'],
+      summary: 'Rate the completed case (好差评), once',
+      description: '5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意. The case view shows the rating from then on.',
+      responses: {
+        201: { description: 'Rated (also the replay of an earlier request with the same Idempotency-Key and body).', content: json(RatingResponse) },
+        ...BODY_ERRORS,
+        404: NOT_FOUND_CASE,
+        409: problem('The case is not COMPLETED, or it has been rated already (or a request with the same Idempotency-Key is still being handled).'),
+      },
+    },
+  }),
   getCase: operation({
     method: 'GET',
     path: '/v1/cases/{caseNumber}',
@@ -493,6 +518,46 @@ export const operations = {
       tags: ['Staff'],
       summary: 'Who looked at or acted on the case, newest first (supervisors)',
       responses: { 200: { description: 'The audit trail.', content: json(z.array(AuditEntry)) }, 400: BAD_REQUEST, 404: NOT_FOUND_CASE },
+    },
+  }),
+  submitFeedback: operation({
+    method: 'POST',
+    path: '/v1/feedback',
+    module: 'submit-feedback',
+    auth: { optional: ['citizen'] },
+    // Keeps its own messages only, and Idempotency-Key answers for a signed-in caller.
+    access: { table: 'read', writes: ['FEEDBACK#', 'IDEM#'] },
+    body: FeedbackRequest,
+    idempotency: 'replay',
+    doc: {
+      operationId: 'submitFeedback',
+      tags: ['Feedback'],
+      summary: 'Say what could not be done (办不成事)',
+      description:
+        'Open to anyone: a citizen’s token, if sent, records who wrote. `contact` (a mobile number or an email address) lets staff answer; ' +
+        'it is personal data, masked in every view and log. Idempotency-Key replay applies to signed-in callers.',
+      responses: {
+        201: { description: 'Received (also the replay of an earlier request with the same Idempotency-Key and body).', content: json(FeedbackCreated) },
+        ...BODY_ERRORS,
+        409: problem('A request with the same Idempotency-Key is being handled right now; ask again in a moment.'),
+      },
+    },
+  }),
+  listFeedback: operation({
+    method: 'GET',
+    path: '/v1/staff/feedback',
+    module: 'list-feedback',
+    auth: STAFF,
+    // Reading the messages is audited (AUDIT#FEEDBACK).
+    access: { table: 'read-audit' },
+    query: FeedbackListQuery,
+    doc: {
+      operationId: 'listFeedback',
+      tags: ['Staff'],
+      summary: 'The 办不成事 messages, newest first',
+      description: 'Contacts and senders are masked. Each read is on the audit trail.',
+      request: { query: FeedbackListQueryWire },
+      responses: { 200: { description: 'One page of messages.', content: json(FeedbackList) }, 400: BAD_REQUEST, 403: problem('Only staff read feedback.') },
     },
   }),
   verifyDocumentById: operation({

@@ -42,3 +42,15 @@ export function maskCaseNumber(caseNumber: string): string {
 export function maskNumbersInText(text: string): string {
   return text.replace(/\d{17}[\dXx]|\d{11,}/g, (m) => (m.length === 18 ? maskIdNumber(m) : '*'.repeat(m.length)));
 }
+
+/**
+ * A way to reach a person (办不成事 feedback): a mobile number as maskPhone, an email with the first
+ * character of its local part and the domain (c***@example.com); anything else entirely.
+ */
+export function maskContact(contact: string): string {
+  if (typeof contact !== 'string') return '***';
+  if (/^\d{11}$/.test(contact)) return maskPhone(contact);
+  const at = contact.lastIndexOf('@');
+  if (at < 1 || at === contact.length - 1) return '***';
+  return `${[...contact][0]}***${contact.slice(at)}`;
+}

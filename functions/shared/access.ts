@@ -11,6 +11,8 @@
  * pki: GetObject on pki/* — the seal certificates and the seal CA the CA team keeps in the bucket
  *      (functions/sealing/kms-sealing-kit.ts); also gives SEAL_KMS_KEY_IDS, which that kit requires
  * sign: KMS Sign with the issuing bodies' seal keys (the seal step only)
+ * writes: besides a read tier, Put/Update/Delete only on items whose partition key starts with one of these
+ *         prefixes (e.g. `FEEDBACK#`): a function that keeps its own kind of record gets no write to the rest
  */
 export interface Access {
   table?: 'read' | 'read-audit' | 'read-probe' | 'write';
@@ -18,4 +20,5 @@ export interface Access {
   workflow?: ReadonlyArray<'start' | 'respond' | 'describe'>;
   pki?: boolean;
   sign?: boolean;
+  writes?: readonly `${string}#`[];
 }

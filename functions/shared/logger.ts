@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { maskIdNumber, maskName, maskPhone, maskAccountNo } from '../domain/mask.ts';
+import { maskAccountNo, maskContact, maskIdNumber, maskName, maskPhone } from '../domain/mask.ts';
 
 /**
  * Structured logs with personal data masked at the source: any field with one of these names is
@@ -11,6 +11,8 @@ const MASKERS: Partial<Record<string, (v: string) => string>> = {
   phone: maskPhone,
   accountNo: maskAccountNo,
   address: () => '***',
+  // 办不成事 feedback: a phone number or an email address.
+  contact: maskContact,
 };
 
 function maskDeep(value: unknown, depth = 0): unknown {

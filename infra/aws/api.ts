@@ -7,6 +7,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ROUTES } from '../../functions/api/routes.ts';
+import { requiresToken } from '../../functions/api/route.ts';
 import { ROUTE_THROTTLES } from './route-throttles.ts';
 
 export interface PublicApiProps {
@@ -106,7 +107,8 @@ export class PublicApi extends Construct {
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration: new HttpLambdaIntegration(`${route.module}-integration`, fn),
-        ...(route.auth === 'public' ? {} : { authorizer: this.authorizer }),
+        // An optional token is checked by the handler itself: the authorizer would refuse the anonymous caller.
+        ...(requiresToken(route.auth) ? { authorizer: this.authorizer } : {}),
       });
     }
   }

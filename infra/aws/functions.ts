@@ -176,6 +176,17 @@ export class RetireOneFunctions extends Construct {
         }),
       );
     }
+    if (access.writes && access.writes.length > 0) {
+      if (access.table === 'write') throw new Error('`writes` narrows a read tier; `write` already writes everything');
+      role.addToPolicy(
+        new PolicyStatement({
+          actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+          resources: [props.table.tableArn],
+          // Transactions are authorized item by item as these actions, so the condition holds inside them too.
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': access.writes.map((p) => `${p}*`) } },
+        }),
+      );
+    }
     if (access.table === 'write') {
       role.addToPolicy(
         new PolicyStatement({

@@ -10,6 +10,8 @@ export const ROUTE_THROTTLES: Readonly<Record<string, { rateLimit: number; burst
   // Public, unauthenticated.
   calculateRetirement: { rateLimit: 20, burstLimit: 40 },
   verifyDocumentById: { rateLimit: 20, burstLimit: 40 },
+  // Open to anyone without a token, and every message is stored.
+  submitFeedback: { rateLimit: 10, burstLimit: 20 },
   // Parses and checks an uploaded PDF's signatures: the most CPU per request.
   verifyUploadedPdf: { rateLimit: 5, burstLimit: 10 },
 };

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/api/routes.ts';
+import { requiresToken } from '../../functions/api/route.ts';
 import { ROUTE_THROTTLES } from '../../infra/aws/route-throttles.ts';
 import { cfnText, logicalId, refId, synth, TEST_CONTEXT, type Resource, type Synth } from './support/synth.ts';
 
@@ -40,8 +41,9 @@ describe('HTTP API', () => {
     const routes = ofType('AWS::ApiGatewayV2::Route');
     for (const route of served) {
       const [, r] = routes.find(([, x]) => x.Properties.RouteKey === `${route.method} ${route.path}`)!;
-      const expected =
-        route.auth === 'public' ? { AuthorizationType: 'NONE', AuthorizerId: undefined } : { AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } };
+      const expected = !requiresToken(route.auth)
+        ? { AuthorizationType: 'NONE', AuthorizerId: undefined }
+        : { AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } };
       expect({ AuthorizationType: r.Properties.AuthorizationType, AuthorizerId: r.Properties.AuthorizerId }, route.path).toEqual(expected);
     }
     expect(served.filter((r) => r.auth !== 'public').length).toBeGreaterThan(5);

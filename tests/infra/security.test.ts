@@ -145,6 +145,26 @@ describe('least privilege', () => {
     }
   });
 
+  it('lets the rating and feedback writers write only their own partitions', () => {
+    const expected: Record<string, string[]> = {
+      'rate-case': ['CASE#*', 'STATS#*', 'IDEM#*'],
+      'submit-feedback': ['FEEDBACK#*', 'IDEM#*'],
+    };
+    for (const [module, prefixes] of Object.entries(expected)) {
+      const role = roleOf('api', module);
+      const own = roleStatements(s.json).filter(({ roles }) => roles.includes(role));
+      const updates = own.filter(({ statement }) => allows(statement, 'dynamodb:UpdateItem'));
+      expect(updates, module).toHaveLength(1);
+      expect(updates[0]!.statement.Condition, module).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': prefixes } });
+      for (const { statement } of own.filter(({ statement }) => allows(statement, 'dynamodb:PutItem'))) {
+        expect(statement.Condition, module).toBeDefined();
+      }
+      expect(rolesAllowed('dynamodb:BatchWriteItem').has(role), module).toBe(false);
+    }
+    // Staff reading feedback only append to audit trails.
+    expect(rolesAllowed('dynamodb:UpdateItem').has(roleOf('api', 'list-feedback'))).toBe(false);
+  });
+
   it('lets booking, application, review and every step write the table', () => {
     const writers = rolesAllowed('dynamodb:UpdateItem');
     for (const m of ['create-booking', 'submit-application', 'submit-review']) expect(writers.has(roleOf('api', m)), m).toBe(true);

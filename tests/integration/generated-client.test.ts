@@ -69,6 +69,18 @@ describe('a client generated from the OpenAPI document', () => {
     const done = await api.GET('/v1/cases/{caseNumber}', { params: { path } });
     const [sealed] = done.data!.documents;
 
+    // 好差评 and 办不成事, through the generated types too.
+    const rated = await api.POST('/v1/cases/{caseNumber}/rating', { params: { path }, body: { score: 5, comment: '一次办好' } });
+    expect(rated.response.status).toBe(201);
+    expect((await api.GET('/v1/cases/{caseNumber}', { params: { path } })).data!.rating?.score).toBe(5);
+    expect((await api.POST('/v1/cases/{caseNumber}/rating', { params: { path }, body: { score: 4 } })).response.status).toBe(409);
+    const feedback = await clientWith().POST('/v1/feedback', { body: { text: '想查公积金提取进度', contact: '13810102947' } });
+    expect(feedback.response.status).toBe(201);
+    expect(feedback.data!.feedbackId).toMatch(/^fb_/);
+    const staffToken = (await clientWith().POST('/v1/dev/tokens', { body: { role: 'pre-review', staffId: 'staff-001' } })).data!.token;
+    const read = await clientWith(staffToken).GET('/v1/staff/feedback', { params: { query: { limit: 10 } } });
+    expect(read.data!.feedback.map((f) => f.feedbackId)).toContain(feedback.data!.feedbackId);
+
     const download = await api.GET('/v1/cases/{caseNumber}/documents/{documentId}', {
       params: { path: { caseNumber, documentId: sealed!.documentId } },
       parseAs: 'blob',

@@ -256,6 +256,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{caseNumber}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rate the completed case (好差评), once
+         * @description 5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意. The case view shows the rating from then on.
+         *
+         *     Roles: `citizen`.
+         */
+        post: operations["rateCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{caseNumber}": {
         parameters: {
             query?: never;
@@ -438,6 +460,50 @@ export interface paths {
          * @description Roles: `supervisor`.
          */
         get: operations["getCaseAuditTrail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Say what could not be done (办不成事)
+         * @description Open to anyone: a citizen’s token, if sent, records who wrote. `contact` (a mobile number or an email address) lets staff answer; it is personal data, masked in every view and log. Idempotency-Key replay applies to signed-in callers.
+         *
+         *     No token needed; a token, if sent, must be valid and of one of the roles `citizen`.
+         */
+        post: operations["submitFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The 办不成事 messages, newest first
+         * @description Contacts and senders are masked. Each read is on the audit trail.
+         *
+         *     Roles: `pre-review`, `supervisor`.
+         */
+        get: operations["listFeedback"];
         put?: never;
         post?: never;
         delete?: never;
@@ -809,6 +875,37 @@ export interface components {
             /** @enum {string} */
             status: "PRE_REVIEW";
         };
+        RatingResponse: {
+            /**
+             * @description The one number of the whole case: RT, the booking date, six Crockford base-32 characters.
+             * @example RT20260312K7M2QD
+             */
+            caseNumber: string;
+            rating: components["schemas"]["Rating"];
+        };
+        Rating: {
+            /**
+             * @description 5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意.
+             * @example 5
+             */
+            score: number;
+            comment?: string;
+            /**
+             * Format: date-time
+             * @description Instant, ISO 8601 with offset.
+             * @example 2026-03-12T09:30:00+08:00
+             */
+            ratedAt: string;
+        };
+        RatingRequest: {
+            /**
+             * @description 5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意.
+             * @example 5
+             */
+            score: number;
+            /** @description Text, NFC, at most 500 characters; no control or invisible formatting characters. */
+            comment?: string;
+        };
         CaseView: {
             /**
              * @description The one number of the whole case: RT, the booking date, six Crockford base-32 characters.
@@ -883,6 +980,21 @@ export interface components {
             departments: components["schemas"]["Departments"];
             timeline: components["schemas"]["TimelineEntry"][];
             documents: components["schemas"]["DocumentRef"][];
+            /** @description The citizen’s 好差评 of the completed case, once given. */
+            rating?: {
+                /**
+                 * @description 5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意.
+                 * @example 5
+                 */
+                score: number;
+                comment?: string;
+                /**
+                 * Format: date-time
+                 * @description Instant, ISO 8601 with offset.
+                 * @example 2026-03-12T09:30:00+08:00
+                 */
+                ratedAt: string;
+            };
         };
         /** @enum {string} */
         CaseStatus: "BOOKED" | "SUBMITTED" | "PRE_REVIEW" | "CHECKING" | "MANUAL_REVIEW" | "SEALING" | "COMPLETED" | "EXPIRED" | "WITHDRAWN" | "NEEDS_ATTENTION" | "SUPPLEMENT_REQUESTED";
@@ -1177,6 +1289,52 @@ export interface components {
             /** @description What, e.g. read-case, submit-application, review:manual; `:denied` when refused. */
             action: string;
             requestId: string;
+        };
+        FeedbackCreated: {
+            feedbackId: string;
+        };
+        FeedbackRequest: {
+            /**
+             * @description The case it is about, if any. Not checked against the caller: anyone may name one.
+             * @example RT20260312K7M2QD
+             */
+            caseNumber?: string;
+            /** @description Text, NFC, at most 2000 characters; no control or invisible formatting characters. */
+            text: string;
+            /**
+             * @description An 11-digit mobile number or an email address. Personal data: shown masked to staff.
+             * @example 13810102947
+             */
+            contact?: string;
+        };
+        FeedbackList: {
+            /** @description Newest first. */
+            feedback: components["schemas"]["FeedbackItem"][];
+            /** @description Present when there is more: send it as `cursor` for the next page. */
+            nextCursor?: string;
+        };
+        FeedbackItem: {
+            feedbackId: string;
+            /**
+             * Format: date-time
+             * @description Instant, ISO 8601 with offset.
+             * @example 2026-03-12T09:30:00+08:00
+             */
+            receivedAt: string;
+            /**
+             * @description The one number of the whole case: RT, the booking date, six Crockford base-32 characters.
+             * @example RT20260312K7M2QD
+             */
+            caseNumber?: string;
+            text: string;
+            /** @description Masked: 138****2947, c***@example.com. */
+            contact?: string;
+            /** @description Absent when sent without a token. */
+            from?: {
+                role: string;
+                /** @description Who sent it, ID numbers masked. */
+                actor: string;
+            };
         };
         DocumentVerification: {
             documentId: string;
@@ -2207,6 +2365,132 @@ export interface operations {
             };
         };
     };
+    rateCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the same key with the same body returns the first answer again; the same key with a different body is 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The one number of the whole case: RT, the booking date, six Crockford base-32 characters. */
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatingRequest"];
+            };
+        };
+        responses: {
+            /** @description Rated (also the replay of an earlier request with the same Idempotency-Key and body). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingResponse"];
+                };
+            };
+            /** @description Invalid request: every offending field is named by its JSON path in `errors`; unknown fields are rejected. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or the token is not valid or has expired. */
+            401: {
+                headers: {
+                    /** @description The bearer scheme and realm; with `error="invalid_token"` when a token was sent but is not valid. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s role is not one of: citizen. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case, or not yours to see (a citizen never learns whether another person’s case exists). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case is not COMPLETED, or it has been rated already (or a request with the same Idempotency-Key is still being handled). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (64 KiB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used before with a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (the local server’s per-caller token bucket; on AWS, the route’s throttle). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store or service this operation depends on is not answering (or the disk is full); nothing was changed. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCase: {
         parameters: {
             query?: never;
@@ -3062,6 +3346,196 @@ export interface operations {
             };
             /** @description No such case, or not yours to see (a citizen never learns whether another person’s case exists). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (the local server’s per-caller token bucket; on AWS, the route’s throttle). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store or service this operation depends on is not answering (or the disk is full); nothing was changed. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitFeedback: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the same key with the same body returns the first answer again; the same key with a different body is 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackRequest"];
+            };
+        };
+        responses: {
+            /** @description Received (also the replay of an earlier request with the same Idempotency-Key and body). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackCreated"];
+                };
+            };
+            /** @description Invalid request: every offending field is named by its JSON path in `errors`; unknown fields are rejected. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bearer token was sent but is not valid or has expired. */
+            401: {
+                headers: {
+                    /** @description The bearer scheme and realm; with `error="invalid_token"` when a token was sent but is not valid. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s role is not one of: citizen. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with the same Idempotency-Key is being handled right now; ask again in a moment. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (64 KiB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used before with a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (the local server’s per-caller token bucket; on AWS, the route’s throttle). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store or service this operation depends on is not answering (or the disk is full); nothing was changed. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFeedback: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–100; default 20. */
+                limit?: number;
+                /** @description The `nextCursor` of the page before. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of messages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackList"];
+                };
+            };
+            /** @description Invalid request: every offending field is named by its JSON path in `errors`; unknown fields are rejected. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or the token is not valid or has expired. */
+            401: {
+                headers: {
+                    /** @description The bearer scheme and realm; with `error="invalid_token"` when a token was sent but is not valid. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only staff read feedback. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -23,4 +23,17 @@ describe('logger', () => {
     expect(out).toContain('441900');
     expect(out).toContain('TypeError');
   });
+
+  it('masks a feedback contact, phone or email', () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk, _enc, cb) => (lines.push(String(chunk)), cb()) });
+    const log = createLogger(sink);
+    log.error({ contact: '13810102947' }, 'a');
+    log.error({ feedback: { contact: 'chen.zhiming@example.com' } }, 'b');
+    const out = lines.join('');
+    expect(out).not.toContain('13810102947');
+    expect(out).not.toContain('chen.zhiming');
+    expect(out).toContain('138****2947');
+    expect(out).toContain('c***@example.com');
+  });
 });

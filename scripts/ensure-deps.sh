@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes `npm start` and `npm test` work alone on a fresh machine: installs the system packages
-# (CJK font for sealed PDFs, poppler-utils for pdfsig/pdftotext, NSS tools, Java for DynamoDB Local)
+# (CJK font for sealed PDFs, poppler-utils for pdfsig/pdftotext, NSS tools, a Java 17 JDK for DynamoDB Local)
 # and the npm dependencies, each only when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +9,9 @@ need=()
 [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
 command -v pdfsig >/dev/null 2>&1 || need+=(poppler-utils)
 command -v certutil >/dev/null 2>&1 || need+=(libnss3-tools)
-command -v java >/dev/null 2>&1 || need+=(openjdk-17-jre-headless)
+# A JDK, not only a runtime: javac compiles the launcher that binds DynamoDB Local to 127.0.0.1
+# (infra/local/dynamodb-launcher.ts); the jar alone listens on every interface.
+command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 # Chromium for the browser tests (tests/browser drive /usr/bin/chromium with playwright-core).
 [ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then

@@ -6,6 +6,7 @@ import { BookingRequest, BookingResponse, ServiceCenterList, ServiceCenterPathPa
 import { AssignmentRequest, AssignmentResponse } from '../../schemas/assignment.ts';
 import { CasePathParams, CaseView, RetryResponse, SubmitResponse, WithdrawalRequest, WithdrawalResponse } from '../../schemas/case.ts';
 import { CaseNumber } from '../../schemas/common.ts';
+import { DevMessageList, DevMessagesQuery } from '../../schemas/dev-messages.ts';
 import { EligibilityRequest, EligibilityResponse } from '../../schemas/eligibility.ts';
 import { FeedbackCreated, FeedbackList, FeedbackListQuery, FeedbackListQueryWire, FeedbackRequest } from '../../schemas/feedback.ts';
 import { Problem } from '../../schemas/problem.ts';
@@ -125,6 +126,30 @@ export const operations = {
       responses: {
         200: { description: 'The fault now in force.', content: json(DepartmentFaultResponse) },
         ...BODY_ERRORS,
+        404: problem('Not in local development mode.'),
+      },
+    },
+  }),
+  listDevMessages: operation({
+    method: 'GET',
+    path: '/v1/dev/messages',
+    module: 'dev-messages',
+    // Public like the token mint: in dev mode anyone may mint a token for anyone anyway.
+    auth: 'public',
+    access: {},
+    devOnly: true,
+    query: DevMessagesQuery,
+    doc: {
+      operationId: 'listDevMessages',
+      tags: ['Local development only'],
+      summary: 'Text messages the local SMS sink delivered to one number (local development only)',
+      description:
+        'Exists only when the server runs in local development mode; absent (404) otherwise. The embedded hosting keeps text messages ' +
+        'instead of sending them (the AWS hosting delivers through its SMS provider); this lists those sent to `to`, oldest first.',
+      'x-local-only': true,
+      responses: {
+        200: { description: 'The messages sent to that number.', content: json(DevMessageList) },
+        400: BAD_REQUEST,
         404: problem('Not in local development mode.'),
       },
     },

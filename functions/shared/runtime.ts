@@ -8,6 +8,7 @@ import { StepFunctionsWorkflow, type WorkflowPort } from '../adapters/workflow.t
 import { createDepartmentClient } from '../departments/client.ts';
 import type { Policy } from '../domain/policy.ts';
 import type { DepartmentFault } from '../../schemas/department-faults.ts';
+import type { DevMessage } from '../../schemas/dev-messages.ts';
 import type { DepartmentKey } from '../../schemas/department-result.ts';
 import { DEFAULT_MESSAGE_QUOTAS, type MessageQuotas } from './message-quotas.ts';
 import { policyFromEnvironment } from './policy-config.ts';
@@ -19,6 +20,11 @@ export type DepartmentClient = ReturnType<typeof createDepartmentClient>;
 /** The local department stand-ins' fault switch (PUT /v1/dev/departments/{department}/faults). */
 export interface DepartmentFaultsPort {
   set(department: DepartmentKey, fault: DepartmentFault): Promise<void>;
+}
+
+/** What the local SMS sink delivered (GET /v1/dev/messages): oldest first, to one phone number. */
+export interface SentMessagesPort {
+  list(to: string): DevMessage[];
 }
 
 /** Everything a handler may touch, built once per process (per Lambda container, or once locally). */
@@ -33,6 +39,8 @@ export interface Runtime extends Stores {
   devTokens?: DevTokenIssuer;
   /** Present only in local development mode: injects faults into the department stand-ins. */
   faults?: DepartmentFaultsPort;
+  /** Present only in local development mode: the text messages the local SMS sink kept instead of sending. */
+  messages?: SentMessagesPort;
   sealing(): Promise<SealingKit>;
   /** Present only on the embedded hosting: whether its data directory can still be written. */
   dataDir?: { probe(): Promise<void> };

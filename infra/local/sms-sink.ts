@@ -1,19 +1,15 @@
+import type { DevMessage } from '../../schemas/dev-messages.ts';
+import type { SentMessagesPort } from '../../functions/shared/runtime.ts';
+
 /**
  * The local hosting's SMS gateway: messages are kept in this process instead of being sent, so a person
  * (or a test) can read what a phone would have received. The AWS hosting delivers through its SMS
  * provider instead. Kept behind this small interface so `GET /v1/dev/messages` can read it without
- * knowing how it stores.
+ * knowing how it stores. A message is the contract's DevMessage as is: `kind` says what it is for.
  */
-export interface SmsMessage {
-  to: string;
-  text: string;
-  /** What the message is for: `sign-in-code`, `booked`, … (docs: api-v1 "Local development only"). */
-  kind: string;
-  caseNumber?: string;
-  sentAt: string;
-}
+export type SmsMessage = DevMessage;
 
-export interface SmsSink {
+export interface SmsSink extends SentMessagesPort {
   send(message: Omit<SmsMessage, 'sentAt'>): void;
   /** Oldest first; only those sent to `to` when given. */
   list(to?: string): SmsMessage[];

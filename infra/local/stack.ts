@@ -134,7 +134,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     // Until the server listens (the issuer names its port) no token is accepted; set below.
     tokens: { verify: () => Promise.reject(new Error('the OpenID Provider is not started yet')) },
     devTokens,
-    ...(devTokens ? { faults: { set: (department, fault) => standins.setFault(department, fault) } } : {}),
+    ...(devTokens ? { faults: { set: (department, fault) => standins.setFault(department, fault) }, messages: sms } : {}),
     sealing: async () => sealing,
     dataDir: dataDirProbe(opts.dataDir),
     messageQuotas: opts.messageQuotas ?? DEFAULT_MESSAGE_QUOTAS,

@@ -86,6 +86,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/dev/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Text messages the local SMS sink delivered to one number (local development only)
+         * @description Exists only when the server runs in local development mode; absent (404) otherwise. The embedded hosting keeps text messages instead of sending them (the AWS hosting delivers through its SMS provider); this lists those sent to `to`, oldest first.
+         *
+         *     No token needed.
+         */
+        get: operations["listDevMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/eligibility/retirement": {
         parameters: {
             query?: never;
@@ -638,6 +660,32 @@ export interface components {
             /** @description Probability of an HTTP 500 (mode `errors`; default 1). */
             errorRate?: number;
         };
+        DevMessageList: {
+            /** @description Oldest first. */
+            messages: components["schemas"]["DevMessage"][];
+        };
+        DevMessage: {
+            /** @example 13810102947 */
+            to: string;
+            text: string;
+            /**
+             * @description The case the message is about, where there is one (a sign-in code has none).
+             * @example RT20260312K7M2QD
+             */
+            caseNumber?: string;
+            kind: components["schemas"]["MessageKind"];
+            /**
+             * Format: date-time
+             * @description Instant, ISO 8601 with offset.
+             * @example 2026-03-12T09:30:00+08:00
+             */
+            sentAt: string;
+        };
+        /**
+         * @description What the message is for (the contract lets the list grow).
+         * @enum {string}
+         */
+        MessageKind: "booked" | "submitted" | "supplement" | "manual-review" | "decided" | "documents-ready" | "deadline-reminder" | "invitation" | "sign-in-code";
         EligibilityResponse: {
             statutoryRetirementAge: components["schemas"]["AgeYearsMonths"];
             /**
@@ -1621,6 +1669,58 @@ export interface operations {
             };
             /** @description The body is not application/json. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (the local server’s per-caller token bucket; on AWS, the route’s throttle). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDevMessages: {
+        parameters: {
+            query: {
+                /** @description The phone number whose messages to read. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The messages sent to that number. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevMessageList"];
+                };
+            };
+            /** @description Invalid request: every offending field is named by its JSON path in `errors`; unknown fields are rejected. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not in local development mode. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -42,6 +42,7 @@ const ADDITIONS = new Set([
   'POST /v1/cases/{caseNumber}/rating',
   'POST /v1/feedback',
   'GET /v1/staff/feedback',
+  'GET /v1/dev/messages',
   'POST /v1/platform/webhooks',
   'GET /v1/platform/webhooks',
   'DELETE /v1/platform/webhooks/{id}',
@@ -100,6 +101,31 @@ describe('OpenAPI document: agreement with the contract (api-v1.md) and ROUTES',
     expect(dev.description).toMatch(/local development mode/);
     expect(dev.security).toEqual([]);
     expect(resolve(dev.requestBody.content['application/json'].schema).properties.role.enum).toEqual(['citizen', 'pre-review', 'supervisor', 'platform']);
+  });
+});
+
+describe('OpenAPI document: the local SMS sink (api-v1 Additions, "Local development only")', () => {
+  it('GET /v1/dev/messages needs `to` and answers { messages: [{ to, text, caseNumber?, kind, sentAt }] }, marked local-only', () => {
+    const dev = op('GET', '/v1/dev/messages');
+    expect(dev['x-local-only']).toBe(true);
+    expect(dev.parameters).toEqual([expect.objectContaining({ name: 'to', in: 'query', required: true })]);
+    const list = resolve(dev.responses['200'].content['application/json'].schema);
+    const message = resolve(list.properties.messages.items);
+    expect(Object.keys(message.properties).sort()).toEqual(['caseNumber', 'kind', 'sentAt', 'text', 'to']);
+    expect([...message.required].sort()).toEqual(['kind', 'sentAt', 'text', 'to']);
+    expect(resolve(message.properties.kind).enum).toEqual(
+      expect.arrayContaining([
+        'booked',
+        'submitted',
+        'supplement',
+        'manual-review',
+        'decided',
+        'documents-ready',
+        'deadline-reminder',
+        'invitation',
+        'sign-in-code',
+      ]),
+    );
   });
 });
 

@@ -68,6 +68,8 @@ export const CaseRecord = z.object({
   previousApplications: z.array(Application).optional(),
   /** Who works the case: claimed by a pre-review officer or handed over by a supervisor. */
   assignee: Assignee.optional(),
+  /** Deadline notices sent, by `<clock>:<kind>` (e.g. `pre-review:due-soon`): each goes once. */
+  slaNotices: z.record(z.string(), z.string()).optional(),
   applicationHash: z.string().optional(),
   preReview: z.object({ outcome: z.enum(['PASS', 'MANUAL', 'FAIL']), reasons: z.array(Reason) }).optional(),
   reviews: z.record(z.string(), StaffReview),

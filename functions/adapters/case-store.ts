@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Application, CaseStatus, DepartmentKey, TimelineEntry } from '../../schemas/index.ts';
 import type { Attention } from '../../schemas/case.ts';
@@ -102,6 +102,8 @@ export class CaseStore extends TableStore {
     alsoPut: Record<string, unknown>[] = [],
     /** The case's ID number, when the caller holds it: an end state frees it without reading the case again. */
     idNumber?: string,
+    /** Updates applied in the same transaction (e.g. the team's running totals when a case completes). */
+    alsoUpdate: NonNullable<TransactWriteCommandInput['TransactItems']>[number]['Update'][] = [],
   ): Promise<boolean> {
     const last = entries.at(-1)!;
     const names: Record<string, string> = { '#s': 'status' };
@@ -123,7 +125,7 @@ export class CaseStore extends TableStore {
     };
     try {
       const puts = alsoPut.map((Item) => ({ Put: { TableName: this.table, Item, ConditionExpression: 'attribute_not_exists(pk)' } }));
-      if (!TERMINAL.includes(last.status) && puts.length === 0) {
+      if (!TERMINAL.includes(last.status) && puts.length === 0 && alsoUpdate.length === 0) {
         await this.db.send(new UpdateCommand(update));
         return true;
       }
@@ -133,7 +135,8 @@ export class CaseStore extends TableStore {
         if (!person) return false;
         unlock.push(unlockPerson(this.table, person, caseNumber));
       }
-      await this.db.send(new TransactWriteCommand({ TransactItems: [{ Update: update }, ...unlock, ...puts] }));
+      const updates = alsoUpdate.map((u) => ({ Update: u }));
+      await this.db.send(new TransactWriteCommand({ TransactItems: [{ Update: update }, ...unlock, ...puts, ...updates] }));
       return true;
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException || err instanceof TransactionCanceledException) return false;
@@ -324,18 +327,6 @@ export class CaseStore extends TableStore {
       if (err instanceof ConditionalCheckFailedException) return false;
       throw err;
     }
-  }
-
-  async flagOverdue(caseNumber: string, stage: string, since: string): Promise<void> {
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: keys.case(caseNumber),
-        UpdateExpression: 'SET overdue = if_not_exists(overdue, :o)',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':o': { stage, since } },
-      }),
-    );
   }
 
   /** Cases in the given statuses, oldest application deadline first (GSI byStatus). */

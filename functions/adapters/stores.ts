@@ -9,6 +9,8 @@ import { IdempotencyStore } from './idempotency-store.ts';
 import { OutboxStore } from './outbox-store.ts';
 import { StaffWorkStore } from './staff-work-store.ts';
 import { RatingStore } from './rating-store.ts';
+import { StaffNoticeStore } from './staff-notice-store.ts';
+import { StatsStore } from './stats-store.ts';
 import { TaskTokenStore } from './task-token-store.ts';
 import { WebhookStore } from './webhook-store.ts';
 
@@ -27,6 +29,8 @@ export function buildStores(db: DynamoDBDocumentClient, table: string) {
     staffWork: new StaffWorkStore(db, table),
     ratings: new RatingStore(db, table),
     feedback: new FeedbackStore(db, table),
+    stats: new StatsStore(db, table),
+    staffNotices: new StaffNoticeStore(db, table),
   };
 }
 export type Stores = ReturnType<typeof buildStores>;

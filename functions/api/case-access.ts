@@ -1,10 +1,8 @@
 import type { Principal } from '../adapters/auth.ts';
 import type { CaseRecord } from '../adapters/case-record.ts';
-import type { CaseView, Sla } from '../../schemas/case.ts';
+import type { CaseView } from '../../schemas/case.ts';
 import type { Runtime } from '../shared/runtime.ts';
-import { caseSla } from '../domain/case-sla.ts';
-import { CalendarYearMissingError } from '../domain/working-days.ts';
-import { logger } from '../shared/logger.ts';
+import { slaFor } from '../sla/sla-for.ts';
 import { maskNumbersInText } from '../domain/mask.ts';
 import { HttpProblem, notFound } from './http/problem.ts';
 
@@ -62,20 +60,6 @@ export function auditAccess(rt: Runtime, principal: Principal | undefined, caseN
     role: principal?.role ?? 'none',
     action,
   });
-}
-
-/**
- * The case's promised time today, or none when a day it counts falls in a year without an official calendar:
- * the view still answers (without `sla`) and the log says which notice to enter, rather than every read failing.
- */
-export function slaFor(record: CaseRecord, rt: Pick<Runtime, 'policy' | 'clock'>): Sla | undefined {
-  try {
-    return caseSla(record, rt.policy, rt.clock.today());
-  } catch (err) {
-    if (!(err instanceof CalendarYearMissingError)) throw err;
-    logger.error({ caseNumber: record.caseNumber, year: err.year }, err.message);
-    return undefined;
-  }
 }
 
 export function toCaseView(record: CaseRecord, rt: Pick<Runtime, 'policy' | 'clock'>): CaseView {

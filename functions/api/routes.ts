@@ -12,6 +12,7 @@ import { FeedbackCreated, FeedbackList, FeedbackListQuery, FeedbackListQueryWire
 import { Problem } from '../../schemas/problem.ts';
 import { RatingRequest, RatingResponse } from '../../schemas/rating.ts';
 import { AuditEntry, RecheckRequest, RecheckResponse, ReviewRequest, ReviewResponse, StaffQueueItem, StaffQueueQuery } from '../../schemas/review.ts';
+import { RevealedApplicant, StaffCaseDetail, StaffNoticeList, StaffStats } from '../../schemas/staff-case.ts';
 import { SupplementResponse } from '../../schemas/supplement.ts';
 import { WebhookCreated, WebhookList, WebhookPathParams, WebhookSubscriptionRequest } from '../../schemas/webhooks.ts';
 import { CaseDocumentPathParams, DocumentVerification, UploadVerification, VerifyDocumentPathParams } from '../../schemas/verification.ts';
@@ -293,6 +294,25 @@ export const operations = {
       },
     },
   }),
+  getApplication: operation({
+    method: 'GET',
+    path: '/v1/cases/{caseNumber}/application',
+    module: 'get-application',
+    auth: APPLICANTS,
+    access: { table: 'read-audit' },
+    params: CasePathParams,
+    doc: {
+      operationId: 'getApplication',
+      tags: ['The one form'],
+      summary: 'The one form as sent (the latest version)',
+      description: 'For the person and the platform acting for them, e.g. to correct it when pre-review asks for a supplement.',
+      responses: {
+        200: { description: 'The form.', content: json(Application) },
+        400: BAD_REQUEST,
+        404: problem('No such case for the caller, or no form sent yet.'),
+      },
+    },
+  }),
   submitSupplement: operation({
     method: 'POST',
     path: '/v1/cases/{caseNumber}/supplement',
@@ -425,6 +445,65 @@ export const operations = {
       summary: 'The work queue, oldest deadline first',
       request: { query: StaffCasesQueryWire },
       responses: { 200: { description: 'The queue.', content: json(z.array(StaffQueueItem)) }, 400: BAD_REQUEST },
+    },
+  }),
+  getStaffCase: operation({
+    method: 'GET',
+    path: '/v1/staff/cases/{caseNumber}',
+    module: 'staff-case',
+    auth: STAFF,
+    access: { table: 'read-audit' },
+    params: CasePathParams,
+    doc: {
+      operationId: 'getStaffCase',
+      tags: ['Staff'],
+      summary: 'A case with everything staff decide from',
+      description: 'The case view, the applicant and the form as sent (personal numbers masked), the automatic pre-review, decisions and supplement rounds.',
+      responses: { 200: { description: 'The case for staff.', content: json(StaffCaseDetail) }, 400: BAD_REQUEST, 404: NOT_FOUND_CASE },
+    },
+  }),
+  revealApplicant: operation({
+    method: 'GET',
+    path: '/v1/staff/cases/{caseNumber}/applicant',
+    module: 'reveal-applicant',
+    auth: STAFF,
+    access: { table: 'read-audit' },
+    params: CasePathParams,
+    doc: {
+      operationId: 'revealApplicant',
+      tags: ['Staff'],
+      summary: 'The applicant’s full details (audited)',
+      description: 'Name, ID number, phone, address and bank account in full. Each request is on the case’s audit trail as `reveal-applicant`.',
+      responses: { 200: { description: 'The applicant in full.', content: json(RevealedApplicant) }, 400: BAD_REQUEST, 404: NOT_FOUND_CASE },
+    },
+  }),
+  getStaffStats: operation({
+    method: 'GET',
+    path: '/v1/staff/stats',
+    module: 'staff-stats',
+    auth: STAFF,
+    access: { table: 'read' },
+    query: z.strictObject({}),
+    doc: {
+      operationId: 'getStaffStats',
+      tags: ['Staff'],
+      summary: 'The team’s figures: by status, due soon, overdue, on-time rate, median, ratings',
+      responses: { 200: { description: 'Today’s figures.', content: json(StaffStats) } },
+    },
+  }),
+  listStaffNotices: operation({
+    method: 'GET',
+    path: '/v1/staff/notices',
+    module: 'staff-notices',
+    auth: STAFF,
+    access: { table: 'read' },
+    query: z.strictObject({}),
+    doc: {
+      operationId: 'listStaffNotices',
+      tags: ['Staff'],
+      summary: 'My reminders: cases due soon, and (supervisors) overdue alerts',
+      description: 'Each reminder is sent once per case, promised time and kind, by the deadline sweep (every minute).',
+      responses: { 200: { description: 'Newest first.', content: json(StaffNoticeList) } },
     },
   }),
   submitReview: operation({
@@ -701,7 +780,6 @@ export const STEP_FUNCTIONS = {
   CheckHousingFundFunctionArn: 'check-housing-fund',
   RecordUnavailableFunctionArn: 'record-unavailable',
   DecideFunctionArn: 'decide',
-  FlagOverdueFunctionArn: 'flag-overdue',
   SealFunctionArn: 'seal',
   NotifyFunctionArn: 'notify',
   MarkNeedsAttentionFunctionArn: 'mark-needs-attention',

@@ -1,7 +1,7 @@
 import { OPEN_STATUSES } from '../../schemas/case.ts';
 import { maskIdNumber, maskName } from '../domain/mask.ts';
 import { addDays } from '../domain/months.ts';
-import { slaFor } from './case-access.ts';
+import { slaFor } from '../sla/sla-for.ts';
 import { httpHandler } from './http/handler.ts';
 import { operations } from './routes.ts';
 

@@ -23,7 +23,6 @@ export const STEP_ACCESS: Readonly<Record<string, Access>> = {
   'check-housing-fund': { table: 'write' },
   'record-unavailable': { table: 'write' },
   decide: { table: 'write' },
-  'flag-overdue': { table: 'write' },
   seal: { table: 'write', documents: 'write', pki: true, sign: true },
   notify: { table: 'write' },
   'mark-needs-attention': { table: 'write' },

@@ -16,6 +16,7 @@ import { ISSUING_BODIES, ISSUING_BODY_NAMES } from '../../schemas/notice.ts';
 import { startDepartmentStandinsThread, type RemoteStandins } from './department-standins-thread.ts';
 import type { RateLimit } from './caller-rate-limit.ts';
 import { dataDirProbe } from './data-dir-probe.ts';
+import { deadlineSweeper } from './deadline-sweeper.ts';
 import { webhookDispatcher } from './webhook-dispatcher.ts';
 import { DEFAULT_MESSAGE_QUOTAS, type MessageQuotas } from '../../functions/shared/message-quotas.ts';
 import { type DynamoDbLocal, makeLocalDocumentClient, makeLocalDynamoClient, startDynamoDbLocal } from './dynamodb-local.ts';
@@ -52,6 +53,8 @@ export interface LocalStackOptions {
   /** How often the webhook loop runs, and its first retry delay (doubling); tests make them short. */
   webhookIntervalMs?: number;
   webhookRetryBaseMs?: number;
+  /** How often the deadline sweep runs (default a minute). */
+  deadlineSweepIntervalMs?: number;
   /** Requests per caller on the local server (infra/local/caller-rate-limit.ts defaults otherwise). */
   rateLimit?: RateLimit;
   /** Tests set small quotas to reach them; the product's defaults otherwise. */
@@ -73,6 +76,8 @@ export interface LocalStack {
   reconcile(): Promise<number>;
   /** The webhook loop (it also runs on its own timer). */
   webhooks: { once(): Promise<void>; stop(): Promise<void> };
+  /** The deadline sweep: due-soon reminders and overdue alerts (it also runs on its own timer). */
+  deadlines: { once(): Promise<number>; stop(): Promise<void> };
   stop(): Promise<void>;
 }
 
@@ -192,6 +197,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       .catch((err: unknown) => logger.error({ err }, 'reconcile failed'));
   }, opts.reconcileIntervalMs ?? 60_000);
   timer.unref();
+  const deadlines = deadlineSweeper(rt, { intervalMs: opts.deadlineSweepIntervalMs ?? 60_000 });
   const webhooks = webhookDispatcher(rt, { intervalMs: opts.webhookIntervalMs ?? 1000, retryBaseMs: opts.webhookRetryBaseMs ?? 5000 });
 
   let stopped = false;
@@ -205,11 +211,13 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     oidc,
     reconcile,
     webhooks,
+    deadlines,
     async stop() {
       if (stopped) return;
       stopped = true;
       clearInterval(timer);
       await webhooks.stop();
+      await deadlines.stop();
       engine.stop();
       server.closeAllConnections();
       await new Promise((ok) => server.close(ok));

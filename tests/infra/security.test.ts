@@ -177,6 +177,7 @@ describe('least privilege', () => {
       new Set([
         roleOf('api', 'submit-application'),
         roleOf('api', 'submit-review'),
+        roleOf('api', 'submit-supplement'),
         roleOf('api', 'recheck-department'),
         roleOf('api', 'withdraw-case'),
         roleOf('steps', 'await-signal'),

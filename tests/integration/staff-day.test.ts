@@ -82,6 +82,11 @@ describe('the pre-review team’s day', () => {
     expect(done.supplement.receivedAt).toBeDefined();
     const record = await stack.runtime.cases.get(caseNumber);
     expect(record?.application?.applicant.name).toBe(CHEN.name);
+    // Completed the same day, well within the 5 working days promised: on time, in 0 working days.
+    const stats = (await stack.client.get('/v1/staff/stats', alice)).body;
+    expect(stats.byStatus.COMPLETED).toBe(1);
+    expect(stats.onTimeRate).toBe(1);
+    expect(stats.medianWorkingDaysToComplete).toBe(0);
     expect(record?.previousApplications?.[0]?.applicant.name).toBe(form.applicant.name);
   }, 120_000);
 
@@ -179,6 +184,15 @@ describe('claim and hand over', () => {
     // Not a supervisor: may not hand a case to someone else.
     expect((await client.post(`/v1/staff/cases/${caseNumber}/assignment`, { staffId: otherId }, holder)).status).toBe(403);
 
+    // The page to decide from: masked at first; the full details on request, and that request is on the trail.
+    const detail = (await client.get(`/v1/staff/cases/${caseNumber}`, other)).body;
+    expect(detail.applicant.idNumber).toBe('441900********0130');
+    expect(detail.form.applicant.idNumber).toBe('441900********0130');
+    expect(detail.form.bankAccount.accountNo).not.toContain('6222190000000001');
+    expect(detail.preReview.outcome).toBe('MANUAL');
+    const revealed = (await client.get(`/v1/staff/cases/${caseNumber}/applicant`, other)).body;
+    expect(revealed).toMatchObject({ idNumber: CHEN.idNumber, bankAccount: { accountNo: '6222190000000001' } });
+
     const queue = (await client.get('/v1/staff/cases', boss)).body as any[];
     expect(queue.find((q) => q.caseNumber === caseNumber)?.assignee?.staffId).toBe(holderId);
 
@@ -196,5 +210,6 @@ describe('claim and hand over', () => {
     expect(trail.filter((a) => a === 'review:pre-review')).toHaveLength(1);
     expect(trail).toContain(`assign:${otherId}`);
     expect(trail).toContain(`assign:${otherId}:refused`);
+    expect(trail.filter((a) => a === 'reveal-applicant')).toHaveLength(1);
   }, 120_000);
 });

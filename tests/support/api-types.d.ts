@@ -221,7 +221,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The one form as sent (the latest version)
+         * @description For the person and the platform acting for them, e.g. to correct it when pre-review asks for a supplement.
+         *
+         *     Roles: `citizen`, `platform`.
+         */
+        get: operations["getApplication"];
         put?: never;
         /**
          * Submit the one form
@@ -374,6 +380,92 @@ export interface paths {
          * @description Roles: `pre-review`, `supervisor`.
          */
         get: operations["listStaffQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/cases/{caseNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A case with everything staff decide from
+         * @description The case view, the applicant and the form as sent (personal numbers masked), the automatic pre-review, decisions and supplement rounds.
+         *
+         *     Roles: `pre-review`, `supervisor`.
+         */
+        get: operations["getStaffCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/cases/{caseNumber}/applicant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The applicant’s full details (audited)
+         * @description Name, ID number, phone, address and bank account in full. Each request is on the case’s audit trail as `reveal-applicant`.
+         *
+         *     Roles: `pre-review`, `supervisor`.
+         */
+        get: operations["revealApplicant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The team’s figures: by status, due soon, overdue, on-time rate, median, ratings
+         * @description Roles: `pre-review`, `supervisor`.
+         */
+        get: operations["getStaffStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My reminders: cases due soon, and (supervisors) overdue alerts
+         * @description Each reminder is sent once per case, promised time and kind, by the deadline sweep (every minute).
+         *
+         *     Roles: `pre-review`, `supervisor`.
+         */
+        get: operations["listStaffNotices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1195,6 +1287,144 @@ export interface components {
                 assignedBy: string;
             };
         };
+        StaffCaseDetail: {
+            case: components["schemas"]["CaseView"];
+            applicant: components["schemas"]["MaskedApplicant"];
+            /** @description The one form as sent (the latest, after a supplement): name, ID number, phone and account number masked. */
+            form?: {
+                [key: string]: {
+                    [key: string]: string | number | boolean;
+                };
+            };
+            /** @description What the automatic pre-review found. */
+            preReview?: {
+                /** @enum {string} */
+                outcome: "PASS" | "MANUAL" | "FAIL";
+                reasons: components["schemas"]["Reason"][];
+            };
+            reviews: {
+                /** @enum {string} */
+                stage: "pre-review" | "manual";
+                department?: components["schemas"]["DepartmentKey"];
+                /** @enum {string} */
+                outcome: "PASS" | "FAIL";
+                note: string;
+                staffId?: string;
+                /**
+                 * Format: date-time
+                 * @description Instant, ISO 8601 with offset.
+                 * @example 2026-03-12T09:30:00+08:00
+                 */
+                at: string;
+            }[];
+            supplements: {
+                fields: components["schemas"]["SupplementField"][];
+                /**
+                 * Format: date
+                 * @description Calendar date YYYY-MM-DD.
+                 * @example 2026-03-12
+                 */
+                dueDate: string;
+                note: string;
+                /**
+                 * Format: date-time
+                 * @description Instant, ISO 8601 with offset.
+                 * @example 2026-03-12T09:30:00+08:00
+                 */
+                requestedAt: string;
+                requestedBy: string;
+                /**
+                 * Format: date-time
+                 * @description Instant, ISO 8601 with offset.
+                 * @example 2026-03-12T09:30:00+08:00
+                 */
+                receivedAt?: string;
+            }[];
+            assignee?: components["schemas"]["Assignee"];
+        };
+        MaskedApplicant: {
+            /** @example 陈** */
+            name: string;
+            /** @example 441900********0130 */
+            idNumber: string;
+            /** @example 138****2947 */
+            phone: string;
+            /** @description As on the form (absent before the form arrives). */
+            address?: string;
+        };
+        Assignee: {
+            /**
+             * @description The staff member (the `staffId` of their token).
+             * @example zhang.wei
+             */
+            staffId: string;
+            /**
+             * Format: date-time
+             * @description Instant, ISO 8601 with offset.
+             * @example 2026-03-12T09:30:00+08:00
+             */
+            assignedAt: string;
+            /**
+             * @description Who claimed or handed it over.
+             * @example zhang.wei
+             */
+            assignedBy: string;
+        };
+        RevealedApplicant: {
+            name: string;
+            idNumber: string;
+            phone: string;
+            address?: string;
+            bankAccount?: {
+                bankName: string;
+                accountNo: string;
+            };
+        };
+        StaffStats: {
+            /** @description Cases per status, every status present. */
+            byStatus: {
+                [key: string]: number;
+            };
+            /** @description Open cases past their promised time (working days). */
+            overdue: number;
+            dueSoon: number;
+            /** @description 按时办结率: completed cases finished within the promise; null before any. */
+            onTimeRate: number | null;
+            medianWorkingDaysToComplete: number | null;
+            ratings: {
+                count: number;
+                /** @description 1..5; 0 while nobody has rated. */
+                average: number;
+            };
+        };
+        StaffNoticeList: {
+            notices: components["schemas"]["StaffNotice"][];
+        };
+        StaffNotice: {
+            /**
+             * @description The one number of the whole case: RT, the booking date, six Crockford base-32 characters.
+             * @example RT20260312K7M2QD
+             */
+            caseNumber: string;
+            /** @enum {string} */
+            kind: "due-soon" | "overdue";
+            /** @enum {string} */
+            stage: "pre-review" | "manual" | "case";
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD.
+             * @example 2026-03-12
+             */
+            dueDate: string;
+            /** @description A staffId, `team` (nobody holds the case) or `supervisors`. */
+            to: string;
+            /**
+             * Format: date-time
+             * @description Instant, ISO 8601 with offset.
+             * @example 2026-03-12T09:30:00+08:00
+             */
+            at: string;
+        };
         ReviewResponse: {
             /**
              * @description The one number of the whole case: RT, the booking date, six Crockford base-32 characters.
@@ -1266,24 +1496,6 @@ export interface components {
              */
             caseNumber: string;
             assignee: components["schemas"]["Assignee"];
-        };
-        Assignee: {
-            /**
-             * @description The staff member (the `staffId` of their token).
-             * @example zhang.wei
-             */
-            staffId: string;
-            /**
-             * Format: date-time
-             * @description Instant, ISO 8601 with offset.
-             * @example 2026-03-12T09:30:00+08:00
-             */
-            assignedAt: string;
-            /**
-             * @description Who claimed or handed it over.
-             * @example zhang.wei
-             */
-            assignedBy: string;
         };
         AssignmentRequest: {
             /**
@@ -2099,6 +2311,89 @@ export interface operations {
             };
         };
     };
+    getApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The one number of the whole case: RT, the booking date, six Crockford base-32 characters. */
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            /** @description Invalid request: every offending field is named by its JSON path in `errors`; unknown fields are rejected. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or the token is not valid or has expired. */
+            401: {
+                headers: {
+                    /** @description The bearer scheme and realm; with `error="invalid_token"` when a token was sent but is not valid. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s role is not one of: citizen, platform. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case for the caller, or no form sent yet. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (the local server’s per-caller token bucket; on AWS, the route’s throttle). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store or service this operation depends on is not answering (or the disk is full); nothing was changed. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     submitApplication: {
         parameters: {
             query?: never;
@@ -2878,6 +3173,296 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or the token is not valid or has expired. */
+            401: {
+                headers: {
+                    /** @description The bearer scheme and realm; with `error="invalid_token"` when a token was sent but is not valid. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s role is not one of: pre-review, supervisor. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (the local server’s per-caller token bucket; on AWS, the route’s throttle). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store or service this operation depends on is not answering (or the disk is full); nothing was changed. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStaffCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The one number of the whole case: RT, the booking date, six Crockford base-32 characters. */
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case for staff. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCaseDetail"];
+                };
+            };
+            /** @description Invalid request: every offending field is named by its JSON path in `errors`; unknown fields are rejected. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or the token is not valid or has expired. */
+            401: {
+                headers: {
+                    /** @description The bearer scheme and realm; with `error="invalid_token"` when a token was sent but is not valid. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s role is not one of: pre-review, supervisor. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case, or not yours to see (a citizen never learns whether another person’s case exists). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (the local server’s per-caller token bucket; on AWS, the route’s throttle). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store or service this operation depends on is not answering (or the disk is full); nothing was changed. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revealApplicant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The one number of the whole case: RT, the booking date, six Crockford base-32 characters. */
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The applicant in full. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealedApplicant"];
+                };
+            };
+            /** @description Invalid request: every offending field is named by its JSON path in `errors`; unknown fields are rejected. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or the token is not valid or has expired. */
+            401: {
+                headers: {
+                    /** @description The bearer scheme and realm; with `error="invalid_token"` when a token was sent but is not valid. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s role is not one of: pre-review, supervisor. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case, or not yours to see (a citizen never learns whether another person’s case exists). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (the local server’s per-caller token bucket; on AWS, the route’s throttle). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store or service this operation depends on is not answering (or the disk is full); nothing was changed. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStaffStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Today’s figures. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffStats"];
+                };
+            };
+            /** @description No bearer token, or the token is not valid or has expired. */
+            401: {
+                headers: {
+                    /** @description The bearer scheme and realm; with `error="invalid_token"` when a token was sent but is not valid. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s role is not one of: pre-review, supervisor. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (the local server’s per-caller token bucket; on AWS, the route’s throttle). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store or service this operation depends on is not answering (or the disk is full); nothing was changed. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStaffNotices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffNoticeList"];
                 };
             };
             /** @description No bearer token, or the token is not valid or has expired. */

@@ -48,6 +48,11 @@ const ADDITIONS = new Set([
   'DELETE /v1/platform/webhooks/{id}',
   'POST /v1/cases/{caseNumber}/supplement',
   'POST /v1/staff/cases/{caseNumber}/assignment',
+  'GET /v1/cases/{caseNumber}/application',
+  'GET /v1/staff/cases/{caseNumber}',
+  'GET /v1/staff/cases/{caseNumber}/applicant',
+  'GET /v1/staff/stats',
+  'GET /v1/staff/notices',
 ]);
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -1,21 +1,41 @@
 import { z } from 'zod';
-import { IdNumberShape, ifThen, Text } from './common.ts';
+import { IdNumberShape, idNumberShape, Text } from './common.ts';
 
 /** Who calls: a citizen (for itself), the pre-review team and its supervisors, or the government platform. */
 export const Role = z.enum(['citizen', 'pre-review', 'supervisor', 'platform']);
 export type Role = z.infer<typeof Role>;
 
-/** Local development only: the claims of a token to mint. */
-export const DevTokenRequest = z
+const devTokenClaims = {
+  name: Text({ max: 50 }).optional(),
+  staffId: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/)
+    .optional()
+    .meta({ description: 'Staff: the person (default: the name). The four-eyes rule compares it.' }),
+};
+
+/*
+ * Local development only: the claims of a token to mint, one variant per kind of caller (a discriminated union:
+ * oneOf + discriminator in the document), so a generated client cannot mint a citizen token without its ID number.
+ */
+export const CitizenDevTokenRequest = z
   .strictObject({
-    role: Role,
-    idNumber: IdNumberShape.optional(),
-    name: Text({ max: 50 }).optional(),
-    staffId: z
-      .string()
-      .regex(/^[A-Za-z0-9._-]{1,64}$/)
-      .optional()
-      .meta({ description: 'Staff: the person (default: the name). The four-eyes rule compares it.' }),
+    role: z.literal('citizen'),
+    idNumber: idNumberShape('is required for role citizen'),
+    ...devTokenClaims,
   })
-  // The handler (functions/api/dev-tokens.ts) refuses a citizen token without idNumber; the document says so too.
-  .meta(ifThen({ role: 'citizen' }, { required: ['idNumber'] }));
+  .meta({ id: 'CitizenDevTokenRequest' });
+
+export const OtherDevTokenRequest = z
+  .strictObject({
+    role: Role.exclude(['citizen']),
+    idNumber: IdNumberShape.optional(),
+    ...devTokenClaims,
+  })
+  .meta({ id: 'OtherDevTokenRequest' });
+
+export const DevTokenRequest = z.discriminatedUnion('role', [CitizenDevTokenRequest, OtherDevTokenRequest]).meta({
+  id: 'DevTokenRequest',
+  description: '`role` decides the shape: a citizen token needs `idNumber`.',
+});
+export type DevTokenRequest = z.infer<typeof DevTokenRequest>;

@@ -1,24 +1,43 @@
 import { z } from 'zod';
-import { CaseNumber, IdNumber, Instant, IsoDate, ifThen, Phone, Text } from './common.ts';
+import { CaseNumber, IdNumber, Instant, IsoDate, Phone, Text } from './common.ts';
 
 export const Channel = z.enum(['online', 'window']).meta({ id: 'Channel' });
 export type Channel = z.infer<typeof Channel>;
 
-export const BookingRequest = z
+const bookingFields = {
+  idNumber: IdNumber,
+  name: Text({ max: 50 }),
+  phone: Phone,
+};
+
+/*
+ * One variant per channel (a discriminated union: oneOf + discriminator in the document), so a client generated
+ * from the document cannot build a window booking without its slot; the server refuses the same shapes.
+ */
+export const OnlineBookingRequest = z
   .strictObject({
-    idNumber: IdNumber,
-    name: Text({ max: 50 }),
-    phone: Phone,
-    channel: Channel,
+    ...bookingFields,
+    channel: z.literal('online'),
     slotId: z.string().min(1).max(100).optional(),
   })
-  .superRefine((v, ctx) => {
-    if (v.channel === 'window' && !v.slotId) {
-      ctx.addIssue({ code: 'custom', path: ['slotId'], message: 'is required for a window booking' });
-    }
+  .meta({ id: 'OnlineBookingRequest' });
+
+export const WindowBookingRequest = z
+  .strictObject({
+    ...bookingFields,
+    channel: z.literal('window'),
+    slotId: z
+      .string({ error: (issue) => (issue.input === undefined ? 'is required for a window booking' : undefined) })
+      .min(1)
+      .max(100)
+      .meta({ description: 'A slot from GET /v1/service-centers/{id}/slots.' }),
   })
-  // The superRefine above is invisible to JSON Schema; if/then states the same rule in the document.
-  .meta({ id: 'BookingRequest', ...ifThen({ channel: 'window' }, { required: ['slotId'] }) });
+  .meta({ id: 'WindowBookingRequest' });
+
+export const BookingRequest = z.discriminatedUnion('channel', [OnlineBookingRequest, WindowBookingRequest]).meta({
+  id: 'BookingRequest',
+  description: '`channel` decides the shape: a `window` booking needs `slotId`.',
+});
 export type BookingRequest = z.infer<typeof BookingRequest>;
 
 export const Slot = z

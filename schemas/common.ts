@@ -53,11 +53,16 @@ export { Gender } from './gender.ts';
 export const OriginalRetirementAge = z.union([z.literal(50), z.literal(55), z.literal(60)]).meta({ id: 'OriginalRetirementAge' });
 export type OriginalRetirementAge = z.infer<typeof OriginalRetirementAge>;
 
-/** 18-character resident ID number shape; the check digit is verified by the domain rule. */
-export const IdNumberShape = z
-  .string()
-  .regex(/^\d{17}[\dX]$/, 'must be 18 characters: 17 digits and a check digit (0-9 or X)')
-  .meta({ description: 'Resident ID number (GB 11643-1999), 18 characters.', example: '11010519650312003X' });
+/**
+ * 18-character resident ID number shape; the check digit is verified by the domain rule. `whenMissing` is the
+ * message for an absent one where a rule (not the field itself) makes it required, e.g. a citizen token.
+ */
+export const idNumberShape = (whenMissing?: string) =>
+  z
+    .string(whenMissing ? { error: (issue) => (issue.input === undefined ? whenMissing : undefined) } : undefined)
+    .regex(/^\d{17}[\dX]$/, 'must be 18 characters: 17 digits and a check digit (0-9 or X)')
+    .meta({ description: 'Resident ID number (GB 11643-1999), 18 characters.', example: '11010519650312003X' });
+export const IdNumberShape = idNumberShape();
 
 /** A resident ID number valid under GB 11643-1999: a real birth date and the MOD 11-2 check digit. */
 export const IdNumber = IdNumberShape.superRefine((id, ctx) => {
@@ -105,6 +110,7 @@ export type Reason = z.infer<typeof Reason>;
 /**
  * JSON Schema `if`/`then` for `.meta()`: states in the OpenAPI document a rule a refinement or a handler enforces,
  * which JSON Schema cannot see. `when` is the property values that switch the rule on (they must be present).
+ * Generated client types ignore if/then: where one field decides the shape, a discriminated union says it to them too.
  */
 export function ifThen(when: Record<string, unknown>, then: Record<string, unknown>) {
   const properties = Object.fromEntries(Object.entries(when).map(([k, v]) => [k, { const: v }]));

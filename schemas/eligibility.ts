@@ -1,31 +1,35 @@
 import { z } from 'zod';
-import { Gender, IsoDate, IsoMonth, ifThen, OriginalRetirementAge } from './common.ts';
+import { IsoDate, IsoMonth } from './common.ts';
 
-export const EligibilityRequest = z
+/*
+ * One variant per gender (a discriminated union: oneOf + discriminator in the document), so a client generated
+ * from the document cannot ask for a woman without her original retirement age (50 or 55), nor give a man
+ * anything but 60; the server refuses the same shapes, naming `originalRetirementAge`.
+ */
+export const FemaleEligibilityRequest = z
   .strictObject({
-    gender: Gender,
+    gender: z.literal('female'),
     birthDate: IsoDate,
-    originalRetirementAge: OriginalRetirementAge.optional(),
+    originalRetirementAge: z
+      .union([z.literal(50), z.literal(55)], {
+        error: (issue) => (issue.input === undefined ? 'is required for women: 50 or 55' : 'must be 50 or 55 for women'),
+      })
+      .meta({ description: 'Before the 2024 reform: 50 (workers) or 55 (cadres).' }),
   })
-  .superRefine((v, ctx) => {
-    if (v.gender === 'female' && v.originalRetirementAge === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['originalRetirementAge'], message: 'is required for women: 50 or 55' });
-    }
-    if (v.gender === 'female' && v.originalRetirementAge === 60) {
-      ctx.addIssue({ code: 'custom', path: ['originalRetirementAge'], message: 'must be 50 or 55 for women' });
-    }
-    if (v.gender === 'male' && v.originalRetirementAge !== undefined && v.originalRetirementAge !== 60) {
-      ctx.addIssue({ code: 'custom', path: ['originalRetirementAge'], message: 'must be 60 for men' });
-    }
+  .meta({ id: 'FemaleEligibilityRequest' });
+
+export const MaleEligibilityRequest = z
+  .strictObject({
+    gender: z.literal('male'),
+    birthDate: IsoDate,
+    originalRetirementAge: z.literal(60, { error: 'must be 60 for men' }).optional().meta({ description: 'Always 60 for men (the default).' }),
   })
-  // The superRefine above, stated in the document (JSON Schema cannot see a refinement).
-  .meta({
-    id: 'EligibilityRequest',
-    allOf: [
-      ifThen({ gender: 'female' }, { required: ['originalRetirementAge'], properties: { originalRetirementAge: { enum: [50, 55] } } }),
-      ifThen({ gender: 'male' }, { properties: { originalRetirementAge: { const: 60 } } }),
-    ],
-  });
+  .meta({ id: 'MaleEligibilityRequest' });
+
+export const EligibilityRequest = z.discriminatedUnion('gender', [FemaleEligibilityRequest, MaleEligibilityRequest]).meta({
+  id: 'EligibilityRequest',
+  description: '`gender` decides the shape: women give `originalRetirementAge` 50 or 55; for men it is 60 and may be left out.',
+});
 export type EligibilityRequest = z.infer<typeof EligibilityRequest>;
 
 export const AgeYearsMonths = z.strictObject({ years: z.number().int(), months: z.number().int() }).meta({ id: 'AgeYearsMonths' });

@@ -730,6 +730,40 @@ export interface components {
                 message: string;
             }[];
         };
+        /** @description `role` decides the shape: a citizen token needs `idNumber`. */
+        DevTokenRequest: components["schemas"]["CitizenDevTokenRequest"] | components["schemas"]["OtherDevTokenRequest"];
+        CitizenDevTokenRequest: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            role: "citizen";
+            /**
+             * @description Resident ID number (GB 11643-1999), 18 characters.
+             * @example 11010519650312003X
+             */
+            idNumber: string;
+            /** @description Text, NFC, at most 50 characters; no control or invisible formatting characters. */
+            name?: string;
+            /** @description Staff: the person (default: the name). The four-eyes rule compares it. */
+            staffId?: string;
+        };
+        OtherDevTokenRequest: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            role: "pre-review" | "supervisor" | "platform";
+            /**
+             * @description Resident ID number (GB 11643-1999), 18 characters.
+             * @example 11010519650312003X
+             */
+            idNumber?: string;
+            /** @description Text, NFC, at most 50 characters; no control or invisible formatting characters. */
+            name?: string;
+            /** @description Staff: the person (default: the name). The four-eyes rule compares it. */
+            staffId?: string;
+        };
         DepartmentFaultResponse: {
             mode: components["schemas"]["FaultMode"];
             /** @description Extra delay before each answer (mode `slow`; default 2000). */
@@ -801,19 +835,41 @@ export interface components {
             years: number;
             months: number;
         };
-        EligibilityRequest: {
-            gender: components["schemas"]["Gender"];
+        /** @description `gender` decides the shape: women give `originalRetirementAge` 50 or 55; for men it is 60 and may be left out. */
+        EligibilityRequest: components["schemas"]["FemaleEligibilityRequest"] | components["schemas"]["MaleEligibilityRequest"];
+        FemaleEligibilityRequest: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            gender: "female";
             /**
              * Format: date
              * @description Calendar date YYYY-MM-DD.
              * @example 2026-03-12
              */
             birthDate: string;
-            originalRetirementAge?: components["schemas"]["OriginalRetirementAge"];
-        } & (unknown & unknown);
-        /** @enum {string} */
-        Gender: "male" | "female";
-        OriginalRetirementAge: 50 | 55 | 60;
+            /** @description Before the 2024 reform: 50 (workers) or 55 (cadres). */
+            originalRetirementAge: 50 | 55;
+        };
+        MaleEligibilityRequest: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            gender: "male";
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD.
+             * @example 2026-03-12
+             */
+            birthDate: string;
+            /**
+             * @description Always 60 for men (the default).
+             * @enum {number}
+             */
+            originalRetirementAge?: 60;
+        };
         ServiceCenter: {
             id: string;
             name: string;
@@ -885,7 +941,9 @@ export interface components {
              */
             caseNumber?: string;
         };
-        BookingRequest: {
+        /** @description `channel` decides the shape: a `window` booking needs `slotId`. */
+        BookingRequest: components["schemas"]["OnlineBookingRequest"] | components["schemas"]["WindowBookingRequest"];
+        OnlineBookingRequest: {
             /**
              * @description Resident ID number (GB 11643-1999), 18 characters.
              * @example 11010519650312003X
@@ -895,8 +953,30 @@ export interface components {
             name: string;
             /** @example 13810102947 */
             phone: string;
-            channel: components["schemas"]["Channel"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            channel: "online";
             slotId?: string;
+        };
+        WindowBookingRequest: {
+            /**
+             * @description Resident ID number (GB 11643-1999), 18 characters.
+             * @example 11010519650312003X
+             */
+            idNumber: string;
+            /** @description Text, NFC, at most 50 characters; no control or invisible formatting characters. */
+            name: string;
+            /** @example 13810102947 */
+            phone: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            channel: "window";
+            /** @description A slot from GET /v1/service-centers/{id}/slots. */
+            slotId: string;
         };
         PrefillResponse: {
             /**
@@ -937,6 +1017,9 @@ export interface components {
                 withdraw: boolean;
             };
         };
+        /** @enum {string} */
+        Gender: "male" | "female";
+        OriginalRetirementAge: 50 | 55 | 60;
         SubmitResponse: {
             /**
              * @description The one number of the whole case: RT, the booking date, six Crockford base-32 characters.
@@ -1751,19 +1834,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @enum {string} */
-                    role: "citizen" | "pre-review" | "supervisor" | "platform";
-                    /**
-                     * @description Resident ID number (GB 11643-1999), 18 characters.
-                     * @example 11010519650312003X
-                     */
-                    idNumber?: string;
-                    /** @description Text, NFC, at most 50 characters; no control or invisible formatting characters. */
-                    name?: string;
-                    /** @description Staff: the person (default: the name). The four-eyes rule compares it. */
-                    staffId?: string;
-                };
+                "application/json": components["schemas"]["DevTokenRequest"];
             };
         };
         responses: {

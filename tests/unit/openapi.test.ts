@@ -74,6 +74,8 @@ function resolve(node: Json): Json {
 }
 const schema = (name: string): Json => doc.components.schemas[name];
 const op = (method: string, path: string): Json => doc.paths[path]?.[method.toLowerCase()];
+/** The resolved variants of a oneOf (a discriminated union), in order. */
+const variants = (schema: Json): Json[] => (schema.oneOf as Json[]).map(resolve);
 const prop = (obj: Json, name: string): Json => resolve(resolve(obj).properties[name]);
 
 function* walk(node: Json, at = '#'): Generator<[Json, string]> {
@@ -105,7 +107,28 @@ describe('OpenAPI document: agreement with the contract (api-v1.md) and ROUTES',
     expect(dev['x-local-only']).toBe(true);
     expect(dev.description).toMatch(/local development mode/);
     expect(dev.security).toEqual([]);
-    expect(resolve(dev.requestBody.content['application/json'].schema).properties.role.enum).toEqual(['citizen', 'pre-review', 'supervisor', 'platform']);
+    const body = resolve(dev.requestBody.content['application/json'].schema);
+    expect(variants(body).flatMap((v: Json) => v.properties.role.enum)).toEqual(['citizen', 'pre-review', 'supervisor', 'platform']);
+  });
+
+  it('states the rules a generated client must keep as oneOf + discriminator, not if/then its types cannot see', () => {
+    const body = (method: string, path: string) => resolve(op(method, path).requestBody.content['application/json'].schema);
+    const variant = (schema: Json, value: string) => resolve({ $ref: schema.discriminator.mapping[value] });
+    const booking = body('POST', '/v1/bookings');
+    expect(booking.discriminator.propertyName).toBe('channel');
+    expect(variant(booking, 'window').required).toContain('slotId');
+    expect(variant(booking, 'online').required).not.toContain('slotId');
+    const eligibility = body('POST', '/v1/eligibility/retirement');
+    expect(eligibility.discriminator.propertyName).toBe('gender');
+    expect(variant(eligibility, 'female').required).toContain('originalRetirementAge');
+    expect(variant(eligibility, 'female').properties.originalRetirementAge.anyOf.flatMap((a: Json) => a.enum)).toEqual([50, 55]);
+    expect(variant(eligibility, 'male').properties.originalRetirementAge.enum).toEqual([60]);
+    const token = body('POST', '/v1/dev/tokens');
+    expect(token.discriminator.propertyName).toBe('role');
+    expect(variant(token, 'citizen').required).toContain('idNumber');
+    expect(variant(token, 'platform').required).not.toContain('idNumber');
+    // No request body keeps a rule in if/then any more (ReviewRequest, changed elsewhere, aside).
+    for (const schema of [booking, eligibility, token]) for (const v of variants(schema)) expect(v.if).toBeUndefined();
   });
 });
 
@@ -234,11 +257,15 @@ describe('OpenAPI document: fields and enum values fixed by the contract', () =>
 
   it('booking: channel online/window, 201 { caseNumber, status: BOOKED, channel, slot?, applicationDeadline }', () => {
     const booking = op('POST', '/v1/bookings');
-    const request = resolve(booking.requestBody.content['application/json'].schema);
-    expect(request.additionalProperties).toBe(false);
-    expect(Object.keys(request.properties).sort()).toEqual(['channel', 'idNumber', 'name', 'phone', 'slotId']);
-    expect([...request.required].sort()).toEqual(['channel', 'idNumber', 'name', 'phone']);
-    expect(prop(request, 'channel').enum).toEqual(['online', 'window']);
+    // One closed variant per channel; together they are the contract's fields, slotId required for a window.
+    const [online, window] = variants(resolve(booking.requestBody.content['application/json'].schema));
+    for (const request of [online, window]) {
+      expect(request.additionalProperties).toBe(false);
+      expect(Object.keys(request.properties).sort()).toEqual(['channel', 'idNumber', 'name', 'phone', 'slotId']);
+    }
+    expect([...online.required].sort()).toEqual(['channel', 'idNumber', 'name', 'phone']);
+    expect([...window.required].sort()).toEqual(['channel', 'idNumber', 'name', 'phone', 'slotId']);
+    expect([online, window].flatMap((v: Json) => prop(v, 'channel').enum)).toEqual(['online', 'window']);
     const response = resolve(booking.responses['201'].content['application/json'].schema);
     expect(Object.keys(response.properties).sort()).toEqual(['applicationDeadline', 'caseNumber', 'channel', 'slot', 'status']);
     expect(prop(response, 'status').enum).toEqual(['BOOKED']);
@@ -257,9 +284,10 @@ describe('OpenAPI document: fields and enum values fixed by the contract', () =>
 
   it('the other contract shapes: eligibility, service centres, slots, submit, staff review, verification', () => {
     const elig = op('POST', '/v1/eligibility/retirement');
-    const eligBody = resolve(elig.requestBody.content['application/json'].schema);
-    expect(Object.keys(eligBody.properties).sort()).toEqual(['birthDate', 'gender', 'originalRetirementAge']);
-    expect([...eligBody.required].sort()).toEqual(['birthDate', 'gender']);
+    const [female, male] = variants(resolve(elig.requestBody.content['application/json'].schema));
+    for (const v of [female, male]) expect(Object.keys(v.properties).sort()).toEqual(['birthDate', 'gender', 'originalRetirementAge']);
+    expect([...female.required].sort()).toEqual(['birthDate', 'gender', 'originalRetirementAge']);
+    expect([...male.required].sort()).toEqual(['birthDate', 'gender']);
     const eligOut = resolve(elig.responses['200'].content['application/json'].schema);
     expect(Object.keys(eligOut.properties).sort()).toEqual([
       'flexibleEarliestMonth',

@@ -10,8 +10,6 @@ import { TableStore } from './table-store.ts';
  * the webhook outbox uses, so no second index is needed. One GSI partition is fine at the pace people write.
  */
 const FEEDBACK_STATUS = 'FEEDBACK';
-/** Staff reads of the messages are audited on this trail (AUDIT#FEEDBACK), beside the cases' own trails. */
-export const FEEDBACK_AUDIT_TRAIL = 'FEEDBACK';
 
 export const StoredFeedback = z.object({
   feedbackId: z.string(),

@@ -1,8 +1,8 @@
-import { FEEDBACK_AUDIT_TRAIL, InvalidCursor } from '../adapters/feedback-store.ts';
+import { InvalidCursor } from '../adapters/feedback-store.ts';
 import { maskContact, maskNumbersInText } from '../domain/mask.ts';
 import { httpHandler } from './http/handler.ts';
 import { HttpProblem } from './http/problem.ts';
-import { operations } from './routes.ts';
+import { FEEDBACK_AUDIT_TRAIL, operations } from './routes.ts';
 
 const DEFAULT_LIMIT = 20;
 

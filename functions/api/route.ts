@@ -33,6 +33,8 @@ export interface Operation<B = undefined, Q = undefined, P = undefined> {
    * inside its write (the booking); documented the same way.
    */
   idempotency?: 'replay' | 'in-transaction';
+  /** An audit trail not of a case (e.g. `FEEDBACK`): refused calls (401, 403) are recorded on it, as a case's are on the case's. */
+  auditTrail?: string;
   /** Only served by the embedded hosting in development mode. */
   devOnly?: boolean;
   /** The OpenAPI operation, less what the fields above already say (method, path, security, request). */

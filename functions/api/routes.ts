@@ -34,6 +34,8 @@ const STAFF = ['pre-review', 'supervisor'] as const;
  * Lambda invocation carries at most 6 MB. Our documents are well under 100 KB.
  */
 export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
+/** The audit trail of the 办不成事 messages (AUDIT#FEEDBACK), beside the cases' own trails. */
+export const FEEDBACK_AUDIT_TRAIL = 'FEEDBACK';
 
 // Operational shapes, not domain ones: what GET /health and the local token mint answer.
 const HealthResponse = z.strictObject({ status: z.literal('ok') });
@@ -652,8 +654,9 @@ export const operations = {
     path: '/v1/staff/feedback',
     module: 'list-feedback',
     auth: STAFF,
-    // Reading the messages is audited (AUDIT#FEEDBACK).
+    // Reading the messages is audited (AUDIT#FEEDBACK), and so are refused attempts.
     access: { table: 'read-audit' },
+    auditTrail: FEEDBACK_AUDIT_TRAIL,
     query: FeedbackListQuery,
     doc: {
       operationId: 'listFeedback',

@@ -181,6 +181,10 @@ describe('ratings and feedback', () => {
       expect((await send({ text: '有事' }, 'not-a-token')).status).toBe(401);
       expect((await stack.client.get('/v1/staff/feedback', citizen)).status).toBe(403);
       expect((await stack.client.get('/v1/staff/feedback')).status).toBe(401);
+      // Refused reads are on the FEEDBACK trail too.
+      const trail = await stack.runtime.audit.trail('FEEDBACK');
+      expect(trail.some((e) => e.action === 'listFeedback:refused' && e.role === 'citizen')).toBe(true);
+      expect(trail.some((e) => e.action === 'listFeedback:refused' && e.role === 'none')).toBe(true);
     });
   });
 });

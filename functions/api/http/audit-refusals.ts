@@ -13,18 +13,20 @@ import { HttpProblem } from './problem.ts';
  */
 export function auditRefusals(
   operationId: string,
+  /** A trail of its own (not a case's), recorded on whatever the path holds. */
+  trail?: string,
 ): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context & { principal?: Principal }> {
   return {
     onError: async (request) => {
       const err = request.error;
       if (!(err instanceof HttpProblem) || (err.status !== 401 && err.status !== 403)) return;
       const caseNumber = CaseNumber.safeParse(request.event.pathParameters?.caseNumber);
-      if (!caseNumber.success) return;
+      if (!caseNumber.success && !trail) return;
       try {
         const rt = await runtime();
-        if (!(await rt.cases.get(caseNumber.data))) return;
+        if (caseNumber.success && !(await rt.cases.get(caseNumber.data))) return;
         const who = request.context.principal;
-        await rt.audit.record(caseNumber.data, {
+        await rt.audit.record(caseNumber.success ? caseNumber.data : trail!, {
           at: rt.clock.now().toISOString(),
           requestId: request.context.awsRequestId ?? request.event.requestContext?.requestId ?? crypto.randomUUID(),
           actor: who?.subject ?? 'anonymous',

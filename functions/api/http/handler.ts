@@ -131,5 +131,5 @@ export function httpHandler<B, Q, P>(route: Operation<B, Q, P>, spec: HandlerSpe
     return toResponse(result);
   };
   // onError runs in reverse order: a refusal is audited before it becomes a problem answer.
-  return middy(core).use(problemResponses()).use(auditRefusals(route.doc.operationId)).use(authenticate(route.auth));
+  return middy(core).use(problemResponses()).use(auditRefusals(route.doc.operationId, route.auditTrail)).use(authenticate(route.auth));
 }

@@ -318,11 +318,11 @@ describe('OpenAPI document: fields and enum values fixed by the contract', () =>
     const review = op('POST', '/v1/staff/cases/{caseNumber}/reviews');
     const reviewBody = resolve(review.requestBody.content['application/json'].schema);
     // A union on stage (and, at pre-review, on outcome): the contract's fields are those of its variants together.
-    const variants = (node: Json): Json[] => {
+    const leaves = (node: Json): Json[] => {
       const n = resolve(node);
-      return (n.oneOf ?? n.anyOf) ? (n.oneOf ?? n.anyOf).flatMap(variants) : [n];
+      return (n.oneOf ?? n.anyOf) ? (n.oneOf ?? n.anyOf).flatMap(leaves) : [n];
     };
-    const shapes = variants(reviewBody);
+    const shapes = leaves(reviewBody);
     const values = (field: string) => [
       ...new Set(
         shapes.flatMap((v) => {

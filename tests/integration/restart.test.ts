@@ -30,7 +30,7 @@ function start(dataDir: string, port: number, latencyMs: number): Promise<ChildP
       ...process.env,
       DATA_DIR: dataDir,
       PORT: String(port),
-      CLOCK_TODAY: '2027-03-20',
+      CLOCK_TODAY: '2026-12-10',
       DEPARTMENT_LATENCY_MS: String(latencyMs),
       DEPARTMENT_FIXTURES: DEMO_FIXTURES,
       LOG_LEVEL: 'error',

@@ -11,6 +11,10 @@
  * pki: GetObject on pki/* — the seal certificates and the seal CA the CA team keeps in the bucket
  *      (functions/sealing/kms-sealing-kit.ts); also gives SEAL_KMS_KEY_IDS, which that kit requires
  * sign: KMS Sign with the issuing bodies' seal keys (the seal step only)
+ * webhooks: the webhook dispatch on AWS (infra/aws/webhooks.ts), instead of any `table` level:
+ *        'enqueue'  reads subscriptions (`WEBHOOKS`), reads and moves the per-case cursors (attribute `next`
+ *                   of `CASE#…` items, nothing else of them), puts deliveries (`WHD#…`)
+ *        'deliver'  reads subscriptions, queries the status index for due deliveries, updates deliveries
  */
 export interface Access {
   table?: 'read' | 'read-audit' | 'read-probe' | 'write';
@@ -18,4 +22,5 @@ export interface Access {
   workflow?: ReadonlyArray<'start' | 'respond' | 'describe'>;
   pki?: boolean;
   sign?: boolean;
+  webhooks?: 'enqueue' | 'deliver';
 }

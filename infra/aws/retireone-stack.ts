@@ -46,7 +46,7 @@ export class RetireOneStack extends Stack {
     for (const key of config.placeholders) {
       Annotations.of(this).addWarningV2(
         `retireone:context:${key}`,
-        `context ${key} is not set; a placeholder URL was used (set it with -c ${key}=... before deploying)`,
+        `context ${key} is not set; a placeholder was used (set it with -c ${key}=... before deploying)`,
       );
     }
     if (config.skipBundling) {
@@ -78,6 +78,7 @@ export class RetireOneStack extends Stack {
       domainName: config.domainName,
       certificateArn: config.certificateArn,
       webAclArn: config.webAclArn,
+      signIn: { issuer: config.jwtIssuer, citizenClientId: config.citizenClientId, staffClientId: config.staffClientId, audience: config.jwtAudience },
     });
     this.functions = new RetireOneFunctions(this, 'Functions', {
       config,

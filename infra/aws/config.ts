@@ -145,3 +145,25 @@ function jsonText(node: Node, key: string): string | undefined {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`context ${key} must be a JSON object`);
   return JSON.stringify(parsed);
 }
+
+/** The us-east-1 edge stack's settings (infra/aws/edge-stack.ts): requests per minute on /v1/*. */
+export interface EdgeConfig {
+  /** Per bearer token (the Authorization header). */
+  clientRateLimit: number;
+  /** Per source address, tokens or not. */
+  addressRateLimit: number;
+}
+
+export function readEdgeConfig(node: Node): EdgeConfig {
+  // Per minute: a citizen's whole journey is a few dozen requests; a platform system polls and books for many.
+  const clientRateLimit = int(node, 'clientRateLimit', 300);
+  const addressRateLimit = int(node, 'addressRateLimit', 1200);
+  // AWS WAF's lowest rate limit is 10 requests per window.
+  for (const [key, v] of [
+    ['clientRateLimit', clientRateLimit],
+    ['addressRateLimit', addressRateLimit],
+  ] as const) {
+    if (v < 10) throw new Error(`context ${key} must be at least 10 (AWS WAF's lowest rate limit), got ${v}`);
+  }
+  return { clientRateLimit, addressRateLimit };
+}

@@ -81,7 +81,14 @@ export class WebhookStore extends TableStore {
     const out = new Map<string, number>();
     for (let i = 0; i < caseNumbers.length; i += 100) {
       const chunk = caseNumbers.slice(i, i + 100);
-      const res = await this.db.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: chunk.map(cursorKey), ConsistentRead: true } } }));
+      // Only the attributes read: on AWS the enqueuer may read nothing else of a CASE# item (infra/aws/functions.ts).
+      const res = await this.db.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [this.table]: { Keys: chunk.map(cursorKey), ConsistentRead: true, ProjectionExpression: 'pk, sk, #n', ExpressionAttributeNames: { '#n': 'next' } },
+          },
+        }),
+      );
       for (const item of res.Responses?.[this.table] ?? []) out.set((item.pk as string).slice('CASE#'.length), item.next as number);
     }
     return out;

@@ -13,6 +13,10 @@
  * sign: KMS Sign with the issuing bodies' seal keys (the seal step only)
  * writes: besides a read tier, Put/Update/Delete only on items whose partition key starts with one of these
  *         prefixes (e.g. `FEEDBACK#`): a function that keeps its own kind of record gets no write to the rest
+ * webhooks: the webhook dispatch on AWS (infra/aws/webhooks.ts), instead of any `table` level:
+ *        'enqueue'  reads subscriptions (`WEBHOOKS`), reads and moves the per-case cursors (attribute `next`
+ *                   of `CASE#…` items, nothing else of them), puts deliveries (`WHD#…`)
+ *        'deliver'  reads subscriptions, queries the status index for due deliveries, updates deliveries
  */
 export interface Access {
   table?: 'read' | 'read-audit' | 'read-probe' | 'write';
@@ -21,4 +25,5 @@ export interface Access {
   pki?: boolean;
   sign?: boolean;
   writes?: readonly `${string}#`[];
+  webhooks?: 'enqueue' | 'deliver';
 }

@@ -27,3 +27,12 @@ export const STEP_ACCESS: Readonly<Record<string, Access>> = {
   notify: { table: 'write' },
   'mark-needs-attention': { table: 'write' },
 };
+
+/**
+ * Handlers under functions/webhooks/, by module: the webhook dispatch (infra/aws/webhooks.ts). They touch
+ * only the webhook items and the cursors, never a case itself (they read cases from the stream's images).
+ */
+export const WEBHOOK_ACCESS: Readonly<Record<string, Access>> = {
+  'enqueue-from-stream': { webhooks: 'enqueue' },
+  'deliver-on-schedule': { webhooks: 'deliver' },
+};

@@ -14,6 +14,12 @@ export interface RetireOneConfig {
   jwtJwksUrl: string;
   /** The `aud` every access token must carry; API Gateway's JWT authorizer checks it before any Lambda runs. */
   jwtAudience: string;
+  /**
+   * The OAuth clients the pages sign in as at jwtIssuer (site-config.json): the citizen pages and the staff
+   * console. Default to the embedded provider's names, with a warning (a real IdP or Cognito gives its own ids).
+   */
+  citizenClientId: string;
+  staffClientId: string;
   /** Origins allowed by CORS; empty means no cross-origin access at all. */
   allowedOrigins: string[];
   /**
@@ -41,7 +47,7 @@ export interface RetireOneConfig {
    * esbuild twenty times. Never set for a deployment: the stub handlers only throw.
    */
   skipBundling: boolean;
-  /** Context keys that were not set and fell back to a placeholder unusable in production. */
+  /** Context keys that were not set and fell back to a placeholder (a URL or a client id) unusable in production. */
   placeholders: string[];
 }
 
@@ -88,6 +94,12 @@ export function readConfig(node: Node): RetireOneConfig {
   if ((domainName === undefined) !== (certificateArn === undefined)) {
     throw new Error('context domainName and certificateArn go together: set both (the certificate must cover the domain) or neither');
   }
+  const named = (key: string, fallback: string): string => {
+    const v = text(node, key);
+    if (v !== undefined) return v;
+    placeholders.push(key);
+    return fallback;
+  };
   const url = (key: string): string => {
     const v = text(node, key);
     if (v !== undefined) return v;
@@ -100,6 +112,8 @@ export function readConfig(node: Node): RetireOneConfig {
     jwtIssuer: url('jwtIssuer'),
     jwtJwksUrl: url('jwtJwksUrl'),
     jwtAudience: text(node, 'jwtAudience') ?? 'retireone-api',
+    citizenClientId: named('citizenClientId', 'retireone-web'),
+    staffClientId: named('staffClientId', 'retireone-staff'),
     allowedOrigins: list(node, 'allowedOrigins'),
     publicBaseUrl: text(node, 'publicBaseUrl'),
     domainName,
@@ -130,4 +144,26 @@ function jsonText(node: Node, key: string): string | undefined {
   const parsed: unknown = typeof v === 'string' ? JSON.parse(v) : v;
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`context ${key} must be a JSON object`);
   return JSON.stringify(parsed);
+}
+
+/** The us-east-1 edge stack's settings (infra/aws/edge-stack.ts): requests per minute on /v1/*. */
+export interface EdgeConfig {
+  /** Per bearer token (the Authorization header). */
+  clientRateLimit: number;
+  /** Per source address, tokens or not. */
+  addressRateLimit: number;
+}
+
+export function readEdgeConfig(node: Node): EdgeConfig {
+  // Per minute: a citizen's whole journey is a few dozen requests; a platform system polls and books for many.
+  const clientRateLimit = int(node, 'clientRateLimit', 300);
+  const addressRateLimit = int(node, 'addressRateLimit', 1200);
+  // AWS WAF's lowest rate limit is 10 requests per window.
+  for (const [key, v] of [
+    ['clientRateLimit', clientRateLimit],
+    ['addressRateLimit', addressRateLimit],
+  ] as const) {
+    if (v < 10) throw new Error(`context ${key} must be at least 10 (AWS WAF's lowest rate limit), got ${v}`);
+  }
+  return { clientRateLimit, addressRateLimit };
 }

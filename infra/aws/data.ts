@@ -1,5 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 
 /** GSI serving the staff work queue: cases by status, oldest deadline first (queueKey sorts by deadline). */
@@ -22,6 +22,9 @@ export class CaseData extends Construct {
       encryption: TableEncryption.AWS_MANAGED,
       // Unconfirmed bookings and consumed task tokens age out by themselves.
       timeToLiveAttribute: 'expiresAt',
+      // Webhooks: case changes become outbox deliveries from the stream (infra/aws/webhooks.ts). Both images,
+      // so the enqueuer can tell a timeline that grew from any other change of the case.
+      stream: StreamViewType.NEW_AND_OLD_IMAGES,
     });
     this.table.addGlobalSecondaryIndex({
       indexName: STATUS_INDEX,

@@ -9,7 +9,8 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { ROUTES, STEP_FUNCTIONS } from '../../functions/api/routes.ts';
-import { API_ACCESS, STEP_ACCESS, type Access } from './access.ts';
+import { DELIVERY } from '../../functions/webhooks/delivery-limits.ts';
+import { API_ACCESS, STEP_ACCESS, WEBHOOK_ACCESS, type Access } from './access.ts';
 import type { RetireOneConfig } from './config.ts';
 import { STATUS_INDEX } from './data.ts';
 import type { SealKeys } from './signing-keys.ts';
@@ -22,6 +23,14 @@ const SEAL_FONT_FILE = 'wqy-microhei.ttc';
 export const LIVE_ALIAS = 'live';
 /** Sealed PDFs live at documents/<caseNumber>/<documentId>/<sha256>.pdf (functions/steps/seal.ts). */
 export const DOCUMENT_KEYS = 'documents/*';
+/** The webhook dispatch modules (functions/webhooks/), wired to the stream and the schedule in infra/aws/webhooks.ts. */
+export const WEBHOOK_MODULES = { enqueue: 'enqueue-from-stream', deliver: 'deliver-on-schedule' } as const;
+/**
+ * Longer than a delivery run can take (its budget plus one attempt's timeout), so a run is never cut off
+ * mid-attempt; the enqueuer gets as long for a batch of up to 50 case changes.
+ */
+const WEBHOOK_TIMEOUT_SECONDS = Math.ceil((DELIVERY.budgetMs + DELIVERY.attemptTimeoutMs) / 1000) + 10;
+const KIND_LABEL = { api: ['Api', 'API'], steps: ['Step', 'workflow step'], webhooks: ['Webhook', 'webhook dispatch'] } as const;
 /** Seal certificate chains and the seal CA, kept by the CA team (functions/sealing/kms-sealing-kit.ts). */
 export const PKI_KEYS = 'pki/*';
 
@@ -39,7 +48,7 @@ export interface FunctionsProps {
 }
 
 interface Spec {
-  kind: 'api' | 'steps';
+  kind: 'api' | 'steps' | 'webhooks';
   module: string;
   access: Access;
 }
@@ -63,6 +72,9 @@ export class RetireOneFunctions extends Construct {
   /** The `live` alias of each function: what the API routes and the workflow's Tasks invoke. */
   readonly apiLive = new Map<string, IFunction>();
   readonly stepsLive = new Map<string, IFunction>();
+  /** The webhook dispatch functions and their `live` aliases (what the stream and the schedule invoke). */
+  readonly webhooks = new Map<string, IFunction>();
+  readonly webhooksLive = new Map<string, IFunction>();
   readonly roles: Role[] = [];
   /** Roles allowed to read or write objects under documents/. */
   readonly documentObjectRoles: Role[] = [];
@@ -78,8 +90,8 @@ export class RetireOneFunctions extends Construct {
     }
     for (const spec of specs) {
       const { fn, live } = this.build(spec, props);
-      (spec.kind === 'api' ? this.api : this.steps).set(spec.module, fn);
-      (spec.kind === 'api' ? this.apiLive : this.stepsLive).set(spec.module, live);
+      ({ api: this.api, steps: this.steps, webhooks: this.webhooks })[spec.kind].set(spec.module, fn);
+      ({ api: this.apiLive, steps: this.stepsLive, webhooks: this.webhooksLive })[spec.kind].set(spec.module, live);
     }
   }
 
@@ -89,7 +101,7 @@ export class RetireOneFunctions extends Construct {
 
   private build(spec: Spec, props: FunctionsProps): { fn: LambdaFunction; live: IFunction } {
     const { config } = props;
-    const id = `${pascal(spec.module)}${spec.kind === 'api' ? 'Api' : 'Step'}`;
+    const id = `${pascal(spec.module)}${KIND_LABEL[spec.kind][0]}`;
     const isSeal = spec.kind === 'steps' && spec.module === SEAL_MODULE;
     // An own role per function, without the AWSLambdaBasicExecutionRole managed policy: it may write to
     // its own log group only.
@@ -119,11 +131,11 @@ export class RetireOneFunctions extends Construct {
     if (isSeal) environment.SEAL_FONT_PATH = `/var/task/${SEAL_FONT_FILE}`;
 
     const common = {
-      description: `RetireOne ${spec.kind === 'api' ? 'API' : 'workflow step'} ${spec.module}`,
+      description: `RetireOne ${KIND_LABEL[spec.kind][1]} ${spec.module}`,
       runtime: LAMBDA_RUNTIME,
       architecture: Architecture.ARM_64,
       memorySize: isSeal ? 1024 : 512,
-      timeout: Duration.seconds(isSeal ? 120 : 30),
+      timeout: Duration.seconds(isSeal ? 120 : spec.kind === 'webhooks' ? WEBHOOK_TIMEOUT_SECONDS : 30),
       role,
       logGroup,
       tracing: Tracing.ACTIVE,
@@ -196,6 +208,8 @@ export class RetireOneFunctions extends Construct {
       );
     }
 
+    if (access.webhooks) webhookGrants(role, access.webhooks, props.table);
+
     if (access.documents) {
       // ListBucket makes a missing key a 404 (NoSuchKey) instead of a 403, and lets HeadBucket answer.
       role.addToPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.bucket.bucketArn] }));
@@ -224,7 +238,36 @@ export class RetireOneFunctions extends Construct {
   }
 }
 
-/** Every non-dev route module and every workflow step module, once each, with its access entry. */
+/** The webhook dispatch's own grants, each narrowed to the partitions it works on (see functions/shared/access.ts). */
+function webhookGrants(role: Role, level: 'enqueue' | 'deliver', table: ITable): void {
+  const under = (prefixes: string[]) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': prefixes } });
+  // Subscriptions are one partition, read by Query (WebhookStore.subscriptions).
+  role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: [table.tableArn], conditions: under(['WEBHOOKS']) }));
+  if (level === 'enqueue') {
+    // A case's cursor is the item CASE#<n>/WEBHOOK_CURSOR: IAM cannot pin the sort key, so the attributes
+    // are pinned instead: of any CASE# item, this role reads and writes the keys and `next` only.
+    // Read: DynamoDB developer guide, "Using IAM policy conditions for fine-grained access control"
+    // (dynamodb:LeadingKeys, dynamodb:Attributes, dynamodb:Select, dynamodb:ReturnValues).
+    role.addToPolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:BatchGetItem', 'dynamodb:UpdateItem'],
+        resources: [table.tableArn],
+        conditions: {
+          ...under(['CASE#*']),
+          'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['pk', 'sk', 'next'] },
+          StringEqualsIfExists: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES', 'dynamodb:ReturnValues': 'NONE' },
+        },
+      }),
+    );
+    role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [table.tableArn], conditions: under(['WHD#*']) }));
+    return;
+  }
+  // Due deliveries are found in the status index (status WEBHOOK_PENDING); that one index, by name.
+  role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${table.tableArn}/index/${STATUS_INDEX}`] }));
+  role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: [table.tableArn], conditions: under(['WHD#*']) }));
+}
+
+/** Every non-dev route module, every workflow step module and the webhook dispatch, once each, with its access entry. */
 export function functionSpecs(): Spec[] {
   const apiModules = [...new Set(ROUTES.filter((r) => !r.devOnly).map((r) => r.module))];
   const stepModules = [...new Set(Object.values(STEP_FUNCTIONS))];
@@ -232,6 +275,7 @@ export function functionSpecs(): Spec[] {
   for (const [kind, modules, table] of [
     ['api', apiModules, API_ACCESS],
     ['steps', stepModules, STEP_ACCESS],
+    ['webhooks', Object.values(WEBHOOK_MODULES), WEBHOOK_ACCESS],
   ] as const) {
     for (const module of modules) {
       const access = table[module];

@@ -5,6 +5,7 @@ import type { PublicApi } from './api.ts';
 import type { DocumentStore } from './documents.ts';
 import type { RetireOneFunctions } from './functions.ts';
 import type { Site } from './site.ts';
+import type { WebhookDispatch } from './webhooks.ts';
 import type { CaseWorkflow } from './workflow.ts';
 
 export interface NagTargets {
@@ -13,6 +14,7 @@ export interface NagTargets {
   workflow: CaseWorkflow;
   documents: DocumentStore;
   site: Site;
+  webhooks: WebhookDispatch;
 }
 
 const ack = (scope: IConstruct, id: string, reason: string): void => Validations.of(scope).acknowledge({ id, reason });
@@ -30,7 +32,12 @@ export function acknowledgeFindings(stack: Stack, t: NagTargets): void {
       'The finding is for the public routes (health, openapi, eligibility, service centers, slots, document verification), which need none.',
   );
   for (const role of t.functions.roles) {
-    ack(role, 'AwsSolutions-IAM5[Resource::*]', 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions.');
+    ack(
+      role,
+      'AwsSolutions-IAM5[Resource::*]',
+      'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions; the webhook enqueuer also has dynamodb:ListStreams, ' +
+        'which CDK’s DynamoEventSource grants on * for the stream poller (its GetRecords/GetShardIterator/DescribeStream stay on the table’s stream).',
+    );
   }
   for (const role of t.functions.documentObjectRoles) {
     ack(
@@ -50,6 +57,12 @@ export function acknowledgeFindings(stack: Stack, t: NagTargets): void {
     t.workflow.stateMachine.role,
     'AwsSolutions-IAM5[Resource::*]',
     'CloudWatch Logs vended-log delivery (logs:*LogDelivery*, PutResourcePolicy, Describe*) and X-Ray tracing support no resource-level permissions.',
+  );
+  ack(
+    t.webhooks.streamFailures,
+    'AwsSolutions-SQS3',
+    'This queue is itself the failure destination of the webhook stream mapping (Lambda OnFailure, not an SQS redrive, which cdk-nag does not see); ' +
+      'it holds the positions of batches that failed for 24 hours, kept 14 days for an operator.',
   );
   acknowledgeSiteFindings(stack, t.site);
 }

@@ -7,10 +7,11 @@ import { PublicApi } from './api.ts';
 import { readConfig, type RetireOneConfig } from './config.ts';
 import { CaseData } from './data.ts';
 import { DocumentStore } from './documents.ts';
-import { RetireOneFunctions, stateMachineArnFor } from './functions.ts';
+import { RetireOneFunctions, stateMachineArnFor, WEBHOOK_MODULES } from './functions.ts';
 import { acknowledgeFindings } from './nag.ts';
 import { SealKeys } from './signing-keys.ts';
 import { Site } from './site.ts';
+import { WebhookDispatch } from './webhooks.ts';
 import { CaseWorkflow, DEFINITION_FILE, STATE_MACHINE_NAME } from './workflow.ts';
 import { workflowVersionOf } from '../../workflows/version.ts';
 
@@ -35,6 +36,7 @@ export class RetireOneStack extends Stack {
   readonly site: Site;
   readonly functions: RetireOneFunctions;
   readonly workflow: CaseWorkflow;
+  readonly webhooks: WebhookDispatch;
 
   constructor(scope: Construct, id: string, props: RetireOneStackProps = {}) {
     super(scope, id, { description: 'RetireOne 退休一件事: one booking, one form, one sealed answer', ...props });
@@ -44,7 +46,7 @@ export class RetireOneStack extends Stack {
     for (const key of config.placeholders) {
       Annotations.of(this).addWarningV2(
         `retireone:context:${key}`,
-        `context ${key} is not set; a placeholder URL was used (set it with -c ${key}=... before deploying)`,
+        `context ${key} is not set; a placeholder was used (set it with -c ${key}=... before deploying)`,
       );
     }
     if (config.skipBundling) {
@@ -76,6 +78,7 @@ export class RetireOneStack extends Stack {
       domainName: config.domainName,
       certificateArn: config.certificateArn,
       webAclArn: config.webAclArn,
+      signIn: { issuer: config.jwtIssuer, citizenClientId: config.citizenClientId, staffClientId: config.staffClientId, audience: config.jwtAudience },
     });
     this.functions = new RetireOneFunctions(this, 'Functions', {
       config,
@@ -89,6 +92,11 @@ export class RetireOneStack extends Stack {
     });
     this.api.addRoutes(this.functions.apiLive);
     this.workflow = new CaseWorkflow(this, 'Workflow', { projectRoot, steps: this.functions.stepsLive, logRetention });
+    this.webhooks = new WebhookDispatch(this, 'Webhooks', {
+      table: this.data.table,
+      enqueue: this.functions.webhooksLive.get(WEBHOOK_MODULES.enqueue)!,
+      deliver: this.functions.webhooksLive.get(WEBHOOK_MODULES.deliver)!,
+    });
 
     new CfnOutput(this, 'SiteUrl', { value: this.site.url });
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });
@@ -96,6 +104,13 @@ export class RetireOneStack extends Stack {
     new CfnOutput(this, 'BucketName', { value: this.documents.bucket.bucketName });
     new CfnOutput(this, 'StateMachineArn', { value: this.workflow.stateMachine.stateMachineArn });
 
-    acknowledgeFindings(this, { api: this.api, functions: this.functions, workflow: this.workflow, documents: this.documents, site: this.site });
+    acknowledgeFindings(this, {
+      api: this.api,
+      functions: this.functions,
+      workflow: this.workflow,
+      documents: this.documents,
+      site: this.site,
+      webhooks: this.webhooks,
+    });
   }
 }

@@ -2,7 +2,7 @@
  * Per-route throttles on AWS, tighter than the stage's for what is expensive or open to anyone. Product
  * defaults (requests per second, burst), not law; keyed by the route table's operationId so a renamed
  * route is caught by tests/infra/api.test.ts. Per-client limits need a key API Gateway's HTTP APIs do not
- * offer; the stage throttle and these bound what any one client can do meanwhile.
+ * offer: they sit in the CloudFront web ACL of infra/aws/client-rate-limits.ts.
  */
 export const ROUTE_THROTTLES: Readonly<Record<string, { rateLimit: number; burstLimit: number }>> = {
   // Each booking may send a text message and takes a window seat.

@@ -31,6 +31,7 @@ import { Construct } from 'constructs';
 import { pageDirectories, viewerRequestCode } from './site-routing.ts';
 import { SECURE_BUCKET } from './secure-bucket.ts';
 import { CONTENT_SECURITY_POLICY } from '../page-headers.ts';
+import { SITE_CONFIG_FILE, type SiteConfig, siteConfigBody } from '../site-config.ts';
 
 /** Paths the distribution sends to the HTTP API; everything else is the static site. */
 export const API_PATHS = ['/v1/*', '/health'] as const;
@@ -46,6 +47,8 @@ export interface SiteProps {
   certificateArn?: string;
   /** An AWS WAF web ACL (CLOUDFRONT scope, so created in us-east-1) to attach. */
   webAclArn?: string;
+  /** Where the deployed pages sign in (written to /site-config.json, with the dev sign-in off). */
+  signIn: SiteConfig['signIn'];
 }
 
 /**
@@ -162,7 +165,9 @@ export class Site extends Construct {
     // No CloudFront invalidation (it needs cloudfront:CreateInvalidation on "*"): objects carry a
     // five-minute max-age instead, so a new web/ reaches every edge and browser within five minutes.
     this.deployment = new BucketDeployment(this, 'Deployment', {
-      sources: [Source.asset(webRoot)],
+      // web/ and /site-config.json together, so prune keeps the one and the pages sign in at the IdP from
+      // the first deployment on. devSignIn is false: the AWS hosting has no /v1/dev routes at all.
+      sources: [Source.asset(webRoot), Source.jsonData(SITE_CONFIG_FILE, siteConfigBody({ signIn: props.signIn, devSignIn: false }))],
       destinationBucket: this.bucket,
       prune: true,
       cacheControl: [CacheControl.setPublic(), CacheControl.maxAge(Duration.minutes(5))],

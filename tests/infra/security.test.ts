@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_ACCESS as API, STEP_ACCESS } from '../../infra/aws/access.ts';
+import { WEBHOOK_MODULES } from '../../infra/aws/functions.ts';
 import { allows, asArray, cfnText, logicalId, refId, roleStatements, synth, type Resource, type Statement, type Synth } from './support/synth.ts';
 
 let s: Synth;
@@ -185,13 +186,17 @@ describe('least privilege', () => {
     );
   });
 
-  it('uses Resource "*" only for X-Ray and CloudWatch Logs delivery actions', () => {
+  it('uses Resource "*" only for X-Ray and CloudWatch Logs delivery actions, and the stream poller’s ListStreams', () => {
     const star = roleStatements(s.json).filter(({ statement }) => asArray(statement.Resource).includes('*'));
     const actions = new Set(star.flatMap(({ statement }) => asArray(statement.Action)));
     for (const a of actions)
       expect(a, a).toMatch(
-        /^(xray:|logs:(Create|Delete|Get|Update)LogDelivery$|logs:ListLogDeliveries$|logs:(PutResourcePolicy|DescribeResourcePolicies|DescribeLogGroups)$)/,
+        /^(xray:|logs:(Create|Delete|Get|Update)LogDelivery$|logs:ListLogDeliveries$|logs:(PutResourcePolicy|DescribeResourcePolicies|DescribeLogGroups)$|dynamodb:ListStreams$)/,
       );
+    // ListStreams (granted by CDK's DynamoEventSource) only to the webhook enqueuer, the one stream consumer.
+    const enqueuer = refId(s.json.Resources[logicalId(s.stack.functions.webhooks.get(WEBHOOK_MODULES.enqueue)!)]!.Properties.Role)!;
+    const listing = star.filter(({ statement }) => asArray(statement.Action).includes('dynamodb:ListStreams')).flatMap(({ roles }) => roles);
+    expect(new Set(listing)).toEqual(new Set([enqueuer]));
   });
 
   it('attaches no managed policies to any role', () => {

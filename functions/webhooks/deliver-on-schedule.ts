@@ -1,0 +1,33 @@
+import middy from '@middy/core';
+import { logger } from '../shared/logger.ts';
+import { type Runtime, runtime } from '../shared/runtime.ts';
+import { deliverDue } from './deliver-due.ts';
+import { DELIVERY } from './delivery-limits.ts';
+
+/**
+ * What the embedded dispatcher's second half does, driven by a schedule on AWS (every minute): sends what
+ * is due, round after round while rounds deliver something and the budget lasts. A round that delivered
+ * nothing (none due, or every receiver failing) ends the run; the next minute looks again.
+ */
+export async function deliverOnSchedule(rt: Pick<Runtime, 'webhooks'>, now: () => number = Date.now): Promise<number> {
+  const subscriptions = await rt.webhooks.subscriptions();
+  const deadline = now() + DELIVERY.budgetMs - DELIVERY.attemptTimeoutMs;
+  let total = 0;
+  while (now() < deadline) {
+    const delivered = await deliverDue(rt, subscriptions, { retryBaseMs: DELIVERY.retryBaseMs, timeoutMs: DELIVERY.attemptTimeoutMs }, now());
+    total += delivered;
+    if (delivered === 0) break;
+  }
+  if (total > 0) logger.info({ delivered: total }, 'webhooks delivered');
+  return total;
+}
+
+export const handler = middy(async (): Promise<void> => {
+  try {
+    await deliverOnSchedule(await runtime());
+  } catch (err) {
+    // The outbox keeps every delivery; the next scheduled run takes them up.
+    logger.warn({ err }, 'webhook delivery run failed; the next run tries again');
+    throw err;
+  }
+});

@@ -130,6 +130,8 @@ describe('browser: the citizen corrects what pre-review asked (补正)', () => {
     // Waiting for a person at pre-review: the promised completion date is shown.
     await expect.poll(() => page.locator('#p-status-explain').textContent(), { timeout: 30_000, interval: 500 }).toContain('工作人员核实');
     await expect.poll(() => page.locator('#p-sla').textContent()).toMatch(/^预计办结日期：2026年\d+月\d+日/);
+    await page.locator('#p-status-card').scrollIntoViewIfNeeded();
+    await shot('0-progress-waiting-for-staff');
 
     // Staff ask for the name.
     const note = '姓名与身份证不一致，请按身份证填写';
@@ -152,9 +154,14 @@ describe('browser: the citizen corrects what pre-review asked (补正)', () => {
     expect(await box.locator('.due').textContent()).toBe(`请在 ${y}年${m}月${d}日 前提交`);
     expect(await page.locator('#p-status').textContent()).toBe('等待您补正');
     expect(await page.locator('#p-sla').textContent()).toContain('暂停计时，等待您补正');
+    // Nothing is checked by the departments while the form waits for the correction.
+    expect(await page.locator('.dept .badge').allTextContents()).toEqual(['等待开始', '等待开始', '等待开始', '等待开始']);
     const boxTop = (await box.boundingBox())!.y;
     expect(boxTop).toBeLessThan((await page.locator('#p-status-card').boundingBox())!.y);
     await shot('1-progress-supplement-asked');
+    await page.locator('#p-sla').scrollIntoViewIfNeeded();
+    await shot('1b-progress-paused');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await expectAccessible('progress, supplement asked');
 
     // The correction page: only the name, filled with what was sent.
@@ -199,7 +206,9 @@ describe('browser: the citizen corrects what pre-review asked (补正)', () => {
 
     const done = page.getByTestId('supplement-done');
     await expect.poll(() => done.isVisible()).toBe(true);
-    expect(await done.textContent()).toContain('已重新提交，工作人员将重新审核');
+    expect(await done.getByRole('heading', { name: '已重新提交' }).isVisible()).toBe(true);
+    expect(await done.textContent()).toContain('工作人员将重新审核');
+    expect(await page.locator('#status').textContent()).toBe('已重新提交，工作人员将重新审核。');
     await shot('5-supplement-done');
     await expectAccessible('supplement, done');
 

@@ -36,7 +36,7 @@ export function statusText(c) {
 export function slaLines(c) {
   if (!c.sla || FINAL_STATUSES.has(c.status)) return [];
   const lines = [`预计办结日期：${dateZh(c.sla.caseDueDate)}`];
-  if (c.sla.state === 'PAUSED') lines.push('暂停计时，等待您补正。您提交后继续计时。');
+  if (c.sla.state === 'PAUSED') lines.push('暂停计时，等待您补正。您提交后继续计时，办结日期相应顺延。');
   else if (c.sla.state === 'OVERDUE') lines.push('已超过承诺的时间，工作人员正在加紧办理。有疑问请拨打 12333。');
   return lines;
 }

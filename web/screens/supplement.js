@@ -288,7 +288,7 @@ function renderDone() {
       'div',
       { class: 'done-box', 'data-testid': 'supplement-done' },
       h('h2', { id: 'sp-done-h', tabindex: '-1' }, '已重新提交'),
-      h('p', { class: 'big' }, '已重新提交，工作人员将重新审核。'),
+      h('p', { class: 'big' }, '工作人员将重新审核您的申请表。'),
       h('p', {}, '审核后会继续办理，办理进度页面会显示结果，也会发短信告诉您。'),
     ),
     h('div', { class: 'actions' }, backToProgress()),

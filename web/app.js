@@ -1,5 +1,5 @@
 // 退休一件事 — the citizen pages. One screen per task, switched by the address (#calc, #login, #book,
-// #booked, #form, #progress); each screen is a module in screens/. This file routes between them and
+// #booked, #form, #progress, #supplement); each screen is a module in screens/. This file routes between them and
 // starts them. No framework; the API it speaks is described at /v1/openapi.json.
 import { $, say } from './lib/ui.js';
 import { session } from './lib/session.js';
@@ -12,11 +12,12 @@ import { showBooked } from './screens/booked.js';
 import { setupForm, showForm, forgetForm } from './screens/form.js';
 import { showProgress, stopPolling } from './screens/progress.js';
 import { setupWithdraw } from './screens/withdraw.js';
+import { showSupplement, forgetSupplement } from './screens/supplement.js';
 
-const SCREENS = ['home', 'calc', 'login', 'book', 'booked', 'form', 'progress'];
-const NEEDS_LOGIN = new Set(['book', 'booked', 'form', 'progress']);
-const NEEDS_CASE = new Set(['booked', 'form', 'progress']);
-const SHOW = { home: showHome, book: showBook, booked: showBooked, form: showForm, progress: showProgress };
+const SCREENS = ['home', 'calc', 'login', 'book', 'booked', 'form', 'progress', 'supplement'];
+const NEEDS_LOGIN = new Set(['book', 'booked', 'form', 'progress', 'supplement']);
+const NEEDS_CASE = new Set(['booked', 'form', 'progress', 'supplement']);
+const SHOW = { home: showHome, book: showBook, booked: showBooked, form: showForm, progress: showProgress, supplement: showSupplement };
 
 function route() {
   let name = location.hash.replace(/^#\/?/, '') || 'home';
@@ -49,6 +50,7 @@ function start() {
     stopPolling();
     session.clear();
     forgetForm();
+    forgetSupplement();
     go('home');
     say('您已退出登录。', 'ok');
   });

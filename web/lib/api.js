@@ -82,6 +82,7 @@ export const STATUS_ZH = {
   EXPIRED: '已过期',
   WITHDRAWN: '已撤回',
   NEEDS_ATTENTION: '工作人员处理中',
+  SUPPLEMENT_REQUESTED: '等待补正',
 };
 
 export const DEPARTMENT_ZH = {

@@ -5,15 +5,45 @@ import { STATUS_ZH, dateZh } from '../lib/api.js';
 export const FINAL_STATUSES = new Set(['COMPLETED', 'EXPIRED', 'WITHDRAWN']);
 
 /** The API allows a withdrawal only while the case waits for a person. */
-export const WITHDRAWABLE = new Set(['BOOKED', 'PRE_REVIEW', 'MANUAL_REVIEW', 'NEEDS_ATTENTION']);
+export const WITHDRAWABLE = new Set(['BOOKED', 'PRE_REVIEW', 'MANUAL_REVIEW', 'NEEDS_ATTENTION', 'SUPPLEMENT_REQUESTED']);
+
+/** The fields pre-review may ask to correct (schemas/supplement.ts SupplementField), as the form names them. */
+export const FIELD_ZH = {
+  'applicant.name': '姓名',
+  'applicant.gender': '性别',
+  'applicant.birthDate': '出生日期',
+  'applicant.phone': '手机号码',
+  'applicant.address': '现在的住址',
+  'retirement.type': '退休方式',
+  'retirement.requestedMonth': '从哪个月开始退休',
+  'retirement.originalRetirementAge': '原来的退休年龄',
+  'bankAccount.bankName': '开户银行',
+  'bankAccount.accountNo': '银行卡号',
+  'housingFund.withdraw': '是否取出公积金',
+};
 
 export function statusText(c) {
   if (c.status === 'COMPLETED') return c.decision === 'REJECTED' ? '已办结：不予批准' : '已办结：批准退休';
+  if (c.status === 'SUPPLEMENT_REQUESTED') return '等待您补正';
   return STATUS_ZH[c.status] || c.status;
 }
 
+/**
+ * The promised time while the case is still being worked: the promised completion date (承诺办结日期), and
+ * that the clock stands still while the citizen is asked to act. Nothing once the case is over.
+ * @returns {string[]}
+ */
+export function slaLines(c) {
+  if (!c.sla || FINAL_STATUSES.has(c.status)) return [];
+  const lines = [`预计办结日期：${dateZh(c.sla.caseDueDate)}`];
+  if (c.sla.state === 'PAUSED') lines.push('暂停计时，等待您补正。您提交后继续计时，办结日期相应顺延。');
+  else if (c.sla.state === 'OVERDUE') lines.push('已超过承诺的时间，工作人员正在加紧办理。有疑问请拨打 12333。');
+  return lines;
+}
+
 export function statusExplain(c) {
-  const waitingPerson = c.status === 'PRE_REVIEW' && c.timeline.some((t) => /人工/.test(t.note));
+  // The latest entry decides: a corrected form back at pre-review is checked again before anyone is asked.
+  const waitingPerson = c.status === 'PRE_REVIEW' && /人工/.test(c.timeline.at(-1)?.note || '');
   switch (c.status) {
     case 'BOOKED':
       return `还没有提交申请表。请在 ${dateZh(c.deadline)} 前提交，过期要重新预约。`;
@@ -35,6 +65,8 @@ export function statusExplain(c) {
       return '没有在期限内提交申请表，这个办件已经过期。您可以重新预约。';
     case 'WITHDRAWN':
       return '您已撤回这次申请，本办件已结束。如果还要办理退休，请重新预约。';
+    case 'SUPPLEMENT_REQUESTED':
+      return '工作人员请您修改申请表里的内容。请按上面的说明修改，重新提交后继续办理。';
     case 'NEEDS_ATTENTION':
       return '系统处理遇到问题，已转工作人员处理，处理好后会继续办理，您不用重新预约。';
     default:

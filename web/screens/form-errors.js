@@ -2,7 +2,8 @@
 import { h } from '../lib/api.js';
 import { $, fieldError, firstInput } from '../lib/ui.js';
 
-const FIELD_MSG = {
+/** What to say under a field the form or the API found wrong; the correction (补正) page says the same. */
+export const FIELD_MSG = {
   'applicant.name': '请填写姓名。',
   'applicant.idNumber': '身份证号码不正确。',
   'applicant.gender': '请选择性别。',
@@ -19,14 +20,14 @@ const FIELD_MSG = {
   'commitments.dataSharingConsent': '请勾选这一项，同意四个部门共享信息。',
 };
 
-export function showFormErrors(form, errors) {
-  const summary = $('#form-summary');
+/** @param {HTMLElement} [summary] where the list of problems goes (the application form's own by default) */
+export function showFormErrors(form, errors, summary = $('#form-summary')) {
   const items = [];
   const seen = new Set();
   for (const e of errors) {
     if (seen.has(e.path)) continue;
     seen.add(e.path);
-    const msg = FIELD_MSG[e.path] || `请检查：${e.message}`;
+    const msg = e.text || FIELD_MSG[e.path] || `请检查：${e.message}`;
     const placed = fieldError(form, e.path, msg);
     const input = placed && firstInput(form, e.path);
     items.push(

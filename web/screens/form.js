@@ -82,6 +82,7 @@ export function setupForm() {
     busy(button, true, '正在提交…');
     try {
       await api('POST', `/v1/cases/${session.caseNumber}/application`, { token: session.token, body });
+      session.sentForm = { caseNumber: session.caseNumber, form: body };
       formLoadedFor = '';
       form.reset();
       go('progress');

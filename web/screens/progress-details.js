@@ -4,7 +4,7 @@ import { h, STATUS_ZH, DEPARTMENT_ZH, OUTCOME_ZH, yuan, monthZh, instantZh } fro
 export function departmentItems(c) {
   return Object.entries(DEPARTMENT_ZH).map(([key, label]) => {
     const d = c.departments?.[key] || { outcome: 'PENDING', reasons: [], details: {} };
-    const notYet = d.outcome === 'PENDING' && ['BOOKED', 'SUBMITTED', 'PRE_REVIEW'].includes(c.status);
+    const notYet = d.outcome === 'PENDING' && ['BOOKED', 'SUBMITTED', 'PRE_REVIEW', 'SUPPLEMENT_REQUESTED'].includes(c.status);
     // A withdrawn or expired case is over: what was still open will not be checked any more.
     const stopped = ['WITHDRAWN', 'EXPIRED'].includes(c.status) && ['PENDING', 'MANUAL'].includes(d.outcome);
     return h(

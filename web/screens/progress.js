@@ -4,13 +4,16 @@ import { $, say } from '../lib/ui.js';
 import { session } from '../lib/session.js';
 import { go, currentScreen } from '../lib/navigation.js';
 import { problemText, handleAuth } from '../lib/citizen-problem.js';
-import { FINAL_STATUSES, WITHDRAWABLE, statusText, statusExplain } from './case-status.js';
+import { FINAL_STATUSES, WITHDRAWABLE, statusText, statusExplain, slaLines } from './case-status.js';
 import { documentParts } from './progress-documents.js';
 import { departmentItems, timelineItems } from './progress-details.js';
+import { supplementParts } from './progress-supplement.js';
 
 let pollTimer = null;
 let lastStatus = '';
 let pollFailures = 0;
+// What the correction box shows now: redrawn only when that changes, so polling never moves the focus off 去修改.
+let supplementShown = '';
 
 export function stopPolling() {
   clearTimeout(pollTimer);
@@ -20,6 +23,8 @@ export function stopPolling() {
 export function showProgress() {
   stopPolling();
   lastStatus = '';
+  supplementShown = '';
+  $('#p-supplement').replaceChildren();
   $('#p-number').textContent = session.caseNumber;
   poll();
 }
@@ -65,6 +70,12 @@ function renderCase(c) {
   card.className = `status-card s-${c.status.toLowerCase()}${c.decision ? ` d-${c.decision.toLowerCase()}` : ''}`;
   $('#p-status').textContent = statusText(c);
   $('#p-status-explain').textContent = statusExplain(c);
+  $('#p-sla').replaceChildren(...slaLines(c).map((t) => h('p', {}, t)));
+  const supplementNow = c.status === 'SUPPLEMENT_REQUESTED' ? JSON.stringify(c.supplement ?? null) : '';
+  if (supplementNow !== supplementShown) {
+    supplementShown = supplementNow;
+    $('#p-supplement').replaceChildren(...supplementParts(c));
+  }
   $('#p-actions').replaceChildren(...nextSteps(c));
   $('#p-withdraw').hidden = !WITHDRAWABLE.has(c.status);
   $('#p-documents').replaceChildren(...documentParts(c));

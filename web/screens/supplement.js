@@ -2,7 +2,7 @@
 // one part of the form per page, filled with what was sent; then a page to check old against new; then the
 // whole form goes back (POST /v1/cases/{n}/supplement) with everything else exactly as first sent.
 //
-// What was sent comes from the case view's `application` (the citizen's own form) where the API gives it,
+// What was sent comes from GET /v1/cases/{n}/application (the citizen's own form, latest version),
 // else from the copy this tab kept when it sent the form (session.sentForm). Without either the page cannot
 // rebuild the form, and says where to correct it instead.
 import { api, ApiError, dateZh, h, idempotencyKeyFor } from '../lib/api.js';
@@ -61,7 +61,9 @@ export async function showSupplement() {
     return;
   }
   const kept = session.sentForm;
-  const sent = c.application ?? (kept?.caseNumber === n ? kept.form : null);
+  // The form as sent, from the server (GET /v1/cases/{n}/application); this tab's own copy if that fails.
+  const fromServer = await api('GET', `/v1/cases/${n}/application`, { token: session.token }).catch(() => null);
+  const sent = fromServer ?? c.application ?? (kept?.caseNumber === n ? kept.form : null);
   const fields = inFormOrder(c.supplement.fields);
   if (!sent) {
     state = null;

@@ -31,7 +31,10 @@ describe('deliverOnSchedule (the scheduled half of the webhook dispatch)', () =>
   afterEach(() => vi.unstubAllGlobals());
 
   it('sends what is due, signed per Standard Webhooks, and stops once a round finds nothing to deliver', async () => {
-    ddb.on(QueryCommand, { IndexName: 'byStatus' }).resolvesOnce({ Items: [due('evt_a'), due('evt_b')] }).resolves({ Items: [] });
+    ddb
+      .on(QueryCommand, { IndexName: 'byStatus' })
+      .resolvesOnce({ Items: [due('evt_a'), due('evt_b')] })
+      .resolves({ Items: [] });
     expect(await deliverOnSchedule(rt())).toBe(2);
     expect(fetchMock).toHaveBeenCalledTimes(2);
     const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];

@@ -20,7 +20,11 @@ describe('enqueueFromStream (the stream-driven half of the webhook dispatch)', (
     const n = await enqueueFromStream({ Records: [streamRecord('INSERT', caseItem(['BOOKED']))] }, rt());
     expect(n).toBe(1);
     const put = ddb.commandCalls(PutCommand)[0]!.args[0].input;
-    expect(put.Item).toMatchObject({ pk: `WHD#wh_1#evt_${CASE}_0`, subscriptionId: 'wh_1', body: { type: 'case.booked', data: { caseNumber: CASE, status: 'BOOKED' } } });
+    expect(put.Item).toMatchObject({
+      pk: `WHD#wh_1#evt_${CASE}_0`,
+      subscriptionId: 'wh_1',
+      body: { type: 'case.booked', data: { caseNumber: CASE, status: 'BOOKED' } },
+    });
     expect(put.ConditionExpression).toBe('attribute_not_exists(pk)');
     const cursor = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
     expect(cursor.Key).toEqual({ pk: `CASE#${CASE}`, sk: 'WEBHOOK_CURSOR' });

@@ -119,9 +119,8 @@ function show(name) {
   view = name;
   const signedIn = Boolean(session.token);
   $('#who').hidden = !signedIn;
-  $('#who-name').textContent = signedIn
-    ? `${ROLE_ZH[session.role] || session.role}：${session.name}${session.staffId && session.staffId !== session.name ? `（${session.staffId}）` : ''}`
-    : '';
+  $('#who-name').textContent = signedIn ? `${ROLE_ZH[session.role] || session.role}：${session.name}` : '';
+  $('#who-id').textContent = signedIn && session.staffId && session.staffId !== session.name ? `工号 ${session.staffId}` : '';
   $('#tabs').hidden = !signedIn;
   $('#tab-dashboard').hidden = session.role !== 'supervisor';
   for (const [tab, v] of [
@@ -536,7 +535,7 @@ function renderSla(c) {
   box.className = `sla-card sla-card-${sla.state.toLowerCase()}`;
   box.replaceChildren(
     h('p', { class: 'status-label' }, `${SLA_STAGE_ZH[sla.stage] || ''}承诺期限`),
-    h('p', { class: 'sla-big' }, slaBadge(sla), ' ', `${dateZh(sla.dueDate)}前`),
+    h('p', { class: 'sla-big' }, slaBadge(sla), ' ', h('span', { class: 'nowrap' }, `${dateZh(sla.dueDate)}前`)),
     h('p', { class: 'small' }, `${daysLeftWords(sla)}（共 ${sla.workingDaysAllowed} 个工作日，${dateZh(sla.startedOn)}起算）`),
     sla.caseDueDate ? h('p', { class: 'small' }, `整件承诺办结日期：${dateZh(sla.caseDueDate)}`) : null,
   );

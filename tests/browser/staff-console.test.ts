@@ -107,6 +107,12 @@ describe('browser: the pre-review team’s day in the staff console', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `${name} at ${w} px scrolls sideways`).toBeLessThanOrEqual(0);
       await page.screenshot({ path: `${SHOTS}${name}-${w}.png`, fullPage: true });
+      // A tall phone page is also kept in screen-sized parts, readable one at a time.
+      if (w === 390) {
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        for (let y = 0, i = 1; y < height && i <= 8; y += hgt, i++)
+          await page.screenshot({ path: `${SHOTS}${name}-${w}-part${i}.png`, fullPage: true, clip: { x: 0, y, width: w, height: Math.min(hgt, height - y) } });
+      }
     }
   }
 

@@ -1,7 +1,7 @@
 // 预审工作台 — the pre-review team's console: the work queue with promised times and claims, the page to
 // decide from (applicant, form, department answers, supplement rounds, decisions), the supervisors' dashboard.
 // The API enforces who may do what (four-eyes rule, assignee); its refusals are shown here in plain Chinese.
-import { api, ApiError, downloadDocument, idempotencyKeyFor, h, STATUS_ZH, DEPARTMENT_ZH, dateZh, instantZh, monthZh, yuan } from '../lib/api.js';
+import { api, ApiError, downloadDocument, idempotencyKeyFor, h, STATUS_ZH, DEPARTMENT_ZH, dateZh, instantZh, monthZh, timeZh, yuan } from '../lib/api.js';
 import { $, $$, say, clearErrors, fieldError, busy } from '../lib/ui.js';
 import { FORM_FIELD_ZH, FORM_SECTION_ZH, formValueZh } from '../lib/form-labels.js';
 import { finishSignIn, siteConfig, startSignIn } from '../lib/oidc-sign-in.js';
@@ -119,9 +119,8 @@ function show(name) {
   view = name;
   const signedIn = Boolean(session.token);
   $('#who').hidden = !signedIn;
-  $('#who-name').textContent = signedIn
-    ? `${ROLE_ZH[session.role] || session.role}：${session.name}${session.staffId && session.staffId !== session.name ? `（${session.staffId}）` : ''}`
-    : '';
+  $('#who-name').textContent = signedIn ? `${ROLE_ZH[session.role] || session.role}：${session.name}` : '';
+  $('#who-id').textContent = signedIn && session.staffId && session.staffId !== session.name ? `工号 ${session.staffId}` : '';
   $('#tabs').hidden = !signedIn;
   $('#tab-dashboard').hidden = session.role !== 'supervisor';
   for (const [tab, v] of [
@@ -536,7 +535,7 @@ function renderSla(c) {
   box.className = `sla-card sla-card-${sla.state.toLowerCase()}`;
   box.replaceChildren(
     h('p', { class: 'status-label' }, `${SLA_STAGE_ZH[sla.stage] || ''}承诺期限`),
-    h('p', { class: 'sla-big' }, slaBadge(sla), ' ', `${dateZh(sla.dueDate)}前`),
+    h('p', { class: 'sla-big' }, slaBadge(sla), ' ', h('span', { class: 'nowrap' }, `${dateZh(sla.dueDate)}前`)),
     h('p', { class: 'small' }, `${daysLeftWords(sla)}（共 ${sla.workingDaysAllowed} 个工作日，${dateZh(sla.startedOn)}起算）`),
     sla.caseDueDate ? h('p', { class: 'small' }, `整件承诺办结日期：${dateZh(sla.caseDueDate)}`) : null,
   );
@@ -620,6 +619,8 @@ function renderDepartments(c) {
   $('#c-departments').replaceChildren(
     ...Object.entries(c.departments).map(([key, d]) => {
       const stopped = ['WITHDRAWN', 'EXPIRED'].includes(c.status) && ['PENDING', 'MANUAL'].includes(d.outcome);
+      // Before pre-review passes the departments are not asked yet: "正在核查" would say otherwise.
+      const notYet = d.outcome === 'PENDING' && ['BOOKED', 'SUBMITTED', 'PRE_REVIEW', 'SUPPLEMENT_REQUESTED'].includes(c.status);
       return h(
         'li',
         { class: `dept o-${stopped ? 'stopped' : d.outcome.toLowerCase()}`, 'data-department': key },
@@ -627,7 +628,7 @@ function renderDepartments(c) {
           'div',
           { class: 'dept-head' },
           h('span', { class: 'dept-name' }, DEPT_ZH[key] || '其他部门'),
-          h('span', { class: 'badge' }, stopped ? `不再办理（${STAFF_STATUS_ZH[c.status]}）` : STAFF_OUTCOME_ZH[d.outcome] || '—'),
+          h('span', { class: 'badge' }, stopped ? `不再办理（${STAFF_STATUS_ZH[c.status]}）` : notYet ? '预审通过后核查' : STAFF_OUTCOME_ZH[d.outcome] || '—'),
         ),
         d.reasons.length
           ? h(
@@ -981,6 +982,7 @@ function setupReveal() {
   });
   $('#c-hide').addEventListener('click', () => {
     resetReveal();
+    say('已隐藏完整信息。', 'info');
     if (lastDetail) renderApplicant(lastDetail);
     $('#c-reveal').focus();
   });
@@ -1001,8 +1003,14 @@ const CHART_ORDER = [
   'WITHDRAWN',
 ];
 
-/** Horizontal bars, one per status, drawn as inline SVG: the count at the end of each bar, the label before it. */
-function statusChart(byStatus) {
+/** Short names for the chart's labels. */
+const CHART_LABEL_ZH = { ...STAFF_STATUS_ZH, NEEDS_ATTENTION: '需处理', CHECKING: '部门核查中' };
+
+/**
+ * Horizontal bars, one per status, drawn as inline SVG at the width it is shown (so its text is as large as
+ * the page's on a phone and on a desk): the label before each bar, the count at its end.
+ */
+function statusChart(byStatus, width) {
   const NS = 'http://www.w3.org/2000/svg';
   const el = (tag, attrs, text) => {
     const e = document.createElementNS(NS, tag);
@@ -1013,22 +1021,22 @@ function statusChart(byStatus) {
   const rows = CHART_ORDER.filter((k) => k in byStatus || byStatus[k]).map((k) => [k, byStatus[k] || 0]);
   for (const [k, v] of Object.entries(byStatus)) if (!CHART_ORDER.includes(k)) rows.push([k, v]);
   const max = Math.max(1, ...rows.map(([, v]) => v));
-  const W = 600;
-  const label = 190;
-  const bar = 28;
-  const gap = 12;
+  const W = Math.max(280, Math.min(width || 600, 720));
+  const label = 130;
+  const bar = 26;
+  const gap = 10;
   const H = rows.length * (bar + gap) + gap;
   const total = rows.reduce((s, [, v]) => s + v, 0);
-  const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': 'd-chart-title', class: 'bars', preserveAspectRatio: 'xMinYMin meet' });
+  const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', 'aria-labelledby': 'd-chart-title', class: 'bars' });
   svg.append(
     el('title', { id: 'd-chart-title' }, `各状态办件数，共 ${total} 件：${rows.map(([k, v]) => `${STAFF_STATUS_ZH[k] || '其他'} ${v} 件`).join('，')}`),
   );
   rows.forEach(([k, v], i) => {
     const y = gap + i * (bar + gap);
-    const w = Math.round(((W - label - 60) * v) / max);
+    const w = Math.round(((W - label - 48) * v) / max);
     const g = el('g', { class: `bar bar-${k.toLowerCase()}`, 'data-status': k, 'data-count': v });
     g.append(
-      el('text', { x: label - 10, y: y + bar / 2, 'text-anchor': 'end', 'dominant-baseline': 'central', class: 'bar-label' }, STAFF_STATUS_ZH[k] || '其他'),
+      el('text', { x: label - 10, y: y + bar / 2, 'text-anchor': 'end', 'dominant-baseline': 'central', class: 'bar-label' }, CHART_LABEL_ZH[k] || '其他'),
     );
     g.append(el('rect', { x: label, y, width: Math.max(w, v ? 4 : 0), height: bar, rx: 4 }));
     g.append(el('text', { x: label + Math.max(w, v ? 4 : 0) + 8, y: y + bar / 2, 'dominant-baseline': 'central', class: 'bar-value' }, `${v}`));
@@ -1048,6 +1056,7 @@ function tile(label, value, note, cls = '') {
 }
 
 let feedbackCursor = '';
+let lastStats = null;
 
 function feedbackItem(f) {
   return h(
@@ -1060,7 +1069,7 @@ function feedbackItem(f) {
       instantZh(f.receivedAt),
       f.caseNumber ? ['　办件 ', h('a', { href: `#case/${f.caseNumber}`, class: 'mono' }, f.caseNumber)] : '　（未填办件编号）',
       f.contact ? `　联系方式 ${f.contact}` : '',
-      f.from ? `　来自${f.from.role === 'citizen' ? '申请人' : '已登录用户'}` : '　（未登录）',
+      f.from ? `　${f.from.role === 'citizen' ? '申请人登录后提交' : '登录后提交'}` : '　未登录提交',
     ),
   );
 }
@@ -1101,9 +1110,9 @@ async function loadDashboard() {
         stats.onTimeRate === null ? '' : stats.onTimeRate >= 0.95 ? 'tile-ok' : 'tile-warn',
       ),
       tile(
-        '办结用时（中位数）',
-        stats.medianWorkingDaysToComplete === null ? '—' : `${stats.medianWorkingDaysToComplete} 个工作日`,
-        '一半的办件在这个时间内办结',
+        '办结用时中位数',
+        stats.medianWorkingDaysToComplete === null ? '—' : `${stats.medianWorkingDaysToComplete} 工作日`,
+        '一半的办件在这么多个工作日内办结',
       ),
       tile(
         '群众评价',
@@ -1111,10 +1120,11 @@ async function loadDashboard() {
         stats.ratings.count ? `满分 5 分，共 ${stats.ratings.count} 人评价` : '还没有人评价',
       ),
     );
-    $('#d-chart').replaceChildren(statusChart(stats.byStatus));
+    lastStats = stats;
+    $('#d-chart').replaceChildren(statusChart(stats.byStatus, $('#d-chart').clientWidth));
     $('#d-notices-empty').hidden = Boolean(notices?.length);
     if (notices === null) $('#d-notices-empty').textContent = '暂时读不到提醒。';
-    $('#d-updated').textContent = `${instantZh(new Date().toISOString())} 的数据，每 60 秒自动刷新。`;
+    $('#d-updated').textContent = `${timeZh(new Date().toISOString())} 更新，每 60 秒自动刷新。`;
   } catch (err) {
     if (handleAuth(err)) return;
     if (!(err instanceof ApiError)) console.error(err);
@@ -1124,6 +1134,13 @@ async function loadDashboard() {
 }
 
 function setupDashboard() {
+  let resizing = 0;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizing);
+    resizing = setTimeout(() => {
+      if (view === 'dashboard' && lastStats) $('#d-chart').replaceChildren(statusChart(lastStats.byStatus, $('#d-chart').clientWidth));
+    }, 100);
+  });
   $('#d-feedback-more').addEventListener('click', () => loadFeedback(true).catch((err) => say(problemText(err), 'error')));
 }
 

@@ -1,9 +1,8 @@
 import { CaseStatus } from '../../schemas/case.ts';
 import { slaFor } from '../sla/sla-for.ts';
+import { PROMISE_RUNNING } from '../sla/sweep-deadlines.ts';
 import { httpHandler } from './http/handler.ts';
 import { operations } from './routes.ts';
-
-const RUNNING = ['NEEDS_ATTENTION', 'SUBMITTED', 'PRE_REVIEW', 'SUPPLEMENT_REQUESTED', 'CHECKING', 'MANUAL_REVIEW', 'SEALING'] as const;
 
 /**
  * The team's figures: cases by status (counted on the status index), due soon and overdue (the promise of each
@@ -13,7 +12,7 @@ export const handler = httpHandler(operations.getStaffStats, {
   async handle({ rt }) {
     const [counts, running, completions, ratings] = await Promise.all([
       Promise.all(CaseStatus.options.map(async (s) => [s, await rt.stats.countInStatus(s)] as const)),
-      rt.cases.listByStatus(RUNNING),
+      rt.cases.listByStatus(PROMISE_RUNNING),
       rt.stats.completions(),
       rt.ratings.ratingsSummary(),
     ]);

@@ -1,10 +1,10 @@
-import type { CaseStatus } from '../../schemas/case.ts';
+import { OPEN_STATUSES } from '../../schemas/case.ts';
 import type { StaffNotice } from '../../schemas/staff-case.ts';
 import { slaFor } from './sla-for.ts';
 import type { Runtime } from '../shared/runtime.ts';
 
 /** The statuses whose promise is running (BOOKED has the form deadline, which the workflow itself watches). */
-const RUNNING: readonly CaseStatus[] = ['NEEDS_ATTENTION', 'SUBMITTED', 'PRE_REVIEW', 'CHECKING', 'MANUAL_REVIEW', 'SEALING'];
+export const PROMISE_RUNNING = OPEN_STATUSES.filter((s) => s !== 'BOOKED');
 
 /**
  * Looks at every case whose promised time is running and sends what is due: the assignee (or the team) is
@@ -14,7 +14,7 @@ const RUNNING: readonly CaseStatus[] = ['NEEDS_ATTENTION', 'SUBMITTED', 'PRE_REV
  */
 export async function sweepDeadlines(rt: Runtime): Promise<number> {
   let sent = 0;
-  for (const record of await rt.cases.listByStatus(RUNNING)) {
+  for (const record of await rt.cases.listByStatus(PROMISE_RUNNING)) {
     const sla = slaFor(record, rt);
     if (!sla || (sla.state !== 'DUE_SOON' && sla.state !== 'OVERDUE')) continue;
     const kind = sla.state === 'OVERDUE' ? 'overdue' : 'due-soon';

@@ -50,6 +50,30 @@ export class CaseStore extends TableStore {
     return out.Item ? parseRecord(CheckView, out.Item, `case ${caseNumber}`) : undefined;
   }
 
+  /**
+   * Records one department's answer on the case while the case is being checked and the answer is still
+   * pending: the check's answer stays in the table, so the workflow's payload (and its logs) carries only
+   * the outcome. A second run finds it recorded and changes nothing (`false`).
+   */
+  async recordCheck(caseNumber: string, department: DepartmentKey, result: DepartmentResult): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.case(caseNumber),
+          UpdateExpression: 'SET departments.#d = :r',
+          ConditionExpression: '#s = :checking AND departments.#d.outcome = :pending',
+          ExpressionAttributeNames: { '#s': 'status', '#d': department },
+          ExpressionAttributeValues: { ':r': result, ':checking': 'CHECKING', ':pending': 'PENDING' },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  }
+
   /** Stores the one form once. The identical form again is `same`; another form is `different`. */
   async submitApplication(caseNumber: string, application: Application, hash: string, entry: TimelineEntry): Promise<SubmitResult> {
     try {

@@ -1,14 +1,24 @@
 import { z } from 'zod';
 import type { TimelineEntry } from '../../schemas/case.ts';
-import { DEPARTMENT_KEYS, DepartmentKey, DepartmentResult } from '../../schemas/department-result.ts';
+import { DEPARTMENT_KEYS, DepartmentKey, DepartmentResult, Outcome } from '../../schemas/department-result.ts';
 import type { CaseRecord } from '../adapters/case-record.ts';
+import { DEPARTMENT_NAMES } from '../../schemas/departments.ts';
 import { applyManualDecisions, decide, type ManualDecision } from '../domain/decide.ts';
 import { stepHandler } from './step-handler.ts';
 
 const Input = z.object({
   caseNumber: z.string(),
-  /** The Parallel state's four answers; empty when the case stopped at pre-review. */
-  checks: z.array(z.object({ department: DepartmentKey, result: DepartmentResult })).default([]),
+  /** The Parallel state's four outcomes (the answers themselves are on the case); empty after a refused pre-review. */
+  checks: z
+    .array(
+      z.object({
+        department: DepartmentKey,
+        outcome: Outcome.optional(),
+        /** Workflow versions before 2026-12 handed the whole answer over instead of recording it: still read. */
+        result: DepartmentResult.optional(),
+      }),
+    )
+    .default([]),
 });
 
 function manualDecisions(record: CaseRecord): ManualDecision[] {
@@ -18,10 +28,10 @@ function manualDecisions(record: CaseRecord): ManualDecision[] {
     .map(([, r]) => ({ department: r.department, outcome: r.outcome, note: r.note, actor: r.actor }));
 }
 
-/** The first answer recorded for a department stands; a re-run's answers only fill what is still pending. */
+/** The recorded answers, and for a case started on an older workflow version the answers its payload carries. */
 function withAnswers(record: CaseRecord, checks: z.infer<typeof Input>['checks']): CaseRecord['departments'] {
   const out = { ...record.departments };
-  for (const { department, result } of checks) if (out[department].outcome === 'PENDING') out[department] = result;
+  for (const { department, result } of checks) if (result && out[department].outcome === 'PENDING') out[department] = result;
   return out;
 }
 
@@ -35,7 +45,7 @@ function notChecked(departments: CaseRecord['departments']): CaseRecord['departm
 }
 
 /**
- * Records the four answers and decides, in one conditional write: any FAIL rejects; any MANUAL waits for
+ * Decides from the four answers the checks recorded, in one conditional write: any FAIL rejects; any MANUAL waits for
  * staff; otherwise approved. Staff decisions recorded on the case are applied first, so this step runs
  * again after each manual review.
  */
@@ -55,13 +65,21 @@ export const handler = stepHandler('decide', Input, async ({ caseNumber, checks 
     return { needsManualReview: false, decision: 'REJECTED' };
   }
 
+  // Each check recorded its answer on the case (department-check.ts); the payload carries outcomes only.
   const answered = withAnswers(record, checks);
   const merged = applyManualDecisions(answered, manualDecisions(record));
   const result = decide(merged);
   if (result.needsManualReview) {
     const waiting = DEPARTMENT_KEYS.filter((k: DepartmentKey) => merged[k].outcome === 'MANUAL');
     // Already in MANUAL_REVIEW (a partial staff decision): nothing to write, keep waiting.
-    await rt.cases.advance(caseNumber, ['CHECKING'], entry('MANUAL_REVIEW', `需工作人员人工审核：${waiting.join('、')}`), { departments: answered });
+    await rt.cases.advance(
+      caseNumber,
+      ['CHECKING'],
+      entry('MANUAL_REVIEW', `需工作人员人工审核：${waiting.map((k) => DEPARTMENT_NAMES[k].department).join('、')}`),
+      {
+        departments: answered,
+      },
+    );
     return { needsManualReview: true };
   }
   await rt.cases.advance(

@@ -1,25 +1,28 @@
-import type { DepartmentKey, DepartmentResult } from '../../schemas/department-result.ts';
+import type { DepartmentKey, Outcome } from '../../schemas/department-result.ts';
 import { evaluateDepartment } from '../departments/evaluate.ts';
 import { CaseInput, stepHandler } from './step-handler.ts';
 
+/** What a check hands back to the workflow: the outcome only. The answer itself stays in the table. */
 export interface CheckOutput {
   department: DepartmentKey;
-  result: DepartmentResult;
+  outcome: Outcome;
 }
 
 /**
- * One of the four parallel checks: one read, the department's answer, the rule. It writes nothing — the
- * Decide step records all four answers in one write — so the parallel phase lasts as long as the slowest
- * department and no longer. An answer already recorded (a replay after Decide) is returned as it stands.
- * A department that cannot answer throws `DepartmentUnavailable`, which the state machine retries and
- * finally turns into MANUAL.
+ * One of the four parallel checks: one read, the department's answer, the rule, one conditional write of that
+ * answer onto the case. Workflow payloads are logged and kept by Step Functions, so they carry keys and outcomes
+ * only, never the account numbers, balances or arrears a department answers with. An answer already recorded (a
+ * replay) is kept as it stands. A department that cannot answer throws `DepartmentUnavailable`, which the state
+ * machine retries and finally turns into MANUAL.
  */
 export function departmentCheckHandler(department: DepartmentKey) {
   return stepHandler(`check-${department}`, CaseInput, async ({ caseNumber }, rt): Promise<CheckOutput> => {
     const record = await rt.cases.getForCheck(caseNumber, department);
     if (!record?.application) throw new Error(`case ${caseNumber} has no application`);
     const recorded = record.departments?.[department];
-    if (recorded && recorded.outcome !== 'PENDING') return { department, result: recorded };
-    return { department, result: await evaluateDepartment(department, record, rt) };
+    if (recorded && recorded.outcome !== 'PENDING') return { department, outcome: recorded.outcome };
+    const result = await evaluateDepartment(department, record, rt);
+    await rt.cases.recordCheck(caseNumber, department, result);
+    return { department, outcome: result.outcome };
   });
 }

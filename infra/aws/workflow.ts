@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Aws } from 'aws-cdk-lib';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnStateMachineAlias, CfnStateMachineVersion, DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
@@ -35,6 +36,8 @@ export class CaseWorkflow extends Construct {
   readonly stateMachine: StateMachine;
   /** What new executions start on: the `live` alias of the version published by this deployment. */
   readonly liveAlias: CfnStateMachineAlias;
+  /** Encrypts the execution log (customer managed, rotated). */
+  readonly logKey: Key;
 
   constructor(scope: Construct, id: string, props: WorkflowProps) {
     super(scope, id);
@@ -57,10 +60,26 @@ export class CaseWorkflow extends Construct {
       invoked.add(fn);
     }
 
+    // The workflow's log is encrypted with a key of our own: who may read it is then decided by this key's
+    // policy, not by anyone with logs:GetLogEvents. CloudWatch Logs must be allowed to use it, scoped by the
+    // encryption context to this log group (docs: "Encrypt log data in CloudWatch Logs using AWS KMS").
+    const logGroupName = `/aws/vendedlogs/states/${STATE_MACHINE_NAME}`;
+    this.logKey = new Key(this, 'LogsKey', { enableKeyRotation: true, description: 'Encrypts the case workflow’s execution log' });
+    this.logKey.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal(`logs.${Aws.REGION}.amazonaws.com`)],
+        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        resources: ['*'],
+        conditions: {
+          ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:${logGroupName}` },
+        },
+      }),
+    );
     const logGroup = new LogGroup(this, 'Logs', {
       // The vendedlogs prefix keeps CloudWatch's log resource policy from growing with every state machine.
-      logGroupName: `/aws/vendedlogs/states/${STATE_MACHINE_NAME}`,
+      logGroupName,
       retention: props.logRetention,
+      encryptionKey: this.logKey,
     });
 
     this.stateMachine = new StateMachine(this, 'StateMachine', {
@@ -69,8 +88,10 @@ export class CaseWorkflow extends Construct {
       definitionBody: DefinitionBody.fromString(portable),
       definitionSubstitutions,
       tracingEnabled: true,
-      // Payloads carry keys (case numbers, outcomes), not personal documents, so execution data may be logged.
-      logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: true },
+      // Every event (which state, when, how it ended) but never the execution data: payloads carry keys and
+      // outcomes (the checks record their answers on the case, tests/integration/payloads-keys-only.test.ts),
+      // yet a failure's cause may quote what a department said. What a case holds is in the table instead.
+      logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: false },
     });
     // fromString gives CDK no view of the Tasks, so the invoke grant is explicit: exactly these functions.
     this.stateMachine.addToRolePolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [...invoked].map((fn) => fn.functionArn) }));

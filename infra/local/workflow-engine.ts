@@ -116,6 +116,8 @@ export class LocalWorkflowEngine implements WorkflowPort {
   private refusedStarts = 0;
   private stopped = false;
   onTaskTiming?: (t: TaskTiming) => void;
+  /** Called with what each Task hands back to the workflow: the payload Step Functions would log and keep. */
+  onTaskOutput?: (t: { caseNumber: string; state: string; output: unknown }) => void;
   /** Called with the execution name each time an execution really starts (tests count them). */
   onExecutionStart?: (name: string) => void;
 
@@ -193,6 +195,7 @@ export class LocalWorkflowEngine implements WorkflowPort {
           const result = await handler(input, lambdaContext(fn));
           const caseNumber = (input as { caseNumber: string }).caseNumber;
           this.onTaskTiming?.({ caseNumber, state, startedAt, endedAt: Date.now() });
+          this.onTaskOutput?.({ caseNumber, state, output: result });
           const run = this.running.get(caseNumber);
           if (state === LAST_TASK_OF_FAILED && run) run.ending = true;
           return result;
@@ -215,7 +218,9 @@ export class LocalWorkflowEngine implements WorkflowPort {
           if (deadline !== undefined) this.deadlines.end(caseNumber, state);
         });
         await handler({ ...payload, taskToken: token }, lambdaContext(fn));
-        return resumed;
+        const output = await resumed;
+        this.onTaskOutput?.({ caseNumber, state, output });
+        return output;
       };
     }
     return out;

@@ -55,7 +55,7 @@ describe('seal signing', () => {
   });
 
   it('is allowed to the seal function role only, in every key policy (no kms:* for the account root)', () => {
-    const keys = Object.values(s.json.Resources).filter((r) => r.Type === 'AWS::KMS::Key');
+    const keys = Object.values(s.json.Resources).filter((r) => r.Type === 'AWS::KMS::Key' && r.Properties.KeyUsage === 'SIGN_VERIFY');
     expect(keys.length).toBe(4);
     for (const key of keys) {
       const signers = (key.Properties.KeyPolicy.Statement as Statement[])

@@ -47,12 +47,29 @@ beforeAll(() => {
 });
 
 describe('retirement case state machine', () => {
-  it('is the STANDARD workflow with its fixed name, all-level logging and X-Ray tracing', () => {
+  it('is the STANDARD workflow with its fixed name, all-event logging without execution data, and X-Ray tracing', () => {
     expect(machine.Properties.StateMachineType).toBe('STANDARD');
     expect(machine.Properties.StateMachineName).toBe(STATE_MACHINE_NAME);
     expect(machine.Properties.LoggingConfiguration.Level).toBe('ALL');
+    expect(machine.Properties.LoggingConfiguration.IncludeExecutionData).toBe(false);
     expect(asArray(machine.Properties.LoggingConfiguration.Destinations)).toHaveLength(1);
     expect(machine.Properties.TracingConfiguration).toEqual({ Enabled: true });
+  });
+
+  it('logs into a group encrypted with a rotated key of its own, which only CloudWatch Logs for that group may use', () => {
+    const groups = Object.values(s.json.Resources).filter(
+      (r) => r.Type === 'AWS::Logs::LogGroup' && JSON.stringify(r.Properties.LogGroupName ?? '').includes('vendedlogs/states'),
+    );
+    expect(groups).toHaveLength(1);
+    const keyId = refId(groups[0]!.Properties.KmsKeyId);
+    expect(keyId).toBeDefined();
+    const key = s.json.Resources[keyId!]!;
+    expect(key.Type).toBe('AWS::KMS::Key');
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    const logs = key.Properties.KeyPolicy.Statement.filter((st: any) => JSON.stringify(st.Principal ?? {}).includes('logs.'));
+    expect(logs).toHaveLength(1);
+    expect(JSON.stringify(logs[0].Condition)).toContain('kms:EncryptionContext:aws:logs:arn');
+    expect(JSON.stringify(logs[0].Condition)).toContain(`log-group:/aws/vendedlogs/states/${STATE_MACHINE_NAME}`);
   });
 
   it('substitutes every STEP_FUNCTIONS placeholder with the ARN of that step module, and the partition', () => {

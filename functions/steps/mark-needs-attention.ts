@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Attention, CaseStatus } from '../../schemas/case.ts';
 import { maskNumbersInText } from '../domain/mask.ts';
+import { PRODUCT_METRICS } from '../shared/metric-names.ts';
+import { recordMetric } from '../shared/metrics.ts';
 import { stepHandler } from './step-handler.ts';
 
 /** Room for the error message, not for a stack trace: the staff queue shows it on one line. */
@@ -48,7 +50,10 @@ export const handler = stepHandler('mark-needs-attention', Input, async ({ caseN
       at: rt.clock.now().toISOString(),
       fromStatus: record.status,
     };
-    if (await rt.cases.markNeedsAttention(caseNumber, attention, ATTENTION_NOTE)) return { marked: true, status: 'NEEDS_ATTENTION' };
+    if (await rt.cases.markNeedsAttention(caseNumber, attention, ATTENTION_NOTE)) {
+      recordMetric(PRODUCT_METRICS.casesNeedingAttention, 1);
+      return { marked: true, status: 'NEEDS_ATTENTION' };
+    }
   }
   throw new Error(`case ${caseNumber} kept changing status while being marked NEEDS_ATTENTION`);
 });

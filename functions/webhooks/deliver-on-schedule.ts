@@ -1,5 +1,7 @@
 import middy from '@middy/core';
 import { logger } from '../shared/logger.ts';
+import { PRODUCT_METRICS } from '../shared/metric-names.ts';
+import { recordMetric } from '../shared/metrics.ts';
 import { type Runtime, runtime } from '../shared/runtime.ts';
 import { deliverDue } from './deliver-due.ts';
 import { DELIVERY } from './delivery-limits.ts';
@@ -24,7 +26,10 @@ export async function deliverOnSchedule(rt: Pick<Runtime, 'webhooks'>, now: () =
 
 export const handler = middy(async (): Promise<void> => {
   try {
-    await deliverOnSchedule(await runtime());
+    const rt = await runtime();
+    await deliverOnSchedule(rt);
+    // What is still due after the run: a receiver that stays down shows as a growing backlog (an alarm watches it).
+    recordMetric(PRODUCT_METRICS.webhookBacklog, (await rt.webhooks.due(Date.now())).length);
   } catch (err) {
     // The outbox keeps every delivery; the next scheduled run takes them up.
     logger.warn({ err }, 'webhook delivery run failed; the next run tries again');

@@ -30,6 +30,8 @@ export interface RetireOneConfig {
   /** Custom domain of the CloudFront distribution; needs certificateArn (an ACM certificate in us-east-1). */
   domainName?: string;
   certificateArn?: string;
+  /** Optional address the alarm topic mails (it asks once to confirm); without it, subscribe someone later. */
+  alarmEmail?: string;
   /** Optional AWS WAF web ACL ARN (CLOUDFRONT scope, created in us-east-1) for the distribution. */
   webAclArn?: string;
   /** Optional JSON `{"medical":"东莞市医疗保障局",…}`: issuer names printed on seals (SEAL_ISSUER_NAMES). */
@@ -119,6 +121,7 @@ export function readConfig(node: Node): RetireOneConfig {
     domainName,
     certificateArn,
     webAclArn: text(node, 'webAclArn'),
+    alarmEmail: text(node, 'alarmEmail'),
     sealIssuerNames: jsonText(node, 'sealIssuerNames'),
     policyOverrides: jsonText(node, 'policyOverrides'),
     logLevel: text(node, 'logLevel') ?? 'info',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { Operations } from './alarms.ts';
 import { PublicApi } from './api.ts';
 import { readConfig, type RetireOneConfig } from './config.ts';
 import { CaseData } from './data.ts';
@@ -37,6 +38,7 @@ export class RetireOneStack extends Stack {
   readonly functions: RetireOneFunctions;
   readonly workflow: CaseWorkflow;
   readonly webhooks: WebhookDispatch;
+  readonly operations: Operations;
 
   constructor(scope: Construct, id: string, props: RetireOneStackProps = {}) {
     super(scope, id, { description: 'RetireOne 退休一件事: one booking, one form, one sealed answer', ...props });
@@ -98,11 +100,19 @@ export class RetireOneStack extends Stack {
       deliver: this.functions.webhooksLive.get(WEBHOOK_MODULES.deliver)!,
     });
 
+    this.operations = new Operations(this, 'Operations', {
+      stateMachine: this.workflow.stateMachine,
+      httpApi: this.api.httpApi,
+      streamFailures: this.webhooks.streamFailures,
+      alarmEmail: config.alarmEmail,
+    });
+
     new CfnOutput(this, 'SiteUrl', { value: this.site.url });
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
     new CfnOutput(this, 'BucketName', { value: this.documents.bucket.bucketName });
     new CfnOutput(this, 'StateMachineArn', { value: this.workflow.stateMachine.stateMachineArn });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.operations.topic.topicArn });
 
     acknowledgeFindings(this, {
       api: this.api,

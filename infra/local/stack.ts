@@ -89,6 +89,8 @@ const BUCKET = 'retireone-documents';
 /** The whole product on one machine: the same handlers and ASL as on AWS, with embedded stand-ins. */
 export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
   const dataDir = resolve(opts.dataDir);
+  // No CloudWatch here: the product's metrics (functions/shared/metrics.ts) would only be JSON noise on stdout.
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   // Cases, keys and documents are personal data: only this user may read them. The umask also covers
   // what DynamoDB Local and the S3 stand-in write, and an existing directory is tightened too.
   process.umask(0o077);

@@ -32,6 +32,8 @@ export interface RetireOneConfig {
   certificateArn?: string;
   /** Optional address the alarm topic mails (it asks once to confirm); without it, subscribe someone later. */
   alarmEmail?: string;
+  /** Optional existing IAM role for break-glass administration of the seal keys; without it one is created (MFA only). */
+  keyAdminRoleArn?: string;
   /** Optional AWS WAF web ACL ARN (CLOUDFRONT scope, created in us-east-1) for the distribution. */
   webAclArn?: string;
   /** Optional JSON `{"medical":"东莞市医疗保障局",…}`: issuer names printed on seals (SEAL_ISSUER_NAMES). */
@@ -122,6 +124,7 @@ export function readConfig(node: Node): RetireOneConfig {
     certificateArn,
     webAclArn: text(node, 'webAclArn'),
     alarmEmail: text(node, 'alarmEmail'),
+    keyAdminRoleArn: text(node, 'keyAdminRoleArn'),
     sealIssuerNames: jsonText(node, 'sealIssuerNames'),
     policyOverrides: jsonText(node, 'policyOverrides'),
     logLevel: text(node, 'logLevel') ?? 'info',

@@ -61,7 +61,7 @@ export class RetireOneStack extends Stack {
 
     this.data = new CaseData(this, 'Data');
     this.documents = new DocumentStore(this, 'Documents', { retentionDays: config.documentRetentionDays });
-    this.sealKeys = new SealKeys(this, 'SealKeys');
+    this.sealKeys = new SealKeys(this, 'SealKeys', { keyAdminRoleArn: config.keyAdminRoleArn });
     this.api = new PublicApi(this, 'Api', {
       allowedOrigins: config.allowedOrigins,
       rateLimit: config.apiRateLimit,

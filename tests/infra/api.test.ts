@@ -88,7 +88,7 @@ describe('HTTP API', () => {
     expect(api.Properties.CorsConfiguration).toBeUndefined();
   });
 
-  it('outputs SiteUrl, ApiUrl, TableName, BucketName and StateMachineArn', () => {
-    expect(Object.keys(s.json.Outputs).sort()).toEqual(['ApiUrl', 'BucketName', 'SiteUrl', 'StateMachineArn', 'TableName']);
+  it('outputs SiteUrl, ApiUrl, TableName, BucketName, StateMachineArn and AlarmTopicArn', () => {
+    expect(Object.keys(s.json.Outputs).sort()).toEqual(['AlarmTopicArn', 'ApiUrl', 'BucketName', 'SiteUrl', 'StateMachineArn', 'TableName']);
   });
 });

@@ -65,6 +65,48 @@ describe('seal signing', () => {
     }
   });
 
+  it('gives the account root neither CreateGrant nor PutKeyPolicy: key policy changes go through deployment or the MFA break-glass role', () => {
+    const keys = Object.values(s.json.Resources).filter((r) => r.Type === 'AWS::KMS::Key' && r.Properties.KeyUsage === 'SIGN_VERIFY');
+    const breakGlass = logicalId(s.stack.sealKeys.breakGlass as never);
+    for (const key of keys) {
+      const statements = key.Properties.KeyPolicy.Statement as Statement[];
+      const principalsAllowed = (action: string) =>
+        statements.filter((st) => allows(st, action)).flatMap((st) => asArray((st.Principal as { AWS: unknown }).AWS).map((p) => refId(p) ?? cfnText(p)));
+      for (const action of ['kms:PutKeyPolicy', 'kms:CreateGrant', 'kms:ScheduleKeyDeletion', 'kms:Sign']) {
+        expect(
+          principalsAllowed(action).some((p) => p.includes(':root')),
+          action,
+        ).toBe(false);
+      }
+      const admins = principalsAllowed('kms:PutKeyPolicy');
+      expect(admins).toHaveLength(2);
+      expect(admins).toContain(breakGlass);
+      expect(admins.find((p) => p !== breakGlass)).toContain('cfn-exec-role');
+      // Reading is left to the account, so audits and the console still work.
+      expect(principalsAllowed('kms:DescribeKey').some((p) => p.includes(':root'))).toBe(true);
+    }
+  });
+
+  it('denies key deletion and grants to every principal, explicitly', () => {
+    const keys = Object.values(s.json.Resources).filter((r) => r.Type === 'AWS::KMS::Key' && r.Properties.KeyUsage === 'SIGN_VERIFY');
+    for (const key of keys) {
+      const deny = (key.Properties.KeyPolicy.Statement as Statement[]).find((st) => st.Effect === 'Deny');
+      expect(deny?.Principal).toEqual({ AWS: '*' });
+      expect(asArray(deny?.Action).sort()).toEqual(['kms:CreateGrant', 'kms:ScheduleKeyDeletion']);
+      expect(deny?.Condition).toBeUndefined();
+    }
+  });
+
+  it('lets the break-glass role be assumed by the account with MFA only, for an hour, with no IAM permissions of its own', () => {
+    const role = s.json.Resources[logicalId(s.stack.sealKeys.breakGlass as never)]!;
+    expect(role.Type).toBe('AWS::IAM::Role');
+    const trust = role.Properties.AssumeRolePolicyDocument.Statement as Statement[];
+    expect(trust).toHaveLength(1);
+    expect(trust[0]!.Condition).toEqual({ Bool: { 'aws:MultiFactorAuthPresent': 'true' } });
+    expect(role.Properties.MaxSessionDuration).toBe(3600);
+    expect(roleStatements(s.json).filter(({ roles }) => roles.includes(logicalId(s.stack.sealKeys.breakGlass as never)))).toEqual([]);
+  });
+
   it('gives the seal function the key ARNs of all four issuing bodies', () => {
     const seal = s.json.Resources[logicalId(s.stack.functions.seal)]!;
     const ids = seal.Properties.Environment.Variables.SEAL_KMS_KEY_IDS;

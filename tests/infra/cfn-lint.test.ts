@@ -1,0 +1,81 @@
+/**
+ * cfn-lint checks the synthesized templates against each region's resource specification: a property or
+ * resource type a region lacks is an error there although `cdk synth` succeeds. The main stack is claimed for
+ * the regions below; the edge stack (WAF for CloudFront) exists only in us-east-1. CI installs cfn-lint.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
+import { RetireOneEdgeStack } from '../../infra/aws/edge-stack.ts';
+import { PROJECT_ROOT } from '../../infra/aws/retireone-stack.ts';
+import { PARTITION_PLACEHOLDER } from '../../infra/aws/workflow.ts';
+import { synth } from './support/synth.ts';
+
+/** Regions the product claims for the main stack (infra/aws/README.md). */
+export const CLAIMED_REGIONS = ['ap-east-1', 'ap-southeast-1', 'us-east-1'];
+
+/**
+ * cfn-lint checks the state machine's definition text but does not apply DefinitionSubstitutions, so the
+ * partition placeholder is put in as CloudFormation will for these regions' partition (the function ARNs stay
+ * references, which cfn-lint understands).
+ */
+function asDeployed(template: unknown, regions: string[]): string {
+  const partition = regions.every((r) => r.startsWith('cn-')) ? 'aws-cn' : 'aws';
+  return JSON.stringify(template).replaceAll(`\${${PARTITION_PLACEHOLDER}}`, partition);
+}
+
+function lint(template: unknown, outdir: string, regions: string[]) {
+  const file = join(outdir, 'lint-me.template.json');
+  writeFileSync(file, asDeployed(template, regions));
+  // Errors only: warnings (W) and informational findings (I) are reviewed by people, not gated.
+  const r = spawnSync('cfn-lint', ['--format', 'parseable', '--regions', ...regions, '--', file], { encoding: 'utf8' });
+  const errors = r.stdout
+    .split('\n')
+    .filter((l) => /:E\d{4}:/.test(l))
+    .map((l) => l.replace(`${file}:`, ''));
+  return { status: r.status, errors };
+}
+
+describe('cfn-lint on the synthesized templates', () => {
+  it('is installed', () => {
+    expect(execFileSync('cfn-lint', ['--version'], { encoding: 'utf8' })).toMatch(/cfn-lint \d+\./);
+  });
+
+  it('reports no error for the main stack in every claimed region', () => {
+    const s = synth();
+    const { errors } = lint(s.json, s.outdir, CLAIMED_REGIONS);
+    expect(errors).toEqual([]);
+  });
+
+  it('reports no error for the edge stack in us-east-1, the only region CloudFront-scoped WAF lives in', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'retireone-edge-lint-'));
+    const cdkJson = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
+    const app = new App({ outdir, context: cdkJson.context });
+    const stack = new RetireOneEdgeStack(app, 'RetireOneEdgeStack');
+    const template = app.synth().getStackByName(stack.stackName).template;
+    try {
+      expect(lint(template, outdir, ['us-east-1']).errors).toEqual([]);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
+  it('does report an error it should (a resource type a region lacks)', () => {
+    const s = synth();
+    const bad = {
+      ...s.json,
+      Resources: {
+        ...s.json.Resources,
+        Nope: {
+          Type: 'AWS::CloudFront::Function',
+          Properties: { Name: 'x', AutoPublish: true, FunctionCode: 'x', FunctionConfig: { Comment: 'x', Runtime: 'cloudfront-js-2.0' } },
+        },
+      },
+    };
+    const { errors } = lint(bad, s.outdir, ['cn-north-1']);
+    expect(errors.some((e) => e.includes('AWS::CloudFront::Function'))).toBe(true);
+  });
+});

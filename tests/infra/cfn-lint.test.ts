@@ -4,8 +4,8 @@
  * the regions below; the edge stack (WAF for CloudFront) exists only in us-east-1. CI installs cfn-lint.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
@@ -27,11 +27,17 @@ function asDeployed(template: unknown, regions: string[]): string {
   return JSON.stringify(template).replaceAll(`\${${PARTITION_PLACEHOLDER}}`, partition);
 }
 
+/** cfn-lint from PATH, or where the build image's pyenv puts it when a non-login shell lacks its shims. */
+const CFN_LINT =
+  [process.env.CFN_LINT, ...(process.env.PATH ?? '').split(':').map((d) => join(d, 'cfn-lint')), join(homedir(), '.pyenv/shims/cfn-lint')].find(
+    (p): p is string => p !== undefined && p !== '' && existsSync(p),
+  ) ?? 'cfn-lint';
+
 function lint(template: unknown, outdir: string, regions: string[]) {
   const file = join(outdir, 'lint-me.template.json');
   writeFileSync(file, asDeployed(template, regions));
   // Errors only: warnings (W) and informational findings (I) are reviewed by people, not gated.
-  const r = spawnSync('cfn-lint', ['--format', 'parseable', '--regions', ...regions, '--', file], { encoding: 'utf8' });
+  const r = spawnSync(CFN_LINT, ['--format', 'parseable', '--regions', ...regions, '--', file], { encoding: 'utf8' });
   const errors = r.stdout
     .split('\n')
     .filter((l) => /:E\d{4}:/.test(l))
@@ -41,7 +47,7 @@ function lint(template: unknown, outdir: string, regions: string[]) {
 
 describe('cfn-lint on the synthesized templates', () => {
   it('is installed', () => {
-    expect(execFileSync('cfn-lint', ['--version'], { encoding: 'utf8' })).toMatch(/cfn-lint \d+\./);
+    expect(execFileSync(CFN_LINT, ['--version'], { encoding: 'utf8' })).toMatch(/cfn-lint \d+\./);
   });
 
   it('reports no error for the main stack in every claimed region', () => {

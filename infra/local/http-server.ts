@@ -1,3 +1,4 @@
+import { asFunction } from './invocation.ts';
 import { callerKey, callerRateLimiter, DEFAULT_CALLER_RATE_LIMIT, type RateLimit } from './caller-rate-limit.ts';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -124,7 +125,9 @@ export function createApiServer(opts: {
       });
       const event = toEvent(req, url, host, body, hit.r, params);
       const handler = await load(hit.r.route.module);
-      const result = await handler(event, { awsRequestId: event.requestContext.requestId, functionName: hit.r.route.module } as Context);
+      const result = await asFunction(`api/${hit.r.route.module}`, () =>
+        handler(event, { awsRequestId: event.requestContext.requestId, functionName: hit.r.route.module } as Context),
+      );
       const payload = result.body === undefined ? undefined : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : Buffer.from(result.body, 'utf8');
       res.writeHead(result.statusCode ?? 200, {
         ...(result.headers as Record<string, string>),

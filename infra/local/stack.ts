@@ -19,6 +19,7 @@ import { dataDirProbe } from './data-dir-probe.ts';
 import { deadlineSweeper } from './deadline-sweeper.ts';
 import { webhookDispatcher } from './webhook-dispatcher.ts';
 import { DEFAULT_MESSAGE_QUOTAS, type MessageQuotas } from '../../functions/shared/message-quotas.ts';
+import { WriteFootprint } from './write-footprint.ts';
 import { type DynamoDbLocal, makeLocalDocumentClient, makeLocalDynamoClient, startDynamoDbLocal } from './dynamodb-local.ts';
 import { loadFixtures } from './fixtures-loader.ts';
 import { createApiServer } from './http-server.ts';
@@ -68,6 +69,8 @@ export interface LocalStack {
   engine: LocalWorkflowEngine;
   standins: RemoteStandins;
   runtime: Runtime;
+  /** What each function wrote, by partition-key prefix (checked against the AWS roles' grants in tests). */
+  writeFootprint: WriteFootprint;
   /** The local SMS gateway: what each phone would have received (sign-in codes, …). */
   sms: SmsSink;
   /** The embedded OpenID Provider at `{baseUrl}/oidc`. */
@@ -106,6 +109,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   await Promise.all([ensureTable(makeLocalDynamoClient(dynamo.endpoint), TABLE), ensureBucket(s3Client, BUCKET)]);
 
   const db = makeLocalDocumentClient(dynamo.endpoint);
+  const writeFootprint = new WriteFootprint();
+  writeFootprint.watch(db);
   const pki = await ensureDevPki(join(dataDir, 'pki'));
   const devMode = opts.devMode !== false;
   const devTokens = devMode ? await devTokenIssuer(dataDir) : undefined;
@@ -210,6 +215,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     standins,
     runtime: rt,
     sms,
+    writeFootprint,
     oidc,
     reconcile,
     webhooks,

@@ -1,3 +1,4 @@
+import { asFunction } from './invocation.ts';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -192,7 +193,7 @@ export class LocalWorkflowEngine implements WorkflowPort {
         const handler = await this.handler(task.substitution);
         if (!task.waitsForToken) {
           const startedAt = Date.now();
-          const result = await handler(input, lambdaContext(fn));
+          const result = await asFunction(`steps/${fn}`, () => handler(input, lambdaContext(fn)));
           const caseNumber = (input as { caseNumber: string }).caseNumber;
           this.onTaskTiming?.({ caseNumber, state, startedAt, endedAt: Date.now() });
           this.onTaskOutput?.({ caseNumber, state, output: result });
@@ -217,7 +218,7 @@ export class LocalWorkflowEngine implements WorkflowPort {
           this.waiting.delete(token);
           if (deadline !== undefined) this.deadlines.end(caseNumber, state);
         });
-        await handler({ ...payload, taskToken: token }, lambdaContext(fn));
+        await asFunction(`steps/${fn}`, () => handler({ ...payload, taskToken: token }, lambdaContext(fn)));
         const output = await resumed;
         this.onTaskOutput?.({ caseNumber, state, output });
         return output;

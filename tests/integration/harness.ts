@@ -1,7 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '../../functions/adapters/clock.ts';
+import { writesOutsideGrants } from '../support/writes-outside-grants.ts';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../infra/local/stack.ts';
 
 export const DEMO_FIXTURES = new URL('../../fixtures/citizens.json', import.meta.url).pathname;
@@ -35,8 +37,13 @@ export async function startTestStack(opts: Partial<LocalStackOptions> = {}): Pro
     },
     client: new ApiClient(stack.baseUrl),
     async close() {
+      const footprint = stack.writeFootprint.entries();
       await stack.stop();
+      if (process.env.WRITE_FOOTPRINT_DIR) writeFileSync(join(process.env.WRITE_FOOTPRINT_DIR, `${randomUUID()}.json`), JSON.stringify(footprint));
       if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      // Every integration test doubles as a check of the AWS roles: what its functions wrote, their grants allow.
+      const refused = writesOutsideGrants(footprint);
+      if (refused.length > 0) throw new Error(`writes the AWS roles would refuse (infra/aws/access.ts):\n${refused.join('\n')}`);
     },
   };
 }

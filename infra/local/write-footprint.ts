@@ -1,0 +1,70 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { currentInvocation } from './invocation.ts';
+
+// Marshalled (`{ pk: { S } }`) or not: the document client marshals in the same step this records in.
+type AttributeMap = Record<string, { S?: string } | string | undefined> | undefined;
+
+/** The partition-key prefix a grant is written for: up to the first `#`, or the whole key when it has none. */
+export function keyPrefix(pk: string): string {
+  const i = pk.indexOf('#');
+  return i < 0 ? pk : pk.slice(0, i + 1);
+}
+
+/** Partition keys a write request touches (condition checks in a transaction read, they do not write). */
+export function writtenPartitionKeys(command: string, input: Record<string, any>): string[] {
+  const pk = (m: AttributeMap) => {
+    const v = m?.pk;
+    const text = typeof v === 'string' ? v : v?.S;
+    return text === undefined ? [] : [text];
+  };
+  switch (command) {
+    case 'PutItemCommand':
+      return pk(input.Item);
+    case 'UpdateItemCommand':
+    case 'DeleteItemCommand':
+      return pk(input.Key);
+    case 'TransactWriteItemsCommand':
+      return (input.TransactItems as any[]).flatMap((t) => [...pk(t.Put?.Item), ...pk(t.Update?.Key), ...pk(t.Delete?.Key)]);
+    case 'BatchWriteItemCommand':
+      return Object.values(input.RequestItems as Record<string, any[]>).flatMap((reqs) =>
+        reqs.flatMap((r) => [...pk(r.PutRequest?.Item), ...pk(r.DeleteRequest?.Key)]),
+      );
+    default:
+      return [];
+  }
+}
+
+/**
+ * What each function wrote, by partition-key prefix, as the embedded stack ran it. On AWS the same writes must
+ * pass each role's `dynamodb:LeadingKeys` conditions; comparing the two (tests/integration/harness.ts, after every
+ * integration test) catches a grant too narrow for what the code does before a deployment does.
+ * Written by hand: it is a view of our own key layout, not a general tool.
+ */
+export class WriteFootprint {
+  private readonly seen = new Map<string, Set<string>>();
+
+  record(fn: string, prefix: string): void {
+    let prefixes = this.seen.get(fn);
+    if (!prefixes) this.seen.set(fn, (prefixes = new Set()));
+    prefixes.add(prefix);
+  }
+
+  /** `fn → prefixes written`, sorted, for reports and assertions. */
+  entries(): [string, string[]][] {
+    return [...this.seen].map(([fn, p]) => [fn, [...p].sort()] as [string, string[]]).sort(([a], [b]) => a.localeCompare(b));
+  }
+
+  /** Records, on `client`, every write made inside a function's invocation (stack housekeeping is not a function). */
+  watch(client: DynamoDBDocumentClient): void {
+    client.middlewareStack.add(
+      (next, context) => (args) => {
+        const fn = currentInvocation.getStore()?.fn;
+        if (fn !== undefined) {
+          for (const pk of writtenPartitionKeys(context.commandName ?? '', args.input as Record<string, any>)) this.record(fn, keyPrefix(pk));
+        }
+        return next(args);
+      },
+      { step: 'serialize', priority: 'high', name: 'writeFootprint' },
+    );
+  }
+}

@@ -17,12 +17,16 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
-import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { METRICS_NAMESPACE, PRODUCT_METRICS } from '../../functions/shared/metric-names.ts';
 
 export interface OperationsProps {
-  stateMachine: StateMachine;
+  /**
+   * The state machine's ARN built from its known name, not a reference to it: the steps' deployment groups roll
+   * back on the failed-executions alarm, and a reference would close a loop (step alias → group → alarm →
+   * state machine → its role's invoke grant → step alias) that CloudFormation refuses.
+   */
+  stateMachineArn: string;
   httpApi: HttpApi;
   /** Stream records the webhook enqueuer could not take (their failure queue). */
   streamFailures: Queue;
@@ -59,6 +63,8 @@ const FIVE_MINUTES = Duration.minutes(5);
 export class Operations extends Construct {
   readonly topic: Topic;
   readonly alarms: Alarm[] = [];
+  /** The alarms that say new code is failing: a deployment in progress rolls back on them. */
+  readonly rollbackAlarms: Alarm[] = [];
   readonly dashboard: Dashboard;
 
   constructor(scope: Construct, id: string, props: OperationsProps) {
@@ -72,7 +78,8 @@ export class Operations extends Construct {
 
     const product = (metricName: string, statistic = 'Maximum') => new Metric({ namespace: METRICS_NAMESPACE, metricName, statistic, period: FIVE_MINUTES });
     const lambda = (metricName: string) => new Metric({ namespace: 'AWS/Lambda', metricName, statistic: 'Sum', period: FIVE_MINUTES });
-    const sfn = props.stateMachine;
+    const executions = (metricName: string) =>
+      new Metric({ namespace: 'AWS/States', metricName, dimensionsMap: { StateMachineArn: props.stateMachineArn }, statistic: 'Sum', period: FIVE_MINUTES });
 
     const alarm = (name: string, metric: IMetric, threshold: number, description: string, evaluationPeriods = 1) => {
       const a = new Alarm(this, name, {
@@ -91,13 +98,13 @@ export class Operations extends Construct {
     };
 
     const t = ALARM_THRESHOLDS;
-    alarm(
+    const workflowFailed = alarm(
       'WorkflowFailed',
-      sfn.metricFailed({ period: FIVE_MINUTES, statistic: 'Sum' }),
+      executions('ExecutionsFailed'),
       t.failedExecutions,
       'A case workflow execution failed: the case is on the staff queue as NEEDS_ATTENTION; retry it there after fixing the cause.',
     );
-    alarm('WorkflowTimedOut', sfn.metricTimedOut({ period: FIVE_MINUTES, statistic: 'Sum' }), t.timedOutExecutions, 'A case workflow execution timed out.');
+    alarm('WorkflowTimedOut', executions('ExecutionsTimedOut'), t.timedOutExecutions, 'A case workflow execution timed out.');
     alarm(
       'CasesNeedingAttention',
       product(PRODUCT_METRICS.casesNeedingAttention),
@@ -105,7 +112,7 @@ export class Operations extends Construct {
       'A step failed after its retries: a case waits in NEEDS_ATTENTION for a supervisor.',
     );
     alarm('CasesOverdue', product(PRODUCT_METRICS.casesOverdue), t.casesOverdue, 'A case is past the date promised to the citizen (counted in working days).');
-    alarm(
+    const api5xx = alarm(
       'Api5xx',
       props.httpApi.metricServerError({ period: FIVE_MINUTES, statistic: 'Sum' }),
       t.api5xxPerFiveMinutes,
@@ -118,6 +125,7 @@ export class Operations extends Construct {
       t.lambdaErrorsPerFiveMinutes,
       'Functions failed (department outages count here too until their retries ride them out).',
     );
+    this.rollbackAlarms.push(workflowFailed, api5xx);
     alarm('LambdaThrottles', lambda('Throttles'), t.lambdaThrottles, 'Functions were throttled: a flood may be starving the workflow steps.');
     alarm(
       'StreamFailures',
@@ -150,12 +158,7 @@ export class Operations extends Construct {
     this.dashboard.addWidgets(
       new GraphWidget({
         title: 'Case workflows',
-        left: [
-          sfn.metricStarted({ statistic: 'Sum' }),
-          sfn.metricSucceeded({ statistic: 'Sum' }),
-          sfn.metricFailed({ statistic: 'Sum' }),
-          sfn.metricTimedOut({ statistic: 'Sum' }),
-        ],
+        left: [executions('ExecutionsStarted'), executions('ExecutionsSucceeded'), executions('ExecutionsFailed'), executions('ExecutionsTimedOut')],
         width: 8,
       }),
       new GraphWidget({

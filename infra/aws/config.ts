@@ -43,6 +43,11 @@ export interface RetireOneConfig {
   logLevel: string;
   logRetention: RetentionDays;
   apiRateLimit: number;
+  /**
+   * Reserved concurrency of each workflow step function (0: none). Reserving takes capacity from the account's
+   * pool (1,000 by default; Lambda keeps 100 unreserved), so 12 steps × 10 leave the API the rest.
+   */
+  stepReservedConcurrency: number;
   apiBurstLimit: number;
   /** The CJK TrueType font copied into the seal function's bundle. */
   sealFontSource: string;
@@ -130,6 +135,7 @@ export function readConfig(node: Node): RetireOneConfig {
     logLevel: text(node, 'logLevel') ?? 'info',
     logRetention: retention(int(node, 'logRetentionDays', 365)),
     apiRateLimit: int(node, 'apiRateLimit', 100),
+    stepReservedConcurrency: text(node, 'stepReservedConcurrency') === '0' ? 0 : int(node, 'stepReservedConcurrency', 10),
     apiBurstLimit: int(node, 'apiBurstLimit', 200),
     sealFontSource: text(node, 'sealFontSource') ?? '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
     skipBundling: flag(node, 'skipBundling'),

@@ -76,6 +76,8 @@ export class RetireOneFunctions extends Construct {
   readonly webhooks = new Map<string, IFunction>();
   readonly webhooksLive = new Map<string, IFunction>();
   readonly roles: Role[] = [];
+  /** Every `live` alias by `<kind>/<module>`, for the gradual deployment (infra/aws/gradual-deployment.ts). */
+  readonly aliases = new Map<string, Alias>();
   /** Roles allowed to read or write objects under documents/. */
   readonly documentObjectRoles: Role[] = [];
   /** Roles allowed to read the certificates under pki/. */
@@ -92,6 +94,7 @@ export class RetireOneFunctions extends Construct {
       const { fn, live } = this.build(spec, props);
       ({ api: this.api, steps: this.steps, webhooks: this.webhooks })[spec.kind].set(spec.module, fn);
       ({ api: this.apiLive, steps: this.stepsLive, webhooks: this.webhooksLive })[spec.kind].set(spec.module, live);
+      this.aliases.set(`${spec.kind}/${spec.module}`, live);
     }
   }
 
@@ -99,7 +102,7 @@ export class RetireOneFunctions extends Construct {
     return this.steps.get(SEAL_MODULE)!;
   }
 
-  private build(spec: Spec, props: FunctionsProps): { fn: LambdaFunction; live: IFunction } {
+  private build(spec: Spec, props: FunctionsProps): { fn: LambdaFunction; live: Alias } {
     const { config } = props;
     const id = `${pascal(spec.module)}${KIND_LABEL[spec.kind][0]}`;
     const isSeal = spec.kind === 'steps' && spec.module === SEAL_MODULE;
@@ -140,6 +143,8 @@ export class RetireOneFunctions extends Construct {
       logGroup,
       tracing: Tracing.ACTIVE,
       environment,
+      // A flood on the API must not starve the workflow: each step keeps capacity of its own.
+      ...(spec.kind === 'steps' && config.stepReservedConcurrency > 0 ? { reservedConcurrentExecutions: config.stepReservedConcurrency } : {}),
     };
 
     const fn = config.skipBundling

@@ -10,6 +10,7 @@ import { CaseData } from './data.ts';
 import { DocumentStore } from './documents.ts';
 import { RetireOneFunctions, stateMachineArnFor, WEBHOOK_MODULES } from './functions.ts';
 import { acknowledgeFindings } from './nag.ts';
+import { GradualDeployment } from './gradual-deployment.ts';
 import { SealKeys } from './signing-keys.ts';
 import { Site } from './site.ts';
 import { WebhookDispatch } from './webhooks.ts';
@@ -33,6 +34,7 @@ export class RetireOneStack extends Stack {
   readonly data: CaseData;
   readonly documents: DocumentStore;
   readonly sealKeys: SealKeys;
+  readonly deployment: GradualDeployment;
   readonly api: PublicApi;
   readonly site: Site;
   readonly functions: RetireOneFunctions;
@@ -101,10 +103,16 @@ export class RetireOneStack extends Stack {
     });
 
     this.operations = new Operations(this, 'Operations', {
-      stateMachine: this.workflow.stateMachine,
+      stateMachineArn: stateMachineArnFor(this, STATE_MACHINE_NAME),
       httpApi: this.api.httpApi,
       streamFailures: this.webhooks.streamFailures,
       alarmEmail: config.alarmEmail,
+    });
+
+    this.deployment = new GradualDeployment(this, 'Deployment', {
+      // The workflow's steps and the webhook dispatch; the API functions are not yet (see the construct).
+      aliases: new Map([...this.functions.aliases].filter(([name]) => !name.startsWith('api/'))),
+      serviceAlarms: this.operations.rollbackAlarms,
     });
 
     new CfnOutput(this, 'SiteUrl', { value: this.site.url });

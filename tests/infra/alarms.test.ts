@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ALARM_THRESHOLDS } from '../../infra/aws/alarms.ts';
+import { STATE_MACHINE_NAME } from '../../infra/aws/workflow.ts';
 import { METRICS_NAMESPACE, PRODUCT_METRICS } from '../../functions/shared/metric-names.ts';
 import { logicalId, refId, synth, type Resource, type Synth } from './support/synth.ts';
 
 let s: Synth;
 const ofType = (type: string): Resource[] => Object.values(s.json.Resources).filter((r) => r.Type === type);
-const alarms = () => ofType('AWS::CloudWatch::Alarm');
+/** The operations alarms (the deployment groups' own rollback alarms page nobody: tests/infra/gradual-deployment.test.ts). */
+const alarms = () => s.stack.operations.alarms.map((a) => s.json.Resources[logicalId(a)]!);
 const alarmOn = (namespace: string, metricName: string) =>
   alarms().filter((a) => a.Properties.Namespace === namespace && a.Properties.MetricName === metricName);
 
@@ -32,12 +34,13 @@ describe('alarms and the dashboard', () => {
   });
 
   it('watch failed and timed-out case executions of the state machine', () => {
-    const machineId = logicalId(s.stack.workflow.stateMachine);
+    // By name: see OperationsProps.stateMachineArn.
     for (const metric of ['ExecutionsFailed', 'ExecutionsTimedOut']) {
       const [a, ...more] = alarmOn('AWS/States', metric);
       expect(more).toEqual([]);
       expect(a!.Properties.Threshold).toBe(1);
-      expect(a!.Properties.Dimensions.map((d: any) => refId(d.Value))).toEqual([machineId]);
+      expect(a!.Properties.Dimensions.map((d: any) => d.Name)).toEqual(['StateMachineArn']);
+      expect(JSON.stringify(a!.Properties.Dimensions[0].Value)).toContain(`:stateMachine:${STATE_MACHINE_NAME}`);
     }
   });
 

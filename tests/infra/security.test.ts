@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_ACCESS as API, STEP_ACCESS } from '../../infra/aws/access.ts';
 import { WEBHOOK_MODULES } from '../../infra/aws/functions.ts';
-import { allows, asArray, cfnText, logicalId, refId, roleStatements, synth, type Resource, type Statement, type Synth } from './support/synth.ts';
+import { allows, asArray, cfnText, logicalId, refId, roleStatements, synth, type Statement, type Synth } from './support/synth.ts';
 
 let s: Synth;
 /** Logical id of the role of the function for a module. */
@@ -241,8 +241,12 @@ describe('least privilege', () => {
     expect(new Set(listing)).toEqual(new Set([enqueuer]));
   });
 
-  it('attaches no managed policies to any role', () => {
-    const roles = Object.values(s.json.Resources).filter((r: Resource) => r.Type === 'AWS::IAM::Role');
-    for (const r of roles) expect(r.Properties.ManagedPolicyArns).toBeUndefined();
+  it('attaches no managed policies to any role but CodeDeploy’s, which gets AWS’s limited Lambda policy alone', () => {
+    const codeDeploy = logicalId(s.stack.deployment.role);
+    const roles = Object.entries(s.json.Resources).filter(([, r]) => r.Type === 'AWS::IAM::Role');
+    for (const [id, r] of roles) if (id !== codeDeploy) expect(r.Properties.ManagedPolicyArns, id).toBeUndefined();
+    expect(JSON.stringify(s.json.Resources[codeDeploy]!.Properties.ManagedPolicyArns)).toMatch(
+      /^\[\{"Fn::Join":\["",\["arn:",\{"Ref":"AWS::Partition"\},":iam::aws:policy\/service-role\/AWSCodeDeployRoleForLambdaLimited"\]\]\}\]$/,
+    );
   });
 });

@@ -12,7 +12,8 @@
  *      (functions/sealing/kms-sealing-kit.ts); also gives SEAL_KMS_KEY_IDS, which that kit requires
  * sign: KMS Sign with the issuing bodies' seal keys (the seal step only)
  * writes: besides a read tier, Put/Update/Delete only on items whose partition key starts with one of these
- *         prefixes (e.g. `FEEDBACK#`): a function that keeps its own kind of record gets no write to the rest
+ *         prefixes (e.g. `FEEDBACK#`), or is exactly a key without `#` (e.g. `WEBHOOKS`): a function that keeps
+ *         its own kind of record gets no write to the rest
  * webhooks: the webhook dispatch on AWS (infra/aws/webhooks.ts), instead of any `table` level:
  *        'enqueue'  reads subscriptions (`WEBHOOKS`), reads and moves the per-case cursors (attribute `next`
  *                   of `CASE#…` items, nothing else of them), puts deliveries (`WHD#…`)
@@ -24,6 +25,6 @@ export interface Access {
   workflow?: ReadonlyArray<'start' | 'respond' | 'describe'>;
   pki?: boolean;
   sign?: boolean;
-  writes?: readonly `${string}#`[];
+  writes?: readonly string[];
   webhooks?: 'enqueue' | 'deliver';
 }

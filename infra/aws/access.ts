@@ -11,21 +11,26 @@ export type { Access };
 /** Handlers under functions/api/, by module: declared with each route in functions/api/routes.ts. */
 export const API_ACCESS: Readonly<Record<string, Access>> = Object.fromEntries(ROUTES.filter((r) => !r.devOnly).map((r) => [r.module, r.access]));
 
-/** Handlers under functions/steps/, by module. Steps write their own case's items. */
+/**
+ * Handlers under functions/steps/, by module. Steps write their own case's items (`CASE#`); those that end a
+ * case free the person's open-case lock (`PERSON#`); completion counts into the dashboard's totals (`STATS#`);
+ * the seal claims and records documents (`DOC#`). The embedded stack checks every write against these
+ * (infra/local/write-footprint.ts, after each integration test).
+ */
 export const STEP_ACCESS: Readonly<Record<string, Access>> = {
   // Resumes itself when the person already acted before the token was stored.
-  'await-signal': { table: 'write', workflow: ['respond'] },
-  'expire-case': { table: 'write' },
-  'pre-review': { table: 'write' },
-  'check-hr': { table: 'write' },
-  'check-tax': { table: 'write' },
-  'check-medical': { table: 'write' },
-  'check-housing-fund': { table: 'write' },
-  'record-unavailable': { table: 'write' },
-  decide: { table: 'write' },
-  seal: { table: 'write', documents: 'write', pki: true, sign: true },
-  notify: { table: 'write' },
-  'mark-needs-attention': { table: 'write' },
+  'await-signal': { table: 'read', writes: ['CASE#'], workflow: ['respond'] },
+  'expire-case': { table: 'read', writes: ['CASE#', 'PERSON#'] },
+  'pre-review': { table: 'read', writes: ['CASE#'] },
+  'check-hr': { table: 'read', writes: ['CASE#'] },
+  'check-tax': { table: 'read', writes: ['CASE#'] },
+  'check-medical': { table: 'read', writes: ['CASE#'] },
+  'check-housing-fund': { table: 'read', writes: ['CASE#'] },
+  'record-unavailable': { table: 'read', writes: ['CASE#'] },
+  decide: { table: 'read', writes: ['CASE#'] },
+  seal: { table: 'read', writes: ['CASE#', 'DOC#'], documents: 'write', pki: true, sign: true },
+  notify: { table: 'read', writes: ['CASE#', 'PERSON#', 'STATS#'] },
+  'mark-needs-attention': { table: 'read', writes: ['CASE#'] },
 };
 
 /**

@@ -200,7 +200,7 @@ export class RetireOneFunctions extends Construct {
           actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
           resources: [props.table.tableArn],
           // Transactions are authorized item by item as these actions, so the condition holds inside them too.
-          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': access.writes.map((p) => `${p}*`) } },
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': access.writes.map((p) => (p.endsWith('#') ? `${p}*` : p)) } },
         }),
       );
     }

@@ -208,10 +208,35 @@ describe('least privilege', () => {
     expect(rolesAllowed('dynamodb:UpdateItem').has(roleOf('api', 'list-feedback'))).toBe(false);
   });
 
-  it('lets booking, application, review and every step write the table', () => {
-    const writers = rolesAllowed('dynamodb:UpdateItem');
-    for (const m of ['create-booking', 'submit-application', 'submit-review']) expect(writers.has(roleOf('api', m)), m).toBe(true);
-    for (const m of s.stack.functions.steps.keys()) expect(writers.has(roleOf('steps', m)), m).toBe(true);
+  it('lets no function write the whole table: every write is conditioned on partition-key prefixes', () => {
+    const writes = roleStatements(s.json).filter(({ statement }) =>
+      ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'].some((a) => allows(statement, a)),
+    );
+    expect(writes.length).toBeGreaterThan(20);
+    for (const { statement, roles } of writes) {
+      const keys = (statement.Condition as any)?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] as string[] | undefined;
+      expect(keys, roles.join(',')).toBeDefined();
+      for (const k of keys!) expect(k, roles.join(',')).toMatch(/^[A-Z_]+(#\*)?$/);
+    }
+    expect(rolesAllowed('dynamodb:BatchWriteItem')).toEqual(new Set());
+  });
+
+  it('lets each step write only what it keeps: department checks their own case, completion the lock and totals, the seal its documents', () => {
+    const prefixes = (m: string) =>
+      roleStatements(s.json)
+        .filter(({ roles, statement }) => roles.includes(roleOf('steps', m)) && allows(statement, 'dynamodb:UpdateItem'))
+        .flatMap(({ statement }) => (statement.Condition as any)['ForAllValues:StringLike']['dynamodb:LeadingKeys'] as string[]);
+    for (const m of ['check-hr', 'check-tax', 'check-medical', 'check-housing-fund', 'decide', 'pre-review']) expect(prefixes(m), m).toEqual(['CASE#*']);
+    expect(prefixes('notify').sort()).toEqual(['CASE#*', 'PERSON#*', 'STATS#*']);
+    expect(prefixes('seal').sort()).toEqual(['CASE#*', 'DOC#*']);
+    expect(prefixes('expire-case').sort()).toEqual(['CASE#*', 'PERSON#*']);
+  });
+
+  it('lets webhook subscriptions be written by their two routes only, on the one WEBHOOKS partition', () => {
+    const writers = roleStatements(s.json).filter(
+      ({ statement }) => allows(statement, 'dynamodb:PutItem') && JSON.stringify(statement.Condition ?? {}).includes('"WEBHOOKS"'),
+    );
+    expect(new Set(writers.flatMap(({ roles }) => roles))).toEqual(new Set([roleOf('api', 'create-webhook'), roleOf('api', 'delete-webhook')]));
   });
 
   it('lets only create-booking and the supervisor retry start executions, and only the signalling functions resume them', () => {

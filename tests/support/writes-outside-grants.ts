@@ -14,7 +14,7 @@ function accessOf(fn: string): Access | undefined {
 
 function mayWrite(access: Access, prefix: string): boolean {
   if (access.table === 'write') return true;
-  return (TIER_WRITES[access.table ?? ''] ?? []).includes(prefix) || (access.writes ?? []).includes(prefix as `${string}#`);
+  return (TIER_WRITES[access.table ?? ''] ?? []).includes(prefix) || (access.writes ?? []).includes(prefix);
 }
 
 /**

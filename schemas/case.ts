@@ -83,6 +83,14 @@ export const Sla = z
     workingDaysLeft: z.int().meta({ description: 'Negative once past the due date; frozen while PAUSED.' }),
     state: z.enum(['ON_TIME', 'DUE_SOON', 'OVERDUE', 'PAUSED']),
     caseDueDate: IsoDate.meta({ description: 'The promised completion date of the whole case (承诺办结日期).' }),
+    provisional: z
+      .literal(true)
+      .optional()
+      .meta({
+        description:
+          'Present when these dates count days of a year whose official holiday notice (国务院办公厅节假日安排通知) is not out yet: ' +
+          'counted on the statutory holidays of 全国年节及纪念日放假办法 only, so they may still move when the notice comes.',
+      }),
   })
   .meta({ id: 'Sla' });
 export type Sla = z.infer<typeof Sla>;

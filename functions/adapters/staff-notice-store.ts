@@ -7,7 +7,9 @@ import { keys } from './table-keys.ts';
 import { TableStore } from './table-store.ts';
 
 const Stored = z.object(StaffNotice.shape);
-const inbox = (to: string) => `STAFF_NOTICES#${to}`;
+/** Each recipient's inbox is one partition; the deadline sweep's IAM grant on AWS is narrowed to these (infra/aws/functions.ts). */
+export const STAFF_NOTICES_PREFIX = 'STAFF_NOTICES#';
+const inbox = (to: string) => `${STAFF_NOTICES_PREFIX}${to}`;
 
 /**
  * Reminders for staff: due soon (to the assignee, or the team when nobody holds the case) and overdue (to the

@@ -504,7 +504,8 @@ export const operations = {
       operationId: 'listStaffNotices',
       tags: ['Staff'],
       summary: 'My reminders: cases due soon, and (supervisors) overdue alerts',
-      description: 'Each reminder is sent once per case, promised time and kind, by the deadline sweep (every minute).',
+      description:
+        'Each reminder is sent once per case, promised time and kind, by the deadline sweep (every minute on one machine, every five minutes on AWS).',
       responses: { 200: { description: 'Newest first.', content: json(StaffNoticeList) } },
     },
   }),

@@ -21,8 +21,8 @@ export class CalendarYearMissingError extends Error {
   }
 }
 
-/** One year, ready to answer: the days off by date (→ holiday name) and the adjusted working days. */
-type CompiledYear = { readonly off: ReadonlyMap<string, string>; readonly work: ReadonlyMap<string, string> };
+/** One year, ready to answer: the days off by date (→ holiday name), the adjusted working days, and whether it is provisional. */
+type CompiledYear = { readonly off: ReadonlyMap<string, string>; readonly work: ReadonlyMap<string, string>; readonly provisional: boolean };
 export type WorkingCalendar = ReadonlyMap<number, CompiledYear>;
 
 /** Checks one year's data against itself and compiles it; a transcription slip fails here, at load, loudly. */
@@ -48,7 +48,9 @@ export function compileYear(y: YearCalendar): CompiledYear {
     if (off.has(w.date)) throw new RangeError(`calendar ${y.year}: ${w.date} is both a day off and a working day`);
     work.set(w.date, w.for);
   }
-  return { off, work };
+  // A provisional year is the law's statutory days only: an adjusted working day there would be a guess.
+  if (y.provisional && work.size > 0) throw new RangeError(`calendar ${y.year}: a provisional year has no adjusted working days (they come with the notice)`);
+  return { off, work, provisional: y.provisional === true };
 }
 
 export function compileCalendar(years: readonly YearCalendar[]): WorkingCalendar {
@@ -121,18 +123,37 @@ export function workingDaysBetween(a: string, b: string, calendar: WorkingCalend
   return count;
 }
 
+/** The years from `a`'s to `b`'s (either order) whose calendar is provisional (statutory holidays only, no notice yet). */
+export function provisionalYearsBetween(a: string, b: string, calendar: WorkingCalendar = OFFICIAL_CALENDAR): number[] {
+  const [from, to] = [Number(a.slice(0, 4)), Number(b.slice(0, 4))].sort((x, y) => x - y) as [number, number];
+  const years: number[] = [];
+  for (let year = from; year <= to; year++) if (calendar.get(year)?.provisional) years.push(year);
+  return years;
+}
+
+/** Said once at start (and in the log) while a promise made today counts days of a provisional year. */
+export function provisionalWarning(years: readonly number[]): string {
+  return (
+    `working days in ${years.join(', ')} are counted on a PROVISIONAL calendar (statutory holidays of 全国年节及纪念日放假办法 only, ` +
+    `no 补假 or 调休): enter 国务院办公厅关于${years[0]}年部分节假日安排的通知 as functions/domain/calendar/${years[0]}.ts as soon as it is published`
+  );
+}
+
 /**
  * Whether the product may start on `today`: throws CalendarYearMissingError when today's own year has no
  * calendar (every promise made today would be counted wrong). When only a later year is missing and a promise
  * of `horizonWorkingDays` made today would already reach into it, returns a warning instead of refusing: the
  * next year's notice is often published only weeks before New Year, and cases started before then still count
- * correctly until their clock crosses into the missing year (where they fail loudly, one by one).
+ * correctly until their clock crosses into the missing year (where they fail loudly, one by one). While the
+ * calendar holds a provisional year from today's on, the warning says so (its days are counted, but only as the law).
  */
 export function checkCalendarCoverage(today: string, horizonWorkingDays: number, calendar: WorkingCalendar = OFFICIAL_CALENDAR): { warning?: string } {
   yearFor(today, calendar);
   try {
     addWorkingDays(today, horizonWorkingDays, calendar);
-    return {};
+    // Loud from the day the file is there, not only once a promise reaches into it: someone must enter the notice.
+    const provisional = [...calendar.entries()].filter(([year, y]) => y.provisional && year >= Number(today.slice(0, 4))).map(([year]) => year);
+    return provisional.length > 0 ? { warning: provisionalWarning(provisional) } : {};
   } catch (e) {
     if (!(e instanceof CalendarYearMissingError)) throw e;
     return { warning: `${e.message}; a ${horizonWorkingDays}-working-day promise made today (${today}) already reaches into ${e.year}` };

@@ -7,7 +7,7 @@ export const METRICS_NAMESPACE = 'RetireOne';
 export const PRODUCT_METRICS = {
   /** A case whose workflow step failed after its retries (status NEEDS_ATTENTION); emitted by mark-needs-attention. */
   casesNeedingAttention: 'CasesNeedingAttention',
-  /** Cases past their promised date when the deadline sweep last looked; emitted by the sweep. */
+  /** Overdue alerts one deadline sweep raised (cases newly past their promised date); emitted by every sweep, 0 included. */
   casesOverdue: 'CasesOverdue',
   /** Webhook deliveries due and not yet delivered when the delivery run ended. */
   webhookBacklog: 'WebhookDeliveriesPending',

@@ -41,3 +41,8 @@ export const WEBHOOK_ACCESS: Readonly<Record<string, Access>> = {
   'enqueue-from-stream': { webhooks: 'enqueue' },
   'deliver-on-schedule': { webhooks: 'deliver' },
 };
+
+/** Handlers under functions/sla/, by module: the deadline sweep's schedule (infra/aws/deadline-sweep.ts). */
+export const SLA_ACCESS: Readonly<Record<string, Access>> = {
+  'sweep-on-schedule': { deadlines: 'sweep' },
+};

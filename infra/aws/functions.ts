@@ -9,8 +9,10 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { ROUTES, STEP_FUNCTIONS } from '../../functions/api/routes.ts';
+import { STAFF_NOTICES_PREFIX } from '../../functions/adapters/staff-notice-store.ts';
+import { keys } from '../../functions/adapters/table-keys.ts';
 import { DELIVERY } from '../../functions/webhooks/delivery-limits.ts';
-import { API_ACCESS, STEP_ACCESS, WEBHOOK_ACCESS, type Access } from './access.ts';
+import { API_ACCESS, SLA_ACCESS, STEP_ACCESS, WEBHOOK_ACCESS, type Access } from './access.ts';
 import type { RetireOneConfig } from './config.ts';
 import { STATUS_INDEX } from './data.ts';
 import type { SealKeys } from './signing-keys.ts';
@@ -25,12 +27,19 @@ export const LIVE_ALIAS = 'live';
 export const DOCUMENT_KEYS = 'documents/*';
 /** The webhook dispatch modules (functions/webhooks/), wired to the stream and the schedule in infra/aws/webhooks.ts. */
 export const WEBHOOK_MODULES = { enqueue: 'enqueue-from-stream', deliver: 'deliver-on-schedule' } as const;
+/** The deadline sweep (functions/sla/), invoked by the schedule in infra/aws/deadline-sweep.ts. */
+export const SLA_MODULES = { sweep: 'sweep-on-schedule' } as const;
 /**
  * Longer than a delivery run can take (its budget plus one attempt's timeout), so a run is never cut off
  * mid-attempt; the enqueuer gets as long for a batch of up to 50 case changes.
  */
 const WEBHOOK_TIMEOUT_SECONDS = Math.ceil((DELIVERY.budgetMs + DELIVERY.attemptTimeoutMs) / 1000) + 10;
-const KIND_LABEL = { api: ['Api', 'API'], steps: ['Step', 'workflow step'], webhooks: ['Webhook', 'webhook dispatch'] } as const;
+const KIND_LABEL = {
+  api: ['Api', 'API'],
+  steps: ['Step', 'workflow step'],
+  webhooks: ['Webhook', 'webhook dispatch'],
+  sla: ['Sla', 'deadline sweep'],
+} as const;
 /** Seal certificate chains and the seal CA, kept by the CA team (functions/sealing/kms-sealing-kit.ts). */
 export const PKI_KEYS = 'pki/*';
 
@@ -48,7 +57,7 @@ export interface FunctionsProps {
 }
 
 interface Spec {
-  kind: 'api' | 'steps' | 'webhooks';
+  kind: 'api' | 'steps' | 'webhooks' | 'sla';
   module: string;
   access: Access;
 }
@@ -75,6 +84,9 @@ export class RetireOneFunctions extends Construct {
   /** The webhook dispatch functions and their `live` aliases (what the stream and the schedule invoke). */
   readonly webhooks = new Map<string, IFunction>();
   readonly webhooksLive = new Map<string, IFunction>();
+  /** The deadline sweep and its `live` alias (what its schedule invokes). */
+  readonly sla = new Map<string, IFunction>();
+  readonly slaLive = new Map<string, IFunction>();
   readonly roles: Role[] = [];
   /** Every `live` alias by `<kind>/<module>`, for the gradual deployment (infra/aws/gradual-deployment.ts). */
   readonly aliases = new Map<string, Alias>();
@@ -92,8 +104,8 @@ export class RetireOneFunctions extends Construct {
     }
     for (const spec of specs) {
       const { fn, live } = this.build(spec, props);
-      ({ api: this.api, steps: this.steps, webhooks: this.webhooks })[spec.kind].set(spec.module, fn);
-      ({ api: this.apiLive, steps: this.stepsLive, webhooks: this.webhooksLive })[spec.kind].set(spec.module, live);
+      ({ api: this.api, steps: this.steps, webhooks: this.webhooks, sla: this.sla })[spec.kind].set(spec.module, fn);
+      ({ api: this.apiLive, steps: this.stepsLive, webhooks: this.webhooksLive, sla: this.slaLive })[spec.kind].set(spec.module, live);
       this.aliases.set(`${spec.kind}/${spec.module}`, live);
     }
   }
@@ -214,6 +226,7 @@ export class RetireOneFunctions extends Construct {
     }
 
     if (access.webhooks) webhookGrants(role, access.webhooks, props.table);
+    if (access.deadlines) deadlineSweepGrants(role, props.table);
 
     if (access.documents) {
       // ListBucket makes a missing key a 404 (NoSuchKey) instead of a 403, and lets HeadBucket answer.
@@ -272,7 +285,30 @@ function webhookGrants(role: Role, level: 'enqueue' | 'deliver', table: ITable):
   role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: [table.tableArn], conditions: under(['WHD#*']) }));
 }
 
-/** Every non-dev route module, every workflow step module and the webhook dispatch, once each, with its access entry. */
+/**
+ * The deadline sweep's grants (functions/sla/sweep-deadlines.ts, functions/adapters/staff-notice-store.ts): it
+ * finds open cases in the status index, marks on a case which notice went out (attribute `slaNotices` only, the
+ * same attribute pinning as the webhook cursors) and puts the notice into a staff inbox. It cannot change a
+ * case's status, form or decision, nor delete anything.
+ */
+function deadlineSweepGrants(role: Role, table: ITable): void {
+  const under = (prefixes: string[]) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': prefixes } });
+  role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${table.tableArn}/index/${STATUS_INDEX}`] }));
+  role.addToPolicy(
+    new PolicyStatement({
+      actions: ['dynamodb:UpdateItem'],
+      resources: [table.tableArn],
+      conditions: {
+        ...under([`${keys.case('').pk}*`]),
+        'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['pk', 'sk', 'slaNotices'] },
+        StringEqualsIfExists: { 'dynamodb:ReturnValues': 'NONE' },
+      },
+    }),
+  );
+  role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [table.tableArn], conditions: under([`${STAFF_NOTICES_PREFIX}*`]) }));
+}
+
+/** Every non-dev route module, every workflow step module, the webhook dispatch and the deadline sweep, once each, with its access entry. */
 export function functionSpecs(): Spec[] {
   const apiModules = [...new Set(ROUTES.filter((r) => !r.devOnly).map((r) => r.module))];
   const stepModules = [...new Set(Object.values(STEP_FUNCTIONS))];
@@ -281,6 +317,7 @@ export function functionSpecs(): Spec[] {
     ['api', apiModules, API_ACCESS],
     ['steps', stepModules, STEP_ACCESS],
     ['webhooks', Object.values(WEBHOOK_MODULES), WEBHOOK_ACCESS],
+    ['sla', Object.values(SLA_MODULES), SLA_ACCESS],
   ] as const) {
     for (const module of modules) {
       const access = table[module];

@@ -29,9 +29,8 @@ export class GradualDeployment extends Construct {
     super(scope, id);
     const application = new LambdaApplication(this, 'Application', { applicationName: 'retireone' });
     // One service role for all groups (one each would cost a resource apiece, see above).
-    const role = (this.role = new Role(this, 'CodeDeployRole', {
-      assumedBy: new ServicePrincipal('codedeploy.amazonaws.com'),
-    }));
+    const role = new Role(this, 'CodeDeployRole', { assumedBy: new ServicePrincipal('codedeploy.amazonaws.com') });
+    this.role = role;
     // LambdaDeploymentGroup gives it AWS's limited CodeDeploy-for-Lambda policy (aliases, alarms, hooks named
     // CodeDeployHook_* only), whatever role it is handed: accepted, and the one managed policy in the stack.
     Validations.of(role).acknowledge({

@@ -7,8 +7,9 @@ import { Operations } from './alarms.ts';
 import { PublicApi } from './api.ts';
 import { readConfig, type RetireOneConfig } from './config.ts';
 import { CaseData } from './data.ts';
+import { DeadlineSweep } from './deadline-sweep.ts';
 import { DocumentStore } from './documents.ts';
-import { RetireOneFunctions, stateMachineArnFor, WEBHOOK_MODULES } from './functions.ts';
+import { RetireOneFunctions, SLA_MODULES, stateMachineArnFor, WEBHOOK_MODULES } from './functions.ts';
 import { acknowledgeFindings } from './nag.ts';
 import { GradualDeployment } from './gradual-deployment.ts';
 import { SealKeys } from './signing-keys.ts';
@@ -40,6 +41,7 @@ export class RetireOneStack extends Stack {
   readonly functions: RetireOneFunctions;
   readonly workflow: CaseWorkflow;
   readonly webhooks: WebhookDispatch;
+  readonly deadlines: DeadlineSweep;
   readonly operations: Operations;
 
   constructor(scope: Construct, id: string, props: RetireOneStackProps = {}) {
@@ -101,6 +103,7 @@ export class RetireOneStack extends Stack {
       enqueue: this.functions.webhooksLive.get(WEBHOOK_MODULES.enqueue)!,
       deliver: this.functions.webhooksLive.get(WEBHOOK_MODULES.deliver)!,
     });
+    this.deadlines = new DeadlineSweep(this, 'Deadlines', { sweep: this.functions.slaLive.get(SLA_MODULES.sweep)! });
 
     this.operations = new Operations(this, 'Operations', {
       stateMachineArn: stateMachineArnFor(this, STATE_MACHINE_NAME),

@@ -3,6 +3,9 @@ import { currentInvocation } from './invocation.ts';
 
 // Marshalled (`{ pk: { S } }`) or not: the document client marshals in the same step this records in.
 type AttributeMap = Record<string, { S?: string } | string | undefined> | undefined;
+type TransactItem = { Put?: { Item?: AttributeMap }; Update?: { Key?: AttributeMap }; Delete?: { Key?: AttributeMap } };
+type BatchRequest = { PutRequest?: { Item?: AttributeMap }; DeleteRequest?: { Key?: AttributeMap } };
+type WriteInput = { Item?: AttributeMap; Key?: AttributeMap; TransactItems?: TransactItem[]; RequestItems?: Record<string, BatchRequest[]> };
 
 /** The partition-key prefix a grant is written for: up to the first `#`, or the whole key when it has none. */
 export function keyPrefix(pk: string): string {
@@ -11,7 +14,7 @@ export function keyPrefix(pk: string): string {
 }
 
 /** Partition keys a write request touches (condition checks in a transaction read, they do not write). */
-export function writtenPartitionKeys(command: string, input: Record<string, any>): string[] {
+export function writtenPartitionKeys(command: string, input: WriteInput): string[] {
   const pk = (m: AttributeMap) => {
     const v = m?.pk;
     const text = typeof v === 'string' ? v : v?.S;
@@ -24,9 +27,9 @@ export function writtenPartitionKeys(command: string, input: Record<string, any>
     case 'DeleteItemCommand':
       return pk(input.Key);
     case 'TransactWriteItemsCommand':
-      return (input.TransactItems as any[]).flatMap((t) => [...pk(t.Put?.Item), ...pk(t.Update?.Key), ...pk(t.Delete?.Key)]);
+      return (input.TransactItems as TransactItem[]).flatMap((t) => [...pk(t.Put?.Item), ...pk(t.Update?.Key), ...pk(t.Delete?.Key)]);
     case 'BatchWriteItemCommand':
-      return Object.values(input.RequestItems as Record<string, any[]>).flatMap((reqs) =>
+      return Object.values(input.RequestItems as Record<string, BatchRequest[]>).flatMap((reqs) =>
         reqs.flatMap((r) => [...pk(r.PutRequest?.Item), ...pk(r.DeleteRequest?.Key)]),
       );
     default:
@@ -44,8 +47,8 @@ export class WriteFootprint {
   private readonly seen = new Map<string, Set<string>>();
 
   record(fn: string, prefix: string): void {
-    let prefixes = this.seen.get(fn);
-    if (!prefixes) this.seen.set(fn, (prefixes = new Set()));
+    const prefixes = this.seen.get(fn) ?? new Set<string>();
+    this.seen.set(fn, prefixes);
     prefixes.add(prefix);
   }
 
@@ -60,7 +63,7 @@ export class WriteFootprint {
       (next, context) => (args) => {
         const fn = currentInvocation.getStore()?.fn;
         if (fn !== undefined) {
-          for (const pk of writtenPartitionKeys(context.commandName ?? '', args.input as Record<string, any>)) this.record(fn, keyPrefix(pk));
+          for (const pk of writtenPartitionKeys(context.commandName ?? '', args.input as WriteInput)) this.record(fn, keyPrefix(pk));
         }
         return next(args);
       },

@@ -2,9 +2,11 @@
  * The pre-review team's working day in the staff console, in a real Chromium against the real embedded stack:
  * the queue with promised times and claims, the page to decide from (supplement, hand-over, decision), the
  * supervisors' dashboard, and the case page that keeps refreshing however the person signed in.
- * Screenshots at phone (390×844) and desktop (1280×800) width go to tests/browser/screenshots/ (not in git).
+ * Screenshots at phone (390×844) and desktop (1280×800) width go to tests/browser/screenshots/ (not in git); at
+ * each, axe-core finds no violation.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -24,6 +26,20 @@ const RETIREMENT: Record<string, { type: string; requestedMonth: string; origina
 };
 
 if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-deps.sh (npm test does) to install Debian's chromium`);
+
+/** axe-core's browser script: the devDependency, or AXE_CORE_JS pointing at an axe.min.js. */
+function axeScript(): string {
+  const candidates = [process.env.AXE_CORE_JS];
+  try {
+    candidates.push(createRequire(import.meta.url).resolve('axe-core/axe.min.js'));
+  } catch {
+    /* not installed */
+  }
+  const found = candidates.find((p): p is string => Boolean(p && existsSync(p)));
+  if (!found) throw new Error('axe-core is missing: add it to devDependencies, or set AXE_CORE_JS to an axe.min.js');
+  return found;
+}
+const AXE_SOURCE = readFileSync(axeScript(), 'utf8');
 
 describe('browser: the pre-review team’s day in the staff console', () => {
   let stack: TestStack;
@@ -95,7 +111,18 @@ describe('browser: the pre-review team’s day in the staff console', () => {
     await expect.poll(() => page.locator('#view-queue').isVisible(), { timeout: 15_000 }).toBe(true);
   }
 
-  /** The page at phone width and at desktop width, whole, into tests/browser/screenshots/. */
+  /** No violations of any axe rule on the page as it is now. */
+  async function expectAccessible(what: string) {
+    // Evaluated through the debugging protocol: the page's CSP (default-src 'self') refuses an added script tag.
+    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+    const violations = await page.evaluate(async () => {
+      const r = await (window as any).axe.run(document);
+      return r.violations.map((v: any) => `${v.id}: ${v.help} — ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations, what).toEqual([]);
+  }
+
+  /** The page at phone width and at desktop width, whole, into tests/browser/screenshots/; accessible at both. */
   async function shots(name: string) {
     for (const [w, hgt] of [
       [390, 844],
@@ -106,6 +133,7 @@ describe('browser: the pre-review team’s day in the staff console', () => {
       // Nothing wider than the screen: the page never scrolls sideways.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `${name} at ${w} px scrolls sideways`).toBeLessThanOrEqual(0);
+      await expectAccessible(`${name} at ${w} px`);
       await page.screenshot({ path: `${SHOTS}${name}-${w}.png`, fullPage: true });
       // A tall phone page is also kept in screen-sized parts, readable one at a time.
       if (w === 390) {
@@ -258,6 +286,9 @@ describe('browser: the pre-review team’s day in the staff console', () => {
     await expect.poll(() => page.locator('#c-status').textContent(), { timeout: 60_000, interval: 500 }).toBe('已办结：批准');
     expect(await page.locator('#c-reviews').textContent()).toContain('已电话核实');
     expect(await page.locator('#c-reviews').textContent()).toContain(BOB);
+    // The promise is over: the card says it was kept, not how many days are left.
+    await expect.poll(() => page.locator('#c-sla-kept').textContent(), { timeout: 15_000 }).toContain('已按时办结');
+    expect(await page.locator('#c-sla').textContent()).not.toMatch(/剩 \d+ 个工作日/);
     await expect.poll(() => page.locator('#c-documents button').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
     await page.evaluate(() => window.scrollTo(0, 0));
     await shots('6-case-completed');
@@ -316,4 +347,36 @@ describe('browser: the pre-review team’s day in the staff console', () => {
     expect((await stack.client.post(`/v1/cases/${caseNumber}/withdrawal`, {}, token)).status).toBe(202);
     expect(pageErrors).toEqual([]);
   }, 60_000);
+
+  it('a case completed late says by how many working days; dates reaching into 2027 say they count on the provisional calendar', async () => {
+    // Waiting at pre-review from Tuesday 12-01 (the whole case promised by Tuesday 12-08), passed on Thursday 12-10.
+    const { caseNumber } = await waitingAtPreReview(HUANG);
+    stack.setToday('2026-12-10');
+    const alice = await stack.client.token('pre-review', { name: '张丽', staffId: ALICE });
+    const passed = await stack.client.post(`/v1/staff/cases/${caseNumber}/reviews`, { stage: 'pre-review', outcome: 'PASS', note: '已核实' }, alice);
+    expect(passed.status).toBe(202);
+    await signIn('supervisor', '王主管', WANG);
+    await page.goto(`${stack.baseUrl}/staff/#case/${caseNumber}`);
+    await expect.poll(() => page.locator('#c-status').textContent(), { timeout: 60_000, interval: 500 }).toMatch(/已办结/);
+    await expect.poll(() => page.locator('#c-sla-kept').textContent(), { timeout: 15_000 }).toContain('超时办结，超 2 个工作日');
+    expect(await page.locator('#c-sla').textContent()).toContain('用了 7 个工作日');
+    expect(await page.locator('#c-deadline').textContent()).toMatch(/^办结时间：2026年12月10日/);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shots('8-case-completed-late');
+    await noEnglish('#view-case');
+
+    // CHEN's case has waited for the citizen since 12-01: on 12-28 its promised dates have moved into 2027.
+    stack.setToday('2026-12-28');
+    await page.goto(`${stack.baseUrl}/staff/#case/${chenCase}`);
+    await expect.poll(() => page.locator('#c-sla-provisional').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await page.locator('#c-sla-provisional').textContent()).toContain('暂定日历');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shots('9-case-provisional-calendar');
+    await noEnglish('#view-case');
+    await page.goto(`${stack.baseUrl}/staff/#queue`);
+    const row = page.locator(`tr[data-case="${chenCase}"]`);
+    await expect.poll(() => row.locator('.provisional').isVisible(), { timeout: 15_000 }).toBe(true);
+    await shots('10-queue-provisional-calendar');
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
 });

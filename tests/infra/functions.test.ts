@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES, STEP_FUNCTIONS } from '../../functions/api/routes.ts';
 import { API_ACCESS, STEP_ACCESS } from '../../infra/aws/access.ts';
-import { WEBHOOK_MODULES } from '../../infra/aws/functions.ts';
+import { SLA_MODULES, WEBHOOK_MODULES } from '../../infra/aws/functions.ts';
 import { cfnText, logicalId, siteDeploymentHandler, synth, TEST_CONTEXT, type Resource, type Synth } from './support/synth.ts';
 
 let s: Synth;
@@ -11,20 +11,25 @@ let ownIds: Set<string>;
 
 beforeAll(() => {
   s = synth();
-  ownIds = new Set([...s.stack.functions.api.values(), ...s.stack.functions.steps.values(), ...s.stack.functions.webhooks.values()].map(logicalId));
+  ownIds = new Set(
+    [...s.stack.functions.api.values(), ...s.stack.functions.steps.values(), ...s.stack.functions.webhooks.values(), ...s.stack.functions.sla.values()].map(
+      logicalId,
+    ),
+  );
   lambdas = [...ownIds].map((id) => s.json.Resources[id]!);
 });
 
 const env = (r: Resource): Record<string, unknown> => r.Properties.Environment.Variables;
 
 describe('Lambda functions', () => {
-  it('are one per non-dev route module, one per workflow step module and the two of the webhook dispatch', () => {
+  it('are one per non-dev route module, one per workflow step module, the two of the webhook dispatch and the deadline sweep', () => {
     const apiModules = new Set(ROUTES.filter((r) => !r.devOnly).map((r) => r.module));
     const stepModules = new Set(Object.values(STEP_FUNCTIONS));
     expect(new Set(s.stack.functions.api.keys())).toEqual(apiModules);
     expect(new Set(s.stack.functions.steps.keys())).toEqual(stepModules);
     expect(new Set(s.stack.functions.webhooks.keys())).toEqual(new Set(Object.values(WEBHOOK_MODULES)));
-    expect(lambdas).toHaveLength(apiModules.size + stepModules.size + 2);
+    expect(new Set(s.stack.functions.sla.keys())).toEqual(new Set(Object.values(SLA_MODULES)));
+    expect(lambdas).toHaveLength(apiModules.size + stepModules.size + 2 + 1);
     const all = Object.entries(s.json.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
     expect(all.filter(([id]) => !ownIds.has(id))).toEqual([[s.stack.getLogicalId(siteDeploymentHandler(s)), expect.anything()]]);
     expect(s.stack.functions.api.has('dev-tokens')).toBe(false);

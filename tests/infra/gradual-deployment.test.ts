@@ -56,7 +56,9 @@ describe('gradual deployment of function code', () => {
 });
 
 it('stays under CloudFormation’s 500 resources per stack, with room for a few more functions', () => {
-  expect(Object.keys(s.json.Resources).length).toBeLessThanOrEqual(470);
+  // Each function costs about six resources (function, role, policy, log group, version, alias); 480 leaves three more.
+
+  expect(Object.keys(s.json.Resources).length).toBeLessThanOrEqual(480);
 });
 
 describe('reserved concurrency', () => {

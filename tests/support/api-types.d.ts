@@ -461,7 +461,7 @@ export interface paths {
         };
         /**
          * My reminders: cases due soon, and (supervisors) overdue alerts
-         * @description Each reminder is sent once per case, promised time and kind, by the deadline sweep (every minute).
+         * @description Each reminder is sent once per case, promised time and kind, by the deadline sweep (every minute on one machine, every five minutes on AWS).
          *
          *     Roles: `pre-review`, `supervisor`.
          */
@@ -1175,6 +1175,11 @@ export interface components {
                  * @example 2026-03-12
                  */
                 caseDueDate: string;
+                /**
+                 * @description Present when these dates count days of a year whose official holiday notice (国务院办公厅节假日安排通知) is not out yet: counted on the statutory holidays of 全国年节及纪念日放假办法 only, so they may still move when the notice comes.
+                 * @enum {boolean}
+                 */
+                provisional?: true;
             };
             /** @description What pre-review asked the citizen to correct, and by when (the latest request). */
             supplement?: {
@@ -1349,6 +1354,11 @@ export interface components {
                  * @example 2026-03-12
                  */
                 caseDueDate: string;
+                /**
+                 * @description Present when these dates count days of a year whose official holiday notice (国务院办公厅节假日安排通知) is not out yet: counted on the statutory holidays of 全国年节及纪念日放假办法 only, so they may still move when the notice comes.
+                 * @enum {boolean}
+                 */
+                provisional?: true;
             };
             /** @description Who works the case; absent: nobody claimed it yet. */
             assignee?: {

@@ -76,16 +76,24 @@ function handleAuth(err) {
   return false;
 }
 
-/** "剩 3 个工作日", "今天到期", "已超 2 个工作日", or, paused, the days kept for when the correction comes. */
-function daysLeftWords(sla) {
+/**
+ * "剩 3 个工作日", "今天到期", "已超 2 个工作日", or, paused, the days kept for when the correction comes; for a
+ * completed case, whether the promise was kept ("已按时办结", "超时办结，超 2 个工作日").
+ */
+function daysLeftWords(sla, status) {
   const n = sla.workingDaysLeft;
+  if (status === 'COMPLETED') return n >= 0 ? '已按时办结' : `超时办结，超 ${-n} 个工作日`;
   if (sla.state === 'PAUSED') return `计时暂停，还剩 ${Math.max(n, 0)} 个工作日`;
   if (n > 0) return `剩 ${n} 个工作日`;
   if (n === 0) return '今天到期';
   return `已超 ${-n} 个工作日`;
 }
 
-function slaBadge(sla) {
+/** Said wherever a promised date counts days of a year whose holiday notice is not out yet (`sla.provisional`). */
+const PROVISIONAL_NOTE = '按暂定日历计算：所涉年份的国务院放假安排尚未公布，暂只计法定节假日，公布后日期可能变动。';
+
+function slaBadge(sla, status) {
+  if (status === 'COMPLETED') return h('span', { class: `sla-badge sla-${sla.state.toLowerCase()}` }, sla.workingDaysLeft >= 0 ? '按时办结' : '超时办结');
   return h('span', { class: `sla-badge sla-${sla.state.toLowerCase()}` }, SLA_STATE_ZH[sla.state] || '—');
 }
 
@@ -272,11 +280,12 @@ function queueRow(i) {
       { 'data-label': '承诺期限', class: 'sla-cell' },
       i.sla
         ? [
-            slaBadge(i.sla),
+            slaBadge(i.sla, i.status),
             h('br'),
             h('span', {}, `${dateZh(i.sla.dueDate)}前`),
             h('br'),
-            h('span', { class: 'small' }, `${SLA_STAGE_ZH[i.sla.stage]}：${daysLeftWords(i.sla)}`),
+            h('span', { class: 'small' }, `${SLA_STAGE_ZH[i.sla.stage]}：${daysLeftWords(i.sla, i.status)}`),
+            ...(i.sla.provisional ? [h('br'), h('span', { class: 'small provisional', title: PROVISIONAL_NOTE }, '暂定日历')] : []),
           ]
         : [h('span', { class: 'small' }, `申请表期限 ${dateZh(i.deadline)}`), i.overdue ? h('span', { class: 'badge overdue-badge' }, '已超期') : null],
     ),
@@ -532,12 +541,25 @@ function renderSla(c) {
   const sla = c.sla;
   box.hidden = !sla;
   if (!sla) return;
+  // Completed: the promise is over, so the card says whether it was kept, not how many days are "left".
+  const done = c.status === 'COMPLETED';
   box.className = `sla-card sla-card-${sla.state.toLowerCase()}`;
   box.replaceChildren(
     h('p', { class: 'status-label' }, `${SLA_STAGE_ZH[sla.stage] || ''}承诺期限`),
-    h('p', { class: 'sla-big' }, slaBadge(sla), ' ', h('span', { class: 'nowrap' }, `${dateZh(sla.dueDate)}前`)),
-    h('p', { class: 'small' }, `${daysLeftWords(sla)}（共 ${sla.workingDaysAllowed} 个工作日，${dateZh(sla.startedOn)}起算）`),
-    sla.caseDueDate ? h('p', { class: 'small' }, `整件承诺办结日期：${dateZh(sla.caseDueDate)}`) : null,
+    done
+      ? h('p', { class: 'sla-big', id: 'c-sla-kept' }, daysLeftWords(sla, c.status))
+      : h('p', { class: 'sla-big' }, slaBadge(sla), ' ', h('span', { class: 'nowrap' }, `${dateZh(sla.dueDate)}前`)),
+    done
+      ? h(
+          'p',
+          { class: 'small' },
+          `承诺 ${dateZh(sla.dueDate)}前办结，用了 ${sla.workingDaysAllowed - sla.workingDaysLeft} 个工作日（承诺 ${sla.workingDaysAllowed} 个，${dateZh(sla.startedOn)}起算）`,
+        )
+      : h('p', { class: 'small' }, `${daysLeftWords(sla)}（共 ${sla.workingDaysAllowed} 个工作日，${dateZh(sla.startedOn)}起算）`),
+    ...[
+      sla.caseDueDate && !done ? h('p', { class: 'small' }, `整件承诺办结日期：${dateZh(sla.caseDueDate)}`) : null,
+      sla.provisional ? h('p', { class: 'small provisional', id: 'c-sla-provisional' }, PROVISIONAL_NOTE) : null,
+    ].filter(Boolean),
   );
 }
 
@@ -727,8 +749,16 @@ function renderCase(d, fresh) {
   $('#c-number').textContent = c.caseNumber;
   $('#c-status').textContent = statusText(c);
   $('#c-status-card').className = `status-card s-${c.status.toLowerCase()}${c.decision ? ` d-${c.decision.toLowerCase()}` : ''}`;
+  // The form's deadline matters only until the form is in; a completed case says when it was completed instead.
+  const completedAt = c.timeline.find((t) => t.status === 'COMPLETED')?.at;
   $('#c-deadline').textContent =
-    c.supplement && !c.supplement.receivedAt ? `群众补正期限：${dateZh(c.supplement.dueDate)}` : `申请表提交期限：${dateZh(c.deadline)}`;
+    c.supplement && !c.supplement.receivedAt
+      ? `群众补正期限：${dateZh(c.supplement.dueDate)}`
+      : completedAt
+        ? `办结时间：${instantZh(completedAt)}`
+        : ['BOOKED', 'EXPIRED'].includes(c.status)
+          ? `申请表提交期限：${dateZh(c.deadline)}`
+          : '';
   if (previous && previous.caseNumber === c.caseNumber && previous.status !== c.status) say(`办件状态更新：${statusText(c)}`, 'info');
 
   renderSla(c);

@@ -47,11 +47,19 @@ describe('the clock a case shows (promised: pre-review 1, manual 3, case 5 worki
       { stage: 'pre-review', dueDate: '2026-12-04', workingDaysLeft: 1, state: 'PAUSED', caseDueDate: '2026-12-10' },
     ],
     [
-      'manual review counts from when the departments handed it over, across 元旦 (2026-12-31 → 2027 has no calendar: none)',
+      'manual review counts from when the departments handed it over; the case, across 元旦 2027 (provisional calendar)',
       'MANUAL_REVIEW',
       [entry('2026-12-28', 'SUBMITTED'), entry('2026-12-28', 'CHECKING'), entry('2026-12-28', 'MANUAL_REVIEW')],
       [],
       '2026-12-28',
+      { stage: 'manual', dueDate: '2026-12-31', workingDaysLeft: 3, state: 'ON_TIME', caseDueDate: '2027-01-05' },
+    ],
+    [
+      'a clock reaching into a year with no calendar file (2028) is refused, never counted in weekdays',
+      'MANUAL_REVIEW',
+      [entry('2027-12-27', 'SUBMITTED'), entry('2027-12-27', 'CHECKING'), entry('2027-12-27', 'MANUAL_REVIEW')],
+      [],
+      '2027-12-27',
       'throws',
     ],
     [
@@ -72,7 +80,7 @@ describe('the clock a case shows (promised: pre-review 1, manual 3, case 5 worki
     ],
   ] as const)('%s', (_what, status, timeline, supplements, today, expected) => {
     const c = { status, timeline: [...timeline], supplements: [...supplements] };
-    if (expected === 'throws') expect(() => caseSla(c, DEFAULT_POLICY, today)).toThrow(/2027/);
+    if (expected === 'throws') expect(() => caseSla(c, DEFAULT_POLICY, today)).toThrow(/2028/);
     else if (expected === undefined) expect(caseSla(c, DEFAULT_POLICY, today)).toBeUndefined();
     else expect(caseSla(c, DEFAULT_POLICY, today)).toMatchObject(expected);
   });

@@ -15,6 +15,7 @@ import { DELIVERY } from '../../functions/webhooks/delivery-limits.ts';
 import { API_ACCESS, SLA_ACCESS, STEP_ACCESS, WEBHOOK_ACCESS, type Access } from './access.ts';
 import type { RetireOneConfig } from './config.ts';
 import { STATUS_INDEX } from './data.ts';
+import type { SecretsKey } from './secrets-key.ts';
 import type { SealKeys } from './signing-keys.ts';
 
 /** Node.js 24 on Graviton: the project runs on Node 24 locally, so Lambda runs what the tests ran. */
@@ -49,6 +50,7 @@ export interface FunctionsProps {
   table: ITable;
   bucket: IBucket;
   sealKeys: SealKeys;
+  secretsKey: SecretsKey;
   /** Built from the known state machine name, so API functions never depend on the state machine construct. */
   stateMachineArn: string;
   /** The content hash of the workflow definition new cases start on (recorded on each case). */
@@ -143,6 +145,7 @@ export class RetireOneFunctions extends Construct {
       environment.SEAL_KMS_KEY_IDS = props.sealKeys.keyIdsJson(this);
       if (config.sealIssuerNames) environment.SEAL_ISSUER_NAMES = config.sealIssuerNames;
     }
+    if (spec.access.secrets) environment.SECRETS_KEY_ID = props.secretsKey.key.keyArn;
     if (isSeal) environment.SEAL_FONT_PATH = `/var/task/${SEAL_FONT_FILE}`;
 
     const common = {
@@ -253,6 +256,7 @@ export class RetireOneFunctions extends Construct {
     }
 
     if (access.sign) props.sealKeys.grantSign(role);
+    if (access.secrets) props.secretsKey.grant(role, access.secrets);
   }
 }
 

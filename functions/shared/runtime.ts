@@ -61,6 +61,8 @@ export interface Runtime extends Stores {
   messageQuotas: MessageQuotas;
   /** Where citizens verify documents (QR codes point here). */
   publicBaseUrl: string;
+  /** The verification page's path before the document id: `/verify/` unless the host cannot route page paths. */
+  verifyPagePath?: string;
 }
 
 let current: Promise<Runtime> | undefined;
@@ -89,6 +91,7 @@ async function runtimeFromEnvironment(): Promise<Runtime> {
     },
     secrets: kmsSecretBox(process.env.SECRETS_KEY_ID ?? 'unset'),
     publicBaseUrl: process.env.PUBLIC_BASE_URL ?? '',
+    verifyPagePath: process.env.VERIFY_PAGE_PATH,
     messageQuotas: DEFAULT_MESSAGE_QUOTAS,
     instanceId: crypto.randomUUID(),
     exclusiveInstance: false,

@@ -35,7 +35,7 @@ export const handler = stepHandler('seal', CaseInput, async ({ caseNumber }, rt)
   const issuers = Object.fromEntries(ISSUING_BODIES.map((b) => [b, kit.seals[b].issuer])) as Record<(typeof ISSUING_BODIES)[number], string>;
   const papers = documentsFromCase(record, {
     issuedAt: signingTime.toISOString(),
-    verifyUrl: (id) => `${rt.publicBaseUrl}/verify/${encodeURIComponent(id)}`,
+    verifyUrl: (id) => `${rt.publicBaseUrl}${rt.verifyPagePath ?? '/verify/'}${encodeURIComponent(id)}`,
     issuers,
     policy: rt.policy,
   });

@@ -27,9 +27,17 @@ export interface RetireOneConfig {
    * https://<domainName>, or the CloudFront distribution's own domain.
    */
   publicBaseUrl?: string;
+  /**
+   * 'aws' (default) or 'aws-cn': the China regions (cn-north-1, cn-northwest-1) lack CloudFront Functions, Origin
+   * Access Control, ACM for CloudFront and the us-east-1 web ACL; infra/aws/README.md ("China regions") says what
+   * the variant does instead.
+   */
+  partition: 'aws' | 'aws-cn';
   /** Custom domain of the CloudFront distribution; needs certificateArn (an ACM certificate in us-east-1). */
   domainName?: string;
   certificateArn?: string;
+  /** aws-cn only: the IAM server certificate (uploaded with `aws iam upload-server-certificate --path /cloudfront/`) for domainName. */
+  iamCertificateId?: string;
   /** Optional address the alarm topic mails (it asks once to confirm); without it, subscribe someone later. */
   alarmEmail?: string;
   /** Optional existing IAM role for break-glass administration of the seal keys; without it one is created (MFA only). */
@@ -98,9 +106,18 @@ function flag(node: Node, key: string): boolean {
 
 export function readConfig(node: Node): RetireOneConfig {
   const placeholders: string[] = [];
+  const partition = text(node, 'partition') ?? 'aws';
+  if (partition !== 'aws' && partition !== 'aws-cn') throw new Error(`context partition must be aws or aws-cn, got ${partition}`);
   const domainName = text(node, 'domainName');
   const certificateArn = text(node, 'certificateArn');
-  if ((domainName === undefined) !== (certificateArn === undefined)) {
+  const iamCertificateId = text(node, 'iamCertificateId');
+  if (partition === 'aws-cn') {
+    // CloudFront in China serves only an ICP-filed domain of one's own, with a certificate from IAM (no ACM there).
+    if (domainName === undefined || iamCertificateId === undefined || certificateArn !== undefined) {
+      throw new Error('context partition=aws-cn needs domainName (ICP-filed) and iamCertificateId (an IAM server certificate), and no certificateArn');
+    }
+    if (text(node, 'webAclArn') !== undefined) throw new Error('context webAclArn: the China variant has no CloudFront web ACL (see infra/aws/README.md)');
+  } else if ((domainName === undefined) !== (certificateArn === undefined)) {
     throw new Error('context domainName and certificateArn go together: set both (the certificate must cover the domain) or neither');
   }
   const named = (key: string, fallback: string): string => {
@@ -125,8 +142,10 @@ export function readConfig(node: Node): RetireOneConfig {
     staffClientId: named('staffClientId', 'retireone-staff'),
     allowedOrigins: list(node, 'allowedOrigins'),
     publicBaseUrl: text(node, 'publicBaseUrl'),
+    partition,
     domainName,
     certificateArn,
+    iamCertificateId,
     webAclArn: text(node, 'webAclArn'),
     alarmEmail: text(node, 'alarmEmail'),
     keyAdminRoleArn: text(node, 'keyAdminRoleArn'),

@@ -140,6 +140,8 @@ export class RetireOneFunctions extends Construct {
       LOG_LEVEL: config.logLevel,
       NODE_OPTIONS: '--enable-source-maps',
       ...(config.policyOverrides ? { POLICY_OVERRIDES: config.policyOverrides } : {}),
+      // The China variant's CloudFront has no Functions to route /verify/{id} to the page (infra/aws/site.ts).
+      ...(config.partition === 'aws-cn' ? { VERIFY_PAGE_PATH: '/verify/index.html#' } : {}),
     };
     if (spec.access.pki || spec.access.sign) {
       environment.SEAL_KMS_KEY_IDS = props.sealKeys.keyIdsJson(this);

@@ -87,6 +87,7 @@ export class RetireOneStack extends Stack {
       domainName: config.domainName,
       certificateArn: config.certificateArn,
       webAclArn: config.webAclArn,
+      ...(config.partition === 'aws-cn' ? { china: { iamCertificateId: config.iamCertificateId! } } : {}),
       signIn: { issuer: config.jwtIssuer, citizenClientId: config.citizenClientId, staffClientId: config.staffClientId, audience: config.jwtAudience },
     });
     this.functions = new RetireOneFunctions(this, 'Functions', {

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import { Duration, Fn, Stack } from 'aws-cdk-lib';
+import { Duration, Fn, Stack, Validations } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
   CachePolicy,
+  type CfnDistribution,
   Distribution,
   Function as CloudFrontFunction,
   FunctionCode,
@@ -45,6 +46,12 @@ export interface SiteProps {
   /** Custom domain and its ACM certificate (us-east-1), both or neither. */
   domainName?: string;
   certificateArn?: string;
+  /**
+   * The China regions' CloudFront (infra/aws/README.md, "China regions"): no CloudFront Functions (pages are
+   * addressed by their index.html), no Origin Access Control (an Origin Access Identity instead), and the
+   * custom domain's certificate from IAM.
+   */
+  china?: { iamCertificateId: string };
   /** An AWS WAF web ACL (CLOUDFRONT scope, so created in us-east-1) to attach. */
   webAclArn?: string;
   /** Where the deployed pages sign in (written to /site-config.json, with the dev sign-in off). */
@@ -60,7 +67,8 @@ export class Site extends Construct {
   readonly bucket: Bucket;
   readonly logs: Bucket;
   readonly distribution: Distribution;
-  readonly viewerRequest: CloudFrontFunction;
+  /** Absent in the China variant, which has no CloudFront Functions. */
+  readonly viewerRequest?: CloudFrontFunction;
   readonly headers: ResponseHeadersPolicy;
   readonly deployment: BucketDeployment;
   readonly deploymentRole: Role;
@@ -93,11 +101,13 @@ export class Site extends Construct {
       lifecycleRules: [{ expiration: Duration.days(props.logRetention), noncurrentVersionExpiration: Duration.days(30) }],
     });
 
-    this.viewerRequest = new CloudFrontFunction(this, 'PageRoutes', {
-      comment: 'RetireOne: page paths to their index.html (mirrors infra/local/static-files.ts)',
-      runtime: FunctionRuntime.JS_2_0,
-      code: FunctionCode.fromInline(viewerRequestCode(pageDirectories(webRoot))),
-    });
+    this.viewerRequest = props.china
+      ? undefined
+      : new CloudFrontFunction(this, 'PageRoutes', {
+          comment: 'RetireOne: page paths to their index.html (mirrors infra/local/static-files.ts)',
+          runtime: FunctionRuntime.JS_2_0,
+          code: FunctionCode.fromInline(viewerRequestCode(pageDirectories(webRoot))),
+        });
 
     this.headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'RetireOne: CSP as on the embedded hosting, HSTS, nosniff, no framing, no referrer',
@@ -126,18 +136,18 @@ export class Site extends Construct {
       originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
       responseHeadersPolicy: this.headers,
     };
-    const custom = props.domainName !== undefined && props.certificateArn !== undefined;
+    const custom = props.domainName !== undefined && (props.certificateArn !== undefined || props.china !== undefined);
     this.customDomain = custom;
     this.webAcl = props.webAclArn !== undefined;
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'RetireOne 退休一件事',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: props.china ? S3BucketOrigin.withOriginAccessIdentity(this.bucket) : S3BucketOrigin.withOriginAccessControl(this.bucket),
+        ...(props.china ? {} : { functionAssociations: [{ function: this.viewerRequest!, eventType: FunctionEventType.VIEWER_REQUEST }] }),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: this.headers,
-        functionAssociations: [{ function: this.viewerRequest, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: Object.fromEntries(API_PATHS.map((p) => [p, api])),
       // No errorResponses: they would apply to the API behaviours too and hide its problem+json answers.
@@ -146,7 +156,7 @@ export class Site extends Construct {
       enableLogging: true,
       logBucket: this.logs,
       logFilePrefix: 'cloudfront/',
-      ...(custom
+      ...(custom && !props.china
         ? {
             domainNames: [props.domainName!],
             certificate: Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn!),
@@ -155,6 +165,28 @@ export class Site extends Construct {
         : {}),
       ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
     });
+    if (props.china) {
+      // The Distribution construct takes ACM certificates only; China's CloudFront takes IAM server certificates.
+      // Read: CloudFormation AWS::CloudFront::Distribution ViewerCertificate (IamCertificateId, SslSupportMethod).
+      const cfn = this.distribution.node.defaultChild as CfnDistribution;
+      cfn.addPropertyOverride('DistributionConfig.Aliases', [props.domainName]);
+      cfn.addPropertyOverride('DistributionConfig.ViewerCertificate', {
+        IamCertificateId: props.china.iamCertificateId,
+        SslSupportMethod: 'sni-only',
+        MinimumProtocolVersion: 'TLSv1.2_2021',
+      });
+      Validations.of(this.distribution).acknowledge(
+        {
+          id: 'AwsSolutions-CFR4',
+          reason:
+            'The China variant sets ViewerCertificate by property override (IAM certificate, TLSv1.2_2021), which cdk-nag does not read; tests/infra/china.test.ts checks it.',
+        },
+        {
+          id: 'AwsSolutions-CFR7',
+          reason: 'CloudFront in the China regions has no Origin Access Control; an Origin Access Identity keeps the bucket private there.',
+        },
+      );
+    }
     this.url = custom ? `https://${props.domainName}` : `https://${this.distribution.distributionDomainName}`;
 
     // The deployment Lambda gets its own role and log group like every function of the stack (the

@@ -57,7 +57,7 @@ describe('CloudFront distribution', () => {
     expect(behaviour.AllowedMethods).toEqual(['GET', 'HEAD']);
     expect(behaviour.ViewerProtocolPolicy).toBe('redirect-to-https');
     expect(behaviour.FunctionAssociations).toEqual([
-      { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [logicalId(s.stack.site.viewerRequest), 'FunctionARN'] } },
+      { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [logicalId(s.stack.site.viewerRequest!), 'FunctionARN'] } },
     ]);
   });
 

@@ -36,8 +36,10 @@
     container.replaceChildren.apply(container, nodes);
   }
 
+  // /verify/{id}, or /verify/index.html#{id} where the host cannot route page paths (the China regions' CloudFront).
   function documentIdFromPath() {
     var m = /^\/verify\/([^/?#]+)\/?$/.exec(location.pathname);
+    if (!m || m[1] === 'index.html') m = /^#([^/?#]+)$/.exec(location.hash);
     if (!m) return null;
     try {
       return decodeURIComponent(m[1]);

@@ -18,6 +18,7 @@
  *        'enqueue'  reads subscriptions (`WEBHOOKS`), reads and moves the per-case cursors (attribute `next`
  *                   of `CASE#…` items, nothing else of them), puts deliveries (`WHD#…`)
  *        'deliver'  reads subscriptions, queries the status index for due deliveries, updates deliveries
+ * personIndex: Query on the `byPerson` index (a citizen's own cases), beside a read tier
  * deadlines: 'sweep'   the deadline sweep on AWS (infra/aws/deadline-sweep.ts), instead of any `table` level:
  *        queries the status index for open cases, marks a case's notice as sent (attribute `slaNotices` of
  *        `CASE#…` items, nothing else of them) and puts the notice into a staff inbox (`STAFF_NOTICES#…`)
@@ -31,4 +32,5 @@ export interface Access {
   writes?: readonly string[];
   webhooks?: 'enqueue' | 'deliver';
   deadlines?: 'sweep';
+  personIndex?: boolean;
 }

@@ -1,11 +1,43 @@
-import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  ResourceNotFoundException,
+  UpdateTableCommand,
+  type DynamoDBClient,
+  type GlobalSecondaryIndex,
+} from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
-import { STATUS_INDEX } from '../../functions/adapters/table-keys.ts';
+import { PERSON_INDEX, PERSON_INDEX_ATTRIBUTES, STATUS_INDEX } from '../../functions/adapters/table-keys.ts';
 
-/** The case table as the CDK stack defines it (pk/sk, GSI byStatus on status + queueKey). */
+const PERSON_GSI: GlobalSecondaryIndex = {
+  IndexName: PERSON_INDEX,
+  KeySchema: [
+    { AttributeName: 'idNumber', KeyType: 'HASH' },
+    { AttributeName: 'createdAt', KeyType: 'RANGE' },
+  ],
+  Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...PERSON_INDEX_ATTRIBUTES] },
+};
+
+/**
+ * The case table as the CDK stack defines it (pk/sk, GSI byStatus on status + queueKey, GSI byPerson on
+ * idNumber + createdAt). A data directory made before the person index gets it added, as CloudFormation
+ * adds it to the deployed table, and the index fills from the cases already there.
+ */
 export async function ensureTable(client: DynamoDBClient, table: string): Promise<void> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: table }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: table }));
+    if (!Table?.GlobalSecondaryIndexes?.some((i) => i.IndexName === PERSON_INDEX)) {
+      await client.send(
+        new UpdateTableCommand({
+          TableName: table,
+          AttributeDefinitions: [
+            { AttributeName: 'idNumber', AttributeType: 'S' },
+            { AttributeName: 'createdAt', AttributeType: 'S' },
+          ],
+          GlobalSecondaryIndexUpdates: [{ Create: PERSON_GSI }],
+        }),
+      );
+    }
     return;
   } catch (err) {
     if (!(err instanceof ResourceNotFoundException)) throw err;
@@ -19,6 +51,8 @@ export async function ensureTable(client: DynamoDBClient, table: string): Promis
         { AttributeName: 'sk', AttributeType: 'S' },
         { AttributeName: 'status', AttributeType: 'S' },
         { AttributeName: 'queueKey', AttributeType: 'S' },
+        { AttributeName: 'idNumber', AttributeType: 'S' },
+        { AttributeName: 'createdAt', AttributeType: 'S' },
       ],
       KeySchema: [
         { AttributeName: 'pk', KeyType: 'HASH' },
@@ -33,6 +67,7 @@ export async function ensureTable(client: DynamoDBClient, table: string): Promis
           ],
           Projection: { ProjectionType: 'ALL' },
         },
+        PERSON_GSI,
       ],
     }),
   );

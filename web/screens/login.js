@@ -9,7 +9,8 @@ import { finishSignIn, siteConfig, startSignIn } from '../lib/oidc-sign-in.js';
 
 function signedIn(token, idNumber, name) {
   session.signIn(token, idNumber, name);
-  go(session.caseNumber ? 'progress' : 'book');
+  // 我的办件 finds the person's cases (and sends someone without any to booking).
+  go('cases');
   say(`${name}，您已登录。`, 'ok');
 }
 

@@ -13,7 +13,7 @@ import { showForm, forgetForm } from './screens/form.js';
 import { showProgress, stopPolling } from './screens/progress.js';
 import { setupWithdraw } from './screens/withdraw.js';
 import { showSupplement, forgetSupplement } from './screens/supplement.js';
-import { showMyCases } from './screens/my-cases.js';
+import { showMyCases, forgetMyCases } from './screens/my-cases.js';
 
 const SCREENS = ['home', 'calc', 'login', 'cases', 'book', 'booked', 'form', 'progress', 'supplement'];
 const NEEDS_LOGIN = new Set(['cases', 'book', 'booked', 'form', 'progress', 'supplement']);
@@ -52,6 +52,7 @@ function start() {
     session.clear();
     forgetForm();
     forgetSupplement();
+    forgetMyCases();
     go('home');
     say('您已退出登录。', 'ok');
   });

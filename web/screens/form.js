@@ -18,9 +18,11 @@ const TOTAL = STEPS.length + 1;
 /** @type {null | { caseNumber: string, prefill: any, prefilled: Record<string, unknown>, values: Record<string, unknown>, commitments: { informationTrue: boolean, dataSharingConsent: boolean }, step: number }} */
 let state = null;
 
-/** At sign-out, or after sending: the next visit reads the prefill (and any draft) again. */
+/** At sign-in and sign-out: nothing of the form stays in the page (the draft stays on the device until sign-out). */
 export function forgetForm() {
   state = null;
+  $('#form-body')?.replaceChildren();
+  if ($('#form-case')) $('#form-case').textContent = '';
 }
 
 const body = () => $('#form-body');

@@ -14,6 +14,11 @@ const body = () => $('#cases-body');
 /** The day of booking in China time (createdAt is an instant). */
 const bookedOn = (c) => instantZh(c.createdAt).split(' ')[0];
 
+/** At sign-in and sign-out: the list of the person before is not left in the page. */
+export function forgetMyCases() {
+  body()?.replaceChildren();
+}
+
 export async function showMyCases() {
   body().replaceChildren(h('p', { class: 'hint' }, '正在查找您的办件…'));
   let cases;
@@ -31,13 +36,14 @@ export async function showMyCases() {
     cases = [{ caseNumber: known, status: 'BOOKED', createdAt: new Date().toISOString() }, ...cases];
   }
   if (cases.length === 0) {
+    // Said once the booking screen is shown (the router clears the status line when the screen changes).
+    window.addEventListener('hashchange', () => say('您还没有办件。预约后就会得到办件编号。', 'info'), { once: true });
     go('book');
-    say('您还没有办件。预约后就会得到办件编号。', 'info');
     return;
   }
   const open = cases.filter((c) => !FINAL_STATUSES.has(c.status));
   const closed = cases.filter((c) => FINAL_STATUSES.has(c.status));
-  body().replaceChildren(
+  const parts = [
     ...open.map(openCard),
     open.length === 0
       ? h(
@@ -50,7 +56,8 @@ export async function showMyCases() {
     closed.length
       ? h('section', { 'aria-labelledby': 'h-closed' }, h('h2', { id: 'h-closed' }, '已经结束的办件'), h('ul', { class: 'case-list' }, closed.map(closedItem)))
       : null,
-  );
+  ];
+  body().replaceChildren(...parts.filter(Boolean));
 }
 
 /** Opens a case at the screen its status needs. */

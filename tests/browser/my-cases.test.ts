@@ -72,12 +72,18 @@ describe('browser: 我的办件 — finding the case again', () => {
     await formScreen().getByLabel('现在的住址').fill(ADDRESS);
     await page.getByRole('button', { name: '下一步' }).click();
     await expect.poll(() => stepHeading().textContent()).toBe('怎样退休');
-    await formScreen().getByRole('radio', { name: /推迟退休/ }).check();
+    await formScreen()
+      .getByRole('radio', { name: /推迟退休/ })
+      .check();
 
     await page.reload();
     await expect.poll(() => stepHeading().textContent(), { timeout: 15_000 }).toBe('怎样退休');
     expect(await page.locator('.step-count').textContent()).toBe('第 2 步，共 5 步');
-    expect(await formScreen().getByRole('radio', { name: /推迟退休/ }).isChecked()).toBe(true);
+    expect(
+      await formScreen()
+        .getByRole('radio', { name: /推迟退休/ })
+        .isChecked(),
+    ).toBe(true);
     expect(await page.locator('#form-source').textContent()).toContain('已接着您上次填写的内容');
     await shot(page, 'cases-2-form-after-reload');
     await expectAccessible(page, 'form after reload');
@@ -105,7 +111,12 @@ describe('browser: 我的办件 — finding the case again', () => {
     await expectAccessible(tab, '我的办件 with a draft');
     await card.getByRole('button', { name: '接着填写申请表' }).click();
     await expect.poll(() => stepHeading(tab).textContent(), { timeout: 15_000 }).toBe('怎样退休');
-    expect(await tab.locator('#screen-form').getByRole('radio', { name: /推迟退休/ }).isChecked()).toBe(true);
+    expect(
+      await tab
+        .locator('#screen-form')
+        .getByRole('radio', { name: /推迟退休/ })
+        .isChecked(),
+    ).toBe(true);
     // The same form opened straight in another tab: the same page too.
     const direct = b.watch(await b.context.newPage());
     await direct.goto(`${stack.baseUrl}/#form`);
@@ -131,7 +142,13 @@ describe('browser: 我的办件 — finding the case again', () => {
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ro.draft.')))).toEqual([]);
     await page.goto(`${stack.baseUrl}/#cases`);
     await expect.poll(() => page.locator('#screen-book').isVisible(), { timeout: 15_000 }).toBe(true);
-    const holders = await page.evaluate((n) => [...document.querySelectorAll('main *')].filter((e) => e.children.length === 0 && e.textContent?.includes(n)).map((e) => e.id || e.className || e.tagName), open);
+    const holders = await page.evaluate(
+      (n) =>
+        Array.from(document.querySelectorAll('main *'))
+          .filter((e) => e.children.length === 0 && e.textContent?.includes(n))
+          .map((e) => e.id || e.className || e.tagName),
+      open,
+    );
     expect(holders).toEqual([]);
     expect(await page.content()).not.toContain(open);
     expect(await page.content()).not.toContain(CHEN.idNumber);

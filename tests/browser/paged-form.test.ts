@@ -132,7 +132,9 @@ describe('browser: the one form, one question group per page', () => {
     const consentError = page.locator('.field[data-path="commitments.dataSharingConsent"] .error');
     await expect.poll(() => consentError.isVisible()).toBe(true);
     await expectAccessible(page, 'form check page, consent missing');
-    await formScreen().getByLabel(/我同意使用上面标明/).check();
+    await formScreen()
+      .getByLabel(/我同意使用上面标明/)
+      .check();
     await formScreen().getByLabel('我承诺以上信息真实、准确。').check();
     const [applied] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith(`/v1/cases/${caseNumber}/application`)),
@@ -159,7 +161,9 @@ describe('browser: the one form, one question group per page', () => {
     await formScreen().getByLabel('想从哪个月开始退休').selectOption('2027-06');
     for (let i = 0; i < 3; i++) await next();
     await expect.poll(() => stepHeading().textContent()).toBe('请核对后提交');
-    await formScreen().getByLabel(/我同意使用上面标明/).check();
+    await formScreen()
+      .getByLabel(/我同意使用上面标明/)
+      .check();
     await formScreen().getByLabel('我承诺以上信息真实、准确。').check();
 
     stack.setToday('2027-07-01');
@@ -175,7 +179,12 @@ describe('browser: the one form, one question group per page', () => {
     expect(await error.textContent()).not.toContain('格式');
     // The months offered now are today's.
     await expect
-      .poll(() => formScreen().getByLabel('想从哪个月开始退休').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean)[0]))
+      .poll(() =>
+        formScreen()
+          .getByLabel('想从哪个月开始退休')
+          .locator('option')
+          .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean)[0]),
+      )
       .toBe('2027-07');
     await shot(page, 'form-2-month-refused');
     await expectAccessible(page, 'form page 2, month refused');
@@ -200,7 +209,9 @@ describe('browser: the one form, one question group per page', () => {
     await expect.poll(() => stepHeading().textContent()).toBe('请核对后提交');
     await shot(page, 'form-desk-5-check', true);
     await expectAccessible(page, 'desk, check page');
-    await formScreen().getByLabel(/我同意使用上面标明/).check();
+    await formScreen()
+      .getByLabel(/我同意使用上面标明/)
+      .check();
     await formScreen().getByLabel('我承诺以上信息真实、准确。').check();
     await page.getByRole('button', { name: '提交申请' }).click();
     await expect.poll(() => page.locator('#p-status').textContent(), { timeout: 45_000, interval: 500 }).toBe('已办结：批准退休');

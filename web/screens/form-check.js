@@ -62,7 +62,12 @@ export function commitmentFields(commitments) {
     'fieldset',
     { class: 'consent' },
     h('legend', {}, '请确认'),
-    box('f-consent', 'commitments.dataSharingConsent', '我同意使用上面标明“来自”各部门的信息办理退休，并同意人社、税务、医保、公积金四个部门为办理退休共享和核查我的信息。', commitments.dataSharingConsent),
+    box(
+      'f-consent',
+      'commitments.dataSharingConsent',
+      '我同意使用上面标明“来自”各部门的信息办理退休，并同意人社、税务、医保、公积金四个部门为办理退休共享和核查我的信息。',
+      commitments.dataSharingConsent,
+    ),
     box('f-true', 'commitments.informationTrue', '我承诺以上信息真实、准确。', commitments.informationTrue),
   );
 }

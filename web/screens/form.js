@@ -127,7 +127,18 @@ function renderStep() {
       { class: 'actions' },
       h('button', { type: 'submit', class: 'button' }, '下一步'),
       state.step > 0
-        ? h('button', { type: 'button', class: 'button secondary', onclick: () => (keep(form), moveTo(state.step - 1)) }, '上一步')
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'button secondary',
+              onclick: () => {
+                keep(form);
+                moveTo(state.step - 1);
+              },
+            },
+            '上一步',
+          )
         : h('a', { class: 'button secondary', href: '#cases' }, '先保存，稍后再填'),
     ),
     savedNote(),
@@ -197,7 +208,7 @@ async function submit(form, summary, button) {
     await api('POST', `/v1/cases/${n}/application`, { token: session.token, body: sent });
     session.sentForm = { caseNumber: n, form: sent };
     forgetDraft(n);
-    state = null;
+    forgetForm();
     go('progress');
     say('申请表已提交。四个部门将同时为您核查。', 'ok');
   } catch (err) {
@@ -219,7 +230,7 @@ async function submit(form, summary, button) {
       say('有内容需要修改，请看红色提示。', 'error');
     } else if (err instanceof ApiError && err.status === 409) {
       forgetDraft(n);
-      state = null;
+      forgetForm();
       say('这个办件已经提交过申请表，或者已经过期。请查看办理进度。', 'warn');
       go('progress');
     } else {

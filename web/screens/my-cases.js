@@ -26,7 +26,10 @@ export async function showMyCases() {
     cases = (await api('GET', '/v1/cases', { token: session.token })).cases;
   } catch (err) {
     if (handleAuth(err)) return;
-    body().replaceChildren(h('p', { class: 'problem' }, problemText(err)), h('div', { class: 'actions' }, h('a', { class: 'button', href: '#cases' }, '再试一次')));
+    body().replaceChildren(
+      h('p', { class: 'problem' }, problemText(err)),
+      h('div', { class: 'actions' }, h('a', { class: 'button', href: '#cases' }, '再试一次')),
+    );
     return;
   }
   if (currentScreen() !== 'cases') return;

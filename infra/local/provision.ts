@@ -38,6 +38,7 @@ export async function ensureTable(client: DynamoDBClient, table: string): Promis
         }),
       );
     }
+    await indexActive(client, table, PERSON_INDEX);
     return;
   } catch (err) {
     if (!(err instanceof ResourceNotFoundException)) throw err;
@@ -71,6 +72,18 @@ export async function ensureTable(client: DynamoDBClient, table: string): Promis
       ],
     }),
   );
+}
+
+/** An added index fills from the items already there before it answers for them: wait until it is ACTIVE. */
+async function indexActive(client: DynamoDBClient, table: string, index: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: table }));
+    const found = Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === index);
+    if (found?.IndexStatus === 'ACTIVE' && !found.Backfilling) return;
+    if (Date.now() > deadline) throw new Error(`index ${index} of ${table} is still ${found?.IndexStatus ?? 'missing'} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 export async function ensureBucket(s3: S3Client, bucket: string): Promise<void> {

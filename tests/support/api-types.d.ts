@@ -1030,6 +1030,11 @@ export interface components {
             };
             retirement: {
                 originalRetirementAge?: components["schemas"]["OriginalRetirementAge"];
+                /**
+                 * @description Proposed for normal retirement: the statutory month, or this month once it has passed; absent while the statutory month is beyond `retirementMonths.latest`. Always inside `retirementMonths`.
+                 * @example 2026-04
+                 */
+                requestedMonth?: string;
             };
             bankAccount?: {
                 bankName: string;
@@ -1038,10 +1043,44 @@ export interface components {
             housingFund: {
                 withdraw: boolean;
             };
+            retirementMonths: components["schemas"]["RetirementMonths"];
+            /** @description Who supplied each prefilled value, by its path in the form (e.g. `applicant.name`: `hr`). */
+            sources: {
+                [key: string]: components["schemas"]["PrefillSource"];
+            };
         };
         /** @enum {string} */
         Gender: "male" | "female";
         OriginalRetirementAge: 50 | 55 | 60;
+        RetirementMonths: {
+            /**
+             * @description The earliest month a form sent today may ask for (this month).
+             * @example 2026-04
+             */
+            earliest: string;
+            /**
+             * @description The latest month a form sent today may ask for.
+             * @example 2026-04
+             */
+            latest: string;
+            /**
+             * @description The statutory retirement month, when gender, birth date and original age are known.
+             * @example 2026-04
+             */
+            statutory?: string;
+            /**
+             * @description The earliest month of flexible early retirement.
+             * @example 2026-04
+             */
+            flexibleEarliest?: string;
+            /**
+             * @description The latest month of flexible late retirement.
+             * @example 2026-04
+             */
+            flexibleLatest?: string;
+        };
+        /** @enum {string} */
+        PrefillSource: "hr" | "housingFund" | "booking" | "idNumber";
         SubmitResponse: {
             /**
              * @description The one number of the whole case: RT, the booking date, six Crockford base-32 characters.

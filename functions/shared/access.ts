@@ -19,6 +19,8 @@
  *                   of `CASE#…` items, nothing else of them), puts deliveries (`WHD#…`)
  *        'deliver'  reads subscriptions, queries the status index for due deliveries, updates deliveries
  * personIndex: Query on the `byPerson` index (a citizen's own cases), beside a read tier
+ * secrets: the product's secrets key (infra/aws/secrets-key.ts), only with a `subscription` encryption context:
+ *        'seal' Encrypt (webhook creation)   'open' Decrypt (webhook delivery)
  * deadlines: 'sweep'   the deadline sweep on AWS (infra/aws/deadline-sweep.ts), instead of any `table` level:
  *        queries the status index for open cases, marks a case's notice as sent (attribute `slaNotices` of
  *        `CASE#…` items, nothing else of them) and puts the notice into a staff inbox (`STAFF_NOTICES#…`)
@@ -33,4 +35,5 @@ export interface Access {
   webhooks?: 'enqueue' | 'deliver';
   deadlines?: 'sweep';
   personIndex?: boolean;
+  secrets?: 'seal' | 'open';
 }

@@ -16,6 +16,7 @@ import { API_ACCESS, SLA_ACCESS, STEP_ACCESS, WEBHOOK_ACCESS, type Access } from
 import type { RetireOneConfig } from './config.ts';
 import { STATUS_INDEX } from './data.ts';
 import { PERSON_INDEX } from '../../functions/adapters/table-keys.ts';
+import type { SecretsKey } from './secrets-key.ts';
 import type { SealKeys } from './signing-keys.ts';
 
 /** Node.js 24 on Graviton: the project runs on Node 24 locally, so Lambda runs what the tests ran. */
@@ -50,6 +51,7 @@ export interface FunctionsProps {
   table: ITable;
   bucket: IBucket;
   sealKeys: SealKeys;
+  secretsKey: SecretsKey;
   /** Built from the known state machine name, so API functions never depend on the state machine construct. */
   stateMachineArn: string;
   /** The content hash of the workflow definition new cases start on (recorded on each case). */
@@ -144,6 +146,7 @@ export class RetireOneFunctions extends Construct {
       environment.SEAL_KMS_KEY_IDS = props.sealKeys.keyIdsJson(this);
       if (config.sealIssuerNames) environment.SEAL_ISSUER_NAMES = config.sealIssuerNames;
     }
+    if (spec.access.secrets) environment.SECRETS_KEY_ID = props.secretsKey.key.keyArn;
     if (isSeal) environment.SEAL_FONT_PATH = `/var/task/${SEAL_FONT_FILE}`;
 
     const common = {
@@ -258,6 +261,7 @@ export class RetireOneFunctions extends Construct {
     }
 
     if (access.sign) props.sealKeys.grantSign(role);
+    if (access.secrets) props.secretsKey.grant(role, access.secrets);
   }
 }
 

@@ -50,6 +50,15 @@ describe('browser: 我的办件 — finding the case again', () => {
   const openCard = (p = page) => p.locator(`.case-card.open[data-case="${open}"]`);
 
   it('signing in lands on 我的办件: the open case first, with its next step; the closed one below', async () => {
+    // A stranger's 首页 and the sign-in page first.
+    await page.goto(`${stack.baseUrl}/#home`);
+    await expect.poll(() => page.locator('#go-start').textContent()).toBe('开始办理退休');
+    expect(await page.locator('#home-returning').textContent()).toContain('我的办件');
+    await shot(page, 'cases-0-home-stranger');
+    await expectAccessible(page, 'home, signed out');
+    await page.goto(`${stack.baseUrl}/#login`);
+    await expect.poll(() => page.getByText('开发用的登录').isVisible()).toBe(true);
+    await expectAccessible(page, 'sign-in page');
     await signIn(page, stack.baseUrl, CHEN);
     await expect.poll(() => page.locator('#screen-cases').isVisible(), { timeout: 15_000 }).toBe(true);
     expect(new URL(page.url()).hash).toBe('#cases');
@@ -139,6 +148,8 @@ describe('browser: 我的办件 — finding the case again', () => {
     await signIn(page, stack.baseUrl, WANG);
     await expect.poll(() => page.locator('#screen-book').isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await page.locator('#status').textContent()).toContain('您还没有办件');
+    await shot(page, 'cases-5-no-case-booking');
+    await expectAccessible(page, 'booking, after 我的办件 found no case');
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ro.draft.')))).toEqual([]);
     await page.goto(`${stack.baseUrl}/#cases`);
     await expect.poll(() => page.locator('#screen-book').isVisible(), { timeout: 15_000 }).toBe(true);
@@ -166,6 +177,7 @@ describe('browser: 我的办件 — finding the case again', () => {
     await expect.poll(() => page.locator('#screen-home').isVisible()).toBe(true);
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ro.')))).toEqual([]);
     expect(await page.locator('#go-start').textContent()).toBe('开始办理退休');
+    await expectAccessible(page, 'home after signing out');
     expect(b.errors).toEqual([]);
   }, 60_000);
 });

@@ -209,6 +209,15 @@ describe('browser: the one form, one question group per page', () => {
     await expect.poll(() => stepHeading().textContent()).toBe('请核对后提交');
     await shot(page, 'form-desk-5-check', true);
     await expectAccessible(page, 'desk, check page');
+    // 修改 one group from the check page: back to it in one step, the change marked as the person's.
+    await page.getByRole('button', { name: '修改养老金发到哪里' }).click();
+    await expect.poll(() => stepHeading().textContent()).toBe('养老金发到哪里');
+    await formScreen().getByLabel('开户银行').fill('中国建设银行东莞分行');
+    await page.getByRole('button', { name: '改好了，回到核对页' }).click();
+    await expect.poll(() => stepHeading().textContent()).toBe('请核对后提交');
+    const bank = page.locator('.check-row[data-field="bankAccount.bankName"]');
+    expect(await bank.locator('.check-value').textContent()).toBe('中国建设银行东莞分行');
+    expect(await bank.locator('.source').textContent()).toBe('您改过（原来来自人社部门）');
     await formScreen()
       .getByLabel(/我同意使用上面标明/)
       .check();

@@ -17,10 +17,13 @@ const TOTAL = STEPS.length + 1;
 
 /** @type {null | { caseNumber: string, prefill: any, prefilled: Record<string, unknown>, values: Record<string, unknown>, commitments: { informationTrue: boolean, dataSharingConsent: boolean }, step: number }} */
 let state = null;
+/** Set when the person came from the check page to change one group: 下一步 takes them back there. */
+let backToCheck = false;
 
 /** At sign-in and sign-out: nothing of the form stays in the page (the draft stays on the device until sign-out). */
 export function forgetForm() {
   state = null;
+  backToCheck = false;
   $('#form-body')?.replaceChildren();
   if ($('#form-case')) $('#form-case').textContent = '';
 }
@@ -93,6 +96,7 @@ function keep(form) {
 }
 
 function moveTo(step) {
+  if (step >= CHECK_STEP) backToCheck = false;
   state.step = step;
   saveDraft(state.caseNumber, state.step, state.values);
   say('');
@@ -125,7 +129,7 @@ function renderStep() {
     h(
       'div',
       { class: 'actions' },
-      h('button', { type: 'submit', class: 'button' }, '下一步'),
+      h('button', { type: 'submit', class: 'button' }, backToCheck ? '改好了，回到核对页' : '下一步'),
       state.step > 0
         ? h(
             'button',
@@ -159,7 +163,7 @@ function renderStep() {
       say(`有 ${errors.length} 处需要修改，请看红色提示。`, 'error');
       return;
     }
-    moveTo(state.step + 1);
+    moveTo(backToCheck ? CHECK_STEP : state.step + 1);
   });
   body().replaceChildren(form);
 }
@@ -175,7 +179,15 @@ function renderCheck() {
     heading('请核对后提交'),
     h('p', {}, '下面是要交给四个部门的全部内容。标着“来自”的是部门已有的信息，其余是您填写的。'),
     summary,
-    checkList({ values: state.values, prefilled: state.prefilled, sources: state.prefill.sources, onEdit: (i) => moveTo(i) }),
+    checkList({
+      values: state.values,
+      prefilled: state.prefilled,
+      sources: state.prefill.sources,
+      onEdit: (i) => {
+        backToCheck = true;
+        moveTo(i);
+      },
+    }),
     commitmentFields(state.commitments),
     h('div', { class: 'actions' }, send, h('button', { type: 'button', class: 'button secondary', onclick: () => moveTo(state.step - 1) }, '上一步')),
     savedNote(),

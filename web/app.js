@@ -1,5 +1,5 @@
 // 退休一件事 — the citizen pages. One screen per task, switched by the address (#calc, #login, #book,
-// #booked, #form, #progress, #supplement); each screen is a module in screens/. This file routes between them and
+// #booked, #form, #progress, #supplement, #cases); each screen is a module in screens/. This file routes between them and
 // starts them. No framework; the API it speaks is described at /v1/openapi.json.
 import { $, say } from './lib/ui.js';
 import { session } from './lib/session.js';
@@ -9,15 +9,16 @@ import { setupCalc } from './screens/calc.js';
 import { completeSignIn, setupLogin } from './screens/login.js';
 import { setupBook, showBook } from './screens/book.js';
 import { showBooked } from './screens/booked.js';
-import { setupForm, showForm, forgetForm } from './screens/form.js';
+import { showForm, forgetForm } from './screens/form.js';
 import { showProgress, stopPolling } from './screens/progress.js';
 import { setupWithdraw } from './screens/withdraw.js';
 import { showSupplement, forgetSupplement } from './screens/supplement.js';
+import { showMyCases, forgetMyCases } from './screens/my-cases.js';
 
-const SCREENS = ['home', 'calc', 'login', 'book', 'booked', 'form', 'progress', 'supplement'];
-const NEEDS_LOGIN = new Set(['book', 'booked', 'form', 'progress', 'supplement']);
+const SCREENS = ['home', 'calc', 'login', 'cases', 'book', 'booked', 'form', 'progress', 'supplement'];
+const NEEDS_LOGIN = new Set(['cases', 'book', 'booked', 'form', 'progress', 'supplement']);
 const NEEDS_CASE = new Set(['booked', 'form', 'progress', 'supplement']);
-const SHOW = { home: showHome, book: showBook, booked: showBooked, form: showForm, progress: showProgress, supplement: showSupplement };
+const SHOW = { home: showHome, cases: showMyCases, book: showBook, booked: showBooked, form: showForm, progress: showProgress, supplement: showSupplement };
 
 function route() {
   let name = location.hash.replace(/^#\/?/, '') || 'home';
@@ -51,13 +52,13 @@ function start() {
     session.clear();
     forgetForm();
     forgetSupplement();
+    forgetMyCases();
     go('home');
     say('您已退出登录。', 'ok');
   });
   setupCalc();
   setupLogin();
   setupBook();
-  setupForm();
   setupWithdraw();
   window.addEventListener('hashchange', route);
   route();

@@ -7,6 +7,7 @@ import { FeedbackStore } from './feedback-store.ts';
 import { HealthProbeStore } from './health-probe-store.ts';
 import { IdempotencyStore } from './idempotency-store.ts';
 import { OutboxStore } from './outbox-store.ts';
+import { PersonCaseStore } from './person-case-store.ts';
 import { StaffWorkStore } from './staff-work-store.ts';
 import { RatingStore } from './rating-store.ts';
 import { StaffNoticeStore } from './staff-notice-store.ts';
@@ -19,6 +20,7 @@ export function buildStores(db: DynamoDBDocumentClient, table: string) {
   return {
     cases: new CaseStore(db, table),
     bookings: new BookingStore(db, table),
+    personCases: new PersonCaseStore(db, table),
     idempotency: new IdempotencyStore(db, table),
     documents: new DocumentStore(db, table),
     audit: new AuditStore(db, table),

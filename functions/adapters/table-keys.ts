@@ -15,4 +15,8 @@ export const keys = {
   feedback: (feedbackId: string) => ({ pk: `FEEDBACK#${feedbackId}`, sk: 'FEEDBACK' }),
 };
 export const STATUS_INDEX = 'byStatus';
+/** GSI of a person's own cases: idNumber, newest createdAt first; projects only what the case list shows. */
+export const PERSON_INDEX = 'byPerson';
+/** The case attributes the person index carries besides its keys and the table's. */
+export const PERSON_INDEX_ATTRIBUTES = ['caseNumber', 'status', 'decision'] as const;
 export const queueKey = (deadline: string, caseNumber: string) => `${deadline}#${caseNumber}`;

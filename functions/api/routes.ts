@@ -5,6 +5,7 @@ import { DepartmentFault, DepartmentFaultPathParams, DepartmentFaultResponse } f
 import { BookingRequest, BookingResponse, ServiceCenterList, ServiceCenterPathParams, SlotList, SlotsQuery } from '../../schemas/booking.ts';
 import { AssignmentRequest, AssignmentResponse } from '../../schemas/assignment.ts';
 import { CasePathParams, CaseView, RetryResponse, SubmitResponse, WithdrawalRequest, WithdrawalResponse } from '../../schemas/case.ts';
+import { CaseList } from '../../schemas/case-list.ts';
 import { CaseNumber } from '../../schemas/common.ts';
 import { DevMessageList, DevMessagesQuery } from '../../schemas/dev-messages.ts';
 import { EligibilityRequest, EligibilityResponse } from '../../schemas/eligibility.ts';
@@ -359,6 +360,29 @@ export const operations = {
         ...BODY_ERRORS,
         404: NOT_FOUND_CASE,
         409: problem('The case is not COMPLETED, or it has been rated already (or a request with the same Idempotency-Key is still being handled).'),
+      },
+    },
+  }),
+  listCases: operation({
+    method: 'GET',
+    path: '/v1/cases',
+    module: 'list-cases',
+    // A person's own cases: the platform and staff have their own ways to find cases (booking answers, the queue).
+    auth: ['citizen'],
+    access: { table: 'read', personIndex: true },
+    // No parameters: whose cases is the token's to say. A query naming anyone is refused, not ignored.
+    query: z.strictObject({}),
+    doc: {
+      operationId: 'listCases',
+      tags: ['Following the case'],
+      summary: 'The caller’s own cases, newest first',
+      description:
+        'Only the cases booked with the ID number of the citizen’s token; nobody else’s ever appear. Found through an index that follows ' +
+        'the cases within moments, so a case booked a moment ago may be missing for a moment (its number is in the booking answer).',
+      responses: {
+        200: { description: 'The caller’s cases, newest first; an empty list when there are none.', content: json(CaseList) },
+        400: BAD_REQUEST,
+        403: problem('Not a citizen: the list is of the caller’s own cases.'),
       },
     },
   }),

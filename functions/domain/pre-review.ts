@@ -12,7 +12,7 @@ import type { Application } from '../../schemas/application.ts';
 import type { Reason } from '../../schemas/common.ts';
 import { DEFAULT_POLICY, type Policy } from './policy.ts';
 import { parseIdNumber } from './id-number.ts';
-import { addMonths, monthIndex, monthOf } from './months.ts';
+import { isRequestable, requestableMonths } from './requestable-months.ts';
 import { formatMonthZh } from './format.ts';
 
 export type PreReviewResult = { outcome: 'PASS' | 'MANUAL' | 'FAIL'; reasons: Reason[] };
@@ -42,13 +42,11 @@ export function preReview(input: { application: Application; booking: { idNumber
     manual.push({ code: 'BOOKING_MISMATCH', message: '申请人姓名与预约时不一致，需工作人员核实。' });
   }
 
-  const thisMonth = monthOf(today);
-  const latest = addMonths(thisMonth, policy.applicationMonthsAhead);
-  const requested = monthIndex(application.retirement.requestedMonth);
-  if (requested < monthIndex(thisMonth) || requested > monthIndex(latest)) {
+  const window = requestableMonths(today, policy);
+  if (!isRequestable(application.retirement.requestedMonth, window)) {
     fails.push({
       code: 'REQUESTED_MONTH_OUT_OF_RANGE',
-      message: `申请退休月份须在 ${formatMonthZh(thisMonth)} 至 ${formatMonthZh(latest)} 之间。`,
+      message: `申请退休月份须在 ${formatMonthZh(window.earliest)} 至 ${formatMonthZh(window.latest)} 之间。`,
     });
   }
 

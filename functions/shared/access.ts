@@ -18,6 +18,7 @@
  *        'enqueue'  reads subscriptions (`WEBHOOKS`), reads and moves the per-case cursors (attribute `next`
  *                   of `CASE#…` items, nothing else of them), puts deliveries (`WHD#…`)
  *        'deliver'  reads subscriptions, queries the status index for due deliveries, updates deliveries
+ * personIndex: Query on the `byPerson` index (a citizen's own cases), beside a read tier
  * secrets: the product's secrets key (infra/aws/secrets-key.ts), only with a `subscription` encryption context:
  *        'seal' Encrypt (webhook creation)   'open' Decrypt (webhook delivery)
  * deadlines: 'sweep'   the deadline sweep on AWS (infra/aws/deadline-sweep.ts), instead of any `table` level:
@@ -33,5 +34,6 @@ export interface Access {
   writes?: readonly string[];
   webhooks?: 'enqueue' | 'deliver';
   deadlines?: 'sweep';
+  personIndex?: boolean;
   secrets?: 'seal' | 'open';
 }

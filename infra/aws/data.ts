@@ -1,6 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
+import { PERSON_INDEX, PERSON_INDEX_ATTRIBUTES } from '../../functions/adapters/table-keys.ts';
 
 /** GSI serving the staff work queue: cases by status, oldest deadline first (queueKey sorts by deadline). */
 export const STATUS_INDEX = 'byStatus';
@@ -31,6 +32,15 @@ export class CaseData extends Construct {
       partitionKey: { name: 'status', type: AttributeType.STRING },
       sortKey: { name: 'queueKey', type: AttributeType.STRING },
       projectionType: ProjectionType.ALL,
+    });
+    // A citizen's own cases (GET /v1/cases). Only what the list shows is copied into the index: no form,
+    // no bank account, no name beside the ID number it is keyed by.
+    this.table.addGlobalSecondaryIndex({
+      indexName: PERSON_INDEX,
+      partitionKey: { name: 'idNumber', type: AttributeType.STRING },
+      sortKey: { name: 'createdAt', type: AttributeType.STRING },
+      projectionType: ProjectionType.INCLUDE,
+      nonKeyAttributes: [...PERSON_INDEX_ATTRIBUTES],
     });
   }
 }

@@ -15,6 +15,7 @@ import { DELIVERY } from '../../functions/webhooks/delivery-limits.ts';
 import { API_ACCESS, SLA_ACCESS, STEP_ACCESS, WEBHOOK_ACCESS, type Access } from './access.ts';
 import type { RetireOneConfig } from './config.ts';
 import { STATUS_INDEX } from './data.ts';
+import { PERSON_INDEX } from '../../functions/adapters/table-keys.ts';
 import type { SecretsKey } from './secrets-key.ts';
 import type { SealKeys } from './signing-keys.ts';
 
@@ -230,6 +231,10 @@ export class RetireOneFunctions extends Construct {
       );
     }
 
+    // The person index by name, only to the function that lists a citizen's own cases.
+    if (access.personIndex) {
+      role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${props.table.tableArn}/index/${PERSON_INDEX}`] }));
+    }
     if (access.webhooks) webhookGrants(role, access.webhooks, props.table);
     if (access.deadlines) deadlineSweepGrants(role, props.table);
 

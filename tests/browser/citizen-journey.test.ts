@@ -98,27 +98,36 @@ describe('browser: citizen pages and staff console', () => {
     expect(await page.getByText('请记住您的办件编号').isVisible()).toBe(true);
     expect(await page.locator('#booked-deadline').textContent()).toMatch(/前提交申请表/);
 
-    // (d) the one form, prefilled
+    // (d) the one form, prefilled, one question group per page (tests/browser/paged-form.test.ts goes page by page)
     await page.getByRole('link', { name: /填写申请表/ }).click();
-    await expect.poll(() => page.locator('#f-name').inputValue(), { timeout: 15_000 }).toBe(CHEN.name);
-    expect(await page.locator('#f-account').inputValue()).toBe(CHEN.bankAccount.accountNo);
-    expect(await page.locator('#f-bank').inputValue()).toBe(CHEN.bankAccount.bankName);
-    expect(await page.locator('#f-id').inputValue()).toBe(CHEN.idNumber);
+    const form = page.locator('#screen-form');
+    const stepHeading = page.locator('#form-step-h');
+    await expect.poll(() => form.getByLabel('姓名').inputValue(), { timeout: 15_000 }).toBe(CHEN.name);
+    expect(await form.getByLabel('身份证号码').inputValue()).toBe(CHEN.idNumber);
 
-    // Sent incomplete: every field's problem stands next to that field.
-    await page.getByRole('button', { name: '提交申请' }).click();
+    // Sent on incomplete: the page's problem stands next to its field, and the page does not move on.
+    await page.getByRole('button', { name: '下一步' }).click();
     const addressError = page.locator('.field[data-path="applicant.address"] .error');
     await expect.poll(() => addressError.isVisible()).toBe(true);
     expect(await addressError.textContent()).toContain('住址');
-    expect(await page.locator('.field[data-path="commitments.informationTrue"] .error').isVisible()).toBe(true);
-    expect(await page.locator('#f-address').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('#form-summary').isVisible()).toBe(true);
+    expect(await form.getByLabel('现在的住址').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#app-form .error-summary').isVisible()).toBe(true);
 
-    await page.getByLabel('现在的住址').fill('广东省东莞市南城街道示例路 1 号');
-    await page.getByRole('radio', { name: /按时退休/ }).check();
-    await page.locator('#f-month').fill('2027-04');
-    await page.getByLabel('我承诺以上信息真实、准确。').check();
-    await page.getByLabel(/我同意人社、税务、医保、公积金/).check();
+    await form.getByLabel('现在的住址').fill('广东省东莞市南城街道示例路 1 号');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await expect.poll(() => stepHeading.textContent()).toBe('怎样退休');
+    expect(await form.getByRole('radio', { name: /按时退休/ }).isChecked()).toBe(true);
+    expect(await form.getByLabel('想从哪个月开始退休').inputValue()).toBe('2027-04');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await expect.poll(() => stepHeading.textContent()).toBe('养老金发到哪里');
+    expect(await form.getByLabel('银行卡号').inputValue()).toBe(CHEN.bankAccount.accountNo);
+    expect(await form.getByLabel('开户银行').inputValue()).toBe(CHEN.bankAccount.bankName);
+    await page.getByRole('button', { name: '下一步' }).click();
+    await expect.poll(() => stepHeading.textContent()).toBe('住房公积金');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await expect.poll(() => stepHeading.textContent()).toBe('请核对后提交');
+    await form.getByLabel('我承诺以上信息真实、准确。').check();
+    await form.getByLabel(/我同意使用上面标明/).check();
     await page.getByRole('button', { name: '提交申请' }).click();
 
     // (e) progress, followed by polling until the sealed answer is there
@@ -252,12 +261,13 @@ describe('browser: citizen pages and staff console', () => {
     stack.setToday('2027-03-20');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${base}/#home`);
-    await page.evaluate(() => sessionStorage.clear());
+    await page.evaluate(() => localStorage.clear());
     await page.goto(`${base}/#login`);
     await expect.poll(() => page.locator('#screen-login').isVisible()).toBe(true);
     await signIn(CHEN);
 
-    // Book online → the case number.
+    // 我的办件: his case of the first journey is closed; book a new one → the case number.
+    await page.getByRole('link', { name: '预约新的办件' }).click();
     await bookOnline(CHEN);
     const number = page.getByTestId('case-number');
     await expect.poll(() => number.textContent(), { timeout: 15_000 }).toMatch(/^RT\d{8}[0-9A-Z]{6}$/);

@@ -95,11 +95,11 @@ describe('browser: sign-in through the OpenID Provider (dev mode off)', () => {
     await page.getByLabel('短信验证码').fill(code!);
     await page.getByRole('button', { name: '登录', exact: true }).click();
 
-    // Back on the site, signed in: the booking screen, the name in the header, the provider's token kept.
+    // Back on the site, signed in: 我的办件 finds no case and goes on to booking; the name in the header, the provider's token kept.
     await expect.poll(() => page.locator('#screen-book').isVisible(), { timeout: 15_000 }).toBe(true);
     expect(new URL(page.url()).search).toBe('');
     expect(await page.locator('#who-name').textContent()).toContain(CHEN.name);
-    const token = (await page.evaluate(() => sessionStorage.getItem('ro.token')))!;
+    const token = (await page.evaluate(() => localStorage.getItem('ro.token')))!;
     const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'));
     expect(claims).toMatchObject({ iss: `${stack.baseUrl}/oidc`, aud: 'retireone-api', role: 'citizen', idNumber: CHEN.idNumber, name: CHEN.name });
 
@@ -120,7 +120,7 @@ describe('browser: sign-in through the OpenID Provider (dev mode off)', () => {
         const res = await fetch(`/v1/cases/${caseNumber}/application`, {
           method: 'POST',
           headers: {
-            authorization: `Bearer ${sessionStorage.getItem('ro.token')}`,
+            authorization: `Bearer ${localStorage.getItem('ro.token')}`,
             'content-type': 'application/json',
             'Idempotency-Key': crypto.randomUUID(),
           },

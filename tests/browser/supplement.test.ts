@@ -79,7 +79,10 @@ describe('browser: the citizen corrects what pre-review asked (补正)', () => {
 
   async function signIn(person: { name: string; idNumber: string }) {
     await page.goto(`${stack.baseUrl}/#home`);
-    await page.evaluate(() => sessionStorage.clear());
+    await page.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
     await page.goto(`${stack.baseUrl}/#login`);
     await expect.poll(() => page.getByText('开发用的登录').isVisible()).toBe(true);
     const login = page.locator('#screen-login');
@@ -113,13 +116,17 @@ describe('browser: the citizen corrects what pre-review asked (补正)', () => {
 
     // The form, with the name not as booked (so pre-review waits for a person).
     await page.getByRole('link', { name: /填写申请表/ }).click();
-    await expect.poll(() => page.locator('#f-name').inputValue(), { timeout: 15_000 }).toBe(CHEN.name);
-    await page.locator('#f-name').fill(`${CHEN.name} 先生`);
-    await page.getByLabel('现在的住址').fill('广东省东莞市南城街道示例路 1 号');
-    await page.getByRole('radio', { name: /按时退休/ }).check();
-    await page.locator('#f-month').fill('2027-04');
-    await page.getByLabel('我承诺以上信息真实、准确。').check();
-    await page.getByLabel(/我同意人社、税务、医保、公积金/).check();
+    const appForm = page.locator('#screen-form');
+    const next = () => page.getByRole('button', { name: '下一步' }).click();
+    await expect.poll(() => appForm.getByLabel('姓名').inputValue(), { timeout: 15_000 }).toBe(CHEN.name);
+    await appForm.getByLabel('姓名').fill(`${CHEN.name} 先生`);
+    await appForm.getByLabel('现在的住址').fill('广东省东莞市南城街道示例路 1 号');
+    await next();
+    await expect.poll(() => appForm.getByLabel('想从哪个月开始退休').inputValue()).toBe('2027-04');
+    for (let i = 0; i < 3; i++) await next();
+    await expect.poll(() => page.locator('#form-step-h').textContent()).toBe('请核对后提交');
+    await appForm.getByLabel('我承诺以上信息真实、准确。').check();
+    await appForm.getByLabel(/我同意使用上面标明/).check();
     const [applied] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith(`/v1/cases/${caseNumber}/application`)),
       page.getByRole('button', { name: '提交申请' }).click(),
@@ -246,14 +253,12 @@ describe('browser: the citizen corrects what pre-review asked (补正)', () => {
     expect(asked.status).toBe(202);
     await client.waitForCase(caseNumber, citizen, (c) => c.status === 'SUPPLEMENT_REQUESTED');
 
-    // Signed in on a new tab, opening the case by its number: nothing of the form is kept here.
+    // Signed in on another device: 我的办件 finds the case and what it needs; nothing of the form is kept here.
     await signIn(LIN);
-    await expect.poll(() => page.locator('#screen-book').isVisible(), { timeout: 15_000 }).toBe(true);
-    await page.getByText('我已经有办件编号').click();
-    await page.getByLabel('办件编号').fill(caseNumber);
-    await page.getByRole('button', { name: '查看这个办件' }).click();
-    await expect.poll(() => page.getByTestId('supplement-box').isVisible(), { timeout: 15_000 }).toBe(true);
-    await page.getByRole('link', { name: '去修改' }).click();
+    const card = page.locator(`.case-card.open[data-case="${caseNumber}"]`);
+    await expect.poll(() => card.isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await card.locator('.case-status strong').textContent()).toBe('等待您补正');
+    await card.getByRole('button', { name: '去修改申请表' }).click();
     // Nothing is kept on this device: the form as sent comes from the server (GET /v1/cases/{n}/application).
     await expect.poll(() => page.locator('#sp-body .notice').count(), { timeout: 15_000 }).toBe(0);
     await expect.poll(() => page.locator('#sp-body input, #sp-body textarea').count(), { timeout: 15_000 }).toBeGreaterThan(0);

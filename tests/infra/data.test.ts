@@ -27,7 +27,7 @@ describe('case table', () => {
     expect(t.UpdateReplacePolicy).toBe('Retain');
   });
 
-  it('has the byStatus GSI (status, queueKey) for the staff work queue', () => {
+  it('has the byStatus GSI (status, queueKey) for the staff work queue and the byPerson GSI for a citizen’s own cases', () => {
     const [, t] = ofType('AWS::DynamoDB::Table')[0]!;
     expect(t.Properties.GlobalSecondaryIndexes).toEqual([
       {
@@ -38,11 +38,22 @@ describe('case table', () => {
         ],
         Projection: { ProjectionType: 'ALL' },
       },
+      {
+        IndexName: 'byPerson',
+        KeySchema: [
+          { AttributeName: 'idNumber', KeyType: 'HASH' },
+          { AttributeName: 'createdAt', KeyType: 'RANGE' },
+        ],
+        // Only what the case list shows: no form, bank account or name is copied into it.
+        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['caseNumber', 'status', 'decision'] },
+      },
     ]);
     expect(t.Properties.AttributeDefinitions).toEqual(
       expect.arrayContaining([
         { AttributeName: 'status', AttributeType: 'S' },
         { AttributeName: 'queueKey', AttributeType: 'S' },
+        { AttributeName: 'idNumber', AttributeType: 'S' },
+        { AttributeName: 'createdAt', AttributeType: 'S' },
       ]),
     );
   });

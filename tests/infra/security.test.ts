@@ -178,6 +178,13 @@ describe('least privilege', () => {
     for (const action of ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']) expect(rolesAllowed(action).has(role), action).toBe(false);
   });
 
+  it('lets only the case list query the person index, and the case list write nothing', () => {
+    expect(rolesAllowed('dynamodb:Query', '/index/byPerson')).toEqual(new Set([roleOf('api', 'list-cases')]));
+    const role = roleOf('api', 'list-cases');
+    for (const action of ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'])
+      expect(rolesAllowed(action).has(role), action).toBe(false);
+  });
+
   it('lets audited readers append only to AUDIT# partitions', () => {
     for (const module of ['get-case', 'get-document', 'prefill']) {
       const role = roleOf('api', module);

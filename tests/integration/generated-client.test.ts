@@ -68,6 +68,9 @@ describe('a client generated from the OpenAPI document', () => {
       .toBe('COMPLETED');
     const done = await api.GET('/v1/cases/{caseNumber}', { params: { path } });
     const [sealed] = done.data!.documents;
+    // The person's own cases (我的办件), through the generated types.
+    const mine = await api.GET('/v1/cases', {});
+    expect(mine.data!.cases.map((c) => [c.caseNumber, c.status, c.decision])).toEqual([[caseNumber, 'COMPLETED', 'APPROVED']]);
 
     // 好差评 and 办不成事, through the generated types too.
     const rated = await api.POST('/v1/cases/{caseNumber}/rating', { params: { path }, body: { score: 5, comment: '一次办好' } });

@@ -306,6 +306,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller’s own cases, newest first
+         * @description Only the cases booked with the ID number of the citizen’s token; nobody else’s ever appear. Found through an index that follows the cases within moments, so a case booked a moment ago may be missing for a moment (its number is in the booking answer).
+         *
+         *     Roles: `citizen`.
+         */
+        get: operations["listCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{caseNumber}": {
         parameters: {
             query?: never;
@@ -1008,6 +1030,11 @@ export interface components {
             };
             retirement: {
                 originalRetirementAge?: components["schemas"]["OriginalRetirementAge"];
+                /**
+                 * @description Proposed for normal retirement: the statutory month, or this month once it has passed; absent while the statutory month is beyond `retirementMonths.latest`. Always inside `retirementMonths`.
+                 * @example 2026-04
+                 */
+                requestedMonth?: string;
             };
             bankAccount?: {
                 bankName: string;
@@ -1016,10 +1043,44 @@ export interface components {
             housingFund: {
                 withdraw: boolean;
             };
+            retirementMonths: components["schemas"]["RetirementMonths"];
+            /** @description Who supplied each prefilled value, by its path in the form (e.g. `applicant.name`: `hr`). */
+            sources: {
+                [key: string]: components["schemas"]["PrefillSource"];
+            };
         };
         /** @enum {string} */
         Gender: "male" | "female";
         OriginalRetirementAge: 50 | 55 | 60;
+        RetirementMonths: {
+            /**
+             * @description The earliest month a form sent today may ask for (this month).
+             * @example 2026-04
+             */
+            earliest: string;
+            /**
+             * @description The latest month a form sent today may ask for.
+             * @example 2026-04
+             */
+            latest: string;
+            /**
+             * @description The statutory retirement month, when gender, birth date and original age are known.
+             * @example 2026-04
+             */
+            statutory?: string;
+            /**
+             * @description The earliest month of flexible early retirement.
+             * @example 2026-04
+             */
+            flexibleEarliest?: string;
+            /**
+             * @description The latest month of flexible late retirement.
+             * @example 2026-04
+             */
+            flexibleLatest?: string;
+        };
+        /** @enum {string} */
+        PrefillSource: "hr" | "housingFund" | "booking" | "idNumber";
         SubmitResponse: {
             /**
              * @description The one number of the whole case: RT, the booking date, six Crockford base-32 characters.
@@ -1129,6 +1190,28 @@ export interface components {
             /** @description Text, NFC, at most 500 characters; no control or invisible formatting characters. */
             comment?: string;
         };
+        CaseList: {
+            cases: components["schemas"]["CaseSummary"][];
+        };
+        CaseSummary: {
+            /**
+             * @description The one number of the whole case: RT, the booking date, six Crockford base-32 characters.
+             * @example RT20260312K7M2QD
+             */
+            caseNumber: string;
+            status: components["schemas"]["CaseStatus"];
+            decision?: components["schemas"]["Decision"];
+            /**
+             * Format: date-time
+             * @description When the case was booked.
+             * @example 2026-03-12T09:30:00+08:00
+             */
+            createdAt: string;
+        };
+        /** @enum {string} */
+        CaseStatus: "BOOKED" | "SUBMITTED" | "PRE_REVIEW" | "CHECKING" | "MANUAL_REVIEW" | "SEALING" | "COMPLETED" | "EXPIRED" | "WITHDRAWN" | "NEEDS_ATTENTION" | "SUPPLEMENT_REQUESTED";
+        /** @enum {string} */
+        Decision: "APPROVED" | "REJECTED";
         CaseView: {
             /**
              * @description The one number of the whole case: RT, the booking date, six Crockford base-32 characters.
@@ -1224,10 +1307,6 @@ export interface components {
                 ratedAt: string;
             };
         };
-        /** @enum {string} */
-        CaseStatus: "BOOKED" | "SUBMITTED" | "PRE_REVIEW" | "CHECKING" | "MANUAL_REVIEW" | "SEALING" | "COMPLETED" | "EXPIRED" | "WITHDRAWN" | "NEEDS_ATTENTION" | "SUPPLEMENT_REQUESTED";
-        /** @enum {string} */
-        Decision: "APPROVED" | "REJECTED";
         /** @enum {string} */
         SupplementField: "applicant.name" | "applicant.gender" | "applicant.birthDate" | "applicant.phone" | "applicant.address" | "retirement.type" | "retirement.requestedMonth" | "retirement.originalRetirementAge" | "bankAccount.bankName" | "bankAccount.accountNo" | "housingFund.withdraw";
         Departments: {
@@ -2936,6 +3015,77 @@ export interface operations {
             };
             /** @description The Idempotency-Key was used before with a different request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (the local server’s per-caller token bucket; on AWS, the route’s throttle). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store or service this operation depends on is not answering (or the disk is full); nothing was changed. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller’s cases, newest first; an empty list when there are none. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseList"];
+                };
+            };
+            /** @description Invalid request: every offending field is named by its JSON path in `errors`; unknown fields are rejected. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or the token is not valid or has expired. */
+            401: {
+                headers: {
+                    /** @description The bearer scheme and realm; with `error="invalid_token"` when a token was sent but is not valid. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a citizen: the list is of the caller’s own cases. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

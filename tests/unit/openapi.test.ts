@@ -53,6 +53,8 @@ const ADDITIONS = new Set([
   'GET /v1/staff/cases/{caseNumber}/applicant',
   'GET /v1/staff/stats',
   'GET /v1/staff/notices',
+  // api-v1.md Additions, Cases: a citizen's own cases.
+  'GET /v1/cases',
 ]);
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -1,58 +1,85 @@
-// The citizen's sign-in and open case, kept in sessionStorage so they are gone when the browser tab closes.
+// The citizen's sign-in and the case they are working on, kept in localStorage so a new tab (or the browser
+// opened again) carries on where the person was: a token lives at most 12 hours (its `exp` is read here and a
+// lapsed one is dropped), and signing out removes everything, drafts included (web/lib/form-draft.js).
+import { forgetAllDrafts } from './form-draft.js';
+
 const KEYS = { token: 'ro.token', id: 'ro.idNumber', name: 'ro.name', caseNumber: 'ro.caseNumber', booking: 'ro.booking', sentForm: 'ro.sentForm' };
+const store = () => localStorage;
+
+/** Seconds since the epoch at which the token lapses, from its payload; 0 when it cannot be read. */
+function expiresAt(token) {
+  try {
+    const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return Number(JSON.parse(atob(payload)).exp) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+function readJson(key) {
+  try {
+    return JSON.parse(store().getItem(key) || 'null');
+  } catch {
+    return null;
+  }
+}
+
+function writeJson(key, v) {
+  v ? store().setItem(key, JSON.stringify(v)) : store().removeItem(key);
+}
 
 export const session = {
   get token() {
-    return sessionStorage.getItem(KEYS.token);
+    const t = store().getItem(KEYS.token);
+    if (t && expiresAt(t) * 1000 <= Date.now()) {
+      // Lapsed: the next page asks the person to sign in again rather than failing on every request.
+      store().removeItem(KEYS.token);
+      return null;
+    }
+    return t;
   },
   get idNumber() {
-    return sessionStorage.getItem(KEYS.id);
+    return store().getItem(KEYS.id);
   },
   get name() {
-    return sessionStorage.getItem(KEYS.name);
+    return store().getItem(KEYS.name);
   },
   get caseNumber() {
-    return sessionStorage.getItem(KEYS.caseNumber);
+    return store().getItem(KEYS.caseNumber);
   },
   set caseNumber(v) {
-    v ? sessionStorage.setItem(KEYS.caseNumber, v) : sessionStorage.removeItem(KEYS.caseNumber);
+    v ? store().setItem(KEYS.caseNumber, v) : store().removeItem(KEYS.caseNumber);
   },
   get booking() {
-    try {
-      return JSON.parse(sessionStorage.getItem(KEYS.booking) || 'null');
-    } catch {
-      return null;
-    }
+    return readJson(KEYS.booking);
   },
   set booking(v) {
-    v ? sessionStorage.setItem(KEYS.booking, JSON.stringify(v)) : sessionStorage.removeItem(KEYS.booking);
+    writeJson(KEYS.booking, v);
   },
   /**
-   * The form this tab last sent for a case ({ caseNumber, form }), so a correction (补正) asked for later starts
-   * from what was sent. Kept in sessionStorage like the sign-in: gone when the tab closes or at sign-out.
+   * The form last sent for a case ({ caseNumber, form }), so a correction (补正) asked for later can start
+   * from what was sent when the server's copy cannot be read. Gone at sign-out.
    */
   get sentForm() {
-    try {
-      return JSON.parse(sessionStorage.getItem(KEYS.sentForm) || 'null');
-    } catch {
-      return null;
-    }
+    return readJson(KEYS.sentForm);
   },
   set sentForm(v) {
-    v ? sessionStorage.setItem(KEYS.sentForm, JSON.stringify(v)) : sessionStorage.removeItem(KEYS.sentForm);
+    writeJson(KEYS.sentForm, v);
   },
   signIn(token, idNumber, name) {
-    // Someone else signing in on this tab must not inherit the previous person's case.
-    if (sessionStorage.getItem(KEYS.id) !== idNumber) {
+    // Someone else signing in on this device must not inherit the previous person's case or drafts.
+    if (store().getItem(KEYS.id) !== idNumber) {
       this.caseNumber = null;
       this.booking = null;
       this.sentForm = null;
+      forgetAllDrafts();
     }
-    sessionStorage.setItem(KEYS.token, token);
-    sessionStorage.setItem(KEYS.id, idNumber);
-    sessionStorage.setItem(KEYS.name, name);
+    store().setItem(KEYS.token, token);
+    store().setItem(KEYS.id, idNumber);
+    store().setItem(KEYS.name, name);
   },
   clear() {
-    for (const k of Object.values(KEYS)) sessionStorage.removeItem(k);
+    for (const k of Object.values(KEYS)) store().removeItem(k);
+    forgetAllDrafts();
   },
 };

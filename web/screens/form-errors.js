@@ -1,5 +1,5 @@
 // What the API rejected in the application form: a message under each field and a summary linking to them.
-import { h } from '../lib/api.js';
+import { h, monthZh } from '../lib/api.js';
 import { $, fieldError, firstInput } from '../lib/ui.js';
 
 /** What to say under a field the form or the API found wrong; the correction (补正) page says the same. */
@@ -20,6 +20,18 @@ export const FIELD_MSG = {
   'commitments.dataSharingConsent': '请勾选这一项，同意四个部门共享信息。',
 };
 
+/**
+ * What to say for an error the server named. A month the service does not take (it answers "must be between
+ * 2027-06 and 2027-12") is not a format mistake: the person is told which months may be chosen.
+ */
+export function serverFieldText(e) {
+  if (e.path === 'retirement.requestedMonth') {
+    const range = /between (\d{4}-\d{2}) and (\d{4}-\d{2})/.exec(e.message || '');
+    if (range) return `退休月份只能选 ${monthZh(range[1])} 到 ${monthZh(range[2])} 之间的月份，请重新选择。`;
+  }
+  return FIELD_MSG[e.path] || `请检查：${e.message}`;
+}
+
 /** @param {HTMLElement} [summary] where the list of problems goes (the application form's own by default) */
 export function showFormErrors(form, errors, summary = $('#form-summary')) {
   const items = [];
@@ -27,7 +39,7 @@ export function showFormErrors(form, errors, summary = $('#form-summary')) {
   for (const e of errors) {
     if (seen.has(e.path)) continue;
     seen.add(e.path);
-    const msg = e.text || FIELD_MSG[e.path] || `请检查：${e.message}`;
+    const msg = e.text || serverFieldText(e);
     const placed = fieldError(form, e.path, msg);
     const input = placed && firstInput(form, e.path);
     items.push(

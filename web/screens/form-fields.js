@@ -1,43 +1,140 @@
-// The application form's fields: filled from what the departments already know, read back as the API's body.
-import { $, $$ } from '../lib/ui.js';
+// The application form, one question group per page: which fields each page asks, how each is drawn (the
+// same fields as the correction pages, supplement-fields.js, with ids of their own), and how it reads back.
+// Two fields are the form's own: the ID number, shown but not changed, and the retirement month, chosen
+// from the months the service takes on a form sent today (the prefill's `retirementMonths`), never typed.
+import { h, monthZh } from '../lib/api.js';
+import { $ } from '../lib/ui.js';
+import { fieldElement, fieldProblem, getPath, readField, setPath } from './supplement-fields.js';
 
-function setRadio(name, value) {
-  for (const r of $$(`input[name="${name}"]`)) r.checked = r.value === String(value);
+const PREFIX = 'f';
+
+/** The four question groups, in the form's order; the check page comes after them. */
+export const STEPS = [
+  {
+    key: 'applicant',
+    title: '您的基本信息',
+    fields: ['applicant.name', 'applicant.idNumber', 'applicant.gender', 'applicant.birthDate', 'applicant.phone', 'applicant.address'],
+  },
+  { key: 'retirement', title: '怎样退休', fields: ['retirement.type', 'retirement.originalRetirementAge', 'retirement.requestedMonth'] },
+  { key: 'bankAccount', title: '养老金发到哪里', fields: ['bankAccount.bankName', 'bankAccount.accountNo'] },
+  { key: 'housingFund', title: '住房公积金', fields: ['housingFund.withdraw'] },
+];
+export const FORM_PATHS = STEPS.flatMap((s) => s.fields);
+
+/** The form's values, by path, as the prefill gives them (what nobody holds stays empty; normal retirement is the default). */
+export function valuesFromPrefill(p) {
+  const values = {};
+  for (const path of FORM_PATHS) {
+    const v = getPath(p, path);
+    if (v !== undefined) values[path] = v;
+  }
+  values['retirement.type'] ??= 'normal';
+  return values;
 }
 
-/** @param {any} p the case's prefill */
-export function fillForm(p) {
-  $('#f-name').value = p.applicant.name || '';
-  $('#f-id').value = p.applicant.idNumber || '';
-  setRadio('f-gender', p.applicant.gender || '');
-  $('#f-birth').value = p.applicant.birthDate || '';
-  $('#f-phone').value = p.applicant.phone || '';
-  setRadio('f-original', p.retirement?.originalRetirementAge ?? '');
-  $('#f-bank').value = p.bankAccount?.bankName || '';
-  $('#f-account').value = p.bankAccount?.accountNo || '';
-  setRadio('f-withdraw', p.housingFund?.withdraw ? 'yes' : 'no');
+/** The body POST /v1/cases/{n}/application takes, from the values and the two promises. */
+export function formBody(values, commitments) {
+  const body = {};
+  for (const path of FORM_PATHS) setPath(body, path, values[path]);
+  body.commitments = commitments;
+  return body;
 }
 
-export function readForm() {
-  const radio = (name) => $(`input[name="${name}"]:checked`)?.value;
-  const orig = radio('f-original');
-  const withdraw = radio('f-withdraw');
-  return {
-    applicant: {
-      idNumber: $('#f-id').value.trim(),
-      name: $('#f-name').value.trim(),
-      gender: radio('f-gender'),
-      birthDate: $('#f-birth').value,
-      phone: $('#f-phone').value.trim(),
-      address: $('#f-address').value.trim(),
-    },
-    retirement: {
-      type: radio('f-type'),
-      requestedMonth: $('#f-month').value.trim(),
-      originalRetirementAge: orig ? Number(orig) : undefined,
-    },
-    bankAccount: { bankName: $('#f-bank').value.trim(), accountNo: $('#f-account').value.replace(/\s+/g, '') },
-    housingFund: { withdraw: withdraw === undefined ? undefined : withdraw === 'yes' },
-    commitments: { informationTrue: $('#f-true').checked, dataSharingConsent: $('#f-consent').checked },
-  };
+// ---------- the retirement month ----------
+
+const monthIdx = (m) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+const monthAt = (i) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+
+/** Every month the service takes today, earliest first. */
+export function requestableMonths(months) {
+  const list = [];
+  for (let i = monthIdx(months.earliest); i <= monthIdx(months.latest); i++) list.push(monthAt(i));
+  return list;
+}
+
+/** What to say about the month in words: the person's own statutory month, and which months may be chosen. */
+export function monthExplanation(months, type) {
+  const { earliest, latest, statutory, flexibleEarliest, flexibleLatest } = months;
+  const ahead = monthIdx(latest) - monthIdx(earliest);
+  const range = `网上申请可以选 ${monthZh(earliest)} 到 ${monthZh(latest)} 之间的月份（从本月起 ${ahead} 个月以内），已经过去的月份不能选。`;
+  if (!statutory) return range;
+  const own = `按您的出生日期，法定退休时间是 ${monthZh(statutory)}`;
+  if (type === 'flexible-early') return `${own}。弹性提前退休最早 ${monthZh(flexibleEarliest)}，要早于 ${monthZh(statutory)}。${range}`;
+  if (type === 'flexible-late') return `${own}。弹性推迟退休要晚于 ${monthZh(statutory)}，最晚 ${monthZh(flexibleLatest)}。${range}`;
+  if (type !== 'normal') return `${own}。${range}`;
+  if (monthIdx(statutory) < monthIdx(earliest)) {
+    return `${own}，已经过了。按时退休从您申请的这个月开始领取，就是 ${monthZh(earliest)}。${range}`;
+  }
+  if (monthIdx(statutory) > monthIdx(latest)) {
+    return `${own}。现在还太早：请在 ${monthZh(monthAt(monthIdx(statutory) - ahead))} 以后再提交申请。${range}`;
+  }
+  return `${own}，按时退休就选这个月。${range}`;
+}
+
+/** The month as a choice among the months the service takes, so no refused month can be sent. */
+function monthField(value, months, type) {
+  const id = `${PREFIX}-retirement-requestedMonth`;
+  const options = requestableMonths(months);
+  const current = options.includes(value) ? value : '';
+  const note = (m) => (m === months.statutory ? '（法定退休时间）' : m === months.earliest ? '（本月）' : '');
+  return h(
+    'div',
+    { class: 'field', 'data-path': 'retirement.requestedMonth' },
+    h('label', { for: id }, '想从哪个月开始退休'),
+    h('p', { class: 'hint', id: `${id}-hint` }, monthExplanation(months, type)),
+    h(
+      'select',
+      { id, 'aria-describedby': `${id}-hint` },
+      h('option', { value: '', selected: current === '' }, '请选择月份'),
+      options.map((m) => h('option', { value: m, selected: m === current }, `${monthZh(m)}${note(m)}`)),
+    ),
+    h('p', { class: 'error', id: `${id}-error`, hidden: true }),
+  );
+}
+
+/** Redraws the month's explanation when the person picks another way of retiring. */
+export function explainMonth(root, months) {
+  const type = $(`input[name="${PREFIX}-retirement-type"]:checked`, root)?.value;
+  const hint = $(`#${PREFIX}-retirement-requestedMonth-hint`, root);
+  if (hint) hint.textContent = monthExplanation(months, type);
+}
+
+// ---------- one page ----------
+
+/** The inputs of one field of the form, showing `value`. */
+export function formField(path, value, ctx) {
+  if (path === 'applicant.idNumber') {
+    const id = `${PREFIX}-applicant-idNumber`;
+    return h(
+      'div',
+      { class: 'field', 'data-path': path },
+      h('label', { for: id }, '身份证号码'),
+      h('input', { type: 'text', id, value: value ?? '', readonly: true, 'aria-readonly': 'true', 'aria-describedby': `${id}-hint` }),
+      h('p', { class: 'hint', id: `${id}-hint` }, '与预约时一致，不能修改。'),
+      h('p', { class: 'error', hidden: true }),
+    );
+  }
+  if (path === 'retirement.requestedMonth') return monthField(value, ctx.months, ctx.values['retirement.type']);
+  return fieldElement(path, value, PREFIX);
+}
+
+/** The value on the page for a field (the ID number is not on the page to change: it stays as it was). */
+export function readFormField(root, path, values) {
+  if (path === 'applicant.idNumber') return values[path];
+  if (path === 'retirement.requestedMonth') return $(`#${PREFIX}-retirement-requestedMonth`, root)?.value || undefined;
+  return readField(root, path, PREFIX);
+}
+
+/** '' when the value is fine, else what to say under the field. */
+export function formFieldProblem(path, value, months) {
+  if (path === 'applicant.idNumber') return '';
+  if (path === 'retirement.requestedMonth') {
+    if (!value) return '请选择想从哪个月开始退休。';
+    return requestableMonths(months).includes(value) ? '' : monthRangeText(months.earliest, months.latest);
+  }
+  return fieldProblem(path, value) || '';
+}
+
+export function monthRangeText(earliest, latest) {
+  return `退休月份只能选 ${monthZh(earliest)} 到 ${monthZh(latest)} 之间的月份，请重新选择。`;
 }

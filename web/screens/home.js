@@ -1,9 +1,11 @@
-// 首页: the start button leads to where this person is up to.
+// 首页: a signed-in person (also in a new tab: the sign-in is kept on this device) is offered 我的办件, where
+// their open case waits at the step they left it; anyone else starts by signing in.
 import { $ } from '../lib/ui.js';
 import { session } from '../lib/session.js';
 
 export function showHome() {
-  $('#go-progress').hidden = !(session.token && session.caseNumber);
-  $('#go-start').textContent = session.token ? (session.caseNumber ? '继续办理' : '去预约') : '开始办理退休';
-  $('#go-start').setAttribute('href', session.token ? (session.caseNumber ? '#progress' : '#book') : '#login');
+  const signedIn = Boolean(session.token);
+  $('#go-start').textContent = signedIn ? '我的办件（接着办理）' : '开始办理退休';
+  $('#go-start').setAttribute('href', signedIn ? '#cases' : '#login');
+  $('#home-returning').hidden = signedIn;
 }

@@ -6,10 +6,16 @@ import { session } from '../lib/session.js';
 import { go } from '../lib/navigation.js';
 import { problemText } from '../lib/citizen-problem.js';
 import { finishSignIn, siteConfig, startSignIn } from '../lib/oidc-sign-in.js';
+import { forgetForm } from './form.js';
+import { forgetMyCases } from './my-cases.js';
 
 function signedIn(token, idNumber, name) {
   session.signIn(token, idNumber, name);
-  go(session.caseNumber ? 'progress' : 'book');
+  // Nothing of an earlier sign-in stays in the page; the person's own draft is on the device and comes back.
+  forgetForm();
+  forgetMyCases();
+  // 我的办件 finds the person's cases (and sends someone without any to booking).
+  go('cases');
   say(`${name}，您已登录。`, 'ok');
 }
 

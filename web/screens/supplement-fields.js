@@ -99,7 +99,8 @@ const FIELDS = {
   },
 };
 
-const idFor = (path) => `sp-${path.replace(/[^a-zA-Z]/g, '-')}`;
+/** Element ids carry a prefix per page (the correction's `sp`, the application form's `f`): ids stay unique. */
+const idFor = (path, prefix = 'sp') => `${prefix}-${path.replace(/[^a-zA-Z]/g, '-')}`;
 
 /** The fields in the order the form asks them (staff may name them in any order). */
 export function inFormOrder(paths) {
@@ -135,9 +136,9 @@ export function valueWords(path, value) {
 }
 
 /** The inputs for one field, showing `value`. */
-export function fieldElement(path, value) {
+export function fieldElement(path, value, prefix = 'sp') {
   const f = FIELDS[path];
-  const id = idFor(path);
+  const id = idFor(path, prefix);
   const hintId = f.hint ? `${id}-hint` : undefined;
   const hint = f.hint ? h('p', { class: 'hint', id: hintId }, f.hint) : null;
   // Its own id: the application form has a field of the same path, and ids must stay unique on the page.
@@ -169,9 +170,9 @@ export function fieldElement(path, value) {
 }
 
 /** The value the person gave for this field on the page, shaped as the form's body wants it. */
-export function readField(root, path) {
+export function readField(root, path, prefix = 'sp') {
   const f = FIELDS[path];
-  const id = idFor(path);
+  const id = idFor(path, prefix);
   if (f.kind === 'radio') {
     const v = $(`input[name="${id}"]:checked`, root)?.value;
     if (v === undefined) return undefined;

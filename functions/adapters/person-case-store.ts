@@ -1,0 +1,45 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { CaseStatus, Decision } from '../../schemas/case.ts';
+import { parseRecord } from './case-record.ts';
+import { PERSON_INDEX } from './table-keys.ts';
+import { TableStore } from './table-store.ts';
+
+/** What the person index projects of a case: who, which, where it stands, when it began. */
+const PersonCase = z.object({
+  sk: z.literal('CASE'),
+  caseNumber: z.string(),
+  status: CaseStatus,
+  decision: Decision.optional(),
+  createdAt: z.string(),
+});
+export type PersonCase = Omit<z.infer<typeof PersonCase>, 'sk'>;
+
+/** A person's own cases (GSI byPerson: idNumber, createdAt), so a citizen finds a case again without its number. */
+export class PersonCaseStore extends TableStore {
+  /** Newest first. The index is eventually consistent: a case booked a moment ago may be missing for a moment. */
+  async listFor(idNumber: string): Promise<PersonCase[]> {
+    const found: PersonCase[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: PERSON_INDEX,
+          KeyConditionExpression: 'idNumber = :id',
+          ExpressionAttributeValues: { ':id': idNumber },
+          ScanIndexForward: false,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        // Only case records carry both index keys today; a future record kind that does is not a case.
+        if (item.sk !== 'CASE') continue;
+        const { sk: _sk, ...c } = parseRecord(PersonCase, item, `case ${String(item.caseNumber)}`);
+        found.push(c);
+      }
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return found;
+  }
+}

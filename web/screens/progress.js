@@ -8,6 +8,8 @@ import { FINAL_STATUSES, WITHDRAWABLE, statusText, statusExplain, slaLines } fro
 import { documentParts } from './progress-documents.js';
 import { departmentItems, timelineItems } from './progress-details.js';
 import { supplementParts } from './progress-supplement.js';
+import { nextParts } from './progress-next.js';
+import { t } from '../lib/i18n.js';
 
 let pollTimer = null;
 let lastStatus = '';
@@ -70,7 +72,8 @@ function renderCase(c) {
   card.className = `status-card s-${c.status.toLowerCase()}${c.decision ? ` d-${c.decision.toLowerCase()}` : ''}`;
   $('#p-status').textContent = statusText(c);
   $('#p-status-explain').textContent = statusExplain(c);
-  $('#p-sla').replaceChildren(...slaLines(c).map((t) => h('p', {}, t)));
+  $('#p-sla').replaceChildren(...slaLines(c).map((line) => h('p', {}, line)));
+  $('#p-next-body').replaceChildren(...nextParts(c));
   const supplementNow = c.status === 'SUPPLEMENT_REQUESTED' ? JSON.stringify(c.supplement ?? null) : '';
   if (supplementNow !== supplementShown) {
     supplementShown = supplementNow;
@@ -100,7 +103,7 @@ function nextSteps(c) {
             go('book');
           },
         },
-        '重新预约',
+        t('bookAgain'),
       ),
     );
   }

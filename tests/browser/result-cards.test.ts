@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../functions/domain/policy.ts';
-import { bookAndSubmit, DEMO_FIXTURES, startTestStack, type TestStack } from '../integration/harness.ts';
+import { applicationFor, bookAndSubmit, DEMO_FIXTURES, startTestStack, type TestStack } from '../integration/harness.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = resolve(import.meta.dirname, '../../tmp/screenshots');
@@ -24,6 +24,7 @@ const LI = demo.get('441900197107150222'); // 李春梅: approved, medical years
 const ZHOU = demo.get('441900196607070291'); // 周海涛: 12 years of contributions → refused by HR; fund would pass; 2026-12
 const LIU = demo.get('441900196608190252'); // 刘伟: fund loan outstanding → manual review; 2027-01
 const CHEN = demo.get('441900196610120130'); // 陈志明: window appointment
+const LIN = demo.get('441900197108030169'); // 林秀英: a name not as booked → pre-review waits for a person; 2027-01
 
 if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-deps.sh (npm test does) to install Debian's chromium`);
 
@@ -209,6 +210,7 @@ describe('browser: the result cards say what happens next', () => {
     expect(appeal).toContain('6 个月内');
     expect(appeal).toContain('行政诉讼');
     expect(appeal).toContain('行政诉讼法');
+    expect(await page.getByTestId('appeal').locator('a[href="tel:12333"]').count()).toBe(1);
 
     // 重新预约 is offered after the reasons, as the lesser choice.
     const again = page.getByRole('button', { name: '重新预约' });
@@ -247,6 +249,30 @@ describe('browser: the result cards say what happens next', () => {
     await shots('manual-review');
 
     // Tidy up: withdraw, so LIU has no open case.
+    expect((await client.post(`/v1/cases/${caseNumber}/withdrawal`, {}, token)).status).toBe(202);
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('pre-review waiting for a person: how long, and that the one-stop window will phone', async () => {
+    const { client } = stack;
+    stack.setToday('2026-12-01');
+    const token = await client.token('citizen', { idNumber: LIN.idNumber });
+    const booked = await client.post('/v1/bookings', { idNumber: LIN.idNumber, name: LIN.name, phone: LIN.phone, channel: 'online' }, token, {
+      'Idempotency-Key': crypto.randomUUID(),
+    });
+    const caseNumber = booked.body.caseNumber as string;
+    const form = applicationFor({ ...LIN, name: `${LIN.name} 女士` }, { type: 'normal', requestedMonth: '2027-01', originalRetirementAge: 55 });
+    expect((await client.post(`/v1/cases/${caseNumber}/application`, form, token)).status).toBe(202);
+    const c = await client.waitForCase(caseNumber, token, (x) => x.status === 'PRE_REVIEW' && x.timeline.some((t: any) => /人工/.test(t.note)), 45_000);
+
+    await openProgress(LIN, caseNumber);
+    await expectNextOnTop();
+    const next = page.getByTestId('next-steps');
+    await expect.poll(() => next.textContent(), { timeout: 15_000 }).toContain('一站式服务窗口的工作人员会打电话');
+    const text = (await next.textContent())!;
+    expect(text).toContain(`${LIN.phone.slice(0, 3)}****${LIN.phone.slice(7)}`);
+    expect(text).toContain(`${c.sla.workingDaysLeft} 个工作日`);
+    await shots('pre-review-waiting');
     expect((await client.post(`/v1/cases/${caseNumber}/withdrawal`, {}, token)).status).toBe(202);
     expect(pageErrors).toEqual([]);
   }, 120_000);
@@ -298,6 +324,20 @@ describe('browser: the result cards say what happens next', () => {
     expect(ics).toContain(caseNumber);
     await shots('window-appointment');
 
+    // Right after booking, the 预约成功 page shows the same appointment with its calendar file.
+    await page.evaluate((b) => sessionStorage.setItem('ro.booking', JSON.stringify(b)), booked.body);
+    await page.goto(`${stack.baseUrl}/#booked`);
+    const onBooked = page.locator('#screen-booked').getByTestId('appointment');
+    await expect.poll(() => onBooked.isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await onBooked.textContent()).toContain(centre.address);
+    expect(
+      await page
+        .locator('#screen-booked')
+        .getByRole('button', { name: /加到手机日历/ })
+        .isVisible(),
+    ).toBe(true);
+    await shots('window-booked');
+
     expect((await client.post(`/v1/cases/${caseNumber}/withdrawal`, {}, token)).status).toBe(202);
     expect(pageErrors).toEqual([]);
   }, 120_000);
@@ -335,6 +375,8 @@ describe('browser: the result cards say what happens next', () => {
 
     // Signed in with a completed case: 评价服务 rates it, once.
     await openProgress(LI, done.caseNumber);
+    // The completed case's card asks for the rating too.
+    await expect.poll(() => page.getByTestId('next-steps').getByRole('button', { name: '评价这次服务' }).isVisible(), { timeout: 15_000 }).toBe(true);
     await page.getByRole('button', { name: '评价服务' }).click();
     const rating = page.getByRole('dialog', { name: '评价这次服务' });
     await expect.poll(() => rating.isVisible()).toBe(true);
@@ -352,6 +394,8 @@ describe('browser: the result cards say what happens next', () => {
     await rating.getByRole('button', { name: '关闭' }).click();
     const view = (await client.get(`/v1/cases/${done.caseNumber}`, token)).body;
     expect(view.rating.score).toBe(5);
+    // Once rated, the card no longer asks.
+    await expect.poll(() => page.getByTestId('next-steps').getByRole('button', { name: '评价这次服务' }).count(), { timeout: 15_000 }).toBe(0);
     // Rated once: the page says so instead of offering it again.
     await page.getByRole('button', { name: '评价服务' }).click();
     await expect.poll(() => rating.textContent()).toContain('您已评价');

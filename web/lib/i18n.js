@@ -10,7 +10,7 @@ const ZH = {
   brand: '退休一件事',
   signOut: '退出登录',
   hello: (v) => `${v.name}，您好`,
-  largeType: '长辈版（大字）',
+  largeType: '长辈版',
   language: 'English',
   languageLabel: 'Switch the page to English',
   helpLine: '遇到问题？请拨打',

@@ -68,6 +68,8 @@ function ratingForm(caseNumber, body) {
     try {
       await api('POST', path, { token: session.token, body: rating, headers: { 'Idempotency-Key': idempotencyKeyFor(path, rating) } });
       body.replaceChildren(h('p', { class: 'done', role: 'status' }, t('rtThanks')));
+      // A page showing the case draws it again, now rated.
+      window.dispatchEvent(new Event('ro:case-changed'));
       dialog.querySelector('#rt-close button').focus();
     } catch (err) {
       problem.textContent = problemText(err);

@@ -3,8 +3,14 @@ import { h, STATUS_ZH, DEPARTMENT_ZH, OUTCOME_ZH, yuan, monthZh, instantZh } fro
 import { addWords } from '../lib/i18n.js';
 
 addWords(
-  { bookAgain: '重新预约', deptHeading: '四个部门的核查结果', historyHeading: '办理经过' },
-  { bookAgain: 'Book again', deptHeading: 'What the four departments found', historyHeading: 'History of the case' },
+  { bookAgain: '重新预约', deptHeading: '四个部门的核查结果', historyHeading: '办理经过', progressTitle: '办理进度', caseNumberLabel: '办件编号' },
+  {
+    bookAgain: 'Book again',
+    deptHeading: 'What the four departments found',
+    historyHeading: 'History of the case',
+    progressTitle: 'Your case',
+    caseNumberLabel: 'Case number',
+  },
 );
 
 /** An instant written into a note (e.g. a window booking's time) shown as a person reads it. */

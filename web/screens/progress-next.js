@@ -4,10 +4,12 @@
 import { h } from '../lib/api.js';
 import { addWords, t, money, month, date, chinaTime, isEnglish } from '../lib/i18n.js';
 import { appointmentParts } from './progress-appointment.js';
+import { openRating } from '../lib/rating-dialog.js';
 
 addWords(
   {
     nextApproved: '接下来',
+    rateThis: '评价这次服务',
     pensionLabel: '每月基本养老金',
     pensionFrom: (v) => `从 ${v.month} 起，每月发到您申请表上登记的银行卡。`,
     pensionParts: (v) => `其中基础养老金 ${v.basic}，个人账户养老金 ${v.account}。以后按国家规定调整。`,
@@ -33,6 +35,7 @@ addWords(
   },
   {
     nextApproved: 'What happens next',
+    rateThis: 'Rate this service',
     pensionLabel: 'Monthly basic pension',
     pensionFrom: (v) => `From ${v.month}, paid every month to the bank card on your application.`,
     pensionParts: (v) => `Basic pension ${v.basic}, personal-account pension ${v.account}. Adjusted as the state decides.`,
@@ -88,6 +91,11 @@ const BODY_EN = {
   一站式服务预审: 'one-stop pre-review',
 };
 
+/** A sentence with 12333 as a tap-to-call link. */
+function callable(text) {
+  return text.split(/(12333)/).map((part) => (part === '12333' ? h('a', { href: 'tel:12333' }, '12333') : part));
+}
+
 /** @returns {Node[]} the body of the next-steps box under the status explanation */
 export function nextParts(c) {
   const out = [];
@@ -97,6 +105,8 @@ export function nextParts(c) {
   if (!steps && c.appointment && ['BOOKED', 'SUBMITTED', 'PRE_REVIEW', 'SUPPLEMENT_REQUESTED', 'CHECKING', 'MANUAL_REVIEW'].includes(c.status))
     out.push(...appointmentParts(c));
   out.push(...waitingParts(c));
+  if (c.status === 'COMPLETED' && !c.rating)
+    out.push(h('p', {}, h('button', { type: 'button', class: 'button secondary', onclick: openRating }, t('rateThis'))));
   return out;
 }
 
@@ -169,7 +179,7 @@ function rejectedParts(steps) {
           english ? h('p', { class: 'refusal-message' }, english[0]) : null,
           h('p', { class: 'refusal-message', lang: 'zh-CN' }, r.message),
           h('p', {}, h('strong', {}, t('reasonWhat')), english ? english[1] : h('span', { lang: 'zh-CN' }, r.remedy)),
-          en ? null : h('p', {}, h('strong', {}, t('reasonWhere')), r.where),
+          en ? null : h('p', {}, h('strong', {}, t('reasonWhere')), callable(r.where)),
         );
       }),
     ),
@@ -183,7 +193,7 @@ function rejectedParts(steps) {
         h('h3', {}, t('appealHeading')),
         h('p', {}, t('appealReview', { to: a.reconsiderationTo, basis: a.reconsiderationBasis })),
         h('p', {}, t('appealCourt', { to: a.litigationTo, basis: a.litigationBasis })),
-        h('p', { class: 'hint' }, t('appealDecided', { day: chinaTime(a.decidedAt).day })),
+        h('p', { class: 'hint' }, callable(t('appealDecided', { day: chinaTime(a.decidedAt).day }))),
       ),
     );
   }

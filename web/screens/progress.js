@@ -9,13 +9,18 @@ import { documentParts } from './progress-documents.js';
 import { departmentItems, timelineItems } from './progress-details.js';
 import { supplementParts } from './progress-supplement.js';
 import { nextParts } from './progress-next.js';
-import { t } from '../lib/i18n.js';
+import { t, isEnglish } from '../lib/i18n.js';
 
 let pollTimer = null;
 let lastStatus = '';
 let pollFailures = 0;
 // What the correction box shows now: redrawn only when that changes, so polling never moves the focus off 去修改.
 let supplementShown = '';
+
+// Something changed the case from elsewhere on the page (a rating): read it again now.
+window.addEventListener('ro:case-changed', () => {
+  if (currentScreen() === 'progress') pollNow(lastStatus);
+});
 
 export function stopPolling() {
   clearTimeout(pollTimer);
@@ -84,6 +89,11 @@ function renderCase(c) {
   $('#p-documents').replaceChildren(...documentParts(c));
   $('#p-departments').replaceChildren(...departmentItems(c));
   $('#p-timeline').replaceChildren(...timelineItems(c));
+  // The departments' and the history's own words are Chinese, whatever the page's language.
+  for (const sel of ['#p-departments', '#p-timeline']) {
+    if (isEnglish()) $(sel).setAttribute('lang', 'zh-CN');
+    else $(sel).removeAttribute('lang');
+  }
   $('#p-updated').textContent = FINAL_STATUSES.has(c.status) ? '' : '页面每 2 秒自动刷新，不用手动刷新。';
 }
 

@@ -174,13 +174,23 @@ describe('browser: large type, big tap targets, tap-to-call and English', () => 
         [1280, 800],
       ] as const) {
         await page.setViewportSize({ width: w, height: hgt });
-        for (const screen of ['home', 'calc', 'book', 'progress']) {
+        for (const screen of ['home', 'calc', 'login', 'book', 'progress']) {
           await page.goto(`${stack.baseUrl}/#${screen}`);
           await page.evaluate((on) => (on ? localStorage.setItem('ro.largeType', '1') : localStorage.removeItem('ro.largeType')), large);
           await page.reload();
           if (screen === 'progress') await expect.poll(() => page.locator('button.download').count(), { timeout: 15_000 }).toBeGreaterThan(0);
           if (screen === 'book') await page.locator('summary').click();
           expect(await smallTargets(), `${screen} at ${w} px${large ? ', large type' : ''}`).toEqual([]);
+          if (screen === 'progress') {
+            // The two dialogs of the footer, open.
+            await page.getByRole('button', { name: '办不成事？告诉我们' }).click();
+            expect(await smallTargets(), `办不成事 at ${w} px`).toEqual([]);
+            await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+            await page.getByRole('button', { name: '评价服务' }).click();
+            await expect.poll(() => page.getByRole('dialog').getByRole('radio').count(), { timeout: 15_000 }).toBe(5);
+            expect(await smallTargets(), `评价服务 at ${w} px`).toEqual([]);
+            await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+          }
         }
       }
     }

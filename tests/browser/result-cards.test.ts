@@ -222,6 +222,15 @@ describe('browser: the result cards say what happens next', () => {
     expect(fund).not.toContain('将转到您的银行卡');
     expect(fund).toContain('不会提取');
     await shots('rejected');
+
+    // In English: the reason by its code, the department's own words beside it (marked Chinese), the appeal route.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.getByTestId('appeal').textContent()).toContain('within 60 days');
+    expect(await reasons.first().textContent()).toContain('Your pension contributions are shorter than the minimum.');
+    expect(await reasons.first().locator('[lang="zh-CN"]').first().textContent()).toBe(c.departments.hr.reasons[0].message);
+    await shots('rejected-english');
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => page.getByTestId('appeal').textContent()).toContain('60 日内');
     expect(pageErrors).toEqual([]);
   }, 120_000);
 

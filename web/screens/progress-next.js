@@ -31,6 +31,7 @@ addWords(
     waitHow: (v) => `预计还要 ${v.days} 个工作日，在 ${v.due} 前办完这一步。`,
     waitOverdue: (v) => `这一步原定 ${v.due} 前办完，已经超时，工作人员正在加紧办理。`,
     waitCall: (v) => `${v.who}的工作人员会打电话到您预约时留的手机 ${v.phone}，请保持电话畅通。`,
+    waitCallMaybe: (v) => `有疑问时，${v.who}的工作人员会打电话到您预约时留的手机 ${v.phone}。`,
     provisional: '（明年的节假日安排还没有公布，日期可能微调。）',
   },
   {
@@ -57,6 +58,7 @@ addWords(
     waitHow: (v) => `About ${v.days} more working days: this step should be done by ${v.due}.`,
     waitOverdue: (v) => `This step was due by ${v.due} and is late; staff are working on it.`,
     waitCall: (v) => `Staff of ${v.whoEn} will phone the number you gave when booking, ${v.phone}. Please keep your phone on.`,
+    waitCallMaybe: (v) => `If they have questions, staff of ${v.whoEn} will phone the number you gave when booking, ${v.phone}.`,
     provisional: ' (Next year’s public holidays are not announced yet; the date may move slightly.)',
   },
 );
@@ -90,6 +92,18 @@ const BODY_EN = {
   一站式服务窗口: 'the one-stop service window',
   一站式服务预审: 'one-stop pre-review',
 };
+
+/** Where to go, in English, by the body that found the reason (the Chinese comes from the case view). */
+const WHERE_EN = {
+  hr: 'the social insurance office of the human resources and social security bureau (call 12333 first)',
+  tax: 'the tax service hall, or ask your employer',
+  medical: 'the medical insurance office (call 12333 first)',
+  housingFund: 'a housing provident fund service point',
+  'pre-review': 'the one-stop window of your nearest social security service centre (call 12333 first)',
+};
+
+/** "the tax bureau" → "Tax bureau": a body's name as a heading. */
+const headingEn = (name) => name.replace(/^the /, '').replace(/^./, (c) => c.toUpperCase());
 
 /** A sentence with 12333 as a tap-to-call link. */
 function callable(text) {
@@ -175,11 +189,11 @@ function rejectedParts(steps) {
         return h(
           'li',
           { class: 'refusal', 'data-testid': 'refusal-reason', 'data-code': r.code },
-          h('p', { class: 'refusal-body' }, en ? BODY_EN[r.body] || h('span', { lang: 'zh-CN' }, r.body) : r.body),
+          h('p', { class: 'refusal-body' }, en && BODY_EN[r.body] ? headingEn(BODY_EN[r.body]) : h('span', { lang: en ? 'zh-CN' : undefined }, r.body)),
           english ? h('p', { class: 'refusal-message' }, english[0]) : null,
           h('p', { class: 'refusal-message', lang: 'zh-CN' }, r.message),
           h('p', {}, h('strong', {}, t('reasonWhat')), english ? english[1] : h('span', { lang: 'zh-CN' }, r.remedy)),
-          en ? null : h('p', {}, h('strong', {}, t('reasonWhere')), callable(r.where)),
+          h('p', {}, h('strong', {}, t('reasonWhere')), callable(en ? WHERE_EN[r.from] || r.where : r.where)),
         );
       }),
     ),
@@ -217,5 +231,7 @@ function waitingParts(c) {
 function callLine(c) {
   const who = c.callback.by.join(isEnglish() ? ', ' : '、');
   const whoEn = c.callback.by.map((b) => BODY_EN[b] || b).join(', ');
-  return h('p', { class: 'wait-call' }, t('waitCall', { who, whoEn, phone: c.callback.phoneMasked }));
+  // While the citizen is the one to act (补正), a call is only for questions.
+  const key = c.status === 'SUPPLEMENT_REQUESTED' ? 'waitCallMaybe' : 'waitCall';
+  return h('p', { class: 'wait-call' }, t(key, { who, whoEn, phone: c.callback.phoneMasked }));
 }

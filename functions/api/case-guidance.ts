@@ -184,8 +184,13 @@ function appointmentOf(record: CaseRecord): Appointment | undefined {
 function callbackOf(record: CaseRecord): Callback | undefined {
   const phoneMasked = maskPhone(record.phone);
   if (record.status === 'MANUAL_REVIEW') {
-    const by = DEPARTMENT_KEYS.filter((k) => record.departments[k]?.outcome === 'MANUAL').map((k) => DEPARTMENT_NAMES[k].body);
-    return { by: by.length ? by : [`${ONE_STOP_NAME}窗口`], phoneMasked };
+    // A department that could not answer is asked again by the one-stop staff; one that needs a person's word
+    // (a loan to settle) calls itself.
+    const manual = DEPARTMENT_KEYS.filter((k) => record.departments[k]?.outcome === 'MANUAL');
+    const unanswered = (k: DepartmentKey) => record.departments[k]!.reasons.every((r) => r.code === 'DEPARTMENT_UNAVAILABLE');
+    const by = manual.filter((k) => !unanswered(k)).map((k): string => DEPARTMENT_NAMES[k].body);
+    if (by.length === 0 || manual.some(unanswered)) by.push(`${ONE_STOP_NAME}窗口`);
+    return { by, phoneMasked };
   }
   const staffPreReview = record.status === 'PRE_REVIEW' && record.preReview?.outcome === 'MANUAL';
   if (staffPreReview || record.status === 'NEEDS_ATTENTION' || record.status === 'SUPPLEMENT_REQUESTED') {

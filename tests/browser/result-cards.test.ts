@@ -24,6 +24,7 @@ const LI = demo.get('441900197107150222'); // 李春梅: approved, medical years
 const ZHOU = demo.get('441900196607070291'); // 周海涛: 12 years of contributions → refused by HR; fund would pass; 2026-12
 const LIU = demo.get('441900196608190252'); // 刘伟: fund loan outstanding → manual review; 2027-01
 const CHEN = demo.get('441900196610120130'); // 陈志明: window appointment
+const ZHAO = demo.get('441900196611020238'); // 赵国强: approved with a local top-up; 2027-05
 const LIN = demo.get('441900197108030169'); // 林秀英: a name not as booked → pre-review waits for a person; 2027-01
 
 if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-deps.sh (npm test does) to install Debian's chromium`);
@@ -261,6 +262,32 @@ describe('browser: the result cards say what happens next', () => {
     expect((await client.post(`/v1/cases/${caseNumber}/withdrawal`, {}, token)).status).toBe(202);
     expect(pageErrors).toEqual([]);
   }, 120_000);
+
+  it('a department that could not answer: the wait names it; after the staff’s recheck the history says the outcome in words, not codes', async () => {
+    const { client } = stack;
+    stack.setToday('2027-04-01');
+    const staff = await client.token('pre-review', { name: 'alice', staffId: 'S1001' });
+    const token = await client.token('citizen', { idNumber: ZHAO.idNumber });
+    expect((await client.request('PUT', '/v1/dev/departments/tax/faults', { body: { mode: 'down' } })).status).toBe(200);
+    let caseNumber = '';
+    try {
+      caseNumber = await bookAndSubmit(client, token, ZHAO, { type: 'normal', requestedMonth: '2027-05', originalRetirementAge: 60 });
+      await client.waitForCase(caseNumber, token, (x) => x.status === 'MANUAL_REVIEW', 60_000);
+      await openProgress(ZHAO, caseNumber);
+      await expect.poll(() => page.getByTestId('next-steps').textContent(), { timeout: 15_000 }).toContain('一站式服务窗口的工作人员会打电话');
+      expect(await page.locator('#p-status-explain').textContent()).toContain('税务部门');
+    } finally {
+      await client.request('PUT', '/v1/dev/departments/tax/faults', { body: { mode: 'up' } });
+    }
+    expect((await client.post(`/v1/staff/cases/${caseNumber}/rechecks`, { department: 'tax' }, staff)).status).toBe(202);
+    await client.waitForCase(caseNumber, token, (x) => x.status === 'COMPLETED', 45_000);
+    await expect.poll(() => page.locator('#p-status').textContent(), { timeout: 20_000 }).toBe('已办结：批准退休');
+    const history = (await page.locator('#p-timeline').textContent())!;
+    expect(history).toContain('重新核查税务部门');
+    expect(history).not.toMatch(/\b(PASS|FAIL|MANUAL|CONDITIONAL|NOT_APPLICABLE|PENDING)\b/);
+    expect(history).not.toMatch(/\b(hr|tax|medical|housingFund)\b/);
+    expect(pageErrors).toEqual([]);
+  }, 150_000);
 
   it('pre-review waiting for a person: how long, and that the one-stop window will phone', async () => {
     const { client } = stack;

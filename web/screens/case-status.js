@@ -1,5 +1,5 @@
 // A case's status in the citizen's words, and which statuses allow what.
-import { STATUS_ZH } from '../lib/api.js';
+import { STATUS_ZH, DEPARTMENT_ZH } from '../lib/api.js';
 import { addWords, t, date, isEnglish } from '../lib/i18n.js';
 
 /** Nothing more happens to a case in these statuses, so there is nothing to poll for. */
@@ -103,11 +103,11 @@ export function slaLines(c) {
   return lines;
 }
 
-const BODY_EN = {
-  人力资源和社会保障局: 'human resources and social security',
-  税务局: 'tax',
-  医疗保障局: 'medical insurance',
-  住房公积金管理中心: 'housing provident fund',
+const DEPARTMENT_EN = {
+  hr: 'human resources and social security (pension)',
+  tax: 'tax (contributions)',
+  medical: 'medical insurance',
+  housingFund: 'housing provident fund',
 };
 
 export function statusExplain(c) {
@@ -123,8 +123,8 @@ export function statusExplain(c) {
     case 'CHECKING':
       return t('exChecking');
     case 'MANUAL_REVIEW': {
-      const by = c.callback?.by ?? [];
-      return t('exManual', { who: by.join('、'), whoEn: by.map((b) => BODY_EN[b] || b).join(', ') });
+      const waiting = Object.keys(DEPARTMENT_ZH).filter((k) => c.departments?.[k]?.outcome === 'MANUAL');
+      return t('exManual', { who: waiting.map((k) => DEPARTMENT_ZH[k]).join('、'), whoEn: waiting.map((k) => DEPARTMENT_EN[k]).join(', ') });
     }
     case 'SEALING':
       return t('exSealing');

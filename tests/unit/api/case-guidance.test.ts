@@ -157,5 +157,9 @@ describe('guidanceFor', () => {
     expect(Callback.parse(g.callback)).toEqual({ by: ['住房公积金管理中心'], phoneMasked: '138****6299' });
     expect(g.nextSteps).toBeUndefined();
     expect(guidanceFor(record({ status: 'CHECKING' }), DEFAULT_POLICY).callback).toBeUndefined();
+    // A department that could not answer is asked again by the one-stop staff, who call if need be.
+    const down: DepartmentResult = { outcome: 'MANUAL', reasons: [{ code: 'DEPARTMENT_UNAVAILABLE', message: '暂时无法答复' }], details: {} };
+    const parked = guidanceFor(record({ status: 'MANUAL_REVIEW', departments: { hr: pass(), tax: down, medical: pass(), housingFund: fund } }), DEFAULT_POLICY);
+    expect(parked.callback!.by).toEqual(['住房公积金管理中心', '一站式服务窗口']);
   });
 });

@@ -217,12 +217,16 @@ describe('browser: large type, big tap targets, tap-to-call and English', () => 
     expect(await page.getByTestId('duty-medical-top-up').textContent()).toContain('Top up your medical insurance');
     expect(await page.locator('footer').textContent()).toContain('Could not get it done? Tell us');
     expect(await page.getByRole('button', { name: 'Large type' }).isVisible()).toBe(true);
+    // Screens without English say they are Chinese, so a screen reader reads them as such.
+    expect(await page.locator('#screen-calc').getAttribute('lang')).toBe('zh-CN');
+    expect(await page.locator('#screen-progress').getAttribute('lang')).toBeNull();
     await page.reload();
     await expect.poll(() => page.getByTestId('next-steps').textContent(), { timeout: 15_000 }).toContain('Monthly basic pension');
     await page.screenshot({ path: join(SHOTS, 'english-progress-390.png') });
     await expectAccessible('progress in English');
     await page.getByRole('button', { name: '中文' }).click();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await page.locator('#screen-calc').getAttribute('lang')).toBeNull();
     await expect.poll(() => page.getByTestId('next-steps').textContent()).toContain('每月基本养老金');
     expect(pageErrors).toEqual([]);
   }, 60_000);

@@ -20,16 +20,23 @@ function showLargeType(on) {
   if (button) button.setAttribute('aria-pressed', String(on));
 }
 
-/** The switch is labelled in the language it switches to, and says so to screen readers. */
-function labelLanguageSwitch() {
+/** Screens that speak English when the page does; the others stay Chinese and say so to screen readers. */
+const TRANSLATED = new Set(['screen-progress']);
+
+/** The switch is labelled in the language it switches to; untranslated screens keep lang="zh-CN". */
+function labelLanguages() {
   document.getElementById('language')?.setAttribute('lang', isEnglish() ? 'zh-CN' : 'en');
+  for (const screen of document.querySelectorAll('main > .screen')) {
+    if (isEnglish() && !TRANSLATED.has(screen.id)) screen.setAttribute('lang', 'zh-CN');
+    else screen.removeAttribute('lang');
+  }
 }
 
 export function setupChrome() {
   showLargeType(largeTypeOn());
   applyWords();
-  labelLanguageSwitch();
-  window.addEventListener('ro:lang', labelLanguageSwitch);
+  labelLanguages();
+  window.addEventListener('ro:lang', labelLanguages);
   document.getElementById('large-type')?.addEventListener('click', () => {
     const on = !largeTypeOn();
     try {

@@ -98,6 +98,11 @@ export function addWords(zh, en) {
   Object.assign(EN, en);
 }
 
+/** The keys each language has: a word missing in English would silently fall back to Chinese. */
+export function wordKeys() {
+  return { zh: Object.keys(ZH).sort(), en: Object.keys(EN).sort() };
+}
+
 export function lang() {
   try {
     return localStorage.getItem(STORE) === 'en' ? 'en' : 'zh';

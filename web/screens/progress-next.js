@@ -222,8 +222,11 @@ function waitingParts(c) {
   const s = c.sla;
   const lines = [];
   const provisional = s.provisional ? t('provisional') : '';
-  if (s.state === 'OVERDUE') lines.push(h('p', { class: 'wait-how' }, t('waitOverdue', { due: date(s.dueDate) })));
-  else if (s.state !== 'PAUSED') lines.push(h('p', { class: 'wait-how' }, t('waitHow', { days: s.workingDaysLeft, due: date(s.dueDate) }) + provisional));
+  // A person's step (pre-review, manual review) has its own promised date; the whole case's is already above.
+  const personStep = s.stage !== 'case';
+  if (personStep && s.state === 'OVERDUE') lines.push(h('p', { class: 'wait-how' }, t('waitOverdue', { due: date(s.dueDate) })));
+  else if (personStep && s.state !== 'PAUSED')
+    lines.push(h('p', { class: 'wait-how' }, t('waitHow', { days: s.workingDaysLeft, due: date(s.dueDate) }) + provisional));
   if (c.callback) lines.push(callLine(c));
   return lines;
 }

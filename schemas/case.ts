@@ -3,6 +3,7 @@ import { CaseNumber, Instant, IsoDate, Text } from './common.ts';
 import { DepartmentResult } from './department-result.ts';
 import { SupplementView } from './supplement.ts';
 import { Rating } from './rating.ts';
+import { Appointment, Callback, NextSteps } from './case-guidance.ts';
 
 export const CaseStatus = z
   .enum([
@@ -112,6 +113,11 @@ export const CaseView = z
     timeline: z.array(TimelineEntry),
     documents: z.array(DocumentRef),
     rating: Rating.optional().meta({ description: 'The citizen’s 好差评 of the completed case, once given.' }),
+    nextSteps: NextSteps.optional().meta({
+      description: 'Once decided: the pension, duties and payouts of an approval; the reasons and appeal route of a refusal.',
+    }),
+    appointment: Appointment.optional().meta({ description: 'A window booking: the centre, its address, the time, and a calendar event.' }),
+    callback: Callback.optional().meta({ description: 'While a person works the case: whose staff may phone, and on which number.' }),
   })
   .meta({ id: 'CaseView' });
 export type CaseView = z.infer<typeof CaseView>;

@@ -14,6 +14,8 @@ import { showProgress, stopPolling } from './screens/progress.js';
 import { setupWithdraw } from './screens/withdraw.js';
 import { showSupplement, forgetSupplement } from './screens/supplement.js';
 import { showMyCases, forgetMyCases } from './screens/my-cases.js';
+import { setupChrome } from './lib/chrome.js';
+import { t } from './lib/i18n.js';
 
 const SCREENS = ['home', 'calc', 'login', 'cases', 'book', 'booked', 'form', 'progress', 'supplement'];
 const NEEDS_LOGIN = new Set(['cases', 'book', 'booked', 'form', 'progress', 'supplement']);
@@ -42,10 +44,11 @@ function route() {
 function renderWho() {
   const signedIn = Boolean(session.token);
   $('#who').hidden = !signedIn;
-  $('#who-name').textContent = signedIn ? `${session.name}，您好` : '';
+  $('#who-name').textContent = signedIn ? t('hello', { name: session.name }) : '';
 }
 
 function start() {
+  setupChrome();
   useRouter(route);
   $('#sign-out').addEventListener('click', () => {
     stopPolling();
@@ -61,6 +64,8 @@ function start() {
   setupBook();
   setupWithdraw();
   window.addEventListener('hashchange', route);
+  // Another language: the screen draws itself again in it.
+  window.addEventListener('ro:lang', route);
   route();
   // Back from the provider's sign-in (?code=…): exchange the code, then go on as signed in.
   completeSignIn();

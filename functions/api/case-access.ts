@@ -5,6 +5,7 @@ import type { Runtime } from '../shared/runtime.ts';
 import { slaFor } from '../sla/sla-for.ts';
 import { maskNumbersInText } from '../domain/mask.ts';
 import { HttpProblem, notFound } from './http/problem.ts';
+import { guidanceFor } from './case-guidance.ts';
 
 /**
  * Loads a case for a caller and writes the access to the audit trail. A citizen reaches only cases
@@ -79,6 +80,7 @@ export function toCaseView(record: CaseRecord, rt: Pick<Runtime, 'policy' | 'clo
       .sort((a, b) => a.documentId.localeCompare(b.documentId))
       .map(({ documentId, title, sha256, contentType }) => ({ documentId, title, sha256, contentType })),
     ...(record.rating ? { rating: record.rating } : {}),
+    ...guidanceFor(record, rt.policy),
   };
 }
 

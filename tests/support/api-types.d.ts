@@ -1306,6 +1306,69 @@ export interface components {
                  */
                 ratedAt: string;
             };
+            /** @description Once decided: the pension, duties and payouts of an approval; the reasons and appeal route of a refusal. */
+            nextSteps?: {
+                /** @description Approved cases whose HR check gave the figures. */
+                pension?: {
+                    /** @description 每月基本养老金: basic + personal-account pension, fen. */
+                    monthlyFen: number;
+                    basicPensionFen: number;
+                    personalAccountPensionFen: number;
+                    /**
+                     * @description 待遇起始月份: the first month the pension is for.
+                     * @example 2026-04
+                     */
+                    firstMonth: string;
+                };
+                duties: components["schemas"]["Duty"][];
+                payouts: components["schemas"]["Payout"][];
+                /** @description Rejected cases: every reason, in the order of the sealed notice. */
+                reasons: components["schemas"]["RefusalReason"][];
+                /** @description Rejected cases. */
+                appeal?: {
+                    /**
+                     * Format: date-time
+                     * @description When the decision was made (the limits run from the day it is received).
+                     * @example 2026-03-12T09:30:00+08:00
+                     */
+                    decidedAt: string;
+                    /** @enum {number} */
+                    reconsiderationDays: 60;
+                    reconsiderationTo: string;
+                    reconsiderationBasis: string;
+                    /** @enum {number} */
+                    litigationMonths: 6;
+                    litigationTo: string;
+                    litigationBasis: string;
+                };
+            };
+            /** @description A window booking: the centre, its address, the time, and a calendar event. */
+            appointment?: {
+                serviceCenterId: string;
+                name: string;
+                address: string;
+                /**
+                 * Format: date-time
+                 * @description Instant, ISO 8601 with offset.
+                 * @example 2026-03-12T09:30:00+08:00
+                 */
+                start: string;
+                /**
+                 * Format: date-time
+                 * @description Instant, ISO 8601 with offset.
+                 * @example 2026-03-12T09:30:00+08:00
+                 */
+                end: string;
+                /** @description The appointment as an iCalendar (RFC 5545) VEVENT, for an .ics download. */
+                calendar: string;
+            };
+            /** @description While a person works the case: whose staff may phone, and on which number. */
+            callback?: {
+                /** @description The bodies whose staff may phone, by name. */
+                by: string[];
+                /** @description The number given at booking, masked: 138****2947. */
+                phoneMasked: string;
+            };
         };
         /** @enum {string} */
         SupplementField: "applicant.name" | "applicant.gender" | "applicant.birthDate" | "applicant.phone" | "applicant.address" | "retirement.type" | "retirement.requestedMonth" | "retirement.originalRetirementAge" | "bankAccount.bankName" | "bankAccount.accountNo" | "housingFund.withdraw";
@@ -1347,6 +1410,45 @@ export interface components {
             sha256: string;
             /** @enum {string} */
             contentType: "application/pdf";
+        };
+        Duty: {
+            /** @enum {string} */
+            kind: "medical-top-up";
+            department: components["schemas"]["DepartmentKey"];
+            amountFen: number;
+            months: number;
+            /** @description Where to pay, in plain words. */
+            where: string;
+            /**
+             * @description Advice, not a statutory deadline (none was found): cover starts the month after payment, so paying before this month lets it start with the pension.
+             * @example 2026-04
+             */
+            payBefore: string;
+            /**
+             * @description 缴清后自次月起享受退休人员医保待遇.
+             * @enum {string}
+             */
+            coverFrom: "month-after-payment";
+        };
+        Payout: {
+            /** @enum {string} */
+            kind: "housing-fund-withdrawal";
+            department: components["schemas"]["DepartmentKey"];
+            amountFen: number;
+            bankName: string;
+            accountNoMasked: string;
+            closesAccount: boolean;
+        };
+        RefusalReason: {
+            from: components["schemas"]["DepartmentKey"] | "pre-review";
+            /** @description The body that found it, as the sealed notice names it. */
+            body: string;
+            code: components["schemas"]["ReasonCode"];
+            message: string;
+            /** @description What the citizen can do: the wording of the sealed notice. */
+            remedy: string;
+            /** @description Where to go for it. */
+            where: string;
         };
         StaffQueueItem: {
             /**

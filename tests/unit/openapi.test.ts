@@ -179,11 +179,14 @@ describe('OpenAPI document: fields and enum values fixed by the contract', () =>
   it('CaseView has the contract fields; decision is optional and APPROVED/REJECTED', () => {
     const view = schema('CaseView');
     expect(Object.keys(view.properties).sort()).toEqual([
+      'appointment',
+      'callback',
       'caseNumber',
       'deadline',
       'decision',
       'departments',
       'documents',
+      'nextSteps',
       'rating',
       'sla',
       'status',
@@ -193,6 +196,8 @@ describe('OpenAPI document: fields and enum values fixed by the contract', () =>
     ]);
     // An addition: present once the citizen rated the completed case.
     expect(view.required).not.toContain('rating');
+    // Additions: what the citizen does next, a window appointment, who will phone — each only when it applies.
+    for (const added of ['nextSteps', 'appointment', 'callback']) expect(view.required).not.toContain(added);
     expect(view.required).not.toContain('decision');
     // Second round: the version the case runs on; absent only on cases booked before versions were recorded.
     expect(view.required).not.toContain('workflowVersion');

@@ -1,8 +1,11 @@
-// 预约成功 (#booked): the case number, the deadline for the form, and when and where to come if at a window.
-import { dateZh, instantZh, timeZh } from '../lib/api.js';
+// 预约成功 (#booked): the case number, the deadline for the form, and when and where to come if at a window,
+// with the appointment as a calendar file (from the case view, which carries it).
+import { api, dateZh, instantZh, timeZh } from '../lib/api.js';
 import { $ } from '../lib/ui.js';
 import { session } from '../lib/session.js';
 import { knownCentre } from '../lib/service-centres.js';
+import { currentScreen } from '../lib/navigation.js';
+import { appointmentParts } from './progress-appointment.js';
 
 export function showBooked() {
   const b = session.booking;
@@ -13,4 +16,19 @@ export function showBooked() {
   $('#booked-slot').textContent = slot
     ? `窗口办理时间：${instantZh(slot.start)}–${timeZh(slot.end)}${centre ? `，${centre.name}（${centre.address}）` : ''}。请带上身份证。`
     : '您选择了网上办理，不用去窗口。';
+  $('#booked-slot').hidden = false;
+  $('#booked-appointment').replaceChildren();
+  if (slot) showAppointment(session.caseNumber);
+}
+
+/** The centre, address and calendar file of a window booking; without them the line above still says when. */
+async function showAppointment(caseNumber) {
+  try {
+    const c = await api('GET', `/v1/cases/${caseNumber}`, { token: session.token });
+    if (currentScreen() !== 'booked' || caseNumber !== session.caseNumber) return;
+    $('#booked-appointment').replaceChildren(...appointmentParts(c));
+    $('#booked-slot').hidden = Boolean(c.appointment);
+  } catch {
+    /* the line above already says when and where */
+  }
 }

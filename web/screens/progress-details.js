@@ -1,5 +1,23 @@
 // What each department found and the case's history, on the progress screen.
 import { h, STATUS_ZH, DEPARTMENT_ZH, OUTCOME_ZH, yuan, monthZh, instantZh } from '../lib/api.js';
+import { addWords } from '../lib/i18n.js';
+
+addWords(
+  { bookAgain: '重新预约', deptHeading: '四个部门的核查结果', historyHeading: '办理经过', progressTitle: '办理进度', caseNumberLabel: '办件编号' },
+  {
+    bookAgain: 'Book again',
+    deptHeading: 'What the four departments found',
+    historyHeading: 'History of the case',
+    progressTitle: 'Your case',
+    caseNumberLabel: 'Case number',
+  },
+);
+
+/** An instant written into a note (e.g. a window booking's time) shown as a person reads it. */
+const INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g;
+/** Codes and field names a note may carry (e.g. a recheck's outcome), said in words instead. */
+const CODE = /\b(PASS|FAIL|MANUAL|CONDITIONAL|NOT_APPLICABLE|PENDING|hr|tax|medical|housingFund)\b/g;
+const readableNote = (note) => note.replace(INSTANT, (iso) => instantZh(iso)).replace(CODE, (code) => OUTCOME_ZH[code] || DEPARTMENT_ZH[code] || code);
 
 export function departmentItems(c) {
   return Object.entries(DEPARTMENT_ZH).map(([key, label]) => {
@@ -9,7 +27,7 @@ export function departmentItems(c) {
     const stopped = ['WITHDRAWN', 'EXPIRED'].includes(c.status) && ['PENDING', 'MANUAL'].includes(d.outcome);
     return h(
       'li',
-      { class: `dept o-${stopped ? 'stopped' : d.outcome.toLowerCase()}` },
+      { class: `dept o-${stopped ? 'stopped' : d.outcome.toLowerCase()}`, 'data-department': key },
       h(
         'div',
         { class: 'dept-head' },
@@ -23,7 +41,7 @@ export function departmentItems(c) {
             d.reasons.map((r) => h('li', {}, r.message)),
           )
         : null,
-      ...duties(key, d).map((t) => h('p', { class: 'duty' }, t)),
+      ...duties(key, d, c.decision).map((t) => h('p', { class: 'duty' }, t)),
     );
   });
 }
@@ -36,16 +54,24 @@ export function timelineItems(c) {
         'li',
         {},
         h('p', { class: 'when' }, instantZh(t.at)),
-        h('p', { class: 'what' }, h('strong', {}, STATUS_ZH[t.status] || t.status), `　${t.note}`),
+        h('p', { class: 'what' }, h('strong', {}, STATUS_ZH[t.status] || t.status), `　${readableNote(t.note)}`),
         h('p', { class: 'who-did' }, actorZh(t.actor)),
       ),
     );
 }
 
 /** The duty or result a department's details carry, in plain words. */
-function duties(key, d) {
+function duties(key, d, decision) {
   const x = d.details || {};
   const out = [];
+  // A refused case pays nothing out and asks for nothing: say what would apply on a later, approved application.
+  if (decision === 'REJECTED') {
+    if (key === 'medical' && d.outcome === 'CONDITIONAL' && x.topUpMonths)
+      out.push(`这次不用补缴。以后重新申请并获批准时，需要补缴医保 ${x.topUpMonths} 个月，约 ${yuan(x.topUpAmountFen)} 元。`);
+    if (key === 'housingFund' && d.outcome === 'PASS' && x.withdrawalAmountFen > 0) out.push('这次申请没有批准，公积金不会提取，账户照常保留。');
+    if (typeof x.note === 'string') out.push(x.note);
+    return out;
+  }
   if (key === 'medical' && d.outcome === 'CONDITIONAL' && x.topUpMonths) {
     out.push(`您需要一次性补缴医保 ${x.topUpMonths} 个月，约 ${yuan(x.topUpAmountFen)} 元。补缴后，退休后可以享受医保待遇。`);
   }

@@ -8,12 +8,19 @@ import { FINAL_STATUSES, WITHDRAWABLE, statusText, statusExplain, slaLines } fro
 import { documentParts } from './progress-documents.js';
 import { departmentItems, timelineItems } from './progress-details.js';
 import { supplementParts } from './progress-supplement.js';
+import { nextParts } from './progress-next.js';
+import { t, isEnglish } from '../lib/i18n.js';
 
 let pollTimer = null;
 let lastStatus = '';
 let pollFailures = 0;
 // What the correction box shows now: redrawn only when that changes, so polling never moves the focus off 去修改.
 let supplementShown = '';
+
+// Something changed the case from elsewhere on the page (a rating): read it again now.
+window.addEventListener('ro:case-changed', () => {
+  if (currentScreen() === 'progress') pollNow(lastStatus);
+});
 
 export function stopPolling() {
   clearTimeout(pollTimer);
@@ -70,7 +77,8 @@ function renderCase(c) {
   card.className = `status-card s-${c.status.toLowerCase()}${c.decision ? ` d-${c.decision.toLowerCase()}` : ''}`;
   $('#p-status').textContent = statusText(c);
   $('#p-status-explain').textContent = statusExplain(c);
-  $('#p-sla').replaceChildren(...slaLines(c).map((t) => h('p', {}, t)));
+  $('#p-sla').replaceChildren(...slaLines(c).map((line) => h('p', {}, line)));
+  $('#p-next-body').replaceChildren(...nextParts(c));
   const supplementNow = c.status === 'SUPPLEMENT_REQUESTED' ? JSON.stringify(c.supplement ?? null) : '';
   if (supplementNow !== supplementShown) {
     supplementShown = supplementNow;
@@ -81,6 +89,11 @@ function renderCase(c) {
   $('#p-documents').replaceChildren(...documentParts(c));
   $('#p-departments').replaceChildren(...departmentItems(c));
   $('#p-timeline').replaceChildren(...timelineItems(c));
+  // The departments' and the history's own words are Chinese, whatever the page's language.
+  for (const sel of ['#p-departments', '#p-timeline']) {
+    if (isEnglish()) $(sel).setAttribute('lang', 'zh-CN');
+    else $(sel).removeAttribute('lang');
+  }
   $('#p-updated').textContent = FINAL_STATUSES.has(c.status) ? '' : '页面每 2 秒自动刷新，不用手动刷新。';
 }
 
@@ -100,7 +113,7 @@ function nextSteps(c) {
             go('book');
           },
         },
-        '重新预约',
+        t('bookAgain'),
       ),
     );
   }

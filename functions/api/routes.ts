@@ -210,7 +210,7 @@ export const operations = {
     path: '/v1/bookings',
     module: 'create-booking',
     auth: APPLICANTS,
-    access: { table: 'read', writes: ['CASE#', 'PERSON#', 'SLOT#', 'QUOTA#', 'IDEM#'], workflow: ['start'] },
+    access: { table: 'read', writes: ['CASE#', 'PERSON#', 'SLOT#', 'QUOTA#', 'IDEM#', 'SMS#'], workflow: ['start'] },
     body: BookingRequest,
     // The idempotency record is written in the booking's own transaction (functions/adapters/booking-store.ts).
     idempotency: 'in-transaction',
@@ -257,7 +257,7 @@ export const operations = {
     path: '/v1/cases/{caseNumber}/application',
     module: 'submit-application',
     auth: APPLICANTS,
-    access: { table: 'read-audit', writes: ['CASE#'], workflow: ['respond'] },
+    access: { table: 'read-audit', writes: ['CASE#', 'SMS#'], workflow: ['respond'] },
     params: CasePathParams,
     body: Application,
     doc: {
@@ -514,7 +514,7 @@ export const operations = {
     path: '/v1/staff/cases/{caseNumber}/reviews',
     module: 'submit-review',
     auth: STAFF,
-    access: { table: 'read-audit', writes: ['CASE#', 'IDEM#'], workflow: ['respond'] },
+    access: { table: 'read-audit', writes: ['CASE#', 'IDEM#', 'SMS#'], workflow: ['respond'] },
     params: CasePathParams,
     body: ReviewRequest,
     idempotency: 'replay',

@@ -18,6 +18,9 @@
  *        'enqueue'  reads subscriptions (`WEBHOOKS`), reads and moves the per-case cursors (attribute `next`
  *                   of `CASE#…` items, nothing else of them), puts deliveries (`WHD#…`)
  *        'deliver'  reads subscriptions, queries the status index for due deliveries, updates deliveries
+ * sms: 'dispatch'      the text-message job on AWS (infra/aws/sms-dispatch.ts), beside a read tier and `writes: ['SMS#']`:
+ *        UpdateItem on `CASE#…` items touching the attribute `timeline` only (the 已短信通知 note, written after the
+ *        provider took the message), and the provider's permission (sns:Publish with SNS; none with an HTTP gateway)
  * deadlines: 'sweep'   the deadline sweep on AWS (infra/aws/deadline-sweep.ts), instead of any `table` level:
  *        queries the status index for open cases, marks a case's notice as sent (attribute `slaNotices` of
  *        `CASE#…` items, nothing else of them) and puts the notice into a staff inbox (`STAFF_NOTICES#…`)
@@ -31,4 +34,5 @@ export interface Access {
   writes?: readonly string[];
   webhooks?: 'enqueue' | 'deliver';
   deadlines?: 'sweep';
+  sms?: 'dispatch';
 }

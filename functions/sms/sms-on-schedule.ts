@@ -29,19 +29,20 @@ export function smsSenderFromEnvironment(env: NodeJS.ProcessEnv = process.env): 
 
 /**
  * The AWS hosting of infra/local/sms-dispatcher.ts: `drain` (every minute) sends what the outbox holds; `daily`
- * writes the deadline reminders and the invitations, then drains. Every part is idempotent on the table, so an
+ * writes the deadline reminders and the invitations. Every part is idempotent on the table, so an
  * invocation that is repeated or overlaps another sends nothing twice.
  */
 export const handler = middy(async (event: { job?: string }): Promise<void> => {
   const job: SmsJob = event?.job === 'daily' ? 'daily' : 'drain';
   const rt = await runtime();
-  const sender = smsSenderFromEnvironment();
   if (job === 'daily') {
     const reminded = await remindApplicationDeadlines(rt);
     const hr = createRetirementsClient({ baseUrl: process.env.DEPARTMENTS_BASE_URL ?? 'http://departments.invalid', callingSystem: 'retireone' });
     const invited = await inviteUpcomingRetirees(rt, hr);
     logger.info({ reminded, ...invited }, 'daily text messages written');
+    // Sent by the next minute's drain: the daily run keeps its whole timeout for HR's lists.
+    return;
   }
-  const sent = await drainAll(rt, sender, SMS_LIMITS);
+  const sent = await drainAll(rt, smsSenderFromEnvironment(), SMS_LIMITS);
   if (sent > 0) logger.info({ sent }, 'text messages sent');
 });

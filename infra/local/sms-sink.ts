@@ -42,7 +42,10 @@ export function localSmsSink(opts: { file?: string; now?: () => Date } = {}): Sm
     if (messages.length > KEEP) messages.splice(0, messages.length - KEEP);
   };
   if (file && existsSync(file)) {
-    for (const text of readFileSync(file, 'utf8').split('\n')) {
+    const kept = readFileSync(file, 'utf8');
+    // End a line cut short, so the next message starts a line of its own.
+    if (kept && !kept.endsWith('\n')) appendFileSync(file, '\n');
+    for (const text of kept.split('\n')) {
       if (!text) continue;
       // A line cut short by a kill was never delivered: the drain hands that message over again.
       const { id, ...rest } = safeJson(text) ?? {};

@@ -87,7 +87,10 @@ describe('the text-message job on AWS (SNS, the default)', () => {
     const reads = statements.find((st) => st.Effect === 'Allow' && asArray(st.Action as string[]).includes('dynamodb:Query'))!;
     expect(asArray(reads.Resource).map(cfnText)).toContain(`{{${logicalId(s.stack.data.table)}}}/index/${STATUS_INDEX}`);
     for (const action of ['dynamodb:BatchWriteItem', 'dynamodb:Scan', 's3:GetObject', 's3:PutObject', 'kms:Sign', 'states:StartExecution', 'sns:CreateTopic']) {
-      expect(allowed.some((a) => a === action || a === `${action.split(':')[0]}:*`), action).toBe(false);
+      expect(
+        allowed.some((a) => a === action || a === `${action.split(':')[0]}:*`),
+        action,
+      ).toBe(false);
     }
   });
 });

@@ -15,7 +15,8 @@ export const StoredSubscription = z.object({
   owner: z.string(),
   url: z.string(),
   events: z.array(WebhookEventType),
-  secret: z.string(),
+  /** The signing secret as `rt.secrets.seal` returned it (context: the subscription id); never the secret itself. */
+  secretSealed: z.string(),
   createdAt: z.string(),
 });
 export type StoredSubscription = z.infer<typeof StoredSubscription>;

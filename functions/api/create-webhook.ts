@@ -22,7 +22,7 @@ export const handler = httpHandler(operations.createWebhook, {
       owner: principal!.subject,
       url: url.toString(),
       events: [...new Set(body.events)],
-      secret,
+      secretSealed: await rt.secrets.seal(secret, { subscription: id }),
       createdAt: rt.clock.now().toISOString(),
     });
     return { status: 201, body: { id, secret } };

@@ -715,7 +715,7 @@ export const operations = {
     path: '/v1/platform/webhooks',
     module: 'create-webhook',
     auth: ['platform'],
-    access: { table: 'read', writes: ['WEBHOOKS'] },
+    access: { table: 'read', writes: ['WEBHOOKS'], secrets: 'seal' },
     body: WebhookSubscriptionRequest,
     doc: {
       operationId: 'createWebhook',

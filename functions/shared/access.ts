@@ -21,6 +21,8 @@
  * sms: 'dispatch'      the text-message job on AWS (infra/aws/sms-dispatch.ts), beside a read tier and `writes: ['SMS#']`:
  *        UpdateItem on `CASE#…` items touching the attribute `timeline` only (the 已短信通知 note, written after the
  *        provider took the message), and the provider's permission (sns:Publish with SNS; none with an HTTP gateway)
+ * secrets: the product's secrets key (infra/aws/secrets-key.ts), only with a `subscription` encryption context:
+ *        'seal' Encrypt (webhook creation)   'open' Decrypt (webhook delivery)
  * deadlines: 'sweep'   the deadline sweep on AWS (infra/aws/deadline-sweep.ts), instead of any `table` level:
  *        queries the status index for open cases, marks a case's notice as sent (attribute `slaNotices` of
  *        `CASE#…` items, nothing else of them) and puts the notice into a staff inbox (`STAFF_NOTICES#…`)
@@ -35,4 +37,5 @@ export interface Access {
   webhooks?: 'enqueue' | 'deliver';
   deadlines?: 'sweep';
   sms?: 'dispatch';
+  secrets?: 'seal' | 'open';
 }

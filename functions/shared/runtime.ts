@@ -13,6 +13,8 @@ import type { DepartmentKey } from '../../schemas/department-result.ts';
 import { DEFAULT_MESSAGE_QUOTAS, type MessageQuotas } from './message-quotas.ts';
 import { policyFromEnvironment } from './policy-config.ts';
 import type { SealingKit } from '../sealing/sealing-kit.ts';
+import { kmsSecretBox } from '../adapters/kms-secret-box.ts';
+import type { SecretBox } from '../adapters/secret-box.ts';
 
 export type { Seal, SealingKit } from '../sealing/sealing-kit.ts';
 export type DepartmentClient = ReturnType<typeof createDepartmentClient>;
@@ -42,6 +44,8 @@ export interface Runtime extends Stores {
   /** Present only in local development mode: the text messages the local SMS sink kept instead of sending. */
   messages?: SentMessagesPort;
   sealing(): Promise<SealingKit>;
+  /** Encrypts what must be read back but never stored in the clear (webhook signing secrets). */
+  secrets: SecretBox;
   /** Present only on the embedded hosting: whether its data directory can still be written. */
   dataDir?: { probe(): Promise<void> };
   /** This process (a Lambda container, or the one embedded product): who holds a seal claim. */
@@ -83,6 +87,7 @@ async function runtimeFromEnvironment(): Promise<Runtime> {
       const { kmsSealingKit } = await import('../sealing/kms-sealing-kit.ts');
       return kmsSealingKit();
     },
+    secrets: kmsSecretBox(process.env.SECRETS_KEY_ID ?? 'unset'),
     publicBaseUrl: process.env.PUBLIC_BASE_URL ?? '',
     messageQuotas: DEFAULT_MESSAGE_QUOTAS,
     instanceId: crypto.randomUUID(),

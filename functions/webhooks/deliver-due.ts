@@ -1,4 +1,5 @@
 import { Webhook } from 'standardwebhooks';
+import type { SecretBox } from '../adapters/secret-box.ts';
 import type { StoredSubscription } from '../adapters/webhook-store.ts';
 import { nextAttemptAt } from '../domain/webhook-events.ts';
 import type { Runtime } from '../shared/runtime.ts';
@@ -17,8 +18,22 @@ export interface DeliveryOptions {
  * package): `webhook-id` is the event's id on every attempt, `webhook-timestamp` the attempt's time. A 2xx
  * answer is delivered; anything else (or no answer) is tried again later with backoff.
  */
+// Opened once per container and subscription: a KMS call per delivery would cost more than the delivery.
+const openedSecrets = new Map<string, Promise<string>>();
+
+function signingSecret(secrets: SecretBox, s: StoredSubscription): Promise<string> {
+  const cacheKey = `${s.id}\u0000${s.secretSealed}`;
+  let secret = openedSecrets.get(cacheKey);
+  if (!secret) {
+    secret = secrets.open(s.secretSealed, { subscription: s.id });
+    secret.catch(() => openedSecrets.delete(cacheKey));
+    openedSecrets.set(cacheKey, secret);
+  }
+  return secret;
+}
+
 export async function deliverDue(
-  rt: Pick<Runtime, 'webhooks'>,
+  rt: Pick<Runtime, 'webhooks' | 'secrets'>,
   subscriptionList: readonly StoredSubscription[],
   opts: DeliveryOptions,
   now = Date.now(),
@@ -36,13 +51,14 @@ export async function deliverDue(
       const at = new Date();
       let error: string;
       try {
+        const secret = await signingSecret(rt.secrets, s);
         const res = await fetch(s.url, {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
             'webhook-id': d.eventId,
             'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-            'webhook-signature': new Webhook(s.secret).sign(d.eventId, at, payload),
+            'webhook-signature': new Webhook(secret).sign(d.eventId, at, payload),
           },
           body: payload,
           redirect: 'manual',

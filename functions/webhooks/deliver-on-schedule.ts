@@ -11,7 +11,7 @@ import { DELIVERY } from './delivery-limits.ts';
  * is due, round after round while rounds deliver something and the budget lasts. A round that delivered
  * nothing (none due, or every receiver failing) ends the run; the next minute looks again.
  */
-export async function deliverOnSchedule(rt: Pick<Runtime, 'webhooks'>, now: () => number = Date.now): Promise<number> {
+export async function deliverOnSchedule(rt: Pick<Runtime, 'webhooks' | 'secrets'>, now: () => number = Date.now): Promise<number> {
   const subscriptions = await rt.webhooks.subscriptions();
   const deadline = now() + DELIVERY.budgetMs - DELIVERY.attemptTimeoutMs;
   let total = 0;

@@ -40,7 +40,7 @@ export const STEP_ACCESS: Readonly<Record<string, Access>> = {
  */
 export const WEBHOOK_ACCESS: Readonly<Record<string, Access>> = {
   'enqueue-from-stream': { webhooks: 'enqueue' },
-  'deliver-on-schedule': { webhooks: 'deliver' },
+  'deliver-on-schedule': { webhooks: 'deliver', secrets: 'open' },
 };
 
 /**

@@ -17,6 +17,7 @@ import { API_ACCESS, SLA_ACCESS, SMS_ACCESS, STEP_ACCESS, WEBHOOK_ACCESS, type A
 import { readSmsConfig, smsEnvironment, type SmsConfig } from './sms-config.ts';
 import type { RetireOneConfig } from './config.ts';
 import { STATUS_INDEX } from './data.ts';
+import type { SecretsKey } from './secrets-key.ts';
 import type { SealKeys } from './signing-keys.ts';
 
 /** Node.js 24 on Graviton: the project runs on Node 24 locally, so Lambda runs what the tests ran. */
@@ -59,6 +60,7 @@ export interface FunctionsProps {
   table: ITable;
   bucket: IBucket;
   sealKeys: SealKeys;
+  secretsKey: SecretsKey;
   /** Built from the known state machine name, so API functions never depend on the state machine construct. */
   stateMachineArn: string;
   /** The content hash of the workflow definition new cases start on (recorded on each case). */
@@ -159,6 +161,7 @@ export class RetireOneFunctions extends Construct {
       environment.SEAL_KMS_KEY_IDS = props.sealKeys.keyIdsJson(this);
       if (config.sealIssuerNames) environment.SEAL_ISSUER_NAMES = config.sealIssuerNames;
     }
+    if (spec.access.secrets) environment.SECRETS_KEY_ID = props.secretsKey.key.keyArn;
     if (isSeal) environment.SEAL_FONT_PATH = `/var/task/${SEAL_FONT_FILE}`;
     if (spec.access.sms) Object.assign(environment, smsEnvironment(this.smsConfig));
 
@@ -271,6 +274,7 @@ export class RetireOneFunctions extends Construct {
     }
 
     if (access.sign) props.sealKeys.grantSign(role);
+    if (access.secrets) props.secretsKey.grant(role, access.secrets);
   }
 }
 

@@ -13,6 +13,7 @@ import { RetireOneFunctions, SLA_MODULES, SMS_MODULES, stateMachineArnFor, WEBHO
 import { SmsDispatch } from './sms-dispatch.ts';
 import { acknowledgeFindings } from './nag.ts';
 import { GradualDeployment } from './gradual-deployment.ts';
+import { SecretsKey } from './secrets-key.ts';
 import { SealKeys } from './signing-keys.ts';
 import { Site } from './site.ts';
 import { WebhookDispatch } from './webhooks.ts';
@@ -36,6 +37,7 @@ export class RetireOneStack extends Stack {
   readonly data: CaseData;
   readonly documents: DocumentStore;
   readonly sealKeys: SealKeys;
+  readonly secretsKey: SecretsKey;
   readonly deployment: GradualDeployment;
   readonly api: PublicApi;
   readonly site: Site;
@@ -68,6 +70,7 @@ export class RetireOneStack extends Stack {
     this.data = new CaseData(this, 'Data');
     this.documents = new DocumentStore(this, 'Documents', { retentionDays: config.documentRetentionDays });
     this.sealKeys = new SealKeys(this, 'SealKeys', { keyAdminRoleArn: config.keyAdminRoleArn });
+    this.secretsKey = new SecretsKey(this, 'SecretsKey');
     this.api = new PublicApi(this, 'Api', {
       allowedOrigins: config.allowedOrigins,
       rateLimit: config.apiRateLimit,
@@ -94,6 +97,7 @@ export class RetireOneStack extends Stack {
       table: this.data.table,
       bucket: this.documents.bucket,
       sealKeys: this.sealKeys,
+      secretsKey: this.secretsKey,
       stateMachineArn: stateMachineArnFor(this, STATE_MACHINE_NAME),
       workflowVersion: workflowVersionOf(readFileSync(join(projectRoot, DEFINITION_FILE), 'utf8')),
       publicBaseUrl: config.publicBaseUrl ?? this.site.url,

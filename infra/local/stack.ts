@@ -1,3 +1,4 @@
+import { localSecretBox } from '../../functions/adapters/local-secret-box.ts';
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -156,6 +157,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     devTokens,
     ...(devTokens ? { faults: { set: (department, fault) => standins.setFault(department, fault) }, messages: sms } : {}),
     sealing: async () => sealing,
+    secrets: localSecretBox(join(dataDir, 'keys', 'secrets.key')),
     dataDir: dataDirProbe(opts.dataDir),
     messageQuotas: opts.messageQuotas ?? DEFAULT_MESSAGE_QUOTAS,
     allowLoopbackWebhooks: devMode,

@@ -1,7 +1,7 @@
 /**
  * A citizen signs in through the embedded OpenID Provider (dev mode off: the only way in), in a real
  * Chromium on a phone-sized screen: ID number, the one-time code from the local SMS sink, back to the
- * site signed in, and books a case with the provider's token.
+ * site signed in, books a case and follows it to the sealed answer with the provider's token.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckCharacter } from '../../functions/domain/id-number.ts';
-import { DEMO_FIXTURES, startTestStack, type TestStack } from '../integration/harness.ts';
+import { applicationFor, DEMO_FIXTURES, startTestStack, type TestStack } from '../integration/harness.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
@@ -70,7 +70,7 @@ describe('browser: sign-in through the OpenID Provider (dev mode off)', () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
-  it('a citizen signs in with ID number and SMS code, lands signed in and books a case', async () => {
+  it('a citizen signs in with ID number and SMS code, lands signed in, books, sends the form and gets the sealed answer', async () => {
     await page.goto(`${stack.baseUrl}/#login`);
     expect(await page.locator('#dev-login').isVisible()).toBe(false);
     await page.screenshot({ path: '/tmp/oidc-1-site-login.png' });
@@ -111,8 +111,48 @@ describe('browser: sign-in through the OpenID Provider (dev mode off)', () => {
     expect(booking.status()).toBe(201);
     await expect.poll(() => page.getByTestId('case-number').textContent(), { timeout: 15_000 }).toMatch(/^RT20270320[0-9A-Z]{6}$/);
     await page.screenshot({ path: '/tmp/oidc-5-booked.png' });
+    const caseNumber = (await page.getByTestId('case-number').textContent())!;
+
+    // The form goes in from the page with the same token (the form's own pages are tried in citizen-journey).
+    const application = applicationFor(CHEN, { type: 'normal', requestedMonth: '2027-04', originalRetirementAge: 60 });
+    const submitted = await page.evaluate(
+      async ({ caseNumber, application }) => {
+        const res = await fetch(`/v1/cases/${caseNumber}/application`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${sessionStorage.getItem('ro.token')}`,
+            'content-type': 'application/json',
+            'Idempotency-Key': crypto.randomUUID(),
+          },
+          body: JSON.stringify(application),
+        });
+        return res.status;
+      },
+      { caseNumber, application },
+    );
+    expect(submitted).toBe(202);
+
+    // Followed to the end on the progress page, and the sealed answer downloaded, all with the provider's token.
+    await page.goto(`${stack.baseUrl}/#progress`);
+    await expect.poll(() => page.locator('#p-number').textContent(), { timeout: 15_000 }).toBe(caseNumber);
+    await expect.poll(() => page.locator('#p-status').textContent(), { timeout: 60_000, interval: 500 }).toMatch(/已办结/);
+    const download = page.locator('button.download').first();
+    await expect.poll(() => download.isVisible()).toBe(true);
+    const [response, file] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes(`/v1/cases/${caseNumber}/documents/`)),
+      page.waitForEvent('download'),
+      download.click(),
+    ]);
+    expect(response.status()).toBe(200);
+    expect(response.request().headers().authorization).toBe(`Bearer ${token}`);
+    expect(
+      readFileSync((await file.path())!)
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
+    await page.screenshot({ path: '/tmp/oidc-5b-completed.png' });
     expect(pageErrors).toEqual([]);
-  }, 90_000);
+  }, 150_000);
 
   it('staff sign in at the same provider with staff id and password; a wrong password is refused', async () => {
     await page.goto(`${stack.baseUrl}/staff/`);

@@ -240,6 +240,19 @@ describe('least privilege', () => {
     expect(new Set(writers.flatMap(({ roles }) => roles))).toEqual(new Set([roleOf('api', 'create-webhook'), roleOf('api', 'delete-webhook')]));
   });
 
+  it('lets only webhook creation encrypt and only webhook delivery decrypt with the secrets key, each for a subscription only', () => {
+    const key = logicalId(s.stack.secretsKey.key);
+    const onKey = (action: string) =>
+      roleStatements(s.json).filter(({ statement }) => allows(statement, action) && JSON.stringify(statement.Resource).includes(key));
+    const deliverer = refId(s.json.Resources[logicalId(s.stack.functions.webhooks.get(WEBHOOK_MODULES.deliver)!)]!.Properties.Role)!;
+    expect(new Set(onKey('kms:Encrypt').flatMap(({ roles }) => roles))).toEqual(new Set([roleOf('api', 'create-webhook')]));
+    expect(new Set(onKey('kms:Decrypt').flatMap(({ roles }) => roles))).toEqual(new Set([deliverer]));
+    for (const { statement } of [...onKey('kms:Encrypt'), ...onKey('kms:Decrypt')]) {
+      expect(statement.Condition).toEqual({ StringLike: { 'kms:EncryptionContext:subscription': 'wh_*' } });
+    }
+    expect(s.json.Resources[key]!.Properties.EnableKeyRotation).toBe(true);
+  });
+
   it('lets only create-booking and the supervisor retry start executions, and only the signalling functions resume them', () => {
     expect(rolesAllowed('states:StartExecution')).toEqual(new Set([roleOf('api', 'create-booking'), roleOf('api', 'retry-case')]));
     expect(rolesAllowed('states:SendTaskSuccess')).toEqual(

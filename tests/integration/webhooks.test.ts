@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { makeLocalDocumentClient } from '../../infra/local/dynamodb-local.ts';
 import { applicationFor, DEMO_FIXTURES, startTestStack, type TestStack } from './harness.ts';
 
 const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
@@ -125,6 +127,25 @@ describe('webhooks', () => {
     expect((await client.request('DELETE', `/v1/platform/webhooks/${made.body.id}`, { token: b })).status).toBe(404);
     expect((await client.request('DELETE', `/v1/platform/webhooks/${made.body.id}`, { token: a })).status).toBe(204);
     expect((await client.get('/v1/platform/webhooks', a)).body.webhooks).toEqual([]);
+  });
+
+  it('stores the signing secret only encrypted: the table never holds it in the clear', async () => {
+    const { client } = stack;
+    const platform = await client.token('platform', { name: '平台丁' });
+    const made = await client.post('/v1/platform/webhooks', { url: 'https://platform.example.gov.cn/hooks', events: ['case.completed'] }, platform);
+    expect(made.status).toBe(201);
+    const secret = made.body.secret as string;
+    const db = makeLocalDocumentClient(stack.dynamo.endpoint);
+    const { Items } = await db.send(
+      new QueryCommand({ TableName: 'retireone-cases', KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'WEBHOOKS' } }),
+    );
+    const stored = Items!.find((i) => i.sk === made.body.id)!;
+    expect(stored.secret).toBeUndefined();
+    expect(stored.secretSealed).toMatch(/^v1\.local\./);
+    expect(JSON.stringify(Items)).not.toContain(secret.slice('whsec_'.length));
+    // Sealed to its own subscription: it opens there, and only there.
+    expect(await stack.runtime.secrets.open(stored.secretSealed, { subscription: made.body.id })).toBe(secret);
+    await expect(stack.runtime.secrets.open(stored.secretSealed, { subscription: 'wh_other' })).rejects.toThrow();
   });
 
   it('refuses a plain-http target other than this machine, and citizens', async () => {

@@ -2,18 +2,26 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { localSecretBox } from '../../../functions/adapters/local-secret-box.ts';
 import { WebhookStore, type StoredSubscription } from '../../../functions/adapters/webhook-store.ts';
 
 export const TABLE = 'retireone-test';
 export const CASE = 'RT20261124K3Q9MZ';
 export const PLATFORM = 'platform:gov-portal';
 
+export const SECRET = `whsec_${Buffer.from('0123456789abcdef0123456789abcdef').toString('base64')}`;
+export const secrets = localSecretBox(join(mkdtempSync(join(tmpdir(), 'retireone-secrets-')), 'secrets.key'));
+const SEALED = await secrets.seal(SECRET, { subscription: 'wh_1' });
+
 export const subscription = (over: Partial<StoredSubscription> = {}): StoredSubscription => ({
   id: 'wh_1',
   owner: PLATFORM,
   url: 'https://receiver.test/hooks',
   events: ['case.booked', 'case.submitted', 'case.status_changed'],
-  secret: `whsec_${Buffer.from('0123456789abcdef0123456789abcdef').toString('base64')}`,
+  secretSealed: SEALED,
   createdAt: '2026-01-01T00:00:00.000Z',
   ...over,
 });
@@ -56,4 +64,4 @@ export function streamRecord(eventName: 'INSERT' | 'MODIFY', next: object, old?:
 }
 
 export const documentClient = () => DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'cn-north-1' }));
-export const webhookStore = (db: DynamoDBDocumentClient) => ({ webhooks: new WebhookStore(db, TABLE) });
+export const webhookStore = (db: DynamoDBDocumentClient) => ({ webhooks: new WebhookStore(db, TABLE), secrets });

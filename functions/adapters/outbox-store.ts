@@ -63,6 +63,28 @@ export class OutboxStore extends TableStore {
     return (out.Items ?? []).map((i) => parseRecord(StoredSms, i, `message ${String(i.pk)}/${String(i.sk)}`));
   }
 
+  /** Every message still to be sent (due or held by a claim or a retry time): the backlog the SmsPending alarm watches. */
+  async pendingCount(): Promise<number> {
+    let count = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: STATUS_INDEX,
+          KeyConditionExpression: '#s = :s',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':s': SMS_PENDING },
+          Select: 'COUNT',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      count += out.Count ?? 0;
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return count;
+  }
+
   /**
    * Takes a due message for one attempt by moving it `leaseMs` ahead, so a crash mid-attempt only delays it.
    * The claimed copy comes back (its new queueKey is what settling is conditioned on); undefined when another

@@ -4,6 +4,8 @@ import { SnsSmsSender } from '../adapters/sns-sms-sender.ts';
 import { createRetirementsClient } from '../departments/retirements.ts';
 import type { SmsSender } from '../notifications/sms-sender.ts';
 import { logger } from '../shared/logger.ts';
+import { PRODUCT_METRICS } from '../shared/metric-names.ts';
+import { recordMetric } from '../shared/metrics.ts';
 import { runtime } from '../shared/runtime.ts';
 import { drainAll } from './drain.ts';
 import { inviteUpcomingRetirees } from './invite.ts';
@@ -45,4 +47,6 @@ export const handler = middy(async (event: { job?: string }): Promise<void> => {
   }
   const sent = await drainAll(rt, smsSenderFromEnvironment(), SMS_LIMITS);
   if (sent > 0) logger.info({ sent }, 'text messages sent');
+  // What is still waiting after the run: a provider that keeps refusing shows as a growing backlog (the SmsBacklog alarm).
+  recordMetric(PRODUCT_METRICS.smsBacklog, await rt.outbox.pendingCount());
 });

@@ -34,7 +34,10 @@ describe('text messages at every stage', () => {
     expect(await inbox(CHEN.phone, caseNumber)).toEqual([]);
     expect(done.timeline.filter((t: any) => t.note.includes('短信'))).toEqual([]);
 
+    // The backlog the SmsBacklog alarm watches on AWS: the four messages wait, then none.
+    expect(await stack.runtime.outbox.pendingCount()).toBe(4);
     expect(await stack.textMessages.drain()).toBe(4);
+    expect(await stack.runtime.outbox.pendingCount()).toBe(0);
     const sent = await inbox(CHEN.phone, caseNumber);
     expect(sent.map((m) => m.kind)).toEqual(['booked', 'submitted', 'decided', 'documents-ready']);
     for (const m of sent) {

@@ -28,7 +28,7 @@ export class BookingStore extends TableStore {
     idempotency: { scope: string; key: string; requestHash: string };
     slot?: { slotId: string; capacity: number };
     response: StoredResponse;
-    /** The confirmation for the citizen's outbox, sent with the booking or not at all. */
+    /** The confirmation for the citizen's outbox (an item of functions/notifications/pending-sms.ts, with its key), sent with the booking or not at all. */
     message: Record<string, unknown>;
     /** Message quotas the confirmation uses: charged in the same transaction, so a refused booking costs none. */
     quotas?: QuotaCharge[];
@@ -75,7 +75,7 @@ export class BookingStore extends TableStore {
     for (const c of charges) items.push({ Update: c.update });
     try {
       // Last, and unconditional (its key is the new case's), so the positions of the conditions above stay put.
-      items.push({ Put: { TableName: this.table, Item: { ...keys.notification(record.caseNumber, 'booked'), ...message } } });
+      items.push({ Put: { TableName: this.table, Item: message } });
       await this.db.send(new TransactWriteCommand({ TransactItems: items }));
       return { kind: 'created', response };
     } catch (err) {

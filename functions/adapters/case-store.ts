@@ -74,22 +74,35 @@ export class CaseStore extends TableStore {
     }
   }
 
-  /** Stores the one form once. The identical form again is `same`; another form is `different`. */
-  async submitApplication(caseNumber: string, application: Application, hash: string, entry: TimelineEntry): Promise<SubmitResult> {
+  /**
+   * Stores the one form once, with the citizen's message that it arrived (written with it, or not at all). The
+   * identical form again is `same`; another form is `different`.
+   */
+  async submitApplication(
+    caseNumber: string,
+    application: Application,
+    hash: string,
+    entry: TimelineEntry,
+    message?: Record<string, unknown>,
+  ): Promise<SubmitResult> {
+    const update = {
+      TableName: this.table,
+      Key: keys.case(caseNumber),
+      UpdateExpression: 'SET application = :a, applicationHash = :h, #s = :to, updatedAt = :at, timeline = list_append(timeline, :e)',
+      ConditionExpression: 'attribute_exists(pk) AND #s = :booked AND attribute_not_exists(application)',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':a': application, ':h': hash, ':to': 'SUBMITTED', ':booked': 'BOOKED', ':at': entry.at, ':e': [entry] },
+    };
     try {
-      await this.db.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: keys.case(caseNumber),
-          UpdateExpression: 'SET application = :a, applicationHash = :h, #s = :to, updatedAt = :at, timeline = list_append(timeline, :e)',
-          ConditionExpression: 'attribute_exists(pk) AND #s = :booked AND attribute_not_exists(application)',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':a': application, ':h': hash, ':to': 'SUBMITTED', ':booked': 'BOOKED', ':at': entry.at, ':e': [entry] },
-        }),
-      );
+      if (message) {
+        const put = { TableName: this.table, Item: message, ConditionExpression: 'attribute_not_exists(pk)' };
+        await this.db.send(new TransactWriteCommand({ TransactItems: [{ Update: update }, { Put: put }] }));
+      } else {
+        await this.db.send(new UpdateCommand(update));
+      }
       return 'accepted';
     } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      if (!(err instanceof ConditionalCheckFailedException) && !(err instanceof TransactionCanceledException)) throw err;
       const current = await this.get(caseNumber);
       if (!current) return 'not-found';
       if (current.applicationHash) return current.applicationHash === hash ? 'same' : 'different';

@@ -1,25 +1,205 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
+import { CaseStatus, TimelineEntry } from '../../schemas/case.ts';
+import { MessageKind } from '../../schemas/dev-messages.ts';
+import { SENT_NOTE, SMS_FAILED, SMS_PENDING, SMS_PREFIX } from '../notifications/pending-sms.ts';
 import { parseRecord } from './case-record.ts';
-import { keys } from './table-keys.ts';
+import { keys, STATUS_INDEX } from './table-keys.ts';
 import { TableStore } from './table-store.ts';
 
-const StoredMessage = z.object({ sk: z.string(), channel: z.string(), to: z.string(), text: z.string(), at: z.string() });
+export const StoredSms = z.object({
+  pk: z.string(),
+  sk: z.string(),
+  kind: MessageKind,
+  to: z.string(),
+  text: z.string(),
+  at: z.string(),
+  caseNumber: z.string().optional(),
+  entry: z.object({ at: z.string(), status: CaseStatus }).optional(),
+  attempts: z.number().default(0),
+  status: z.string().optional(),
+  queueKey: z.string(),
+  sentAt: z.string().optional(),
+});
+export type StoredSms = z.infer<typeof StoredSms>;
 
-/** Messages left for the citizen; each is written in the same transaction as the case change it reports. */
+/** The id a provider or the local sink deduplicates on: the same on every attempt of one message. */
+export const smsId = (m: Pick<StoredSms, 'pk' | 'sk'>) => `${m.pk.slice(SMS_PREFIX.length)}/${m.sk}`;
+
+const dueKey = (at: string, m: Pick<StoredSms, 'pk' | 'sk'>) => `${at}#${m.pk}#${m.sk}`;
+const occurrence = (sk: string) => Number(sk.split('#')[1] ?? Number.MAX_SAFE_INTEGER);
+const TimelineOnly = z.object({ timeline: z.array(TimelineEntry) });
+
+/**
+ * The text-message outbox (functions/notifications/pending-sms.ts): written by every stage in its own transaction,
+ * drained by functions/sms/drain.ts. Every write here is conditional: a message is claimed by one drain at a time,
+ * marked sent once, and the timeline says so once.
+ */
 export class OutboxStore extends TableStore {
-  /** Messages left for the citizen in the outbox (the SMS gateway sends them), oldest kind first. */
-  async forCase(caseNumber: string): Promise<{ kind: string; channel: string; to: string; text: string; at: string }[]> {
+  /** A message that must go at most once per key (an invitation, a deadline reminder): false when it was already written. */
+  async putOnce(item: Record<string, unknown>): Promise<boolean> {
+    try {
+      await this.db.send(new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  }
+
+  /** Messages due by `now` (oldest first): never sent, or whose last attempt's lease or retry time has passed. */
+  async due(now: Date, limit = 25): Promise<StoredSms[]> {
     const out = await this.db.send(
       new QueryCommand({
         TableName: this.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :n)',
-        ExpressionAttributeValues: { ':pk': keys.case(caseNumber).pk, ':n': 'NOTIFY#' },
+        IndexName: STATUS_INDEX,
+        KeyConditionExpression: '#s = :s AND queueKey <= :now',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':s': SMS_PENDING, ':now': `${now.toISOString()}#~` },
+        Limit: limit,
       }),
     );
-    return (out.Items ?? []).map((item) => {
-      const message = parseRecord(StoredMessage, item, `message of ${caseNumber}`);
-      return { kind: message.sk.slice('NOTIFY#'.length), channel: message.channel, to: message.to, text: message.text, at: message.at };
-    });
+    return (out.Items ?? []).map((i) => parseRecord(StoredSms, i, `message ${String(i.pk)}/${String(i.sk)}`));
+  }
+
+  /** Every message still to be sent (due or held by a claim or a retry time): the backlog the SmsPending alarm watches. */
+  async pendingCount(): Promise<number> {
+    let count = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: STATUS_INDEX,
+          KeyConditionExpression: '#s = :s',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':s': SMS_PENDING },
+          Select: 'COUNT',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      count += out.Count ?? 0;
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return count;
+  }
+
+  /**
+   * Takes a due message for one attempt by moving it `leaseMs` ahead, so a crash mid-attempt only delays it.
+   * The claimed copy comes back (its new queueKey is what settling is conditioned on); undefined when another
+   * drain took it first.
+   */
+  async claim(m: StoredSms, now: Date, leaseMs: number): Promise<StoredSms | undefined> {
+    const queueKey = dueKey(new Date(now.getTime() + leaseMs).toISOString(), m);
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: m.pk, sk: m.sk },
+          UpdateExpression: 'SET queueKey = :q, attempts = if_not_exists(attempts, :zero) + :one',
+          ConditionExpression: 'queueKey = :was AND #s = :pending',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':q': queueKey, ':zero': 0, ':one': 1, ':was': m.queueKey, ':pending': SMS_PENDING },
+        }),
+      );
+      return { ...m, queueKey, attempts: m.attempts + 1 };
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return undefined;
+      throw err;
+    }
+  }
+
+  /** The provider took it: the message leaves the index for good. False when it was settled already. */
+  async markSent(m: StoredSms, sentAt: string): Promise<boolean> {
+    return this.settleIf(m, 'REMOVE #s SET sentAt = :t', { ':t': sentAt });
+  }
+
+  /** Not taken: due again at `retryAt`, or given up (kept apart under SMS_FAILED) when there is none. */
+  async markFailed(m: StoredSms, error: string, retryAt: string | undefined): Promise<boolean> {
+    if (retryAt) return this.settleIf(m, 'SET queueKey = :q, lastError = :e', { ':q': dueKey(retryAt, m), ':e': error.slice(0, 300) });
+    return this.settleIf(m, 'SET #s = :failed, lastError = :e', { ':failed': SMS_FAILED, ':e': error.slice(0, 300) });
+  }
+
+  private async settleIf(m: StoredSms, update: string, values: Record<string, unknown>): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: m.pk, sk: m.sk },
+          UpdateExpression: update,
+          ConditionExpression: 'queueKey = :claimed AND #s = :pending',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ...values, ':claimed': m.queueKey, ':pending': SMS_PENDING },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  }
+
+  /**
+   * Says on the case's timeline entry that its message went out (SENT_NOTE), once. Touches the `timeline`
+   * attribute only (the drain's role may change nothing else of a case), and only the entry the message reports,
+   * found again by its time and status. False when there is no such entry or it already says so.
+   */
+  async noteSentOnTimeline(caseNumber: string, entry: { at: string; status: CaseStatus }): Promise<boolean> {
+    const out = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.case(caseNumber), ProjectionExpression: 'timeline', ConsistentRead: true }),
+    );
+    if (!out.Item) return false;
+    const { timeline } = parseRecord(TimelineOnly, out.Item, `timeline of ${caseNumber}`);
+    const i = timeline.findIndex((t) => t.at === entry.at && t.status === entry.status);
+    const found = timeline[i];
+    if (!found || found.note.endsWith(SENT_NOTE)) return false;
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.case(caseNumber),
+          UpdateExpression: `SET timeline[${i}].note = :n`,
+          // The timeline only grows, so entry i is still the one found; its note decides whether another drain was first.
+          ConditionExpression: `timeline[${i}].note = :was`,
+          ExpressionAttributeValues: { ':n': `${found.note}${SENT_NOTE}`, ':was': found.note },
+          ReturnValues: 'NONE',
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  }
+
+  /** The messages written about one case, oldest first, sent or not (tests and support read them). */
+  async forCase(caseNumber: string): Promise<(StoredSms & { channel: 'sms' })[]> {
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `${SMS_PREFIX}${caseNumber}` },
+        ConsistentRead: true,
+      }),
+    );
+    return (
+      (out.Items ?? [])
+        .map((item) => ({ ...parseRecord(StoredSms, item, `message of ${caseNumber}`), channel: 'sms' as const }))
+        // Two stages may share an instant (decided and documents ready): the timeline entry's index orders them.
+        .sort((a, b) => a.at.localeCompare(b.at) || occurrence(a.sk) - occurrence(b.sk))
+    );
+  }
+
+  /** Whether the person holds an open case (the booking's lock): someone who has booked needs no invitation. */
+  async hasOpenCase(idNumber: string): Promise<boolean> {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.openCaseLock(idNumber), ProjectionExpression: 'pk' }));
+    return out.Item !== undefined;
+  }
+
+  /** One item by key (the invitation of a person, say). */
+  async get(key: { pk: string; sk: string }): Promise<StoredSms | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }));
+    return out.Item ? parseRecord(StoredSms, out.Item, `message ${key.pk}/${key.sk}`) : undefined;
   }
 }

@@ -10,7 +10,6 @@ export const keys = {
   audit: (caseNumber: string, at: string, requestId: string) => ({ pk: `AUDIT#${caseNumber}`, sk: `${at}#${requestId}` }),
   quota: (scope: string, subjectHash: string, windowStart: string) => ({ pk: `QUOTA#${scope}#${subjectHash}`, sk: windowStart }),
   healthProbe: (instanceId: string) => ({ pk: 'HEALTH#probe', sk: instanceId }),
-  notification: (caseNumber: string, kind: string) => ({ pk: `CASE#${caseNumber}`, sk: `NOTIFY#${kind}` }),
   ratingStats: (shard: number) => ({ pk: `STATS#ratings#${shard}`, sk: 'STATS' }),
   feedback: (feedbackId: string) => ({ pk: `FEEDBACK#${feedbackId}`, sk: 'FEEDBACK' }),
 };

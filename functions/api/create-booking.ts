@@ -7,6 +7,7 @@ import { queueKey } from '../adapters/table-keys.ts';
 import { crockford6, formatCaseNumber } from '../domain/case-number.ts';
 import { parseIdNumber } from '../domain/id-number.ts';
 import { addDays } from '../domain/months.ts';
+import { caseSms } from '../notifications/pending-sms.ts';
 import { canonicalHash } from '../shared/canonical-hash.ts';
 import { findSlot } from '../shared/service-centers.ts';
 import { idempotencyKey } from './http/idempotency-key.ts';
@@ -67,12 +68,13 @@ export const handler = httpHandler(operations.createBooking, {
           idempotency: { scope: principal!.subject, key, requestHash },
           slot: slotDef && { slotId: slotDef.slotId, capacity: slotDef.capacity },
           response: { status: 201, body: response },
-          message: {
-            channel: 'sms',
-            to: body.phone,
-            text: `【退休一件事】您已预约办理退休，办件编号 ${caseNumber}，请在 ${deadline} 前提交申请${slot ? `；窗口办理时间 ${slot.start.slice(0, 16).replace('T', ' ')}` : ''}。各部门、窗口和文书都使用这个编号。`,
-            at: now,
-          },
+          message: caseSms(
+            record,
+            'booked',
+            `【退休一件事】您已预约办理退休，办件编号 ${caseNumber}，请在 ${deadline} 前提交申请${slot ? `；窗口办理时间 ${slot.start.slice(0, 16).replace('T', ' ')}` : ''}。各部门、窗口和文书都使用这个编号。`,
+            now,
+            { at: now, status: 'BOOKED', index: 0 },
+          ),
           quotas: [
             { scope: 'sms-to-number', subject: body.phone, quota: rt.messageQuotas.perNumber },
             { scope: 'sms-by-caller', subject: principal!.subject, quota: rt.messageQuotas.perCaller },

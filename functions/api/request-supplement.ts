@@ -1,10 +1,9 @@
 import type { SupplementRequest } from '../../schemas/supplement.ts';
 import type { Principal } from '../adapters/auth.ts';
 import type { CaseRecord } from '../adapters/case-record.ts';
-import { keys } from '../adapters/table-keys.ts';
 import { fieldListZh } from '../domain/form-field-names.ts';
-import { maskPhone } from '../domain/mask.ts';
 import { addDays } from '../domain/months.ts';
+import { caseSms } from '../notifications/pending-sms.ts';
 import { addWorkingDays, CalendarYearMissingError, isWorkingDay } from '../domain/working-days.ts';
 import type { Runtime } from '../shared/runtime.ts';
 import { signalWaitingStep } from './signal.ts';
@@ -36,14 +35,13 @@ export async function requestSupplement(
   }
   const at = rt.clock.now().toISOString();
   const what = fieldListZh(body.supplement.fields);
-  const round = (record.supplements ?? []).length + 1;
   const text = `【退休一件事】您的退休申请（办件编号 ${record.caseNumber}）需要补正：${what}。` + `请于 ${dueDate} 前登录修改后重新提交。说明：${body.note}`;
   const asked = await rt.staffWork.requestSupplement(
     record.caseNumber,
     { fields: body.supplement.fields, dueDate, note: body.note, requestedAt: at, requestedBy: by.staffId },
     { at, status: 'SUPPLEMENT_REQUESTED', actor: principal.subject, note: `请补正：${what}（请于 ${dueDate} 前提交）。${body.note}` },
     by,
-    { ...keys.notification(record.caseNumber, `supplement-${round}`), channel: 'sms', to: record.phone, toMasked: maskPhone(record.phone), text, at },
+    caseSms(record, 'supplement', text, at, { at, status: 'SUPPLEMENT_REQUESTED', index: record.timeline.length }),
   );
   if (!asked) throw new HttpProblem(409, 'Already decided', 'This decision was already taken, the case moved on, or it is assigned to someone else.');
   await signalWaitingStep(rt, record.caseNumber, 'pre-review', { outcome: 'SUPPLEMENT' });

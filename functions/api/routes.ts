@@ -211,7 +211,7 @@ export const operations = {
     path: '/v1/bookings',
     module: 'create-booking',
     auth: APPLICANTS,
-    access: { table: 'read', writes: ['CASE#', 'PERSON#', 'SLOT#', 'QUOTA#', 'IDEM#'], workflow: ['start'] },
+    access: { table: 'read', writes: ['CASE#', 'PERSON#', 'SLOT#', 'QUOTA#', 'IDEM#', 'SMS#'], workflow: ['start'] },
     body: BookingRequest,
     // The idempotency record is written in the booking's own transaction (functions/adapters/booking-store.ts).
     idempotency: 'in-transaction',
@@ -258,7 +258,7 @@ export const operations = {
     path: '/v1/cases/{caseNumber}/application',
     module: 'submit-application',
     auth: APPLICANTS,
-    access: { table: 'read-audit', writes: ['CASE#'], workflow: ['respond'] },
+    access: { table: 'read-audit', writes: ['CASE#', 'SMS#'], workflow: ['respond'] },
     params: CasePathParams,
     body: Application,
     doc: {
@@ -538,7 +538,7 @@ export const operations = {
     path: '/v1/staff/cases/{caseNumber}/reviews',
     module: 'submit-review',
     auth: STAFF,
-    access: { table: 'read-audit', writes: ['CASE#', 'IDEM#'], workflow: ['respond'] },
+    access: { table: 'read-audit', writes: ['CASE#', 'IDEM#', 'SMS#'], workflow: ['respond'] },
     params: CasePathParams,
     body: ReviewRequest,
     idempotency: 'replay',

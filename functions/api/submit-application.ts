@@ -1,4 +1,6 @@
 import { parseIdNumber } from '../domain/id-number.ts';
+import { caseSms } from '../notifications/pending-sms.ts';
+import { smsText } from '../notifications/texts.ts';
 import { canonicalHash } from '../shared/canonical-hash.ts';
 import { applicationAsOfToday } from './application-as-of-today.ts';
 import { loadCaseFor } from './case-access.ts';
@@ -22,12 +24,14 @@ export const handler = httpHandler(operations.submitApplication, {
     else if (body.applicant.idNumber !== record.idNumber) errors.push({ path: 'applicant.idNumber', message: 'does not match the booking of this case' });
     if (errors.length > 0) throw new HttpProblem(400, 'Invalid request', `The form has invalid fields: ${errors.map((e) => e.path).join(', ')}`, errors);
 
-    const result = await rt.cases.submitApplication(params.caseNumber, body, canonicalHash(body), {
-      at: rt.clock.now().toISOString(),
-      status: 'SUBMITTED',
-      actor: principal!.subject,
-      note: '已提交一表申请',
-    });
+    const at = rt.clock.now().toISOString();
+    const result = await rt.cases.submitApplication(
+      params.caseNumber,
+      body,
+      canonicalHash(body),
+      { at, status: 'SUBMITTED', actor: principal!.subject, note: '已提交一表申请' },
+      caseSms(record, 'submitted', smsText.submitted(params.caseNumber), at, { at, status: 'SUBMITTED', index: record.timeline.length }),
+    );
     if (result === 'different') throw new HttpProblem(409, 'Application already submitted', 'A different form was already submitted for this case.');
     if (result === 'closed') throw new HttpProblem(409, 'Case closed', `This case is ${record.status}; please book again.`);
     if (result === 'not-found') throw new HttpProblem(404, 'Not found', 'The case does not exist or is not yours to see.');

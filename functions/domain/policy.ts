@@ -43,6 +43,7 @@ export type Policy = {
   };
   readonly applicationMonthsAhead: number;
   readonly applicationDeadlineDays: number;
+  readonly textMessages: { readonly invitationMonthsAhead: number; readonly deadlineReminderDays: number };
   readonly sla: {
     readonly promisedWorkingDays: Readonly<Record<SlaStage, number>>;
     /** A clock is DUE_SOON when this many working days or fewer are left (0 = due today). */
@@ -159,6 +160,8 @@ export const DEFAULT_POLICY: Policy = deepFreeze({
   applicationMonthsAhead: 6,
   /* Service rule of this project (configurable): the form must arrive within 30 days of booking. */
   applicationDeadlineDays: 30,
+  // DEMO DEFAULT (no published figure read): invite people whose statutory month is up to 3 months ahead; remind 3 days before the form's deadline.
+  textMessages: { invitationMonthsAhead: 3, deadlineReminderDays: 3 },
   /*
    * Service rule of this project (configurable), DEMO DEFAULTS: 承诺时限 are set by each city's published service
    * guide (办事指南), and no published figure for a 退休"一件事" case could be read here. The defaults: a flagged

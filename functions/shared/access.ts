@@ -19,6 +19,9 @@
  *                   of `CASE#…` items, nothing else of them), puts deliveries (`WHD#…`)
  *        'deliver'  reads subscriptions, queries the status index for due deliveries, updates deliveries
  * personIndex: Query on the `byPerson` index (a citizen's own cases), beside a read tier
+ * sms: 'dispatch'      the text-message job on AWS (infra/aws/sms-dispatch.ts), beside a read tier and `writes: ['SMS#']`:
+ *        UpdateItem on `CASE#…` items touching the attribute `timeline` only (the 已短信通知 note, written after the
+ *        provider took the message), and the provider's permission (sns:Publish with SNS; none with an HTTP gateway)
  * secrets: the product's secrets key (infra/aws/secrets-key.ts), only with a `subscription` encryption context:
  *        'seal' Encrypt (webhook creation)   'open' Decrypt (webhook delivery)
  * deadlines: 'sweep'   the deadline sweep on AWS (infra/aws/deadline-sweep.ts), instead of any `table` level:
@@ -35,5 +38,6 @@ export interface Access {
   webhooks?: 'enqueue' | 'deliver';
   deadlines?: 'sweep';
   personIndex?: boolean;
+  sms?: 'dispatch';
   secrets?: 'seal' | 'open';
 }

@@ -4,6 +4,8 @@ import { DEPARTMENT_KEYS, DepartmentKey, DepartmentResult, Outcome } from '../..
 import type { CaseRecord } from '../adapters/case-record.ts';
 import { DEPARTMENT_NAMES } from '../../schemas/departments.ts';
 import { applyManualDecisions, decide, type ManualDecision } from '../domain/decide.ts';
+import { caseSms } from '../notifications/pending-sms.ts';
+import { smsText } from '../notifications/texts.ts';
 import { stepHandler } from './step-handler.ts';
 
 const Input = z.object({
@@ -55,13 +57,23 @@ export const handler = stepHandler('decide', Input, async ({ caseNumber, checks 
   if (record.decision) return { needsManualReview: false, decision: record.decision };
   const at = rt.clock.now().toISOString();
   const entry = (status: TimelineEntry['status'], note: string): TimelineEntry[] => [{ at, status, actor: 'system', note }];
+  // Each move below tells the citizen in the same write; the message reports the one entry it appends.
+  const told = (kind: 'decided' | 'manual-review', status: TimelineEntry['status'], text: string) => [
+    caseSms(record, kind, text, at, { at, status, index: record.timeline.length }),
+  ];
 
   const preReviewFailed = record.preReview?.outcome === 'FAIL' || record.reviews?.['pre-review']?.outcome === 'FAIL';
   if (preReviewFailed) {
-    await rt.cases.advance(caseNumber, ['PRE_REVIEW', 'SUPPLEMENT_REQUESTED', 'SUBMITTED'], entry('SEALING', '预审未通过，不予批准，正在出具盖章文书'), {
-      decision: 'REJECTED',
-      departments: notChecked(record.departments),
-    });
+    await rt.cases.advance(
+      caseNumber,
+      ['PRE_REVIEW', 'SUPPLEMENT_REQUESTED', 'SUBMITTED'],
+      entry('SEALING', '预审未通过，不予批准，正在出具盖章文书'),
+      {
+        decision: 'REJECTED',
+        departments: notChecked(record.departments),
+      },
+      told('decided', 'SEALING', smsText.decided(caseNumber, 'REJECTED')),
+    );
     return { needsManualReview: false, decision: 'REJECTED' };
   }
 
@@ -79,6 +91,7 @@ export const handler = stepHandler('decide', Input, async ({ caseNumber, checks 
       {
         departments: answered,
       },
+      told('manual-review', 'MANUAL_REVIEW', smsText.manualReview(caseNumber)),
     );
     return { needsManualReview: true };
   }
@@ -87,6 +100,7 @@ export const handler = stepHandler('decide', Input, async ({ caseNumber, checks 
     ['CHECKING', 'MANUAL_REVIEW'],
     entry('SEALING', result.decision === 'APPROVED' ? '审核通过，正在出具盖章文书' : '不予批准，正在出具盖章文书'),
     { departments: merged, decision: result.decision },
+    told('decided', 'SEALING', smsText.decided(caseNumber, result.decision)),
   );
   return { needsManualReview: false, decision: result.decision };
 });

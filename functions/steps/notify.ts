@@ -1,6 +1,6 @@
-import { keys } from '../adapters/table-keys.ts';
 import { caseClocks } from '../domain/case-sla.ts';
-import { maskPhone } from '../domain/mask.ts';
+import { caseSms } from '../notifications/pending-sms.ts';
+import { smsText } from '../notifications/texts.ts';
 import { completion, type Completion, type SlaClock } from '../domain/sla.ts';
 import { CalendarYearMissingError } from '../domain/working-days.ts';
 import { logger } from '../shared/logger.ts';
@@ -8,8 +8,9 @@ import { TransientStoreError } from './step-handler.ts';
 import { CaseInput, stepHandler } from './step-handler.ts';
 
 /**
- * Completes the case and leaves one message for the citizen in the outbox (the SMS gateway reads it),
- * in one transaction that only applies once, so a re-run sends nothing twice.
+ * Completes the case and leaves one message for the citizen in the outbox (functions/sms/drain.ts sends it),
+ * in one transaction that only applies once, so a re-run sends nothing twice. The timeline says 已短信通知 only
+ * once the message went (the drain adds it).
  */
 export const handler = stepHandler('notify', CaseInput, async ({ caseNumber }, rt) => {
   const record = await rt.cases.get(caseNumber);
@@ -19,13 +20,12 @@ export const handler = stepHandler('notify', CaseInput, async ({ caseNumber }, r
   const clocks = caseClocks(record, rt.policy, rt.clock.today());
   // Counted once, with the completion itself; a case whose days fall in a year without a calendar is not counted.
   const done = clocks.case ? completionOrNone(clocks.case, rt.clock.today()) : undefined;
-  const text = `【退休一件事】您的退休申请（办件编号 ${caseNumber}）${result}，盖章文书已出具，请登录查看或下载。`;
   const completed = await rt.cases.advance(
     caseNumber,
     ['SEALING'],
-    [{ at, status: 'COMPLETED', actor: 'system', note: `办结：${result}，已短信通知` }],
+    [{ at, status: 'COMPLETED', actor: 'system', note: `办结：${result}` }],
     {},
-    [{ ...keys.notification(caseNumber, 'result'), channel: 'sms', to: record.phone, toMasked: maskPhone(record.phone), text, at }],
+    [caseSms(record, 'documents-ready', smsText.documentsReady(caseNumber, record.decision), at, { at, status: 'COMPLETED', index: record.timeline.length })],
     record.idNumber,
     done ? [rt.stats.completionUpdate(caseNumber, done)] : [],
   );

@@ -1,5 +1,7 @@
 import type { TimelineEntry } from '../../schemas/case.ts';
 import { preReview } from '../domain/pre-review.ts';
+import { caseSms } from '../notifications/pending-sms.ts';
+import { smsText } from '../notifications/texts.ts';
 import { CaseInput, stepHandler } from './step-handler.ts';
 
 /**
@@ -27,7 +29,12 @@ export const handler = stepHandler('pre-review', CaseInput, async ({ caseNumber 
         ]
       : [{ at, status: 'PRE_REVIEW', actor: 'system', note: result.outcome === 'MANUAL' ? `自动预审需人工核实：${reasons}` : `自动预审未通过：${reasons}` }];
   // PRE_REVIEW too: a corrected form (supplement) comes back in PRE_REVIEW with the earlier verdict cleared.
-  const moved = await rt.cases.advance(caseNumber, ['SUBMITTED', 'PRE_REVIEW'], entries, { preReview: result });
+  // Waiting for a person: the citizen is told so in the same write.
+  const told =
+    result.outcome === 'MANUAL'
+      ? [caseSms(record, 'manual-review', smsText.manualReview(caseNumber), at, { at, status: 'PRE_REVIEW', index: record.timeline.length })]
+      : [];
+  const moved = await rt.cases.advance(caseNumber, ['SUBMITTED', 'PRE_REVIEW'], entries, { preReview: result }, told);
   if (moved) return { outcome: result.outcome };
   // Another run got there first: its recorded answer stands.
   return { outcome: (await rt.cases.get(caseNumber))!.preReview!.outcome };

@@ -14,22 +14,23 @@ export const API_ACCESS: Readonly<Record<string, Access>> = Object.fromEntries(R
 /**
  * Handlers under functions/steps/, by module. Steps write their own case's items (`CASE#`); those that end a
  * case free the person's open-case lock (`PERSON#`); completion counts into the dashboard's totals (`STATS#`);
- * the seal claims and records documents (`DOC#`). The embedded stack checks every write against these
+ * the seal claims and records documents (`DOC#`); a step that moves the case to a stage the citizen hears of
+ * leaves the text message in the same write (`SMS#`, functions/notifications/pending-sms.ts). The embedded stack checks every write against these
  * (infra/local/write-footprint.ts, after each integration test).
  */
 export const STEP_ACCESS: Readonly<Record<string, Access>> = {
   // Resumes itself when the person already acted before the token was stored.
   'await-signal': { table: 'read', writes: ['CASE#'], workflow: ['respond'] },
   'expire-case': { table: 'read', writes: ['CASE#', 'PERSON#'] },
-  'pre-review': { table: 'read', writes: ['CASE#'] },
+  'pre-review': { table: 'read', writes: ['CASE#', 'SMS#'] },
   'check-hr': { table: 'read', writes: ['CASE#'] },
   'check-tax': { table: 'read', writes: ['CASE#'] },
   'check-medical': { table: 'read', writes: ['CASE#'] },
   'check-housing-fund': { table: 'read', writes: ['CASE#'] },
   'record-unavailable': { table: 'read', writes: ['CASE#'] },
-  decide: { table: 'read', writes: ['CASE#'] },
+  decide: { table: 'read', writes: ['CASE#', 'SMS#'] },
   seal: { table: 'read', writes: ['CASE#', 'DOC#'], documents: 'write', pki: true, sign: true },
-  notify: { table: 'read', writes: ['CASE#', 'PERSON#', 'STATS#'] },
+  notify: { table: 'read', writes: ['CASE#', 'PERSON#', 'STATS#', 'SMS#'] },
   'mark-needs-attention': { table: 'read', writes: ['CASE#'] },
 };
 
@@ -40,6 +41,15 @@ export const STEP_ACCESS: Readonly<Record<string, Access>> = {
 export const WEBHOOK_ACCESS: Readonly<Record<string, Access>> = {
   'enqueue-from-stream': { webhooks: 'enqueue' },
   'deliver-on-schedule': { webhooks: 'deliver', secrets: 'open' },
+};
+
+/**
+ * Handlers under functions/sms/, by module: the text-message job (infra/aws/sms-dispatch.ts). It writes only
+ * message items (`SMS#`: invitations and reminders put once, claims and sent marks) and, of a case, only the
+ * `timeline` attribute (the 已短信通知 note); `sms: 'dispatch'` adds that and the provider's permission.
+ */
+export const SMS_ACCESS: Readonly<Record<string, Access>> = {
+  'sms-on-schedule': { table: 'read', writes: ['SMS#'], sms: 'dispatch' },
 };
 
 /** Handlers under functions/sla/, by module: the deadline sweep's schedule (infra/aws/deadline-sweep.ts). */

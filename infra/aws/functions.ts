@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Alias, Architecture, Code, Function as LambdaFunction, Runtime, Tracing, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -12,7 +12,9 @@ import { ROUTES, STEP_FUNCTIONS } from '../../functions/api/routes.ts';
 import { STAFF_NOTICES_PREFIX } from '../../functions/adapters/staff-notice-store.ts';
 import { keys } from '../../functions/adapters/table-keys.ts';
 import { DELIVERY } from '../../functions/webhooks/delivery-limits.ts';
-import { API_ACCESS, SLA_ACCESS, STEP_ACCESS, WEBHOOK_ACCESS, type Access } from './access.ts';
+import { SMS_MODULE } from '../../functions/sms/sms-on-schedule.ts';
+import { API_ACCESS, SLA_ACCESS, SMS_ACCESS, STEP_ACCESS, WEBHOOK_ACCESS, type Access } from './access.ts';
+import { readSmsConfig, smsEnvironment, type SmsConfig } from './sms-config.ts';
 import type { RetireOneConfig } from './config.ts';
 import { STATUS_INDEX } from './data.ts';
 import { PERSON_INDEX } from '../../functions/adapters/table-keys.ts';
@@ -31,6 +33,13 @@ export const DOCUMENT_KEYS = 'documents/*';
 export const WEBHOOK_MODULES = { enqueue: 'enqueue-from-stream', deliver: 'deliver-on-schedule' } as const;
 /** The deadline sweep (functions/sla/), invoked by the schedule in infra/aws/deadline-sweep.ts. */
 export const SLA_MODULES = { sweep: 'sweep-on-schedule' } as const;
+/** The text-message job (functions/sms/), invoked by the two rules of infra/aws/sms-dispatch.ts. */
+export const SMS_MODULES = { dispatch: SMS_MODULE } as const;
+/**
+ * Longer than a drain run (its 40 s budget plus a send's 10 s) with room for the daily run's HR queries and writes;
+ * a run cut off mid-way loses nothing (claims expire, invitations are written once), the next run goes on.
+ */
+const SMS_TIMEOUT_SECONDS = 120;
 /**
  * Longer than a delivery run can take (its budget plus one attempt's timeout), so a run is never cut off
  * mid-attempt; the enqueuer gets as long for a batch of up to 50 case changes.
@@ -41,6 +50,7 @@ const KIND_LABEL = {
   steps: ['Step', 'workflow step'],
   webhooks: ['Webhook', 'webhook dispatch'],
   sla: ['Sla', 'deadline sweep'],
+  sms: ['Sms', 'text messages'],
 } as const;
 /** Seal certificate chains and the seal CA, kept by the CA team (functions/sealing/kms-sealing-kit.ts). */
 export const PKI_KEYS = 'pki/*';
@@ -60,7 +70,7 @@ export interface FunctionsProps {
 }
 
 interface Spec {
-  kind: 'api' | 'steps' | 'webhooks' | 'sla';
+  kind: 'api' | 'steps' | 'webhooks' | 'sla' | 'sms';
   module: string;
   access: Access;
 }
@@ -90,6 +100,11 @@ export class RetireOneFunctions extends Construct {
   /** The deadline sweep and its `live` alias (what its schedule invokes). */
   readonly sla = new Map<string, IFunction>();
   readonly slaLive = new Map<string, IFunction>();
+  /** The text-message job and its `live` alias (what its two rules invoke). */
+  readonly sms = new Map<string, IFunction>();
+  readonly smsLive = new Map<string, IFunction>();
+  /** The SMS provider chosen by context (infra/aws/sms-config.ts). */
+  readonly smsConfig: SmsConfig;
   readonly roles: Role[] = [];
   /** Every `live` alias by `<kind>/<module>`, for the gradual deployment (infra/aws/gradual-deployment.ts). */
   readonly aliases = new Map<string, Alias>();
@@ -100,6 +115,7 @@ export class RetireOneFunctions extends Construct {
 
   constructor(scope: Construct, id: string, props: FunctionsProps) {
     super(scope, id);
+    this.smsConfig = readSmsConfig(this.node);
     const specs = functionSpecs();
     if (!props.config.skipBundling) {
       const missing = specs.map((s) => `functions/${s.kind}/${s.module}.ts`).filter((p) => !existsSync(join(props.projectRoot, p)));
@@ -107,8 +123,8 @@ export class RetireOneFunctions extends Construct {
     }
     for (const spec of specs) {
       const { fn, live } = this.build(spec, props);
-      ({ api: this.api, steps: this.steps, webhooks: this.webhooks, sla: this.sla })[spec.kind].set(spec.module, fn);
-      ({ api: this.apiLive, steps: this.stepsLive, webhooks: this.webhooksLive, sla: this.slaLive })[spec.kind].set(spec.module, live);
+      ({ api: this.api, steps: this.steps, webhooks: this.webhooks, sla: this.sla, sms: this.sms })[spec.kind].set(spec.module, fn);
+      ({ api: this.apiLive, steps: this.stepsLive, webhooks: this.webhooksLive, sla: this.slaLive, sms: this.smsLive })[spec.kind].set(spec.module, live);
       this.aliases.set(`${spec.kind}/${spec.module}`, live);
     }
   }
@@ -150,13 +166,14 @@ export class RetireOneFunctions extends Construct {
     }
     if (spec.access.secrets) environment.SECRETS_KEY_ID = props.secretsKey.key.keyArn;
     if (isSeal) environment.SEAL_FONT_PATH = `/var/task/${SEAL_FONT_FILE}`;
+    if (spec.access.sms) Object.assign(environment, smsEnvironment(this.smsConfig));
 
     const common = {
       description: `RetireOne ${KIND_LABEL[spec.kind][1]} ${spec.module}`,
       runtime: LAMBDA_RUNTIME,
       architecture: Architecture.ARM_64,
       memorySize: isSeal ? 1024 : 512,
-      timeout: Duration.seconds(isSeal ? 120 : spec.kind === 'webhooks' ? WEBHOOK_TIMEOUT_SECONDS : 30),
+      timeout: Duration.seconds(isSeal ? 120 : spec.kind === 'webhooks' ? WEBHOOK_TIMEOUT_SECONDS : spec.kind === 'sms' ? SMS_TIMEOUT_SECONDS : 30),
       role,
       logGroup,
       tracing: Tracing.ACTIVE,
@@ -237,6 +254,7 @@ export class RetireOneFunctions extends Construct {
     }
     if (access.webhooks) webhookGrants(role, access.webhooks, props.table);
     if (access.deadlines) deadlineSweepGrants(role, props.table);
+    if (access.sms) smsGrants(role, props.table, this.smsConfig);
 
     if (access.documents) {
       // ListBucket makes a missing key a 404 (NoSuchKey) instead of a 403, and lets HeadBucket answer.
@@ -319,6 +337,36 @@ function deadlineSweepGrants(role: Role, table: ITable): void {
   role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [table.tableArn], conditions: under([`${STAFF_NOTICES_PREFIX}*`]) }));
 }
 
+/**
+ * The text-message job's grants beyond its read tier and `SMS#` writes (functions/sms/drain.ts): of a case it may
+ * change the `timeline` attribute only (the 已短信通知 note; the same attribute pinning as the deadline sweep), and
+ * with SNS it may publish to phone numbers only. Publishing to a phone number names no resource, so the Allow is on
+ * `*` (AWS Step Functions developer guide, "IAM policies for Amazon SNS": PhoneNumber publishing needs Resource "*");
+ * a Deny on every topic ARN keeps it from publishing to any topic. An HTTP gateway needs no AWS permission.
+ */
+function smsGrants(role: Role, table: ITable, sms: SmsConfig): void {
+  role.addToPolicy(
+    new PolicyStatement({
+      actions: ['dynamodb:UpdateItem'],
+      resources: [table.tableArn],
+      conditions: {
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${keys.case('').pk}*`] },
+        'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['pk', 'sk', 'timeline'] },
+        StringEqualsIfExists: { 'dynamodb:ReturnValues': 'NONE' },
+      },
+    }),
+  );
+  if (sms.provider !== 'sns') return;
+  role.addToPolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+  role.addToPolicy(
+    new PolicyStatement({
+      effect: Effect.DENY,
+      actions: ['sns:Publish'],
+      resources: [Stack.of(role).formatArn({ service: 'sns', region: '*', account: '*', resource: '*' })],
+    }),
+  );
+}
+
 /** Every non-dev route module, every workflow step module, the webhook dispatch and the deadline sweep, once each, with its access entry. */
 export function functionSpecs(): Spec[] {
   const apiModules = [...new Set(ROUTES.filter((r) => !r.devOnly).map((r) => r.module))];
@@ -329,6 +377,7 @@ export function functionSpecs(): Spec[] {
     ['steps', stepModules, STEP_ACCESS],
     ['webhooks', Object.values(WEBHOOK_MODULES), WEBHOOK_ACCESS],
     ['sla', Object.values(SLA_MODULES), SLA_ACCESS],
+    ['sms', Object.values(SMS_MODULES), SMS_ACCESS],
   ] as const) {
     for (const module of modules) {
       const access = table[module];

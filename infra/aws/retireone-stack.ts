@@ -9,7 +9,8 @@ import { readConfig, type RetireOneConfig } from './config.ts';
 import { CaseData } from './data.ts';
 import { DeadlineSweep } from './deadline-sweep.ts';
 import { DocumentStore } from './documents.ts';
-import { RetireOneFunctions, SLA_MODULES, stateMachineArnFor, WEBHOOK_MODULES } from './functions.ts';
+import { RetireOneFunctions, SLA_MODULES, SMS_MODULES, stateMachineArnFor, WEBHOOK_MODULES } from './functions.ts';
+import { SmsDispatch } from './sms-dispatch.ts';
 import { acknowledgeFindings } from './nag.ts';
 import { GradualDeployment } from './gradual-deployment.ts';
 import { SecretsKey } from './secrets-key.ts';
@@ -44,6 +45,7 @@ export class RetireOneStack extends Stack {
   readonly workflow: CaseWorkflow;
   readonly webhooks: WebhookDispatch;
   readonly deadlines: DeadlineSweep;
+  readonly textMessages: SmsDispatch;
   readonly operations: Operations;
 
   constructor(scope: Construct, id: string, props: RetireOneStackProps = {}) {
@@ -109,6 +111,7 @@ export class RetireOneStack extends Stack {
       deliver: this.functions.webhooksLive.get(WEBHOOK_MODULES.deliver)!,
     });
     this.deadlines = new DeadlineSweep(this, 'Deadlines', { sweep: this.functions.slaLive.get(SLA_MODULES.sweep)! });
+    this.textMessages = new SmsDispatch(this, 'TextMessages', { fn: this.functions.smsLive.get(SMS_MODULES.dispatch)! });
 
     this.operations = new Operations(this, 'Operations', {
       stateMachineArn: stateMachineArnFor(this, STATE_MACHINE_NAME),

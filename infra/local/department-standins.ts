@@ -12,6 +12,7 @@ import {
   type HrResponse,
   type PersonProfile,
 } from '../../functions/departments/departments.ts';
+import { statutoryRetirement } from '../../functions/domain/retirement-age.ts';
 
 /**
  * Stand-ins for the department systems on one machine, answering from the fixtures file:
@@ -20,6 +21,10 @@ import {
  *   GET /medical/persons/{id}       medical insurance record
  *   GET /housing-fund/persons/{id}  housing fund record
  *   GET /profile/persons/{id}       prefill profile (data-sharing platform)
+ *   GET /hr/retirements?month=YYYY-MM&cursor=   who reaches the statutory retirement age that month (服务找人),
+ *                                   as HR computes it from the personnel file: the file's birth date, the original
+ *                                   age and the 2024 schedule; people already drawing a pension are not listed.
+ *                                   50 a page; `nextCursor` while there are more. No case number (there is no case).
  * 404 when the person is unknown, 400 without the audit headers, 503 while `setUnavailable`.
  * `setFault` injects an outage at runtime (PUT /v1/dev/departments/{department}/faults in dev mode):
  * `down` closes the connection without an answer (the client sees a reset), `slow` delays every answer,
@@ -62,6 +67,23 @@ export interface StartDepartmentStandinsOptions {
 const DEFAULT_SLOW_MS = 2000;
 
 const SEGMENT_TO_DEPT = new Map<string, Department>(DEPARTMENTS.map((d) => [DEPARTMENT_PATH[d], d]));
+const RETIREMENTS_PATH = `/${DEPARTMENT_PATH.hr}/retirements`;
+const RETIREMENTS_PAGE = 50;
+
+/** HR's answer to "who retires in `month`": computed per person as HR would, from what the personnel file holds. */
+function retirementsIn(records: Map<string, CitizenRecord>, month: string, offset: number) {
+  const all = [...records.values()]
+    .filter((r) => !r.hr.receivingPension)
+    .map((r) => ({ r, month: statutoryRetirement(r.gender, r.hr.personnelFileBirthDate, r.hr.originalRetirementAge).month }))
+    .filter((p) => p.month === month)
+    .sort((a, b) => a.r.idNumber.localeCompare(b.r.idNumber));
+  const page = all.slice(offset, offset + RETIREMENTS_PAGE);
+  return {
+    month,
+    persons: page.map(({ r, month: m }) => ({ idNumber: r.idNumber, name: r.name, phone: r.phone, statutoryRetirementMonth: m })),
+    ...(offset + RETIREMENTS_PAGE < all.length ? { nextCursor: String(offset + RETIREMENTS_PAGE) } : {}),
+  };
+}
 
 function partFor(dept: Department, r: CitizenRecord): unknown {
   switch (dept) {
@@ -113,6 +135,18 @@ export async function startDepartmentStandins(opts: StartDepartmentStandinsOptio
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://standin');
+    if (url.pathname === RETIREMENTS_PATH) {
+      const month = url.searchParams.get('month') ?? '';
+      const offset = Number(url.searchParams.get('cursor') ?? '0');
+      if (req.method !== 'GET') return send(res, 405, { code: 'METHOD_NOT_ALLOWED' });
+      if (!header(req, HEADER_CALLING_SYSTEM) || !header(req, HEADER_REQUEST_ID))
+        return send(res, 400, { code: 'MISSING_AUDIT_HEADERS', message: `${HEADER_CALLING_SYSTEM} and ${HEADER_REQUEST_ID} are required` });
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month) || !Number.isInteger(offset) || offset < 0)
+        return send(res, 400, { code: 'BAD_QUERY', message: 'month=YYYY-MM and an optional cursor from nextCursor' });
+      const fault = faults.get('hr');
+      if (unavailable.has('hr') || fault?.mode === 'down' || fault?.mode === 'errors') return send(res, 503, { code: 'SERVICE_UNAVAILABLE' });
+      return send(res, 200, retirementsIn(opts.records, month, offset));
+    }
     const m = /^\/([a-z-]+)\/persons\/([^/]+)$/.exec(url.pathname);
     const dept = m ? SEGMENT_TO_DEPT.get(m[1] ?? '') : undefined;
     if (!m || !dept) return send(res, 404, { code: 'NO_SUCH_ROUTE', message: `${req.method} ${url.pathname}` });

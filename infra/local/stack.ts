@@ -26,7 +26,9 @@ import { loadFixtures } from './fixtures-loader.ts';
 import { createApiServer } from './http-server.ts';
 import { startEmbeddedOidc, type EmbeddedOidc } from './oidc/embedded-oidc.ts';
 import { siteConfig } from './site-config.ts';
-import { inMemorySmsSink, type SmsSink } from './sms-sink.ts';
+import { localSmsSink, type SmsSink } from './sms-sink.ts';
+import { smsDispatcher } from './sms-dispatcher.ts';
+import { createRetirementsClient } from '../../functions/departments/retirements.ts';
 import { staticFiles } from './static-files.ts';
 import { ensureBucket, ensureTable } from './provision.ts';
 import { makeLocalS3Client, startS3Local } from './s3-local.ts';
@@ -57,6 +59,10 @@ export interface LocalStackOptions {
   webhookRetryBaseMs?: number;
   /** How often the deadline sweep runs (default a minute). */
   deadlineSweepIntervalMs?: number;
+  /** How often the text-message outbox is drained (default a second; 0: only by hand, `textMessages.drain()`). */
+  smsDrainIntervalMs?: number;
+  /** How often the invitations and deadline reminders are written (default a minute; 0: only by hand). */
+  smsJobsIntervalMs?: number;
   /** Requests per caller on the local server (infra/local/caller-rate-limit.ts defaults otherwise). */
   rateLimit?: RateLimit;
   /** Tests set small quotas to reach them; the product's defaults otherwise. */
@@ -72,8 +78,10 @@ export interface LocalStack {
   runtime: Runtime;
   /** What each function wrote, by partition-key prefix (checked against the AWS roles' grants in tests). */
   writeFootprint: WriteFootprint;
-  /** The local SMS gateway: what each phone would have received (sign-in codes, …). */
+  /** The local SMS gateway: what each phone would have received (sign-in codes, every stage's message, invitations). */
   sms: SmsSink;
+  /** The text-message outbox drain and the invitation and reminder jobs (they also run on their own timers). */
+  textMessages: ReturnType<typeof smsDispatcher>;
   /** The embedded OpenID Provider at `{baseUrl}/oidc`. */
   oidc: EmbeddedOidc;
   /** Starts the execution of every open case the engine is not running; returns how many it started. */
@@ -115,7 +123,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   const pki = await ensureDevPki(join(dataDir, 'pki'));
   const devMode = opts.devMode !== false;
   const devTokens = devMode ? await devTokenIssuer(dataDir) : undefined;
-  const sms = inMemorySmsSink();
+  const sms = localSmsSink({ file: join(dataDir, 'sms-sink.jsonl') });
   const engine = new LocalWorkflowEngine({
     retryIntervalMs: opts.retryIntervalMs,
     retryTimeScale: opts.retryTimeScale,
@@ -208,6 +216,12 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   timer.unref();
   const deadlines = deadlineSweeper(rt, { intervalMs: opts.deadlineSweepIntervalMs ?? 60_000 });
   const webhooks = webhookDispatcher(rt, { intervalMs: opts.webhookIntervalMs ?? 1000, retryBaseMs: opts.webhookRetryBaseMs ?? 5000 });
+  const textMessages = smsDispatcher(rt, {
+    sender: sms.sender,
+    hr: createRetirementsClient({ baseUrl: standins.baseUrl, callingSystem: 'retireone-local', timeoutMs: opts.departmentTimeoutMs }),
+    drainIntervalMs: opts.smsDrainIntervalMs ?? 1000,
+    jobsIntervalMs: opts.smsJobsIntervalMs ?? 60_000,
+  });
 
   let stopped = false;
   return {
@@ -222,12 +236,14 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     reconcile,
     webhooks,
     deadlines,
+    textMessages,
     async stop() {
       if (stopped) return;
       stopped = true;
       clearInterval(timer);
       await webhooks.stop();
       await deadlines.stop();
+      await textMessages.stop();
       engine.stop();
       server.closeAllConnections();
       await new Promise((ok) => server.close(ok));

@@ -285,8 +285,8 @@ async function main() {
       const out = await db.send(
         new QueryCommand({
           TableName: 'retireone-cases',
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :n)',
-          ExpressionAttributeValues: { ':pk': `CASE#${v.caseNumber}`, ':n': 'NOTIFY#' },
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': `SMS#${v.caseNumber}` },
         }),
       );
       const texts = (out.Items ?? []).map((i) => String(i.text));

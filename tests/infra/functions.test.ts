@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES, STEP_FUNCTIONS } from '../../functions/api/routes.ts';
 import { API_ACCESS, STEP_ACCESS } from '../../infra/aws/access.ts';
-import { SLA_MODULES, WEBHOOK_MODULES } from '../../infra/aws/functions.ts';
+import { SLA_MODULES, SMS_MODULES, WEBHOOK_MODULES } from '../../infra/aws/functions.ts';
 import { cfnText, logicalId, siteDeploymentHandler, synth, TEST_CONTEXT, type Resource, type Synth } from './support/synth.ts';
 
 let s: Synth;
@@ -12,9 +12,13 @@ let ownIds: Set<string>;
 beforeAll(() => {
   s = synth();
   ownIds = new Set(
-    [...s.stack.functions.api.values(), ...s.stack.functions.steps.values(), ...s.stack.functions.webhooks.values(), ...s.stack.functions.sla.values()].map(
-      logicalId,
-    ),
+    [
+      ...s.stack.functions.api.values(),
+      ...s.stack.functions.steps.values(),
+      ...s.stack.functions.webhooks.values(),
+      ...s.stack.functions.sla.values(),
+      ...s.stack.functions.sms.values(),
+    ].map(logicalId),
   );
   lambdas = [...ownIds].map((id) => s.json.Resources[id]!);
 });
@@ -22,14 +26,15 @@ beforeAll(() => {
 const env = (r: Resource): Record<string, unknown> => r.Properties.Environment.Variables;
 
 describe('Lambda functions', () => {
-  it('are one per non-dev route module, one per workflow step module, the two of the webhook dispatch and the deadline sweep', () => {
+  it('are one per non-dev route module, one per workflow step module, the two of the webhook dispatch, the deadline sweep and the text-message job', () => {
     const apiModules = new Set(ROUTES.filter((r) => !r.devOnly).map((r) => r.module));
     const stepModules = new Set(Object.values(STEP_FUNCTIONS));
     expect(new Set(s.stack.functions.api.keys())).toEqual(apiModules);
     expect(new Set(s.stack.functions.steps.keys())).toEqual(stepModules);
     expect(new Set(s.stack.functions.webhooks.keys())).toEqual(new Set(Object.values(WEBHOOK_MODULES)));
     expect(new Set(s.stack.functions.sla.keys())).toEqual(new Set(Object.values(SLA_MODULES)));
-    expect(lambdas).toHaveLength(apiModules.size + stepModules.size + 2 + 1);
+    expect(new Set(s.stack.functions.sms.keys())).toEqual(new Set(Object.values(SMS_MODULES)));
+    expect(lambdas).toHaveLength(apiModules.size + stepModules.size + 2 + 1 + 1);
     const all = Object.entries(s.json.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
     expect(all.filter(([id]) => !ownIds.has(id))).toEqual([[s.stack.getLogicalId(siteDeploymentHandler(s)), expect.anything()]]);
     expect(s.stack.functions.api.has('dev-tokens')).toBe(false);
@@ -48,12 +53,13 @@ describe('Lambda functions', () => {
     for (const lg of logGroups) expect(lg.Properties.RetentionInDays).toBe(365);
   });
 
-  it('get 512 MB and 30 s, except seal with 1024 MB and 120 s and the webhook dispatch with 60 s', () => {
+  it('get 512 MB and 30 s, except seal with 1024 MB and 120 s, the webhook dispatch with 60 s and the text-message job with 120 s', () => {
     const sealId = logicalId(s.stack.functions.seal);
     const webhookIds = new Set([...s.stack.functions.webhooks.values()].map(logicalId));
+    const smsIds = new Set([...s.stack.functions.sms.values()].map(logicalId));
     for (const id of ownIds) {
       const fn = s.json.Resources[id]!;
-      const [memory, timeout] = id === sealId ? [1024, 120] : webhookIds.has(id) ? [512, 60] : [512, 30];
+      const [memory, timeout] = id === sealId ? [1024, 120] : webhookIds.has(id) ? [512, 60] : smsIds.has(id) ? [512, 120] : [512, 30];
       expect(fn.Properties.MemorySize, id).toBe(memory);
       expect(fn.Properties.Timeout, id).toBe(timeout);
     }

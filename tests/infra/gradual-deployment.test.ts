@@ -56,9 +56,11 @@ describe('gradual deployment of function code', () => {
 });
 
 it('stays under CloudFormation’s 500 resources per stack, with room for a few more functions', () => {
-  // Each function costs about six resources (function, role, policy, log group, version, alias); 480 leaves three more.
-
-  expect(Object.keys(s.json.Resources).length).toBeLessThanOrEqual(480);
+  // Each function costs about six resources (function, role, policy, log group, version, alias), eight with its
+  // gradual deployment (an alarm and a group), and each schedule two (rule, invoke permission). The text-message
+  // job (one function for the drain and the daily invitations, two rules) took the stack from 472 to 484: the pin
+  // moves to 485 so a mistake still shows; the next function after it belongs in a nested stack.
+  expect(Object.keys(s.json.Resources).length).toBeLessThanOrEqual(485);
 });
 
 describe('reserved concurrency', () => {

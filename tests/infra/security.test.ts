@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_ACCESS as API, STEP_ACCESS } from '../../infra/aws/access.ts';
-import { WEBHOOK_MODULES } from '../../infra/aws/functions.ts';
+import { SMS_MODULES, WEBHOOK_MODULES } from '../../infra/aws/functions.ts';
 import { allows, asArray, cfnText, logicalId, refId, roleStatements, synth, type Statement, type Synth } from './support/synth.ts';
 
 let s: Synth;
@@ -228,13 +228,14 @@ describe('least privilege', () => {
     expect(rolesAllowed('dynamodb:BatchWriteItem')).toEqual(new Set());
   });
 
-  it('lets each step write only what it keeps: department checks their own case, completion the lock and totals, the seal its documents', () => {
+  it('lets each step write only what it keeps: department checks their own case, completion the lock and totals, the seal its documents, stages the citizen hears of their message', () => {
     const prefixes = (m: string) =>
       roleStatements(s.json)
         .filter(({ roles, statement }) => roles.includes(roleOf('steps', m)) && allows(statement, 'dynamodb:UpdateItem'))
         .flatMap(({ statement }) => (statement.Condition as any)['ForAllValues:StringLike']['dynamodb:LeadingKeys'] as string[]);
-    for (const m of ['check-hr', 'check-tax', 'check-medical', 'check-housing-fund', 'decide', 'pre-review']) expect(prefixes(m), m).toEqual(['CASE#*']);
-    expect(prefixes('notify').sort()).toEqual(['CASE#*', 'PERSON#*', 'STATS#*']);
+    for (const m of ['check-hr', 'check-tax', 'check-medical', 'check-housing-fund']) expect(prefixes(m), m).toEqual(['CASE#*']);
+    for (const m of ['decide', 'pre-review']) expect(prefixes(m).sort(), m).toEqual(['CASE#*', 'SMS#*']);
+    expect(prefixes('notify').sort()).toEqual(['CASE#*', 'PERSON#*', 'SMS#*', 'STATS#*']);
     expect(prefixes('seal').sort()).toEqual(['CASE#*', 'DOC#*']);
     expect(prefixes('expire-case').sort()).toEqual(['CASE#*', 'PERSON#*']);
   });
@@ -273,17 +274,21 @@ describe('least privilege', () => {
     );
   });
 
-  it('uses Resource "*" only for X-Ray and CloudWatch Logs delivery actions, and the stream poller’s ListStreams', () => {
-    const star = roleStatements(s.json).filter(({ statement }) => asArray(statement.Resource).includes('*'));
+  it('uses Resource "*" only for X-Ray and CloudWatch Logs delivery actions, the stream poller’s ListStreams and the SMS job’s phone numbers', () => {
+    const star = roleStatements(s.json).filter(({ statement }) => statement.Effect === 'Allow' && asArray(statement.Resource).includes('*'));
     const actions = new Set(star.flatMap(({ statement }) => asArray(statement.Action)));
     for (const a of actions)
       expect(a, a).toMatch(
-        /^(xray:|logs:(Create|Delete|Get|Update)LogDelivery$|logs:ListLogDeliveries$|logs:(PutResourcePolicy|DescribeResourcePolicies|DescribeLogGroups)$|dynamodb:ListStreams$)/,
+        /^(xray:|logs:(Create|Delete|Get|Update)LogDelivery$|logs:ListLogDeliveries$|logs:(PutResourcePolicy|DescribeResourcePolicies|DescribeLogGroups)$|dynamodb:ListStreams$|sns:Publish$)/,
       );
     // ListStreams (granted by CDK's DynamoEventSource) only to the webhook enqueuer, the one stream consumer.
     const enqueuer = refId(s.json.Resources[logicalId(s.stack.functions.webhooks.get(WEBHOOK_MODULES.enqueue)!)]!.Properties.Role)!;
     const listing = star.filter(({ statement }) => asArray(statement.Action).includes('dynamodb:ListStreams')).flatMap(({ roles }) => roles);
     expect(new Set(listing)).toEqual(new Set([enqueuer]));
+    // sns:Publish on * (a phone number is no resource) only to the text-message job (tests/infra/sms-dispatch.test.ts).
+    const smsJob = refId(s.json.Resources[logicalId(s.stack.functions.sms.get(SMS_MODULES.dispatch)!)]!.Properties.Role)!;
+    const publishing = star.filter(({ statement }) => asArray(statement.Action).includes('sns:Publish')).flatMap(({ roles }) => roles);
+    expect(new Set(publishing)).toEqual(new Set([smsJob]));
   });
 
   it('attaches no managed policies to any role but CodeDeploy’s, which gets AWS’s limited Lambda policy alone', () => {

@@ -88,9 +88,10 @@ describe('demo scenarios end to end', () => {
         expect(createHash('sha256').update(doc.bytes).digest('hex')).toBe(ref.sha256);
         expect(pdfsig(doc.bytes)).toContain('Signature is Valid');
       }
-      // One number in every message: the booking confirmation and the result, both to the booked phone.
+      // One number in every message: a message at every stage the case went through, all to the booked phone.
       const messages = await stack.runtime.outbox.forCase(caseNumber);
-      expect(messages.map((m) => m.kind).sort()).toEqual(['booked', 'result']);
+      const stages = ['booked', 'submitted', ...(row.decision === 'MANUAL_REVIEW' ? ['manual-review'] : []), 'decided', 'documents-ready'];
+      expect(messages.map((m) => m.kind)).toEqual(stages);
       for (const m of messages) {
         expect(m.text).toContain(caseNumber);
         expect(m.to).toBe(person.phone);

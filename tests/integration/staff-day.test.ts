@@ -58,7 +58,7 @@ describe('the pre-review team’s day', () => {
     // The citizen holds the case: the promise's clock stops.
     expect(waiting.sla).toMatchObject({ stage: 'pre-review', state: 'PAUSED' });
     const messages = await stack.runtime.outbox.forCase(caseNumber);
-    const told = messages.find((m) => m.kind === 'supplement-1');
+    const told = messages.find((m) => m.kind === 'supplement');
     expect(told?.text).toContain(caseNumber);
     expect(told?.text).toContain('姓名');
     expect(told?.text).toContain(waiting.supplement.dueDate);

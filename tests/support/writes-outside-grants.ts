@@ -1,4 +1,4 @@
-import { API_ACCESS, STEP_ACCESS, type Access } from '../../infra/aws/access.ts';
+import { API_ACCESS, SMS_ACCESS, STEP_ACCESS, type Access } from '../../infra/aws/access.ts';
 import { ROUTES } from '../../functions/api/routes.ts';
 
 /** Partition-key prefixes a read tier may still write (functions/shared/access.ts). */
@@ -9,11 +9,14 @@ function accessOf(fn: string): Access | undefined {
   const [kind, module] = fn.split('/') as [string, string];
   if (kind === 'api') return API_ACCESS[module];
   if (kind === 'steps') return STEP_ACCESS[module];
+  if (kind === 'sms') return SMS_ACCESS[module];
   return undefined;
 }
 
 function mayWrite(access: Access, prefix: string): boolean {
   if (access.table === 'write') return true;
+  // The text-message job notes 已短信通知 on a case's timeline (attribute-pinned on AWS, infra/aws/functions.ts).
+  if (access.sms === 'dispatch' && prefix === 'CASE#') return true;
   return (TIER_WRITES[access.table ?? ''] ?? []).includes(prefix) || (access.writes ?? []).includes(prefix);
 }
 

@@ -1,0 +1,19 @@
+import type { MessageKind } from '../../schemas/dev-messages.ts';
+
+/** One text message as it leaves: `id` is the same on every attempt of it, for a provider that deduplicates. */
+export interface OutgoingSms {
+  id: string;
+  to: string;
+  text: string;
+  kind: MessageKind;
+  caseNumber?: string;
+}
+
+/**
+ * The notification port: the local SMS sink (infra/local/sms-sink.ts), Amazon SNS (functions/adapters/sns-sms-sender.ts)
+ * or an HTTP SMS gateway (functions/adapters/http-sms-gateway.ts). `send` resolves only once the provider took the
+ * message; anything else throws, and the drain tries again later.
+ */
+export interface SmsSender {
+  send(message: OutgoingSms): Promise<void>;
+}

@@ -1,0 +1,61 @@
+import { nextAttemptAt } from '../domain/webhook-events.ts';
+import { smsId, type StoredSms } from '../adapters/outbox-store.ts';
+import type { SmsSender } from '../notifications/sms-sender.ts';
+import { logger } from '../shared/logger.ts';
+import type { Runtime } from '../shared/runtime.ts';
+
+export interface DrainOptions {
+  /** How long an attempt holds its message before another drain may try it (longer than a send can take). */
+  leaseMs: number;
+  /** First retry after this long, doubling, capped at an hour, for a day; then the message is given up (kept). */
+  retryBaseMs: number;
+  /** Messages taken per round. */
+  batch?: number;
+}
+
+/**
+ * One round of the text-message outbox: every due message is claimed, handed to the provider, and — only once the
+ * provider took it — noted on the timeline entry it reports and marked sent. The order matters: a crash after the
+ * provider took a message but before it was marked sends it again after the lease (the local sink and an HTTP
+ * gateway deduplicate on the message id; see the README on SNS), and never says 已短信通知 for a message that did not go.
+ */
+export async function drainSms(rt: Pick<Runtime, 'outbox' | 'clock'>, sender: SmsSender, opts: DrainOptions): Promise<number> {
+  // The product's clock, not the machine's: messages carry its time (CLOCK_TODAY pins it for demos and tests).
+  const now = rt.clock.now();
+  const due = await rt.outbox.due(now, opts.batch ?? 25);
+  let sent = 0;
+  await Promise.all(
+    due.map(async (found) => {
+      const m = await rt.outbox.claim(found, now, opts.leaseMs);
+      if (!m) return;
+      try {
+        await sender.send({ id: smsId(m), to: m.to, text: m.text, kind: m.kind, ...(m.caseNumber ? { caseNumber: m.caseNumber } : {}) });
+      } catch (err) {
+        const retry = nextAttemptAt(Date.parse(m.at), m.attempts, rt.clock.now().getTime(), opts.retryBaseMs);
+        logger.warn({ sms: smsId(m), kind: m.kind, attempts: m.attempts, err, gaveUp: retry === undefined }, 'text message not sent');
+        await rt.outbox.markFailed(m, (err as Error).message ?? String(err), retry === undefined ? undefined : new Date(retry).toISOString());
+        return;
+      }
+      await afterSent(rt, m);
+      sent++;
+    }),
+  );
+  return sent;
+}
+
+async function afterSent(rt: Pick<Runtime, 'outbox' | 'clock'>, m: StoredSms): Promise<void> {
+  if (m.caseNumber && m.entry) await rt.outbox.noteSentOnTimeline(m.caseNumber, m.entry);
+  await rt.outbox.markSent(m, rt.clock.now().toISOString());
+}
+
+/** Rounds until one sends nothing or the budget is spent (the AWS run; the local loop runs a round a second). */
+export async function drainAll(rt: Pick<Runtime, 'outbox' | 'clock'>, sender: SmsSender, opts: DrainOptions & { budgetMs: number }): Promise<number> {
+  const end = Date.now() + opts.budgetMs;
+  let total = 0;
+  while (Date.now() < end) {
+    const sent = await drainSms(rt, sender, opts);
+    total += sent;
+    if (sent === 0) break;
+  }
+  return total;
+}

@@ -1,0 +1,91 @@
+/**
+ * 服务找人 through the real embedded stack: the invitation job asks the HR stand-in, month by month, who reaches the
+ * statutory retirement age within the policy's months ahead, and each of them gets exactly one invitation in the
+ * local SMS sink — however often the job runs, two runs at once included. Someone who has booked is not invited.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HEADER_CALLING_SYSTEM, HEADER_REQUEST_ID } from '../../functions/departments/departments.ts';
+import { DEFAULT_POLICY } from '../../functions/domain/policy.ts';
+import { statutoryRetirement } from '../../functions/domain/retirement-age.ts';
+import { invitationMonths } from '../../functions/sms/invite.ts';
+import { DEMO_FIXTURES, startTestStack, type TestStack } from './harness.ts';
+
+const citizens = JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[];
+const TODAY = '2026-11-24';
+const LIN = citizens.find((c) => c.name === '林秀英'); // 2027-01, books before the job runs
+const statutoryMonth = (c: any) => statutoryRetirement(c.gender, c.hr.personnelFileBirthDate, c.hr.originalRetirementAge).month;
+
+describe('invitations (服务找人)', () => {
+  let stack: TestStack;
+  const inbox = async (phone: string) => (await stack.client.get(`/v1/dev/messages?to=${phone}`)).body.messages as any[];
+  beforeAll(async () => {
+    stack = await startTestStack({ clockToday: TODAY, smsDrainIntervalMs: 0, smsJobsIntervalMs: 0 });
+  }, 120_000);
+  afterAll(async () => stack?.close());
+
+  it('the HR stand-in answers by month, as HR computes it from the personnel file, without anyone already drawing a pension', async () => {
+    const headers = { [HEADER_CALLING_SYSTEM]: 'test', [HEADER_REQUEST_ID]: crypto.randomUUID() };
+    for (const month of ['2026-12', '2027-01', '2027-02']) {
+      const res = await fetch(`${stack.standins.baseUrl}/hr/retirements?month=${month}`, { headers });
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      const expected = citizens.filter((c) => !c.hr.receivingPension && statutoryMonth(c) === month).map((c) => c.idNumber);
+      expect(body.month).toBe(month);
+      expect(body.persons.map((p: any) => p.idNumber).sort()).toEqual(expected.sort());
+      for (const p of body.persons) expect(p.statutoryRetirementMonth).toBe(month);
+    }
+    // Worked by hand (tests/support/demo-scenarios.ts): 李春梅 F55 1971-07 → 2026-12; 林秀英 F55 1971-08 → 2027-01.
+    const dec = await (await fetch(`${stack.standins.baseUrl}/hr/retirements?month=2026-12`, { headers })).json();
+    expect(dec.persons.map((p: any) => p.name)).toContain('李春梅');
+    // 张桂兰 draws a pension already: never listed, whatever her month.
+    const zhang = citizens.find((c) => c.name === '张桂兰');
+    const hers = await (await fetch(`${stack.standins.baseUrl}/hr/retirements?month=${statutoryMonth(zhang)}`, { headers })).json();
+    expect(hers.persons.map((p: any) => p.name)).not.toContain('张桂兰');
+    expect((await fetch(`${stack.standins.baseUrl}/hr/retirements?month=2026-13`, { headers })).status).toBe(400);
+    expect((await fetch(`${stack.standins.baseUrl}/hr/retirements?month=2026-12`)).status).toBe(400);
+  });
+
+  it('invites each person retiring within the months ahead exactly once, across repeated and concurrent runs', async () => {
+    const months = invitationMonths(TODAY, DEFAULT_POLICY.textMessages.invitationMonthsAhead);
+    expect(months).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
+    const due = citizens.filter((c) => !c.hr.receivingPension && months.includes(statutoryMonth(c)));
+    expect(due.map((c) => c.name)).toEqual(expect.arrayContaining(['李春梅', '林秀英']));
+    expect(due.map((c) => c.name)).not.toContain('陈志明'); // 2027-04: too far ahead yet
+
+    // 林秀英 has booked already: she needs no invitation.
+    const token = await stack.client.token('citizen', { idNumber: LIN.idNumber });
+    const booked = await stack.client.post('/v1/bookings', { idNumber: LIN.idNumber, name: LIN.name, phone: LIN.phone, channel: 'online' }, token, {
+      'Idempotency-Key': crypto.randomUUID(),
+    });
+    expect(booked.status).toBe(201);
+
+    const [a, b] = await Promise.all([stack.textMessages.invite(), stack.textMessages.invite()]);
+    const third = await stack.textMessages.invite();
+    expect(a.invited + b.invited).toBe(due.length - 1);
+    expect(third).toEqual({ invited: 0, alreadyInvited: due.length - 1, hasOpenCase: 1 });
+    await Promise.all([stack.textMessages.drain(), stack.textMessages.drain()]);
+    await stack.textMessages.drain();
+
+    for (const person of due.filter((c) => c.idNumber !== LIN.idNumber)) {
+      const invitations = (await inbox(person.phone)).filter((m) => m.kind === 'invitation');
+      expect(invitations, person.name).toHaveLength(1);
+      const [y, m] = statutoryMonth(person).split('-');
+      expect(invitations[0].text).toContain(`${y}年${m}月`);
+      // The link opens booking; the page fills the person in from their sign-in (no personal data in a text).
+      expect(invitations[0].text).toContain(`${stack.runtime.publicBaseUrl}/#book`);
+      expect(invitations[0].text).not.toContain(person.idNumber);
+      expect(invitations[0].caseNumber).toBeUndefined();
+    }
+    expect((await inbox(LIN.phone)).map((m) => m.kind)).toEqual(['booked']);
+    const chen = citizens.find((c) => c.name === '陈志明');
+    expect(await inbox(chen.phone)).toEqual([]);
+
+    // A month later the window moves on: 陈志明 (2027-04) is now due, and only he is new.
+    stack.setToday('2027-01-05');
+    const later = await stack.textMessages.invite();
+    expect(later.invited).toBe(citizens.filter((c) => !c.hr.receivingPension && ['2027-03', '2027-04'].includes(statutoryMonth(c)) && !due.includes(c)).length);
+    await stack.textMessages.drain();
+    expect((await inbox(chen.phone)).map((m) => m.kind)).toEqual(['invitation']);
+  }, 60_000);
+});

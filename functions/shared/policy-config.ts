@@ -15,16 +15,23 @@ export const DEMO_CITY_FILE = 'functions/domain/rules/cities/441900-dongguan.jso
  * fit is refused with the path of the first thing wrong, so the product does not start on it.
  */
 export function rulesFromEnvironment(env: NodeJS.ProcessEnv = process.env): PolicyRules {
-  const layers: PolicyOverrides[] = [];
-  const cityFile = env.POLICY_CITY_FILE;
-  if (!cityFile) layers.push(parseOverrides(demoCity, DEMO_CITY_FILE));
-  else if (cityFile !== 'none') layers.push(parseOverrides(readText(cityFile), `POLICY_CITY_FILE ${cityFile}`));
-  if (env.POLICY_OVERRIDES) layers.push(parseOverrides(env.POLICY_OVERRIDES, 'POLICY_OVERRIDES'));
+  const layers = settingsFromEnvironment(env).map((l) => l.overrides);
   try {
     return withOverrides(DEFAULT_RULES, ...layers);
   } catch (e) {
     throw new Error(`the policy rules with the city's settings are incomplete: ${(e as Error).message}`);
   }
+}
+
+/** The city's settings in the order they apply, each named by where it came from. */
+export function settingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): { where: string; overrides: PolicyOverrides }[] {
+  const layers: { where: string; overrides: PolicyOverrides }[] = [];
+  const cityFile = env.POLICY_CITY_FILE;
+  if (!cityFile) layers.push({ where: DEMO_CITY_FILE, overrides: parseOverrides(demoCity, DEMO_CITY_FILE) });
+  else if (cityFile !== 'none')
+    layers.push({ where: `POLICY_CITY_FILE ${cityFile}`, overrides: parseOverrides(readText(cityFile), `POLICY_CITY_FILE ${cityFile}`) });
+  if (env.POLICY_OVERRIDES) layers.push({ where: 'POLICY_OVERRIDES', overrides: parseOverrides(env.POLICY_OVERRIDES, 'POLICY_OVERRIDES') });
+  return layers;
 }
 
 /** The values in force today (CLOCK_TODAY honoured), for what reads the policy once at start. */

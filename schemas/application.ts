@@ -19,6 +19,10 @@ export const Application = z
       type: RetirementType,
       requestedMonth: IsoMonth,
       originalRetirementAge: OriginalRetirementAge,
+      employerAgreement: z.boolean().optional().meta({
+        description:
+          "Flexible late retirement: the employer has agreed (《国务院关于渐进式延迟法定退休年龄的办法》第三条, 所在单位与职工协商一致). Needed for an employee's flexible-late retirement; otherwise ignored.",
+      }),
     }),
     bankAccount: z.strictObject({
       bankName: Text({ max: 100 }),

@@ -100,6 +100,9 @@ export const ReasonCode = z
     'BOOKING_MISMATCH',
     'REQUESTED_MONTH_OUT_OF_RANGE',
     'STAFF_DECISION',
+    // Rules (api-v1.md Additions, Rules).
+    'FLEXIBLE_LATE_AGREEMENT_MISSING',
+    'MEDICAL_CITY_RULE_MISSING',
   ])
   .meta({ id: 'ReasonCode' });
 export type ReasonCode = z.infer<typeof ReasonCode>;

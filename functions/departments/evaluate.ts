@@ -24,10 +24,17 @@ const EVALUATE: Record<DepartmentKey, Evaluate> = {
       application: r.application!,
       idBirthDate: identity(r).birthDate,
       today: rt.clock.today(),
-      policy: rt.policy,
+      rules: rt.rules,
     }),
   tax: async (r, rt) => checkTax({ record: await rt.departments.tax(r.caseNumber, r.idNumber) }),
-  medical: async (r, rt) => checkMedical({ record: await rt.departments.medical(r.caseNumber, r.idNumber), gender: identity(r).gender, policy: rt.policy }),
+  medical: async (r, rt) =>
+    checkMedical({
+      record: await rt.departments.medical(r.caseNumber, r.idNumber),
+      gender: identity(r).gender,
+      retirementMonth: r.application!.retirement.requestedMonth,
+      today: rt.clock.today(),
+      rules: rt.rules,
+    }),
   housingFund: async (r, rt) =>
     checkHousingFund({ record: await rt.departments.housingFund(r.caseNumber, r.idNumber), withdraw: r.application!.housingFund.withdraw }),
 };

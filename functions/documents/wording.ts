@@ -29,6 +29,8 @@ export const REMEDIES: Partial<Record<ReasonCode, string>> = {
   BOOKING_MISMATCH: '申请表中的身份信息须与预约时一致，请重新预约并提交申请。',
   REQUESTED_MONTH_OUT_OF_RANGE: '请选择符合规定范围的退休月份后重新申请。',
   STAFF_DECISION: '如对工作人员的复核结论有异议，可携带相关材料到服务窗口申请复查。',
+  FLEXIBLE_LATE_AGREEMENT_MISSING: '请与所在单位协商一致、书面明确延迟退休时间后重新申请，并在申请表中确认单位同意；也可按时退休。',
+  MEDICAL_CITY_RULE_MISSING: '工作人员将按参保地规定的医保缴费年限核定，无需您再次提交材料。',
 };
 const DEFAULT_REMEDY = '请携带身份证到就近的服务窗口咨询办理，或拨打 12333。';
 

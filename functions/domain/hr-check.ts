@@ -2,7 +2,12 @@
  * HR / social security: may this person draw a monthly basic pension from the requested month?
  * Sources:
  *  - 《国务院关于渐进式延迟法定退休年龄的办法》 (2024) 第一条 age schedule, 第二条 minimum contribution years and
- *    the two remedies (延长缴费 / 一次性缴费), 第三条 flexible early/late windows — numbers in policy.ts;
+ *    the two remedies (延长缴费 / 一次性缴费), 第三条 flexible early/late windows and, for late retirement, the
+ *    employer's agreement ("所在单位与职工协商一致") — values in rules/defaults.ts, read on the retirement month;
+ *  - 人社部发〔2024〕94号 实施弹性退休制度暂行办法: the written notice (early: 3 months to the employer; late: agreed
+ *    1 month ahead) — stated in the answer, not checked: the product sees neither letter. Which year's minimum
+ *    contribution an early retiree needs is not taken from it (its text was not read): the year of the month
+ *    asked for, as for everyone;
  *  - 国发〔1978〕104号 第一条(二)(三): special (hazardous) jobs and certified complete loss of working capacity;
  *  - 劳社部发〔1999〕8号: when the ID card and the personnel file disagree on the birth date, the birth date
  *    first recorded in the personnel file governs — so the age is evaluated with it, and a person confirms.
@@ -14,7 +19,7 @@ import type { Application } from '../../schemas/application.ts';
 import type { Reason } from '../../schemas/common.ts';
 import type { HrRecord } from '../../schemas/department-record.ts';
 import type { DepartmentResult } from '../../schemas/department-result.ts';
-import { DEFAULT_POLICY, type Policy } from './policy.ts';
+import { DEFAULT_RULES, type PolicyRules, policyOn, retirementDate } from './policy.ts';
 import { minimumContributionMonths, minimumContributionYears, retirementWindow } from './retirement-age.ts';
 import { monthIndex, monthOf, monthsBetween, yearOf } from './months.ts';
 import { formatMonthZh, formatYearsMonthsZh } from './format.ts';
@@ -24,14 +29,21 @@ export type HrCheckInput = {
   application: Application;
   /** Birth date encoded in the (already validated) ID number. */
   idBirthDate: string;
-  /** YYYY-MM-DD; accepted for symmetry with the other steps, the rules here do not depend on it. */
+  /** YYYY-MM-DD; accepted for symmetry with the other steps, the rules here are read on the retirement month. */
   today: string;
-  policy?: Policy;
+  rules?: PolicyRules;
 };
+
+/**
+ * Whether the person works for an employer (the HR record names one). A flexible worker (灵活就业) has no
+ * employer to agree with, so 第三条's agreement binds employees only.
+ */
+function isEmployee(record: HrRecord): boolean {
+  return record.employer.trim() !== '';
+}
 
 export function checkHr(input: HrCheckInput): DepartmentResult {
   const { record, application, idBirthDate } = input;
-  const policy = input.policy ?? DEFAULT_POLICY;
   if (!record) {
     return {
       outcome: 'FAIL',
@@ -42,6 +54,7 @@ export function checkHr(input: HrCheckInput): DepartmentResult {
 
   const { gender } = application.applicant;
   const { type, requestedMonth } = application.retirement;
+  const policy = policyOn(input.rules ?? DEFAULT_RULES, retirementDate(requestedMonth));
   const birthDate = record.personnelFileBirthDate;
   const originalAge = record.originalRetirementAge;
   const fails: Reason[] = [];
@@ -83,6 +96,7 @@ export function checkHr(input: HrCheckInput): DepartmentResult {
       break;
     case 'flexible-early':
       details.flexibleEarliestMonth = w.flexibleEarliestMonth;
+      details.flexibleEarlyNoticeMonths = policy.flexibleEarlyNoticeMonths;
       if (req < monthIndex(w.originalAgeMonth)) {
         fails.push({
           code: 'RETIREMENT_AGE_NOT_REACHED',
@@ -112,6 +126,16 @@ export function checkHr(input: HrCheckInput): DepartmentResult {
           code: 'FLEXIBLE_WINDOW_EXCEEDED',
           message: `弹性延迟退休最长延迟${policy.flexibleLateMaxMonths / 12}年，最晚可于 ${formatMonthZh(w.flexibleLatestMonth)} 退休。`,
         });
+      }
+      details.flexibleLateNoticeMonths = policy.flexibleLateNoticeMonths;
+      if (isEmployee(record)) {
+        details.employerAgreement = application.retirement.employerAgreement === true;
+        if (application.retirement.employerAgreement !== true) {
+          fails.push({
+            code: 'FLEXIBLE_LATE_AGREEMENT_MISSING',
+            message: `弹性延迟退休须所在单位（${record.employer}）与您协商一致，并提前${policy.flexibleLateNoticeMonths}个月以书面形式明确延迟退休时间。申请表未确认单位同意。`,
+          });
+        }
       }
       break;
     case 'special-job': {

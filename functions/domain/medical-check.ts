@@ -1,11 +1,16 @@
 /**
  * Medical insurance: free post-retirement cover requires a total contribution period and a local part —
- * 粤医保规〔2022〕6号 (Guangdong): men 30 years, women 25 years, at least 10 years locally. A shortfall
- * does not block retirement: it is paid in one lump sum (CONDITIONAL, the duty stated in `details`).
+ * 粤医保规〔2022〕6号 (Guangdong) 第八条: the total the city of retiree cover requires and at least 10 years actually
+ * paid there; 第六条: the total is each city's own until it is men 30 / women 25 years province-wide from
+ * 2030-01-01. Both are read on the retirement month (第八条: "达到法定退休年龄时"); the top-up's base and rate
+ * (第十条: at the time of payment) on the day of the check. A shortfall does not block retirement: it is paid
+ * in one lump sum (CONDITIONAL, the duty stated in `details`).
  *
  * Choices:
  *  - a missing medical record → FAIL NO_INSURANCE_RECORD (we cannot state a top-up without knowing the
  *    history; guessing "everything short" would quote a large sum on no evidence);
+ *  - no total in force for the retirement month (before 2030 the city gives it, and none was entered) →
+ *    MANUAL MEDICAL_CITY_RULE_MISSING: a person applies the city's figure rather than the product guessing one;
  *  - topUpMonths = max(total shortfall, local shortfall): the months paid locally count toward both;
  *  - amount: the monthly amount base × rate is rounded half-up to whole fen, then multiplied by the months
  *    (so the notice can show "N months × X yuan" that multiplies out exactly).
@@ -14,15 +19,27 @@ import type { Gender } from '../../schemas/common.ts';
 import type { MedicalRecord } from '../../schemas/department-record.ts';
 import type { DepartmentResult } from '../../schemas/department-result.ts';
 import type { Reason } from '../../schemas/common.ts';
-import { DEFAULT_POLICY, type Policy } from './policy.ts';
+import { DEFAULT_POLICY, DEFAULT_RULES, type Policy, type PolicyRules, policyOn, retirementDate } from './policy.ts';
 import { formatYearsMonthsZh, formatYuan } from './format.ts';
 
 export function medicalTopUpMonthlyFen(policy: Policy = DEFAULT_POLICY): number {
   return Math.round(policy.medical.topUpBaseFen * policy.medical.topUpRate);
 }
 
-export function checkMedical(input: { record: MedicalRecord | undefined; gender: Gender; policy?: Policy }): DepartmentResult {
-  const policy = input.policy ?? DEFAULT_POLICY;
+export type MedicalCheckInput = {
+  record: MedicalRecord | undefined;
+  gender: Gender;
+  /** YYYY-MM: the month the pension would start (the form's requestedMonth). */
+  retirementMonth: string;
+  /** YYYY-MM-DD: the day of the check. */
+  today: string;
+  rules?: PolicyRules;
+};
+
+export function checkMedical(input: MedicalCheckInput): DepartmentResult {
+  const rules = input.rules ?? DEFAULT_RULES;
+  const years = policyOn(rules, retirementDate(input.retirementMonth)).medical;
+  const policy = policyOn(rules, input.today);
   const { record, gender } = input;
   if (!record) {
     return {
@@ -31,8 +48,25 @@ export function checkMedical(input: { record: MedicalRecord | undefined; gender:
       details: {},
     };
   }
-  const requiredMonths = policy.medical.requiredMonths[gender];
-  const localRequiredMonths = policy.medical.localRequiredMonths;
+  const localRequiredMonths = years.localRequiredMonths;
+  if (!years.requiredMonths) {
+    return {
+      outcome: 'MANUAL',
+      reasons: [
+        {
+          code: 'MEDICAL_CITY_RULE_MISSING',
+          message: '2030年1月1日前，职工医保累计缴费年限按参保地各市规定执行，本市规定尚未录入，需工作人员按参保地规定核定。',
+        },
+      ],
+      details: {
+        retirementMonth: input.retirementMonth,
+        contributionMonths: record.contributionMonths,
+        localRequiredMonths,
+        localContributionMonths: record.localContributionMonths,
+      },
+    };
+  }
+  const requiredMonths = years.requiredMonths[gender];
   const shortMonths = Math.max(0, requiredMonths - record.contributionMonths);
   const localShortMonths = Math.max(0, localRequiredMonths - record.localContributionMonths);
   const topUpMonths = Math.max(shortMonths, localShortMonths);

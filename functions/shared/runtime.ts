@@ -6,12 +6,12 @@ import { makeDocumentClient } from '../adapters/dynamodb-client.ts';
 import { makeS3Client, ObjectStore } from '../adapters/object-store.ts';
 import { StepFunctionsWorkflow, type WorkflowPort } from '../adapters/workflow.ts';
 import { createDepartmentClient } from '../departments/client.ts';
-import type { Policy } from '../domain/policy.ts';
+import { type Policy, type PolicyRules, policyOn } from '../domain/policy.ts';
 import type { DepartmentFault } from '../../schemas/department-faults.ts';
 import type { DevMessage } from '../../schemas/dev-messages.ts';
 import type { DepartmentKey } from '../../schemas/department-result.ts';
 import { DEFAULT_MESSAGE_QUOTAS, type MessageQuotas } from './message-quotas.ts';
-import { policyFromEnvironment } from './policy-config.ts';
+import { rulesFromEnvironment } from './policy-config.ts';
 import type { SealingKit } from '../sealing/sealing-kit.ts';
 import { kmsSecretBox } from '../adapters/kms-secret-box.ts';
 import type { SecretBox } from '../adapters/secret-box.ts';
@@ -32,7 +32,10 @@ export interface SentMessagesPort {
 /** Everything a handler may touch, built once per process (per Lambda container, or once locally). */
 export interface Runtime extends Stores {
   clock: Clock;
-  policy: Policy;
+  /** Every policy value with its dates and sources, the city's included (functions/shared/policy-config.ts). */
+  rules: PolicyRules;
+  /** The values in force today; a rule read on another date (the retirement month) uses policyOn(rules, date). */
+  readonly policy: Policy;
   objects: ObjectStore;
   workflow: WorkflowPort;
   departments: DepartmentClient;
@@ -77,9 +80,15 @@ function required(name: string): string {
 async function runtimeFromEnvironment(): Promise<Runtime> {
   const db = makeDocumentClient();
   const table = required('TABLE_NAME');
-  return {
-    clock: systemClock(undefined),
-    policy: policyFromEnvironment(),
+  const clock = systemClock(undefined);
+  const rules = rulesFromEnvironment();
+  const rt: Runtime = {
+    clock,
+    rules,
+    // Read on each use, from the runtime's own clock (tests move it), so a change of rule at midnight applies.
+    get policy() {
+      return policyOn(this.rules, this.clock.today());
+    },
     ...buildStores(db, table),
     objects: new ObjectStore(makeS3Client(), required('BUCKET_NAME')),
     workflow: new StepFunctionsWorkflow(process.env.STATE_MACHINE_ARN ?? 'unset', process.env.WORKFLOW_VERSION ?? 'unknown'),
@@ -96,6 +105,7 @@ async function runtimeFromEnvironment(): Promise<Runtime> {
     instanceId: crypto.randomUUID(),
     exclusiveInstance: false,
   };
+  return rt;
 }
 
 export function runtime(): Promise<Runtime> {

@@ -2,6 +2,7 @@ import { ISSUING_BODIES } from '../../schemas/notice.ts';
 import type { SealClaim } from '../adapters/document-store.ts';
 import { documentsFromCase } from '../documents/index.ts';
 import { CaseInput, stepHandler } from './step-handler.ts';
+import { policyOn, retirementDate } from '../domain/policy.ts';
 
 /**
  * Issues every sealed paper of the case, each under its issuing body's own seal, once. Document ids are
@@ -37,7 +38,8 @@ export const handler = stepHandler('seal', CaseInput, async ({ caseNumber }, rt)
     issuedAt: signingTime.toISOString(),
     verifyUrl: (id) => `${rt.publicBaseUrl}${rt.verifyPagePath ?? '/verify/'}${encodeURIComponent(id)}`,
     issuers,
-    policy: rt.policy,
+    // The pension estimate's wage base and months table are those of the retirement month (schemas/policy-rules.ts).
+    policy: record.application ? policyOn(rt.rules, retirementDate(record.application.retirement.requestedMonth)) : rt.policy,
   });
   const stored = await Promise.all(
     papers

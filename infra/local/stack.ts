@@ -7,7 +7,8 @@ import { buildStores } from '../../functions/adapters/stores.ts';
 import { systemClock } from '../../functions/adapters/clock.ts';
 import { ObjectStore } from '../../functions/adapters/object-store.ts';
 import { createDepartmentClient } from '../../functions/departments/client.ts';
-import { policyFromEnvironment } from '../../functions/shared/policy-config.ts';
+import { rulesFromEnvironment } from '../../functions/shared/policy-config.ts';
+import { policyOn } from '../../functions/domain/policy.ts';
 import { ensureDevPki } from '../../functions/sealing/dev-pki.ts';
 import { localSealSigner } from '../../functions/sealing/local-signer.ts';
 import { logger } from '../../functions/shared/logger.ts';
@@ -145,9 +146,14 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     seal: sealer.seal,
   };
 
+  const rules = rulesFromEnvironment();
   const rt: Runtime = {
     clock,
-    policy: policyFromEnvironment(),
+    rules,
+    // Read on each use, from the runtime's own clock (tests move it), so a change of rule at midnight applies.
+    get policy() {
+      return policyOn(this.rules, this.clock.today());
+    },
     ...buildStores(db, TABLE),
     objects: new ObjectStore(s3Client, BUCKET),
     workflow: engine,

@@ -116,7 +116,7 @@ export const isSettled = (c: any) =>
 /** The one form for a person, as a citizen would confirm it from the prefill. */
 export function applicationFor(
   p: { idNumber: string; name: string; gender: string; birthDate: string; phone: string },
-  retirement: { type: string; requestedMonth: string; originalRetirementAge: number },
+  retirement: { type: string; requestedMonth: string; originalRetirementAge: number; employerAgreement?: boolean },
   withdraw = true,
 ) {
   return {
@@ -133,7 +133,7 @@ export async function bookAndSubmit(
   client: ApiClient,
   token: string,
   person: { idNumber: string; name: string; gender: string; birthDate: string; phone: string },
-  retirement: { type: string; requestedMonth: string; originalRetirementAge: number },
+  retirement: { type: string; requestedMonth: string; originalRetirementAge: number; employerAgreement?: boolean },
 ): Promise<string> {
   const booking = await client.post('/v1/bookings', { idNumber: person.idNumber, name: person.name, phone: person.phone, channel: 'online' }, token, {
     'Idempotency-Key': crypto.randomUUID(),

@@ -56,6 +56,7 @@ describe('demo scenarios end to end', () => {
         type: row.type,
         requestedMonth: row.month,
         originalRetirementAge: person.hr.originalRetirementAge,
+        ...(row.employerAgreement ? { employerAgreement: true } : {}),
       });
 
       let c = await client.waitForCase(caseNumber, token, settled);

@@ -1119,6 +1119,8 @@ export interface components {
                  */
                 requestedMonth: string;
                 originalRetirementAge: components["schemas"]["OriginalRetirementAge"];
+                /** @description Flexible late retirement: the employer has agreed (《国务院关于渐进式延迟法定退休年龄的办法》第三条, 所在单位与职工协商一致). Needed for an employee's flexible-late retirement; otherwise ignored. */
+                employerAgreement?: boolean;
             };
             bankAccount: {
                 /** @description Text, NFC, at most 100 characters; no control or invisible formatting characters. */
@@ -1392,7 +1394,7 @@ export interface components {
             message: string;
         };
         /** @enum {string} */
-        ReasonCode: "RETIREMENT_AGE_NOT_REACHED" | "FLEXIBLE_WINDOW_EXCEEDED" | "CONTRIBUTION_YEARS_SHORT" | "DUPLICATE_PENSION" | "NO_INSURANCE_RECORD" | "BIRTH_DATE_MISMATCH" | "SPECIAL_JOB_YEARS_SHORT" | "DISABILITY_NOT_CERTIFIED" | "TAX_ARREARS" | "MEDICAL_YEARS_SHORT" | "MEDICAL_LOCAL_YEARS_SHORT" | "HOUSING_FUND_LOAN_OUTSTANDING" | "DEPARTMENT_UNAVAILABLE" | "ID_NUMBER_INVALID" | "BOOKING_MISMATCH" | "REQUESTED_MONTH_OUT_OF_RANGE" | "STAFF_DECISION";
+        ReasonCode: "RETIREMENT_AGE_NOT_REACHED" | "FLEXIBLE_WINDOW_EXCEEDED" | "CONTRIBUTION_YEARS_SHORT" | "DUPLICATE_PENSION" | "NO_INSURANCE_RECORD" | "BIRTH_DATE_MISMATCH" | "SPECIAL_JOB_YEARS_SHORT" | "DISABILITY_NOT_CERTIFIED" | "TAX_ARREARS" | "MEDICAL_YEARS_SHORT" | "MEDICAL_LOCAL_YEARS_SHORT" | "HOUSING_FUND_LOAN_OUTSTANDING" | "DEPARTMENT_UNAVAILABLE" | "ID_NUMBER_INVALID" | "BOOKING_MISMATCH" | "REQUESTED_MONTH_OUT_OF_RANGE" | "STAFF_DECISION" | "FLEXIBLE_LATE_AGREEMENT_MISSING" | "MEDICAL_CITY_RULE_MISSING";
         TimelineEntry: {
             /**
              * Format: date-time

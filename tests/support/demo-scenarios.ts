@@ -15,6 +15,8 @@ export type Row = {
   out: Record<DepartmentKey, Outcome>;
   codes: Partial<Record<DepartmentKey, string[]>>;
   decision: 'APPROVED' | 'REJECTED' | 'MANUAL_REVIEW';
+  /** The form's retirement.employerAgreement (flexible late retirement of an employee needs it). */
+  employerAgreement?: true;
   extra?: Record<string, unknown>;
 };
 export const ok = { hr: 'PASS', tax: 'PASS', medical: 'PASS', housingFund: 'PASS' } as const;
@@ -95,7 +97,7 @@ export const DEMO_SCENARIOS: Row[] = [
   // 马俊 M 1967-01: 24 months → +7 → 60y7m → 2027-08; earliest = max(2024-08, 2027-01) = 2027-01. 456 ≥ 180.
   { id: '441900196701260374', type: 'flexible-early', month: '2027-01', out: ok, codes: {}, decision: 'APPROVED' },
   // 胡美玲 F55 1970-06: 5 months → +2 → 55y2m → 2025-08; +12 → 2026-08 within (2025-08, 2028-08]. 400 ≥ 180.
-  { id: '441900197006180406', type: 'flexible-late', month: '2026-08', out: ok, codes: {}, decision: 'APPROVED' },
+  { id: '441900197006180406', type: 'flexible-late', month: '2026-08', employerAgreement: true, out: ok, codes: {}, decision: 'APPROVED' },
   // 高文斌 M 1966-06: 17 months → +5 → 60y5m → 2026-11. 444 ≥ 180; medical 444.
   { id: '441900196606050416', type: 'normal', month: '2026-11', out: ok, codes: {}, decision: 'APPROVED' },
   // 何淑芬 F50 1976-04: 15 months → +8 → 50y8m → 2026-12. 312 ≥ 180; medical 312/240; sealed fund, 1560000 fen paid out.

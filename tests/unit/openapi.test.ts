@@ -247,12 +247,15 @@ describe('OpenAPI document: fields and enum values fixed by the contract', () =>
       housingFund: ['withdraw'],
       commitments: ['dataSharingConsent', 'informationTrue'],
     };
+    // Additions (api-v1.md, Rules): optional fields a part gained.
+    const optional: Record<string, string[]> = { retirement: ['employerAgreement'] };
     for (const [part, names] of Object.entries(fields)) {
       const s = prop(body, part);
       expect(s.additionalProperties, part).toBe(false);
-      expect(Object.keys(s.properties).sort(), part).toEqual(names);
+      expect(Object.keys(s.properties).sort(), part).toEqual([...names, ...(optional[part] ?? [])].sort());
       expect([...s.required].sort(), part).toEqual(names);
     }
+    expect(prop(prop(body, 'retirement'), 'employerAgreement').type).toBe('boolean');
     const retirement = prop(body, 'retirement');
     expect(prop(retirement, 'type').enum).toEqual(['normal', 'flexible-early', 'flexible-late', 'special-job', 'disability']);
     const ages = prop(retirement, 'originalRetirementAge').anyOf.flatMap((a: Json) => a.enum ?? [a.const]);

@@ -18,6 +18,7 @@ export const FIELD_ZH = {
   'retirement.type': '退休方式',
   'retirement.requestedMonth': '从哪个月开始退休',
   'retirement.originalRetirementAge': '原来的退休年龄',
+  'retirement.employerAgreement': '单位是否同意推迟退休',
   'bankAccount.bankName': '开户银行',
   'bankAccount.accountNo': '银行卡号',
   'housingFund.withdraw': '是否取出公积金',

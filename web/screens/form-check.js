@@ -3,7 +3,7 @@
 // "来自人社部门", or 您填写的 / 您改过的), then the two promises — consent to use what the departments supplied.
 import { h } from '../lib/api.js';
 import { FIELD_ZH } from './case-status.js';
-import { STEPS } from './form-fields.js';
+import { AGREEMENT, STEPS, asksAgreement } from './form-fields.js';
 import { valueWords } from './supplement-fields.js';
 
 export const SOURCE_ZH = {
@@ -34,15 +34,17 @@ export function checkList({ values, prefilled, sources, onEdit }) {
       h(
         'dl',
         { class: 'check-list' },
-        step.fields.map((path) => {
-          const source = sourceOf(path, values, prefilled, sources);
-          return h(
-            'div',
-            { class: 'check-row', 'data-field': path },
-            h('dt', {}, path === 'applicant.idNumber' ? '身份证号码' : FIELD_ZH[path] || path),
-            h('dd', {}, h('span', { class: 'check-value' }, words(path, values[path])), h('span', { class: `source source-${source.kind}` }, source.text)),
-          );
-        }),
+        step.fields
+          .filter((path) => path !== AGREEMENT || asksAgreement(values['retirement.type']))
+          .map((path) => {
+            const source = sourceOf(path, values, prefilled, sources);
+            return h(
+              'div',
+              { class: 'check-row', 'data-field': path },
+              h('dt', {}, path === 'applicant.idNumber' ? '身份证号码' : FIELD_ZH[path] || path),
+              h('dd', {}, h('span', { class: 'check-value' }, words(path, values[path])), h('span', { class: `source source-${source.kind}` }, source.text)),
+            );
+          }),
       ),
       h('button', { type: 'button', class: 'text-button check-edit', onclick: () => onEdit(i), 'aria-label': `修改${step.title}` }, '修改'),
     ),

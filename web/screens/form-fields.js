@@ -15,11 +15,34 @@ export const STEPS = [
     title: '您的基本信息',
     fields: ['applicant.name', 'applicant.idNumber', 'applicant.gender', 'applicant.birthDate', 'applicant.phone', 'applicant.address'],
   },
-  { key: 'retirement', title: '怎样退休', fields: ['retirement.type', 'retirement.originalRetirementAge', 'retirement.requestedMonth'] },
+  {
+    key: 'retirement',
+    title: '怎样退休',
+    fields: ['retirement.type', 'retirement.employerAgreement', 'retirement.originalRetirementAge', 'retirement.requestedMonth'],
+  },
   { key: 'bankAccount', title: '养老金发到哪里', fields: ['bankAccount.bankName', 'bankAccount.accountNo'] },
   { key: 'housingFund', title: '住房公积金', fields: ['housingFund.withdraw'] },
 ];
 export const FORM_PATHS = STEPS.flatMap((s) => s.fields);
+
+/** Flexible late retirement needs the employer's agreement (办法 第三条): the question is asked for that choice only. */
+export const asksAgreement = (type) => type === 'flexible-late';
+export const AGREEMENT = 'retirement.employerAgreement';
+
+function agreementField(value, type) {
+  const id = `${PREFIX}-retirement-employerAgreement`;
+  return h(
+    'div',
+    { class: 'field', 'data-path': AGREEMENT, id: `${id}-part`, hidden: !asksAgreement(type) },
+    h(
+      'label',
+      { class: 'choice block' },
+      h('input', { type: 'checkbox', id, checked: value === true }),
+      h('span', {}, '单位已经同意我推迟退休（推迟退休要和单位商量一致，并提前 1 个月写成书面材料）'),
+    ),
+    h('p', { class: 'error', hidden: true }),
+  );
+}
 
 /** The form's values, by path, as the prefill gives them (what nobody holds stays empty; normal retirement is the default). */
 export function valuesFromPrefill(p) {
@@ -35,7 +58,10 @@ export function valuesFromPrefill(p) {
 /** The body POST /v1/cases/{n}/application takes, from the values and the two promises. */
 export function formBody(values, commitments) {
   const body = {};
-  for (const path of FORM_PATHS) setPath(body, path, values[path]);
+  for (const path of FORM_PATHS) {
+    if (path === AGREEMENT && !asksAgreement(values['retirement.type'])) continue;
+    setPath(body, path, values[path]);
+  }
   body.commitments = commitments;
   return body;
 }
@@ -97,6 +123,8 @@ export function explainMonth(root, months) {
   const type = $(`input[name="${PREFIX}-retirement-type"]:checked`, root)?.value;
   const hint = $(`#${PREFIX}-retirement-requestedMonth-hint`, root);
   if (hint) hint.textContent = monthExplanation(months, type);
+  const agreement = $(`#${PREFIX}-retirement-employerAgreement-part`, root);
+  if (agreement) agreement.hidden = !asksAgreement(type);
 }
 
 // ---------- one page ----------
@@ -115,6 +143,7 @@ export function formField(path, value, ctx) {
     );
   }
   if (path === 'retirement.requestedMonth') return monthField(value, ctx.months, ctx.values['retirement.type']);
+  if (path === AGREEMENT) return agreementField(value, ctx.values['retirement.type']);
   return fieldElement(path, value, PREFIX);
 }
 
@@ -122,12 +151,16 @@ export function formField(path, value, ctx) {
 export function readFormField(root, path, values) {
   if (path === 'applicant.idNumber') return values[path];
   if (path === 'retirement.requestedMonth') return $(`#${PREFIX}-retirement-requestedMonth`, root)?.value || undefined;
+  if (path === AGREEMENT) {
+    const type = $(`input[name="${PREFIX}-retirement-type"]:checked`, root)?.value;
+    return asksAgreement(type) ? $(`#${PREFIX}-retirement-employerAgreement`, root).checked : undefined;
+  }
   return readField(root, path, PREFIX);
 }
 
 /** '' when the value is fine, else what to say under the field. */
 export function formFieldProblem(path, value, months) {
-  if (path === 'applicant.idNumber') return '';
+  if (path === 'applicant.idNumber' || path === AGREEMENT) return '';
   if (path === 'retirement.requestedMonth') {
     if (!value) return '请选择想从哪个月开始退休。';
     return requestableMonths(months).includes(value) ? '' : monthRangeText(months.earliest, months.latest);

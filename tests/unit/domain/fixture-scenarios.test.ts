@@ -17,6 +17,7 @@ import { checkMedical } from '../../../functions/domain/medical-check.ts';
 import { checkHousingFund } from '../../../functions/domain/housing-fund-check.ts';
 import { decide } from '../../../functions/domain/decide.ts';
 import { preReview } from '../../../functions/domain/pre-review.ts';
+import { DEMO_RULES } from '../../support/rules.ts';
 
 const citizens: CitizenRecord[] = FixtureFile.parse(JSON.parse(readFileSync(new URL('../../../fixtures/citizens.json', import.meta.url), 'utf8'))).citizens;
 
@@ -25,7 +26,12 @@ const byId = new Map(citizens.map((c) => [c.idNumber, c]));
 function applicationFor(c: CitizenRecord, row: Row): Application {
   return {
     applicant: { idNumber: c.idNumber, name: c.name, gender: c.gender, birthDate: c.birthDate, phone: c.phone, address: '广东省东莞市示例路1号' },
-    retirement: { type: row.type, requestedMonth: row.month, originalRetirementAge: c.hr.originalRetirementAge },
+    retirement: {
+      type: row.type,
+      requestedMonth: row.month,
+      originalRetirementAge: c.hr.originalRetirementAge,
+      ...(row.employerAgreement ? { employerAgreement: true } : {}),
+    },
     bankAccount: { bankName: c.bankAccount!.bankName, accountNo: c.bankAccount!.accountNo },
     housingFund: { withdraw: true },
     commitments: { informationTrue: true, dataSharingConsent: true },
@@ -50,9 +56,9 @@ describe('fixture people', () => {
     expect(preReview({ application, booking: { idNumber: c.idNumber, name: c.name }, today })).toEqual({ outcome: 'PASS', reasons: [] });
 
     const departments = {
-      hr: checkHr({ record: c.hr, application, idBirthDate: c.birthDate, today }),
+      hr: checkHr({ record: c.hr, application, idBirthDate: c.birthDate, today, rules: DEMO_RULES }),
       tax: checkTax({ record: c.tax }),
-      medical: checkMedical({ record: c.medical, gender: c.gender }),
+      medical: checkMedical({ record: c.medical, gender: c.gender, retirementMonth: row.month, today, rules: DEMO_RULES }),
       housingFund: checkHousingFund({ record: c.housingFund, withdraw: true }),
     };
     for (const key of ['hr', 'tax', 'medical', 'housingFund'] as const) {
@@ -77,7 +83,7 @@ describe('fixture people', () => {
     const row = rows[0]!;
     const application = applicationFor(c, row);
     expect(checkHr({ record: undefined, application, idBirthDate: c.birthDate, today: '2027-03-15' }).reasons[0]!.code).toBe('NO_INSURANCE_RECORD');
-    expect(checkMedical({ record: undefined, gender: c.gender }).outcome).toBe('FAIL');
+    expect(checkMedical({ record: undefined, gender: c.gender, retirementMonth: row.month, today: '2027-03-15', rules: DEMO_RULES }).outcome).toBe('FAIL');
     expect(checkTax({ record: undefined }).outcome).toBe('PASS');
     expect(checkHousingFund({ record: undefined, withdraw: true }).outcome).toBe('NOT_APPLICABLE');
   });

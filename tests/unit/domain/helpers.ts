@@ -10,6 +10,7 @@ export function makeApplication(over: {
   requestedMonth?: string;
   originalRetirementAge?: 50 | 55 | 60;
   withdraw?: boolean;
+  employerAgreement?: boolean;
 }): Application {
   return {
     applicant: {
@@ -24,6 +25,7 @@ export function makeApplication(over: {
       type: over.type ?? 'normal',
       requestedMonth: over.requestedMonth ?? '2027-04',
       originalRetirementAge: over.originalRetirementAge ?? 60,
+      ...(over.employerAgreement === undefined ? {} : { employerAgreement: over.employerAgreement }),
     },
     bankAccount: { bankName: '中国工商银行东莞分行', accountNo: '6222190019661012' },
     housingFund: { withdraw: over.withdraw ?? true },

@@ -20,6 +20,9 @@ const MAN = { gender: 'male', birthDate: '1966-10-12', originalRetirementAge: 60
 // Special job man born 1971-03-11: age 55 in 2026-03; statutory: 74 months after 1965-01 → 19th step → 61y7m → 2032-10. Worker woman born 1980-02-14: age 45 in 2025-02.
 const SJ_MAN = { gender: 'male', birthDate: '1971-03-11', originalRetirementAge: 60 } as const;
 const SJ_MAN_REC = { personnelFileBirthDate: '1971-03-11', specialJobMonths: 132, contributionMonths: 396 };
+// Man born 1976-03-11: age 50 in 2026-03; statutory: 134 months after 1965-01 → 34th step → 62y10m → 2039-01.
+const DIS_MAN = { gender: 'male', birthDate: '1976-03-11', originalRetirementAge: 60 } as const;
+const DIS_MAN_REC = { personnelFileBirthDate: '1976-03-11', contributionMonths: 240, disabilityCertified: true };
 const W50 = { gender: 'female', birthDate: '1980-02-14', originalRetirementAge: 50 } as const;
 const W50_REC = { originalRetirementAge: 50, personnelFileBirthDate: '1980-02-14', contributionMonths: 260 } as const;
 // Worker woman born 1984-11-05: statutory 55y0m → 2039-11; original-age month 2034-11; earliest flexible 2036-11;
@@ -88,7 +91,7 @@ const rows: Row[] = [
   },
   {
     name: 'flexible-late at +36 months',
-    app: { ...MAN, type: 'flexible-late', requestedMonth: '2030-04' },
+    app: { ...MAN, type: 'flexible-late', requestedMonth: '2030-04', employerAgreement: true },
     record: { contributionMonths: 186 },
     outcome: 'PASS',
     codes: [],
@@ -96,7 +99,7 @@ const rows: Row[] = [
   },
   {
     name: 'flexible-late at +37 months',
-    app: { ...MAN, type: 'flexible-late', requestedMonth: '2030-05' },
+    app: { ...MAN, type: 'flexible-late', requestedMonth: '2030-05', employerAgreement: true },
     record: {},
     outcome: 'FAIL',
     codes: ['FLEXIBLE_WINDOW_EXCEEDED'],
@@ -104,7 +107,7 @@ const rows: Row[] = [
   },
   {
     name: 'flexible-late at the statutory month',
-    app: { ...MAN, type: 'flexible-late', requestedMonth: '2027-04' },
+    app: { ...MAN, type: 'flexible-late', requestedMonth: '2027-04', employerAgreement: true },
     record: {},
     outcome: 'FAIL',
     codes: ['FLEXIBLE_WINDOW_EXCEEDED'],
@@ -112,7 +115,7 @@ const rows: Row[] = [
   },
   {
     name: 'flexible-late into 2030 with 185 months (needs 186)',
-    app: { ...MAN, type: 'flexible-late', requestedMonth: '2030-01' },
+    app: { ...MAN, type: 'flexible-late', requestedMonth: '2030-01', employerAgreement: true },
     record: { contributionMonths: 185 },
     outcome: 'FAIL',
     codes: ['CONTRIBUTION_YEARS_SHORT'],
@@ -169,19 +172,19 @@ const rows: Row[] = [
   // man born 1971-03-11 is 50 in 2021-03
   {
     name: 'disability man at 50',
-    app: { ...SJ_MAN, type: 'disability', requestedMonth: '2021-03' },
-    record: { ...SJ_MAN_REC, disabilityCertified: true },
+    app: { ...DIS_MAN, type: 'disability', requestedMonth: '2026-03' },
+    record: DIS_MAN_REC,
     outcome: 'PASS',
     codes: [],
-    statutory: '2032-10',
+    statutory: '2039-01',
   },
   {
     name: 'disability man at 49y11m',
-    app: { ...SJ_MAN, type: 'disability', requestedMonth: '2021-02' },
-    record: { ...SJ_MAN_REC, disabilityCertified: true },
+    app: { ...DIS_MAN, type: 'disability', requestedMonth: '2026-02' },
+    record: DIS_MAN_REC,
     outcome: 'FAIL',
     codes: ['RETIREMENT_AGE_NOT_REACHED'],
-    statutory: '2032-10',
+    statutory: '2039-01',
   },
   {
     name: 'pension already drawn and 144 months: both reasons',

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { checkTax } from '../../../functions/domain/tax-check.ts';
 import { checkMedical, medicalTopUpMonthlyFen } from '../../../functions/domain/medical-check.ts';
 import { checkHousingFund } from '../../../functions/domain/housing-fund-check.ts';
-import { policyFrom } from '../../../functions/domain/policy.ts';
+import { DEMO_RULES, from, policyWith, rulesWith } from '../../support/rules.ts';
+
+// A retirement before 2030 in the demo city (its DEMO DEFAULT totals), checked a month before.
+const AT = { retirementMonth: '2027-01', today: '2026-12-01', rules: DEMO_RULES } as const;
 
 describe('checkTax', () => {
   it('no arrears → PASS', () => {
@@ -36,7 +39,7 @@ describe('checkMedical (粤医保规〔2022〕6号)', () => {
     ['male', 300, 100, 'CONDITIONAL', ['MEDICAL_YEARS_SHORT', 'MEDICAL_LOCAL_YEARS_SHORT'], 60, 20, 60, 3_120_000],
     ['female', 299, 119, 'CONDITIONAL', ['MEDICAL_YEARS_SHORT', 'MEDICAL_LOCAL_YEARS_SHORT'], 1, 1, 1, 52_000],
   ] as const)('%s %i/%i local → %s %o', (gender, months, local, outcome, codes, short, localShort, topUp, amount) => {
-    const r = checkMedical({ record: { contributionMonths: months, localContributionMonths: local }, gender });
+    const r = checkMedical({ record: { contributionMonths: months, localContributionMonths: local }, gender, ...AT });
     expect(r.outcome).toBe(outcome);
     expect(r.reasons.map((x) => x.code)).toEqual(codes);
     expect(r.details).toEqual({
@@ -54,21 +57,27 @@ describe('checkMedical (粤医保规〔2022〕6号)', () => {
   });
 
   it('uses a configured base and rate; monthly amount rounded half-up to fen first', () => {
-    const p = policyFrom({ medical: { topUpBaseFen: 333_333, topUpRate: 0.08 } });
+    const overrides = { medical: { topUpBaseFen: from(333_333), topUpRate: from(0.08) } };
+    const p = policyWith(overrides);
     // 333333 × 0.08 = 26666.64 → 26667 per month; 3 months → 80001
     expect(medicalTopUpMonthlyFen(p)).toBe(26_667);
-    const r = checkMedical({ record: { contributionMonths: 297, localContributionMonths: 200 }, gender: 'female', policy: p });
+    const r = checkMedical({
+      record: { contributionMonths: 297, localContributionMonths: 200 },
+      gender: 'female',
+      ...AT,
+      rules: rulesWith(overrides, DEMO_RULES),
+    });
     expect(r.details.topUpAmountFen).toBe(80_001);
   });
 
   it('no record → FAIL NO_INSURANCE_RECORD', () => {
-    const r = checkMedical({ record: undefined, gender: 'male' });
+    const r = checkMedical({ record: undefined, gender: 'male', ...AT });
     expect(r.outcome).toBe('FAIL');
     expect(r.reasons.map((x) => x.code)).toEqual(['NO_INSURANCE_RECORD']);
   });
 
   it('states the amount in yuan', () => {
-    const r = checkMedical({ record: { contributionMonths: 228, localContributionMonths: 180 }, gender: 'female' });
+    const r = checkMedical({ record: { contributionMonths: 228, localContributionMonths: 180 }, gender: 'female', ...AT });
     expect(r.reasons[0]!.message).toContain('72 个月');
     expect(r.reasons[0]!.message).toContain('37440.00 元');
   });

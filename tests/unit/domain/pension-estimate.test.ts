@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimatePension } from '../../../functions/domain/pension-estimate.ts';
-import { DEFAULT_POLICY, policyFrom } from '../../../functions/domain/policy.ts';
+import { DEFAULT_POLICY } from '../../../functions/domain/policy.ts';
+import { from, policyWith } from '../../support/rules.ts';
 
 // City wage 800000 fen (demo default). Basic = 800000 × (1 + idx) ÷ 2 × months/12 × 1%; personal = account ÷ divisor.
 const rows = [
@@ -114,7 +115,7 @@ describe('estimatePension (国发〔2005〕38号 第六条 and its 计发月数�
   });
 
   it('uses a configured city wage', () => {
-    const policy = policyFrom({ pension: { cityAverageMonthlyWageFen: 1_000_000 } });
+    const policy = policyWith({ pension: { cityAverageMonthlyWageFen: from(1_000_000) } });
     const e = estimatePension(
       { contributionMonths: 360, averageIndexedWageRatio: 1, personalAccountFen: 0, birthMonth: '1966-01', retirementMonth: '2026-05' },
       policy,
@@ -124,9 +125,10 @@ describe('estimatePension (国发〔2005〕38号 第六条 and its 计发月数�
 
   it.each([
     [{ cityAverageMonthlyWageFen: 0 }, /cityAverageMonthlyWageFen/],
-    [{ personalAccountDivisors: { 60: 0 } }, /personalAccountDivisors\[60\]/],
+    [{ personalAccountDivisors: { 60: 0 } }, /personalAccountDivisors/],
   ])('refuses a bad pension policy %j', (pension, message) => {
-    expect(() => policyFrom({ pension })).toThrow(message);
+    const dated = Object.fromEntries(Object.entries(pension).map(([k, v]) => [k, from(v)]));
+    expect(() => policyWith({ pension: dated })).toThrow(message);
   });
 
   it.each([

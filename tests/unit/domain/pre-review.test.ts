@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { preReview } from '../../../functions/domain/pre-review.ts';
-import { policyFrom } from '../../../functions/domain/policy.ts';
+import { from, policyWith } from '../../support/rules.ts';
 import { makeApplication } from './helpers.ts';
 
 const BOOKING = { idNumber: '441900196610120130', name: '陈志明' };
@@ -30,7 +30,7 @@ describe('preReview', () => {
       application: makeApplication({ requestedMonth: '2027-10' }),
       booking: BOOKING,
       today: TODAY,
-      policy: policyFrom({ applicationMonthsAhead: 7 }),
+      policy: policyWith({ applicationMonthsAhead: from(7) }),
     });
     expect(r.outcome).toBe('PASS');
   });

@@ -100,6 +100,8 @@ export const ReasonCode = z
     'BOOKING_MISMATCH',
     'REQUESTED_MONTH_OUT_OF_RANGE',
     'STAFF_DECISION',
+    // 卫健: a one-child parent retiring on a day no dated reward value covers (a person decides).
+    'HEALTH_REWARD_RULE_MISSING',
   ])
   .meta({ id: 'ReasonCode' });
 export type ReasonCode = z.infer<typeof ReasonCode>;

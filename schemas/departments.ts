@@ -9,6 +9,8 @@ export const DEPARTMENT_NAMES = {
   tax: { body: '税务局', department: '税务部门', citizen: '税务部门（社保费）', issuingBody: undefined },
   medical: { body: '医疗保障局', department: '医疗保障部门', citizen: '医保部门（退休医保）', issuingBody: 'medical' },
   housingFund: { body: '住房公积金管理中心', department: '住房公积金管理中心', citizen: '住房公积金中心', issuingBody: 'housing-fund' },
+  // Only where the city takes part (policy `health.takesPart`).
+  health: { body: '卫生健康局', department: '卫生健康部门', citizen: '卫健部门（独生子女父母奖励）', issuingBody: 'health' },
 } as const;
 
 /** The one-stop service itself issues the notice that gathers every answer. */

@@ -782,6 +782,7 @@ export const STEP_FUNCTIONS = {
   CheckTaxFunctionArn: 'check-tax',
   CheckMedicalFunctionArn: 'check-medical',
   CheckHousingFundFunctionArn: 'check-housing-fund',
+  CheckHealthFunctionArn: 'check-health',
   RecordUnavailableFunctionArn: 'record-unavailable',
   DecideFunctionArn: 'decide',
   SealFunctionArn: 'seal',

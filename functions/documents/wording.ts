@@ -8,6 +8,7 @@ export const DEPARTMENT_TITLES: Record<DepartmentKey, string> = {
   tax: DEPARTMENT_NAMES.tax.body,
   medical: DEPARTMENT_NAMES.medical.body,
   housingFund: DEPARTMENT_NAMES.housingFund.body,
+  health: DEPARTMENT_NAMES.health.body,
 };
 
 /** What the person can do about each reason, printed next to it on the notice. */
@@ -29,6 +30,7 @@ export const REMEDIES: Partial<Record<ReasonCode, string>> = {
   BOOKING_MISMATCH: '申请表中的身份信息须与预约时一致，请重新预约并提交申请。',
   REQUESTED_MONTH_OUT_OF_RANGE: '请选择符合规定范围的退休月份后重新申请。',
   STAFF_DECISION: '如对工作人员的复核结论有异议，可携带相关材料到服务窗口申请复查。',
+  HEALTH_REWARD_RULE_MISSING: '工作人员将按您退休时的规定核定奖励金额，无需您再次提交材料。',
 };
 const DEFAULT_REMEDY = '请携带身份证到就近的服务窗口咨询办理，或拨打 12333。';
 

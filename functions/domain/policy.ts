@@ -41,6 +41,8 @@ export type Policy = {
     /** 个人账户养老金计发月数 by age at retirement in whole years. */
     readonly personalAccountDivisors: Readonly<Record<number, number>>;
   };
+  /** 卫健: whether the city's health commission takes part in 退休一件事 (the one-child parents' retirement reward). */
+  readonly health: { readonly takesPart: boolean };
   readonly applicationMonthsAhead: number;
   readonly applicationDeadlineDays: number;
   readonly sla: {
@@ -155,6 +157,12 @@ export const DEFAULT_POLICY: Policy = deepFreeze({
       70: 56,
     },
   },
+  /*
+   * Which departments a city's 退休一件事 brings together is the city's own service design (the seeds name 卫健 among
+   * them); the demo city's health commission takes part. A city whose does not sets {"health":{"takesPart":false}}
+   * and its cases carry no health answer. The reward itself is the province's rule: functions/domain/health-reward.ts.
+   */
+  health: { takesPart: true },
   /* Service rule of this project (configurable): a form may ask for a month up to 6 months ahead. */
   applicationMonthsAhead: 6,
   /* Service rule of this project (configurable): the form must arrive within 30 days of booking. */
@@ -200,6 +208,7 @@ export function policyFrom(overrides: PolicyOverrides = {}, base: Policy = DEFAU
   ] as const) {
     if (!Number.isInteger(v) || v < 0) throw new RangeError(`${name} must be a non-negative integer`);
   }
+  if (typeof merged.health.takesPart !== 'boolean') throw new RangeError('health.takesPart must be true or false');
   validateSla(merged.sla);
   return deepFreeze(merged);
 }

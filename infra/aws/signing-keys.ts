@@ -13,8 +13,8 @@ import {
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 
-/** The bodies whose seal goes on an answer. Tax issues nothing of its own in this service. */
-export const ISSUING_BODIES = ['one-stop', 'hr', 'medical', 'housing-fund'] as const;
+/** The bodies whose seal goes on an answer. Tax issues nothing of its own in this service; health (卫健) its reward notice. */
+export const ISSUING_BODIES = ['one-stop', 'hr', 'medical', 'housing-fund', 'health'] as const;
 export type IssuingBody = (typeof ISSUING_BODIES)[number];
 
 export const sealKeyAlias = (body: IssuingBody): string => `alias/retireone/seal/${body}`;

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CitizenRecord } from '../../schemas/department-record.ts';
+import type { CitizenRecord, HealthRecord } from '../../schemas/department-record.ts';
 import type { DepartmentFault } from '../../schemas/department-faults.ts';
 import {
   DEPARTMENT_PATH,
@@ -19,6 +19,7 @@ import {
  *   GET /tax/persons/{id}           tax record
  *   GET /medical/persons/{id}       medical insurance record
  *   GET /housing-fund/persons/{id}  housing fund record
+ *   GET /health/persons/{id}        health commission record (404 when the fixtures give the person none)
  *   GET /profile/persons/{id}       prefill profile (data-sharing platform)
  * 404 when the person is unknown, 400 without the audit headers, 503 while `setUnavailable`.
  * `setFault` injects an outage at runtime (PUT /v1/dev/departments/{department}/faults in dev mode):
@@ -64,6 +65,7 @@ const DEFAULT_SLOW_MS = 2000;
 const SEGMENT_TO_DEPT = new Map<string, Department>(DEPARTMENTS.map((d) => [DEPARTMENT_PATH[d], d]));
 
 function partFor(dept: Department, r: CitizenRecord): unknown {
+  if (dept === 'health') return r.health ? ({ onlyChildParent: r.health.onlyChildParent ?? false } satisfies HealthRecord) : undefined;
   switch (dept) {
     case 'hr':
       return { ...r.hr, name: r.name, gender: r.gender, birthDate: r.birthDate } satisfies HrResponse;
@@ -148,8 +150,8 @@ export async function startDepartmentStandins(opts: StartDepartmentStandinsOptio
     } else if (fault?.mode === 'malformed') {
       // 200 with a body in another shape (an envelope, a renamed field): must never be taken as an answer.
       status = 200;
-      body = { code: 'OK', data: record ? { ...(partFor(dept, record) as object), schemaVersion: 'v2' } : null };
-    } else if (!record) {
+      body = { code: 'OK', data: record ? { ...(partFor(dept, record) ?? {}), schemaVersion: 'v2' } : null };
+    } else if (!record || partFor(dept, record) === undefined) {
       status = 404;
       body = { code: 'PERSON_NOT_FOUND' };
     } else {

@@ -1,8 +1,9 @@
 // What each department found and the case's history, on the progress screen.
-import { h, STATUS_ZH, DEPARTMENT_ZH, OUTCOME_ZH, yuan, monthZh, instantZh } from '../lib/api.js';
+import { h, STATUS_ZH, DEPARTMENT_ZH, OPTIONAL_DEPARTMENTS, OUTCOME_ZH, yuan, monthZh, instantZh } from '../lib/api.js';
 
 export function departmentItems(c) {
-  return Object.entries(DEPARTMENT_ZH).map(([key, label]) => {
+  const shown = Object.entries(DEPARTMENT_ZH).filter(([key]) => !OPTIONAL_DEPARTMENTS.includes(key) || c.departments?.[key]);
+  return shown.map(([key, label]) => {
     const d = c.departments?.[key] || { outcome: 'PENDING', reasons: [], details: {} };
     const notYet = d.outcome === 'PENDING' && ['BOOKED', 'SUBMITTED', 'PRE_REVIEW', 'SUPPLEMENT_REQUESTED'].includes(c.status);
     // A withdrawn or expired case is over: what was still open will not be checked any more.
@@ -59,6 +60,7 @@ function duties(key, d) {
       out.push(`养老保险已缴费 ${Math.floor(x.contributionMonths / 12)} 年${x.contributionMonths % 12 ? ` ${x.contributionMonths % 12} 个月` : ''}。`);
   }
   if (key === 'tax' && d.outcome === 'PASS') out.push('社保费没有欠缴。');
+  if (key === 'health' && d.outcome === 'PASS' && x.rewardFen > 0) out.push(`独生子女父母退休奖励 ${yuan(x.rewardFen)} 元，一次性发到您的银行卡。`);
   if (typeof x.note === 'string') out.push(x.note);
   return out;
 }

@@ -113,5 +113,6 @@ describe('seal signing keys', () => {
     expect(aliases).toEqual(ISSUING_BODIES.map(sealKeyAlias).sort());
     expect(aliases).toContain('alias/retireone/seal/one-stop');
     expect(aliases).toContain('alias/retireone/seal/housing-fund');
+    expect(aliases).toContain('alias/retireone/seal/health');
   });
 });

@@ -15,3 +15,7 @@ export const DEPARTMENT_NAMES = {
 
 /** The one-stop service itself issues the notice that gathers every answer. */
 export const ONE_STOP_NAME = '一站式服务';
+
+/** The timeline's word for the parallel checks: which departments are being asked (卫健 only where the city takes part). */
+export const checkingNote = (healthTakesPart: boolean): string =>
+  healthTakesPart ? '人社、税务、医保、公积金、卫健五部门并联核查中' : '人社、税务、医保、公积金四部门并联核查中';

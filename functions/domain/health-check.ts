@@ -17,7 +17,7 @@ export function checkHealth(input: {
   schedule?: readonly HealthRewardValue[];
 }): DepartmentResult {
   if (!input.record?.onlyChildParent) {
-    return { outcome: 'NOT_APPLICABLE', reasons: [], details: { onlyChildParent: false, note: '非独生子女父母，不涉及独生子女父母退休奖励' } };
+    return { outcome: 'NOT_APPLICABLE', reasons: [], details: { onlyChildParent: false, note: '非独生子女父母，不涉及独生子女父母退休奖励。' } };
   }
   const reward = rewardInForce(`${input.retirementMonth}-01`, input.schedule ?? GUANGDONG_ONE_CHILD_PARENT_RETIREMENT_REWARD);
   if (!reward) {

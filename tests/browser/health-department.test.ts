@@ -69,7 +69,7 @@ describe('browser: the health commission (卫健) on the citizen pages and the s
     if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   });
 
-  async function accessibleAt390(name: string) {
+  async function accessibleAt390(name: string, departments: string) {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
     if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
@@ -79,6 +79,8 @@ describe('browser: the health commission (卫健) on the citizen pages and the s
     });
     expect(violations, name).toEqual([]);
     await page.screenshot({ path: `${SHOTS}${name}-390.png`, fullPage: true });
+    // The departments alone, readable at a glance.
+    await page.locator(departments).screenshot({ path: `${SHOTS}${name}-departments-390.png` });
   }
 
   /** The citizen's progress page for their case, signed in as the pages sign in (token and case in sessionStorage). */
@@ -107,7 +109,7 @@ describe('browser: the health commission (卫健) on the citizen pages and the s
     expect(await health.locator('.badge').textContent()).toBe('通过');
     expect(await health.textContent()).toContain(`独生子女父母退休奖励 ${(reward / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 })} 元`);
     expect(await page.locator('.dept').count()).toBe(5);
-    await accessibleAt390('health-citizen-one-child');
+    await accessibleAt390('health-citizen-one-child', '#p-departments');
     expect(pageErrors).toEqual([]);
   });
 
@@ -117,7 +119,7 @@ describe('browser: the health commission (卫健) on the citizen pages and the s
     await expect.poll(() => health.count()).toBe(1);
     expect(await health.locator('.badge').textContent()).toBe('无需办理');
     expect(await health.textContent()).toContain('非独生子女父母');
-    await accessibleAt390('health-citizen-not-one-child');
+    await accessibleAt390('health-citizen-not-one-child', '#p-departments');
   });
 
   it('the staff console’s case page shows the health commission with the reward, marked as a demo default', async () => {
@@ -134,7 +136,7 @@ describe('browser: the health commission (卫健) on the citizen pages and the s
     expect(await health.locator('.dept-name').textContent()).toBe('卫健部门（独生子女父母奖励）');
     expect(await health.textContent()).toContain('独生子女父母退休奖励');
     expect(await health.textContent()).toContain('演示默认值');
-    await accessibleAt390('health-staff-case');
+    await accessibleAt390('health-staff-case', '#c-departments');
     expect(pageErrors).toEqual([]);
   });
 });

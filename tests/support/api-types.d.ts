@@ -2499,7 +2499,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted; the four departments are checked in parallel. */
+            /** @description Accepted; the departments are checked in parallel (the health commission where the city takes part). */
             202: {
                 headers: {
                     [name: string]: unknown;

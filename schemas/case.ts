@@ -70,6 +70,11 @@ export const Departments = z
     tax: DepartmentResult,
     medical: DepartmentResult,
     housingFund: DepartmentResult,
+    health: DepartmentResult.optional().meta({
+      description:
+        '卫健 (the health commission: the one-child parents’ retirement reward). Present only where the city takes part, once checked: ' +
+        '`PASS` with the reward in `details`, or `NOT_APPLICABLE`.',
+    }),
   })
   .meta({ id: 'Departments' });
 export type Departments = z.infer<typeof Departments>;

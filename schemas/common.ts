@@ -103,6 +103,8 @@ export const ReasonCode = z
     // Rules (api-v1.md Additions, Rules).
     'FLEXIBLE_LATE_AGREEMENT_MISSING',
     'MEDICAL_CITY_RULE_MISSING',
+    // 卫健: a one-child parent retiring on a day no dated reward value covers (a person decides).
+    'HEALTH_REWARD_RULE_MISSING',
   ])
   .meta({ id: 'ReasonCode' });
 export type ReasonCode = z.infer<typeof ReasonCode>;

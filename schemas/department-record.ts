@@ -43,6 +43,13 @@ export const HousingFundRecord = z.discriminatedUnion('status', [
 ]);
 export type HousingFundRecord = z.infer<typeof HousingFundRecord>;
 
+/**
+ * What the health commission (卫健) holds: whether the person is a one-child parent (持《独生子女父母光荣证》).
+ * The fixtures may leave the flag out; the stand-in then answers `false` (fixtures README: `health.onlyChildParent`).
+ */
+export const HealthRecord = z.object({ onlyChildParent: z.boolean() });
+export type HealthRecord = z.infer<typeof HealthRecord>;
+
 export const CitizenRecord = z.object({
   idNumber: z.string(),
   name: z.string(),

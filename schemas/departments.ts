@@ -9,7 +9,13 @@ export const DEPARTMENT_NAMES = {
   tax: { body: '税务局', department: '税务部门', citizen: '税务部门（社保费）', issuingBody: undefined },
   medical: { body: '医疗保障局', department: '医疗保障部门', citizen: '医保部门（退休医保）', issuingBody: 'medical' },
   housingFund: { body: '住房公积金管理中心', department: '住房公积金管理中心', citizen: '住房公积金中心', issuingBody: 'housing-fund' },
+  // Only where the city takes part (policy `health.takesPart`).
+  health: { body: '卫生健康局', department: '卫生健康部门', citizen: '卫健部门（独生子女父母奖励）', issuingBody: 'health' },
 } as const;
 
 /** The one-stop service itself issues the notice that gathers every answer. */
 export const ONE_STOP_NAME = '一站式服务';
+
+/** The timeline's word for the parallel checks: which departments are being asked (卫健 only where the city takes part). */
+export const checkingNote = (healthTakesPart: boolean): string =>
+  healthTakesPart ? '人社、税务、医保、公积金、卫健五部门并联核查中' : '人社、税务、医保、公积金四部门并联核查中';

@@ -53,7 +53,7 @@ export const NoticeData = z.strictObject({
   departments: z
     .array(NoticeDepartment)
     .min(1)
-    .max(4)
+    .max(5)
     .refine((ds) => new Set(ds.map((d) => d.key)).size === ds.length, 'each department at most once'),
   verifyUrl: z.url({ protocol: /^https?$/ }),
   issuer: z.string().min(1).max(100),
@@ -62,9 +62,10 @@ export type NoticeData = z.infer<typeof NoticeData>;
 
 /**
  * The bodies that seal documents, each with its own seal certificate (and, on AWS, its own KMS key —
- * infra/aws/signing-keys.ts uses the same four names). Tax issues nothing of its own in this service.
+ * infra/aws/signing-keys.ts uses the same names). Tax issues nothing of its own in this service; the health
+ * commission seals its reward notice where the city takes part.
  */
-export const IssuingBody = z.enum(['one-stop', 'hr', 'medical', 'housing-fund']);
+export const IssuingBody = z.enum(['one-stop', 'hr', 'medical', 'housing-fund', 'health']);
 export type IssuingBody = z.infer<typeof IssuingBody>;
 export const ISSUING_BODIES = IssuingBody.options;
 
@@ -132,6 +133,7 @@ export const ISSUING_BODY_NAMES: Readonly<Record<IssuingBody, string>> = {
   hr: DEPARTMENT_NAMES.hr.body,
   medical: DEPARTMENT_NAMES.medical.body,
   'housing-fund': DEPARTMENT_NAMES.housingFund.body,
+  health: DEPARTMENT_NAMES.health.body,
 };
 
 /** Why an uploaded PDF is not one we issued unchanged; one code per kind of failure (POST /v1/verify `reasons`). */

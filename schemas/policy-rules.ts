@@ -145,6 +145,13 @@ export const POLICY_TREE = {
   },
   applicationMonthsAhead: leaf(wholeNumber(0, 60), 'application-date', 'A form may ask for a retirement month at most this many months ahead.'),
   applicationDeadlineDays: leaf(wholeNumber(0, 365), 'application-date', 'The form must arrive within this many days of booking.'),
+  health: {
+    takesPart: leaf(
+      z.boolean(),
+      'application-date',
+      "Whether the city's health commission (卫健) takes part: the one-child parents' retirement reward (functions/domain/health-reward.ts).",
+    ),
+  },
   textMessages: {
     invitationMonthsAhead: leaf(
       wholeNumber(0, 24),

@@ -38,7 +38,7 @@ export function diagramOf(asl: { StartAt: string; States: Record<string, State> 
   const links: string[] = [];
   for (const [name, s] of Object.entries(asl.States)) {
     if (s.Type === 'Parallel') {
-      lines.push(`  subgraph ${name}[${name}: the four departments at once]`);
+      lines.push(`  subgraph ${name}[${name}: the departments at once]`);
       s.Branches!.forEach((b) => {
         for (const [inner, bs] of Object.entries(b.States)) {
           lines.push(`    ${shape(inner, bs)}`);

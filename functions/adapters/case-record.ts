@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { Application } from '../../schemas/application.ts';
 import { Assignee } from '../../schemas/assignment.ts';
 import { Channel } from '../../schemas/booking.ts';
-import { Attention, CaseStatus, Decision, DocumentRef, TimelineEntry } from '../../schemas/case.ts';
+import { Attention, CaseStatus, Decision, Departments, DocumentRef, TimelineEntry } from '../../schemas/case.ts';
 import { Reason } from '../../schemas/common.ts';
 import { Rating } from '../../schemas/rating.ts';
-import { DepartmentKey, DepartmentResult } from '../../schemas/department-result.ts';
+import { DepartmentKey } from '../../schemas/department-result.ts';
 import { SupplementField } from '../../schemas/supplement.ts';
 
 /*
@@ -60,7 +60,8 @@ export const CaseRecord = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   timeline: z.array(TimelineEntry),
-  departments: z.record(DepartmentKey, DepartmentResult),
+  /** The four always; `health` only where the city takes part, once checked. */
+  departments: z.object(Departments.shape),
   application: Application.optional(),
   /** Every supplement round, oldest first; the last one is the current request while SUPPLEMENT_REQUESTED. */
   supplements: z.array(SupplementRecord).optional(),

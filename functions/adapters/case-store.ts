@@ -3,7 +3,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteComma
 import { z } from 'zod';
 import type { Application, CaseStatus, DepartmentKey, TimelineEntry } from '../../schemas/index.ts';
 import type { Attention } from '../../schemas/case.ts';
-import { DepartmentResult } from '../../schemas/department-result.ts';
+import { DepartmentKey as DepartmentKeySchema, DepartmentResult } from '../../schemas/department-result.ts';
 import { OPEN_STATUSES } from '../../schemas/case.ts';
 import { assigneeAllows } from './assignee-condition.ts';
 import { CaseRecord, parseRecord, type StaffReview } from './case-record.ts';
@@ -24,7 +24,8 @@ export type SubmitResult = 'accepted' | 'same' | 'different' | 'closed' | 'not-f
 
 /** Just what a department check reads (a projection of the case record). */
 const CheckView = CaseRecord.pick({ caseNumber: true, idNumber: true, application: true }).extend({
-  departments: z.partialRecord(z.enum(['hr', 'tax', 'medical', 'housingFund']), DepartmentResult),
+  // Projecting an answer not yet recorded (health has no placeholder) leaves no `departments` at all.
+  departments: z.partialRecord(DepartmentKeySchema, DepartmentResult).default({}),
 });
 
 export class CaseStore extends TableStore {
@@ -53,7 +54,8 @@ export class CaseStore extends TableStore {
   /**
    * Records one department's answer on the case while the case is being checked and the answer is still
    * pending: the check's answer stays in the table, so the workflow's payload (and its logs) carries only
-   * the outcome. A second run finds it recorded and changes nothing (`false`).
+   * the outcome. A second run finds it recorded and changes nothing (`false`). A department that joins only where
+   * the city takes part (health) has no placeholder from the booking: its first answer is written where none is.
    */
   async recordCheck(caseNumber: string, department: DepartmentKey, result: DepartmentResult): Promise<boolean> {
     try {
@@ -62,7 +64,7 @@ export class CaseStore extends TableStore {
           TableName: this.table,
           Key: keys.case(caseNumber),
           UpdateExpression: 'SET departments.#d = :r',
-          ConditionExpression: '#s = :checking AND departments.#d.outcome = :pending',
+          ConditionExpression: '#s = :checking AND (attribute_not_exists(departments.#d) OR departments.#d.outcome = :pending)',
           ExpressionAttributeNames: { '#s': 'status', '#d': department },
           ExpressionAttributeValues: { ':r': result, ':checking': 'CHECKING', ':pending': 'PENDING' },
         }),

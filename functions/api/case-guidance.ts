@@ -23,6 +23,7 @@ const WHERE: Record<DepartmentKey | 'pre-review', string> = {
   tax: '税务局办税服务厅，或请单位办理',
   medical: '医疗保障局经办窗口（可先拨打 12333 咨询）',
   housingFund: '住房公积金管理中心服务网点',
+  health: '卫生健康局计划生育服务窗口（可先拨打 12333 咨询）',
   'pre-review': '就近的社会保障服务中心一站式窗口（可先拨打 12333 咨询）',
 };
 

@@ -1,5 +1,5 @@
 import { applyManualDecisions, type ManualDecision } from '../domain/decide.ts';
-import { DEPARTMENT_KEYS } from '../../schemas/department-result.ts';
+import { departmentsOf } from '../../schemas/department-result.ts';
 import { DEPARTMENT_NAMES } from '../../schemas/departments.ts';
 import type { CaseRecord } from '../adapters/case-record.ts';
 import { evaluateDepartment } from '../departments/evaluate.ts';
@@ -20,7 +20,7 @@ function stillWaitingForAPerson(record: CaseRecord): boolean {
     .filter(([k]) => k.startsWith('manual#'))
     .map(([, r]) => ({ department: r.department, outcome: r.outcome, note: r.note, actor: r.actor }));
   const merged = applyManualDecisions(record.departments, decisions);
-  return DEPARTMENT_KEYS.some((k) => merged[k].outcome === 'MANUAL');
+  return departmentsOf(merged).some((k) => merged[k]?.outcome === 'MANUAL');
 }
 
 /**
@@ -37,8 +37,9 @@ export const handler = httpHandler(operations.recheckDepartment, {
     if (record.status !== 'MANUAL_REVIEW') {
       throw new HttpProblem(409, 'Not waiting for manual review', `The case is ${record.status} and is not waiting for a manual review.`);
     }
-    if (current.outcome !== 'MANUAL' || current.reasons[0]?.code !== 'DEPARTMENT_UNAVAILABLE') {
-      throw new HttpProblem(409, 'Nothing to recheck', `The ${department} result is ${current.outcome}, not a department that could not answer.`);
+    if (current?.outcome !== 'MANUAL' || current.reasons[0]?.code !== 'DEPARTMENT_UNAVAILABLE') {
+      const what = current ? `is ${current.outcome}` : 'is not part of this case';
+      throw new HttpProblem(409, 'Nothing to recheck', `The ${department} result ${what}, not a department that could not answer.`);
     }
 
     let result: Awaited<ReturnType<typeof evaluateDepartment>>;

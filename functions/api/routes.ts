@@ -268,7 +268,10 @@ export const operations = {
       description:
         'The identical form sent again is 202 with the same answer; a different form once one is in is 409. `applicant.idNumber` must match the booking.',
       responses: {
-        202: { description: 'Accepted; the four departments are checked in parallel.', content: json(SubmitResponse) },
+        202: {
+          description: 'Accepted; the departments are checked in parallel (the health commission where the city takes part).',
+          content: json(SubmitResponse),
+        },
         ...BODY_ERRORS,
         404: NOT_FOUND_CASE,
         409: problem('A different form was already submitted, or the case is closed.'),
@@ -806,6 +809,7 @@ export const STEP_FUNCTIONS = {
   CheckTaxFunctionArn: 'check-tax',
   CheckMedicalFunctionArn: 'check-medical',
   CheckHousingFundFunctionArn: 'check-housing-fund',
+  CheckHealthFunctionArn: 'check-health',
   RecordUnavailableFunctionArn: 'record-unavailable',
   DecideFunctionArn: 'decide',
   SealFunctionArn: 'seal',

@@ -1,4 +1,5 @@
 import { DEPARTMENT_KEYS } from '../../schemas/department-result.ts';
+import { checkingNote } from '../../schemas/departments.ts';
 import type { ReviewRequest } from '../../schemas/review.ts';
 import type { Principal } from '../adapters/auth.ts';
 import type { CaseRecord, StaffReview } from '../adapters/case-record.ts';
@@ -59,7 +60,7 @@ async function decidePreReview(rt: Runtime, record: CaseRecord, body: Decision, 
     throw new HttpProblem(409, 'Not waiting for pre-review', `The case is ${record.status} and is not waiting for a pre-review decision.`);
   }
   // A passed pre-review sends the case on to the departments in the same write.
-  const then = body.outcome === 'PASS' ? { status: 'CHECKING' as const, note: '人社、税务、医保、公积金四部门并联核查中' } : undefined;
+  const then = body.outcome === 'PASS' ? { status: 'CHECKING' as const, note: checkingNote(rt.policy.health.takesPart) } : undefined;
   const recorded = await rt.cases.recordReview(record.caseNumber, 'pre-review', review, record.status, then, { by });
   if (!recorded) throw ALREADY;
   await signalWaitingStep(rt, record.caseNumber, overdueSupplement ? 'supplement' : 'pre-review', { outcome: body.outcome });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { HousingFundRecord, MedicalRecord, TaxRecord } from '../../schemas/department-record.ts';
+import type { HealthRecord, HousingFundRecord, MedicalRecord, TaxRecord } from '../../schemas/department-record.ts';
 import {
   DEPARTMENT_PATH,
   HEADER_CALLING_SYSTEM,
@@ -28,6 +28,7 @@ export interface DepartmentClient {
   tax(caseNumber: string, idNumber: string): Promise<TaxRecord | undefined>;
   medical(caseNumber: string, idNumber: string): Promise<MedicalRecord | undefined>;
   housingFund(caseNumber: string, idNumber: string): Promise<HousingFundRecord | undefined>;
+  health(caseNumber: string, idNumber: string): Promise<HealthRecord | undefined>;
   profile(caseNumber: string, idNumber: string): Promise<PersonProfile | undefined>;
 }
 
@@ -94,6 +95,7 @@ export function createDepartmentClient(opts: DepartmentClientOptions): Departmen
     tax: (c, id) => lookup('tax', c, id) as Promise<TaxRecord | undefined>,
     medical: (c, id) => lookup('medical', c, id) as Promise<MedicalRecord | undefined>,
     housingFund: (c, id) => lookup('housingFund', c, id) as Promise<HousingFundRecord | undefined>,
+    health: (c, id) => lookup('health', c, id) as Promise<HealthRecord | undefined>,
     profile: (c, id) => lookup('profile', c, id) as Promise<PersonProfile | undefined>,
   };
 }

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { Gender, IsoDate, OriginalRetirementAge } from '../../schemas/common.ts';
-import { HousingFundRecord, HrRecord, MedicalRecord, TaxRecord } from '../../schemas/department-record.ts';
+import { HealthRecord, HousingFundRecord, HrRecord, MedicalRecord, TaxRecord } from '../../schemas/department-record.ts';
 
 /**
  * The department systems' HTTP contract as we consume it (and as the local stand-ins serve it).
  * `profile` is the prefill lookup of the government data-sharing platform: basic identity plus the
- * two facts the one form needs up front; it is not one of the four checks.
+ * two facts the one form needs up front; it is not one of the checks. `health` (卫健) is asked only where the
+ * city takes part.
  */
-export const DEPARTMENTS = ['hr', 'tax', 'medical', 'housingFund', 'profile'] as const;
+export const DEPARTMENTS = ['hr', 'tax', 'medical', 'housingFund', 'health', 'profile'] as const;
 export type Department = (typeof DEPARTMENTS)[number];
 
 /** URL path segment per department: `GET /<segment>/persons/{idNumber}`. */
@@ -16,6 +17,7 @@ export const DEPARTMENT_PATH: Record<Department, string> = {
   tax: 'tax',
   medical: 'medical',
   housingFund: 'housing-fund',
+  health: 'health',
   profile: 'profile',
 };
 
@@ -41,6 +43,7 @@ export const RESPONSE_SCHEMA = {
   tax: TaxRecord,
   medical: MedicalRecord,
   housingFund: HousingFundRecord,
+  health: HealthRecord,
   profile: PersonProfile,
 } as const;
 

@@ -1,5 +1,6 @@
 import type { DepartmentKey, DepartmentResult } from '../../schemas/department-result.ts';
 import type { CaseRecord } from '../adapters/case-record.ts';
+import { checkHealth } from '../domain/health-check.ts';
 import { checkHousingFund } from '../domain/housing-fund-check.ts';
 import { checkHr } from '../domain/hr-check.ts';
 import { parseIdNumber } from '../domain/id-number.ts';
@@ -37,6 +38,8 @@ const EVALUATE: Record<DepartmentKey, Evaluate> = {
     }),
   housingFund: async (r, rt) =>
     checkHousingFund({ record: await rt.departments.housingFund(r.caseNumber, r.idNumber), withdraw: r.application!.housingFund.withdraw }),
+  health: async (r, rt) =>
+    checkHealth({ record: await rt.departments.health(r.caseNumber, r.idNumber), retirementMonth: r.application!.retirement.requestedMonth }),
 };
 
 /**

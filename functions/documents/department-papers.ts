@@ -1,6 +1,6 @@
 /** The papers of each issuing body, and the rejection, as document blocks from the case record. */
 import type { DepartmentResult, Reason } from '../../schemas/index.ts';
-import { DEPARTMENT_KEYS } from '../../schemas/department-result.ts';
+import { departmentsOf } from '../../schemas/department-result.ts';
 import type { DocumentBlock, DocumentField } from '../../schemas/notice.ts';
 import type { CaseRecord } from '../adapters/case-record.ts';
 import { formatMonthZh, formatYearsMonthsZh } from '../domain/format.ts';
@@ -8,6 +8,7 @@ import { maskAccountNo } from '../domain/mask.ts';
 import { monthOf } from '../domain/months.ts';
 import { estimatePension } from '../domain/pension-estimate.ts';
 import type { Policy } from '../domain/policy.ts';
+import { chineseDate, chineseMonth } from './notice-document.ts';
 import { DEPARTMENT_TITLES, num, remedyFor, yuan } from './wording.ts';
 
 export function rejectionBlocks(record: CaseRecord): DocumentBlock[] {
@@ -19,13 +20,13 @@ export function rejectionBlocks(record: CaseRecord): DocumentBlock[] {
     if (staff?.outcome === 'FAIL')
       rows.push({ department: '一站式服务预审', reason: { code: 'STAFF_DECISION', message: `工作人员预审不通过：${staff.note}` } });
   }
-  for (const key of DEPARTMENT_KEYS) {
-    const d = record.departments[key];
+  for (const key of departmentsOf(record.departments)) {
+    const d = record.departments[key]!;
     if (d.outcome !== 'FAIL') continue;
     for (const reason of d.reasons) rows.push({ department: DEPARTMENT_TITLES[key], reason });
   }
   if (rows.length === 0) rows.push({ department: '一站式服务', reason: { code: 'STAFF_DECISION', message: '经审核不符合退休条件。' } });
-  const others = DEPARTMENT_KEYS.filter((k) => record.departments[k].outcome !== 'FAIL' && record.departments[k].outcome !== 'NOT_APPLICABLE');
+  const others = departmentsOf(record.departments).filter((k) => !['FAIL', 'NOT_APPLICABLE'].includes(record.departments[k]!.outcome));
   return [
     { kind: 'decision', text: '审批结论：不予批准', tone: 'negative' },
     { kind: 'paragraph', text: `您于 ${formatMonthZh(record.application!.retirement.requestedMonth)} 退休的申请，经相关部门联合审核，因以下原因不予批准：` },
@@ -42,7 +43,7 @@ export function rejectionBlocks(record: CaseRecord): DocumentBlock[] {
       ? [
           {
             kind: 'paragraph' as const,
-            text: `其他部门的审核结果：${others.map((k) => `${DEPARTMENT_TITLES[k]}${OUTCOME_ZH[record.departments[k].outcome]}`).join('；')}。问题解决后可重新预约申请，已通过的部门信息无需重复提交。`,
+            text: `其他部门的审核结果：${others.map((k) => `${DEPARTMENT_TITLES[k]}${OUTCOME_ZH[record.departments[k]!.outcome]}`).join('；')}。问题解决后可重新预约申请，已通过的部门信息无需重复提交。`,
           },
         ]
       : []),
@@ -179,6 +180,38 @@ export function housingFundBlocks(record: CaseRecord, d: DepartmentResult): Docu
     {
       kind: 'paragraph',
       text: '依据：《住房公积金管理条例》第二十四条 — 职工离休、退休的，可以提取住房公积金账户内的存储余额，同时注销住房公积金账户。',
+      tone: 'muted',
+    },
+  ];
+}
+
+/**
+ * 卫健's 独生子女父母退休奖励核定通知: the reward the province's regulation sets, as the check found it in force on
+ * the first day of the retirement month. A value not read from the regulation says so on the paper.
+ */
+export function healthRewardBlocks(record: CaseRecord, d: DepartmentResult): DocumentBlock[] {
+  const x = d.details;
+  const amount = num(x.rewardFen) ?? 0;
+  const effectiveFrom = typeof x.rewardEffectiveFrom === 'string' ? x.rewardEffectiveFrom : undefined;
+  const source = typeof x.rewardSource === 'string' ? x.rewardSource : '《广东省人口与计划生育条例》';
+  return [
+    { kind: 'decision', text: `核定独生子女父母退休奖励：${yuan(amount)}`, tone: 'positive' },
+    {
+      kind: 'fields',
+      heading: '核定依据',
+      fields: [
+        { label: '奖励对象', value: '独生子女父母（持《独生子女父母光荣证》）' },
+        { label: '退休时间', value: chineseMonth(record.application!.retirement.requestedMonth) },
+        ...(effectiveFrom ? [{ label: '适用标准施行日期', value: chineseDate(effectiveFrom) }] : []),
+        { label: '奖励金额', value: `${yuan(amount)}（一次性发给）` },
+        { label: '收款银行', value: record.application!.bankAccount.bankName },
+        { label: '收款账号', value: maskAccountNo(record.application!.bankAccount.accountNo) },
+      ],
+    },
+    { kind: 'paragraph', text: '奖励金一次性发放至您申请表中登记的银行账户，无需另行申请。' },
+    {
+      kind: 'paragraph',
+      text: `依据：${source}。${x.rewardDemoDefault === true ? '本奖励金额为演示默认值（未能查阅条文核实），不作为实际发放依据。' : ''}`,
       tone: 'muted',
     },
   ];

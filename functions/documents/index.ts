@@ -3,7 +3,7 @@ import type { CaseRecord } from '../adapters/case-record.ts';
 import { maskIdNumber } from '../domain/mask.ts';
 import { DEFAULT_POLICY, type Policy } from '../domain/policy.ts';
 import { applicantHeader, noticeDocument, NOTICE_TITLE } from './notice-document.ts';
-import { housingFundBlocks, medicalConfirmedBlocks, medicalTopUpBlocks, pensionBlocks, rejectionBlocks } from './department-papers.ts';
+import { healthRewardBlocks, housingFundBlocks, medicalConfirmedBlocks, medicalTopUpBlocks, pensionBlocks, rejectionBlocks } from './department-papers.ts';
 import { noticeFromCase } from './notice.ts';
 import { num } from './wording.ts';
 
@@ -16,13 +16,14 @@ export const DOCUMENT_TITLES = {
   medicalConfirmed: '医保退休待遇确认书',
   medicalTopUp: '医保补缴通知书',
   housingFund: '公积金提取及销户凭证',
+  healthReward: '独生子女父母退休奖励核定通知',
 } as const;
 
 /**
  * Fixed slots, so an id names the same paper in every run: 01 the one-stop answer (approval or rejection),
- * 02 HR, 03 medical insurance, 04 housing fund. A paper a case does not get leaves its number unused.
+ * 02 HR, 03 medical insurance, 04 housing fund, 05 health (卫健). A paper a case does not get leaves its number unused.
  */
-const SLOT: Record<IssuingBody, string> = { 'one-stop': '01', hr: '02', medical: '03', 'housing-fund': '04' };
+const SLOT: Record<IssuingBody, string> = { 'one-stop': '01', hr: '02', medical: '03', 'housing-fund': '04', health: '05' };
 export const documentIdFor = (caseNumber: string, body: IssuingBody) => `${caseNumber}-${SLOT[body]}`;
 
 export interface DocumentsInput {
@@ -36,7 +37,8 @@ export interface DocumentsInput {
  * Every sealed paper a decided case gets, as typed data: pure, from the case record alone, so the
  * documents and the API read the same figures. Approved: the one-stop notice, HR's pension determination,
  * medical insurance's confirmation or top-up notice, and — when the fund is withdrawn and closed — the
- * housing fund's withdrawal voucher. Rejected: one 不予批准通知 naming every reason and its remedy.
+ * housing fund's withdrawal voucher, and — for a one-child parent where the city takes part — the health commission's
+ * reward notice. Rejected: one 不予批准通知 naming every reason and its remedy.
  */
 export function documentsFromCase(record: CaseRecord, input: DocumentsInput): SealedDocumentData[] {
   if (!record.decision || !record.application) throw new Error(`case ${record.caseNumber} has no decision to document`);
@@ -71,6 +73,9 @@ export function documentsFromCase(record: CaseRecord, input: DocumentsInput): Se
   if (fund.outcome === 'PASS' && fund.details.closeAccount === true && (num(fund.details.withdrawalAmountFen) ?? 0) > 0) {
     docs.push(make('housing-fund', DOCUMENT_TITLES.housingFund, housingFundBlocks(record, fund)));
   }
+  const health = record.departments.health;
+  if (health?.outcome === 'PASS' && (num(health.details.rewardFen) ?? 0) > 0)
+    docs.push(make('health', DOCUMENT_TITLES.healthReward, healthRewardBlocks(record, health)));
   return docs;
 }
 

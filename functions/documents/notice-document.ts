@@ -26,7 +26,7 @@ export const RETIREMENT_TEXT: Record<NoticeData['retirement']['type'], string> =
   disability: '因病或非因工致残完全丧失劳动能力退休',
 };
 const DECISION_TEXT = { APPROVED: '准予退休', REJECTED: '不予批准' } as const;
-const DEPARTMENT_ORDER = ['hr', 'tax', 'medical', 'housingFund'] as const;
+const DEPARTMENT_ORDER = ['hr', 'tax', 'medical', 'housingFund', 'health'] as const;
 
 export const chineseDate = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);

@@ -1,6 +1,6 @@
 /** The one-stop 退休审批结果通知书 as typed data, from the case record. */
 import type { DepartmentKey, DepartmentResult } from '../../schemas/index.ts';
-import { DEPARTMENT_KEYS } from '../../schemas/department-result.ts';
+import { departmentsOf } from '../../schemas/department-result.ts';
 import type { NoticeData, NoticeDepartment, NoticeFigure } from '../../schemas/notice.ts';
 import type { CaseRecord } from '../adapters/case-record.ts';
 import { formatMonthZh, formatYearsMonthsZh, formatYuan } from '../domain/format.ts';
@@ -29,6 +29,7 @@ function figures(key: DepartmentKey, d: DepartmentResult): NoticeFigure[] {
     if (typeof x.accountNo === 'string') add('公积金账号', maskAccountNo(x.accountNo));
     add('账户', x.closeAccount ? '提取后销户' : '保留账户');
   }
+  if (key === 'health' && d.outcome === 'PASS' && num(x.rewardFen) !== undefined) add('一次性退休奖励', `¥${formatYuan(num(x.rewardFen)!)}`);
   return out;
 }
 
@@ -43,8 +44,9 @@ function duties(key: DepartmentKey, d: DepartmentResult): string[] {
 /** The case as the 退休审批结果通知书 prints it: pure, so the document and the API read the same record. */
 export function noticeFromCase(record: CaseRecord, input: { documentId: string; issuedAt: string; verifyUrl: string; issuer: string }): NoticeData {
   const app = record.application!;
-  const departments: NoticeDepartment[] = DEPARTMENT_KEYS.map((key) => {
-    const d = record.departments[key];
+  // Every department the case has an answer of: health only where the city takes part.
+  const departments: NoticeDepartment[] = departmentsOf(record.departments).map((key) => {
+    const d = record.departments[key]!;
     return {
       key,
       title: DEPARTMENT_TITLES[key],

@@ -8,6 +8,7 @@ export const DEPARTMENT_TITLES: Record<DepartmentKey, string> = {
   tax: DEPARTMENT_NAMES.tax.body,
   medical: DEPARTMENT_NAMES.medical.body,
   housingFund: DEPARTMENT_NAMES.housingFund.body,
+  health: DEPARTMENT_NAMES.health.body,
 };
 
 /** What the person can do about each reason, printed next to it on the notice. */
@@ -31,6 +32,7 @@ export const REMEDIES: Partial<Record<ReasonCode, string>> = {
   STAFF_DECISION: '如对工作人员的复核结论有异议，可携带相关材料到服务窗口申请复查。',
   FLEXIBLE_LATE_AGREEMENT_MISSING: '请与所在单位协商一致、书面明确延迟退休时间后重新申请，并在申请表中确认单位同意；也可按时退休。',
   MEDICAL_CITY_RULE_MISSING: '工作人员将按参保地规定的医保缴费年限核定，无需您再次提交材料。',
+  HEALTH_REWARD_RULE_MISSING: '工作人员将按您退休时的规定核定奖励金额，无需您再次提交材料。',
 };
 const DEFAULT_REMEDY = '请携带身份证到就近的服务窗口咨询办理，或拨打 12333。';
 

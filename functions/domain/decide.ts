@@ -1,11 +1,18 @@
 /**
- * Combining the four answers (API v1 contract): any FAIL → REJECTED; otherwise any MANUAL → a person
- * decides (MANUAL_REVIEW); otherwise APPROVED. CONDITIONAL and NOT_APPLICABLE do not block.
+ * Combining the departments' answers (API v1 contract): any FAIL → REJECTED; otherwise any MANUAL → a person
+ * decides (MANUAL_REVIEW); otherwise APPROVED. CONDITIONAL and NOT_APPLICABLE do not block. The four always answer;
+ * health (卫健) counts where the case has its answer (the city takes part).
  */
-import type { DepartmentKey, DepartmentResult } from '../../schemas/department-result.ts';
-import { DEPARTMENT_KEYS } from '../../schemas/department-result.ts';
+import type { DepartmentAnswers, DepartmentKey, DepartmentResult } from '../../schemas/department-result.ts';
+import { CORE_DEPARTMENT_KEYS, departmentsOf } from '../../schemas/department-result.ts';
 
-export type DepartmentResults = Record<DepartmentKey, DepartmentResult>;
+/** The four always; a department that joins only where the city takes part (health) counts when present. */
+export type DepartmentResults = DepartmentAnswers<DepartmentResult>;
+
+/** The departments a decision reads: the four, and each other one the case has an answer of. */
+const decidedBy = (departments: Partial<DepartmentResults>): DepartmentKey[] => [
+  ...new Set<DepartmentKey>([...CORE_DEPARTMENT_KEYS, ...departmentsOf(departments)]),
+];
 export type DecisionResult = { decision?: 'APPROVED' | 'REJECTED'; needsManualReview: boolean };
 export type ManualDecision = { department?: DepartmentKey; outcome: 'PASS' | 'FAIL'; note: string; actor: string };
 
@@ -24,7 +31,7 @@ export class NotManualError extends Error {
 }
 
 export function decide(departments: DepartmentResults): DecisionResult {
-  const outcomes = DEPARTMENT_KEYS.map((k) => [k, departments[k]?.outcome] as const);
+  const outcomes = decidedBy(departments).map((k) => [k, departments[k]?.outcome] as const);
   const pending = outcomes.filter(([, o]) => o === undefined || o === 'PENDING').map(([k]) => k);
   if (pending.length > 0) throw new DepartmentsPendingError(pending);
   if (outcomes.some(([, o]) => o === 'FAIL')) return { decision: 'REJECTED', needsManualReview: false };
@@ -40,10 +47,10 @@ export function decide(departments: DepartmentResults): DecisionResult {
 export function applyManualDecisions(departments: DepartmentResults, decisions: ManualDecision[]): DepartmentResults {
   const out = { ...departments };
   for (const d of decisions) {
-    const targets = d.department ? [d.department] : DEPARTMENT_KEYS.filter((k) => out[k].outcome === 'MANUAL');
+    const targets = d.department ? [d.department] : departmentsOf(out).filter((k) => out[k]?.outcome === 'MANUAL');
     for (const key of targets) {
       const current = out[key];
-      if (current.outcome !== 'MANUAL') throw new NotManualError(key);
+      if (current?.outcome !== 'MANUAL') throw new NotManualError(key);
       out[key] = {
         outcome: d.outcome,
         reasons: [...current.reasons, { code: 'STAFF_DECISION', message: `工作人员复核${d.outcome === 'PASS' ? '通过' : '不通过'}：${d.note}` }],

@@ -1,5 +1,5 @@
 /**
- * Pre-review of the one form before the four departments are asked.
+ * Pre-review of the one form before the departments are asked.
  *  - ID number: GB 11643-1999 (see id-number.ts);
  *  - the case number belongs to the booked person: the form's ID number must equal the booking's;
  *  - form data that disagree with the ID number, or a name different from the booking, may be typing

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TimelineEntry } from '../../schemas/case.ts';
-import { DEPARTMENT_KEYS, DepartmentKey, DepartmentResult, Outcome } from '../../schemas/department-result.ts';
+import { DepartmentKey, DepartmentResult, departmentsOf, Outcome } from '../../schemas/department-result.ts';
 import type { CaseRecord } from '../adapters/case-record.ts';
 import { DEPARTMENT_NAMES } from '../../schemas/departments.ts';
 import { applyManualDecisions, decide, type ManualDecision } from '../domain/decide.ts';
@@ -10,7 +10,7 @@ import { stepHandler } from './step-handler.ts';
 
 const Input = z.object({
   caseNumber: z.string(),
-  /** The Parallel state's four outcomes (the answers themselves are on the case); empty after a refused pre-review. */
+  /** The Parallel state's outcomes (the answers themselves are on the case); empty after a refused pre-review. */
   checks: z
     .array(
       z.object({
@@ -33,21 +33,21 @@ function manualDecisions(record: CaseRecord): ManualDecision[] {
 /** The recorded answers, and for a case started on an older workflow version the answers its payload carries. */
 function withAnswers(record: CaseRecord, checks: z.infer<typeof Input>['checks']): CaseRecord['departments'] {
   const out = { ...record.departments };
-  for (const { department, result } of checks) if (result && out[department].outcome === 'PENDING') out[department] = result;
+  for (const { department, result } of checks) if (result && out[department]?.outcome === 'PENDING') out[department] = result;
   return out;
 }
 
 /** A case stopped at pre-review never reached the departments: say so, rather than leave them pending. */
 function notChecked(departments: CaseRecord['departments']): CaseRecord['departments'] {
   const out = { ...departments };
-  for (const k of DEPARTMENT_KEYS) {
-    if (out[k].outcome === 'PENDING') out[k] = { outcome: 'NOT_APPLICABLE', reasons: [], details: { note: '预审未通过，未提交本部门核查' } };
+  for (const k of departmentsOf(out)) {
+    if (out[k]?.outcome === 'PENDING') out[k] = { outcome: 'NOT_APPLICABLE', reasons: [], details: { note: '预审未通过，未提交本部门核查' } };
   }
   return out;
 }
 
 /**
- * Decides from the four answers the checks recorded, in one conditional write: any FAIL rejects; any MANUAL waits for
+ * Decides from the answers the checks recorded, in one conditional write: any FAIL rejects; any MANUAL waits for
  * staff; otherwise approved. Staff decisions recorded on the case are applied first, so this step runs
  * again after each manual review.
  */
@@ -82,7 +82,7 @@ export const handler = stepHandler('decide', Input, async ({ caseNumber, checks 
   const merged = applyManualDecisions(answered, manualDecisions(record));
   const result = decide(merged);
   if (result.needsManualReview) {
-    const waiting = DEPARTMENT_KEYS.filter((k: DepartmentKey) => merged[k].outcome === 'MANUAL');
+    const waiting = departmentsOf(merged).filter((k: DepartmentKey) => merged[k]?.outcome === 'MANUAL');
     // Already in MANUAL_REVIEW (a partial staff decision): nothing to write, keep waiting.
     await rt.cases.advance(
       caseNumber,

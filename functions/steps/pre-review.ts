@@ -1,4 +1,5 @@
 import type { TimelineEntry } from '../../schemas/case.ts';
+import { checkingNote } from '../../schemas/departments.ts';
 import { preReview } from '../domain/pre-review.ts';
 import { caseSms } from '../notifications/pending-sms.ts';
 import { smsText } from '../notifications/texts.ts';
@@ -25,7 +26,7 @@ export const handler = stepHandler('pre-review', CaseInput, async ({ caseNumber 
     result.outcome === 'PASS'
       ? [
           { at, status: 'PRE_REVIEW', actor: 'system', note: '自动预审通过' },
-          { at, status: 'CHECKING', actor: 'system', note: '人社、税务、医保、公积金四部门并联核查中' },
+          { at, status: 'CHECKING', actor: 'system', note: checkingNote(rt.policy.health.takesPart) },
         ]
       : [{ at, status: 'PRE_REVIEW', actor: 'system', note: result.outcome === 'MANUAL' ? `自动预审需人工核实：${reasons}` : `自动预审未通过：${reasons}` }];
   // PRE_REVIEW too: a corrected form (supplement) comes back in PRE_REVIEW with the earlier verdict cleared.

@@ -27,6 +27,8 @@ export const STEP_ACCESS: Readonly<Record<string, Access>> = {
   'check-tax': { table: 'read', writes: ['CASE#'] },
   'check-medical': { table: 'read', writes: ['CASE#'] },
   'check-housing-fund': { table: 'read', writes: ['CASE#'] },
+  // 卫健: reads the case, writes only its own answer on it (where the city does not take part, nothing at all).
+  'check-health': { table: 'read', writes: ['CASE#'] },
   'record-unavailable': { table: 'read', writes: ['CASE#'] },
   decide: { table: 'read', writes: ['CASE#', 'SMS#'] },
   seal: { table: 'read', writes: ['CASE#', 'DOC#'], documents: 'write', pki: true, sign: true },

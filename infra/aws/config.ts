@@ -53,7 +53,7 @@ export interface RetireOneConfig {
   apiRateLimit: number;
   /**
    * Reserved concurrency of each workflow step function (0: none). Reserving takes capacity from the account's
-   * pool (1,000 by default; Lambda keeps 100 unreserved), so 12 steps × 10 leave the API the rest.
+   * pool (1,000 by default; Lambda keeps 100 unreserved), so 13 steps × 10 leave the API the rest.
    */
   stepReservedConcurrency: number;
   apiBurstLimit: number;

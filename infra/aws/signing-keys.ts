@@ -13,11 +13,9 @@ import {
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 
-/** The bodies whose seal goes on an answer. Tax issues nothing of its own in this service. */
-export const ISSUING_BODIES = ['one-stop', 'hr', 'medical', 'housing-fund'] as const;
+/** The bodies whose seal goes on an answer. Tax issues nothing of its own in this service; health (卫健) its reward notice. */
+export const ISSUING_BODIES = ['one-stop', 'hr', 'medical', 'housing-fund', 'health'] as const;
 export type IssuingBody = (typeof ISSUING_BODIES)[number];
-
-export const sealKeyAlias = (body: IssuingBody): string => `alias/retireone/seal/${body}`;
 
 /**
  * Who may do what with a seal key, in the key policy itself (KMS ignores IAM for a principal the key policy does
@@ -98,7 +96,8 @@ export class SealKeys extends Construct {
         description: `RetireOne e-seal signing key of ${body}`,
         keySpec: KeySpec.ECC_NIST_P256,
         keyUsage: KeyUsage.SIGN_VERIFY,
-        alias: sealKeyAlias(body),
+        // No KMS alias: the functions name each key by ARN (SEAL_KMS_KEY_IDS), and five aliases would cost five of
+        // the stack's 500 resources; the description names the body.
         // Losing a seal key would make every document it signed unverifiable against KMS.
         removalPolicy: RemovalPolicy.RETAIN,
         // One document per key: grantSign adds to each key's own policy.

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CitizenRecord } from '../../schemas/department-record.ts';
+import type { CitizenRecord, HealthRecord } from '../../schemas/department-record.ts';
 import type { DepartmentFault } from '../../schemas/department-faults.ts';
 import {
   DEPARTMENT_PATH,
@@ -20,6 +20,7 @@ import { statutoryRetirement } from '../../functions/domain/retirement-age.ts';
  *   GET /tax/persons/{id}           tax record
  *   GET /medical/persons/{id}       medical insurance record
  *   GET /housing-fund/persons/{id}  housing fund record
+ *   GET /health/persons/{id}        health commission record (404 when the fixtures give the person none)
  *   GET /profile/persons/{id}       prefill profile (data-sharing platform)
  *   GET /hr/retirements?month=YYYY-MM&cursor=   who reaches the statutory retirement age that month (服务找人),
  *                                   as HR computes it from the personnel file: the file's birth date, the original
@@ -86,6 +87,7 @@ function retirementsIn(records: Map<string, CitizenRecord>, month: string, offse
 }
 
 function partFor(dept: Department, r: CitizenRecord): unknown {
+  if (dept === 'health') return r.health ? ({ onlyChildParent: r.health.onlyChildParent ?? false } satisfies HealthRecord) : undefined;
   switch (dept) {
     case 'hr':
       return { ...r.hr, name: r.name, gender: r.gender, birthDate: r.birthDate } satisfies HrResponse;
@@ -182,8 +184,8 @@ export async function startDepartmentStandins(opts: StartDepartmentStandinsOptio
     } else if (fault?.mode === 'malformed') {
       // 200 with a body in another shape (an envelope, a renamed field): must never be taken as an answer.
       status = 200;
-      body = { code: 'OK', data: record ? { ...(partFor(dept, record) as object), schemaVersion: 'v2' } : null };
-    } else if (!record) {
+      body = { code: 'OK', data: record ? { ...(partFor(dept, record) ?? {}), schemaVersion: 'v2' } : null };
+    } else if (!record || partFor(dept, record) === undefined) {
       status = 404;
       body = { code: 'PERSON_NOT_FOUND' };
     } else {

@@ -30,7 +30,7 @@ const { localSealSigner } = await import('../../functions/sealing/local-signer.t
 const { noticeFromCase } = await import('../../functions/documents/index.ts');
 
 const TODAY = '2026-11-24';
-const CHECK_STATES = new Set(['CheckHr', 'CheckTax', 'CheckMedical', 'CheckHousingFund']);
+const CHECK_STATES = new Set(['CheckHr', 'CheckTax', 'CheckMedical', 'CheckHousingFund', 'CheckHealth']);
 
 function intEnv(name: string, fallback: number, min = 0): number {
   const raw = process.env[name];

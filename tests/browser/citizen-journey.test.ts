@@ -136,7 +136,7 @@ describe('browser: citizen pages and staff console', () => {
     expect(await page.locator('#p-status').textContent()).toBe('已办结：批准退休');
     const download = page.locator('button.download').first();
     await expect.poll(() => download.isVisible()).toBe(true);
-    expect(await page.locator('.dept').count()).toBe(4);
+    expect(await page.locator('.dept').count()).toBe(5); // the four and 卫健, which the demo city takes part in
     expect(await page.locator('#p-timeline li').count()).toBeGreaterThanOrEqual(5);
 
     const [response, file] = await Promise.all([

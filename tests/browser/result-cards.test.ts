@@ -14,7 +14,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY } from '../../functions/domain/policy.ts';
+import { policyOn } from '../../functions/domain/policy.ts';
+import { DEMO_RULES } from '../support/rules.ts';
+
+// The demo city's values in force on 李春梅's retirement month (the city's medical totals before 2030).
+const DEFAULT_POLICY = policyOn(DEMO_RULES, '2026-12-01');
 import { applicationFor, bookAndSubmit, DEMO_FIXTURES, startTestStack, type TestStack } from '../integration/harness.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -159,7 +163,7 @@ describe('browser: the result cards say what happens next', () => {
     approvedCase = caseNumber;
 
     // The figures the departments returned, worked out here from the fixture and the policy, not read from the page.
-    const topUpMonths = Math.max(DEFAULT_POLICY.medical.requiredMonths.female - LI.medical.contributionMonths, 0);
+    const topUpMonths = Math.max(DEFAULT_POLICY.medical.requiredMonths!.female - LI.medical.contributionMonths, 0);
     const topUpFen = topUpMonths * Math.round(DEFAULT_POLICY.medical.topUpBaseFen * DEFAULT_POLICY.medical.topUpRate);
     expect(yuan(topUpFen)).toBe('37,440.00');
     // The pension the sealed 基本养老金核定表 prints: the card must say the same.

@@ -28,7 +28,7 @@ const CONCURRENCY = intEnv('CHAOS_CONCURRENCY', 12);
 const INTERVAL_MS = intEnv('CHAOS_INTERVAL_MS', 8000);
 const SETTLE_MS = intEnv('CHAOS_SETTLE_MS', 240_000);
 const LATENCY_MS = intEnv('DEPARTMENT_LATENCY_MS', 50);
-const DEPARTMENTS = ['hr', 'tax', 'medical', 'housingFund'] as const;
+const DEPARTMENTS = ['hr', 'tax', 'medical', 'housingFund', 'health'] as const;
 
 const log = (msg: string) => process.stderr.write(`[chaos] ${msg}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ISSUING_BODIES, sealKeyAlias } from '../../infra/aws/signing-keys.ts';
+import { ISSUING_BODIES } from '../../infra/aws/signing-keys.ts';
 import { cfnText, logicalId, refId, synth, type Resource, type Synth } from './support/synth.ts';
 
 let s: Synth;
@@ -117,12 +117,12 @@ describe('seal signing keys', () => {
     }
   });
 
-  it('are named alias/retireone/seal/<body>', () => {
-    const aliases = ofType('AWS::KMS::Alias')
-      .map(([, a]) => cfnText(a.Properties.AliasName))
+  it('each name their issuing body in the description (no aliases: functions use the key ARNs)', () => {
+    const descriptions = ofType('AWS::KMS::Key')
+      .filter(([, k]) => k.Properties.KeyUsage === 'SIGN_VERIFY')
+      .map(([, k]) => k.Properties.Description as string)
       .sort();
-    expect(aliases).toEqual(ISSUING_BODIES.map(sealKeyAlias).sort());
-    expect(aliases).toContain('alias/retireone/seal/one-stop');
-    expect(aliases).toContain('alias/retireone/seal/housing-fund');
+    expect(descriptions).toEqual(ISSUING_BODIES.map((b) => `RetireOne e-seal signing key of ${b}`).sort());
+    expect(ofType('AWS::KMS::Alias')).toEqual([]);
   });
 });

@@ -109,6 +109,17 @@ describe('Lambda functions', () => {
     expect(env(s.json.Resources[sealId]!).SEAL_FONT_PATH).toBe('/var/task/wqy-microhei.ttc');
   });
 
+  it('give the health check (卫健) the department gateway like the other checks, and a city that does not take part its policy', () => {
+    const health = env(s.json.Resources[logicalId(s.stack.functions.steps.get('check-health')!)]!);
+    const hr = env(s.json.Resources[logicalId(s.stack.functions.steps.get('check-hr')!)]!);
+    expect(health.DEPARTMENTS_BASE_URL).toBeDefined();
+    expect(health.DEPARTMENTS_BASE_URL).toEqual(hr.DEPARTMENTS_BASE_URL);
+    expect(health.SEAL_KMS_KEY_IDS).toBeUndefined();
+    const other = synth({ policyOverrides: '{"health":{"takesPart":false}}' });
+    const elsewhere = env(other.json.Resources[logicalId(other.stack.functions.steps.get('check-health')!)]!);
+    expect(JSON.parse(elsewhere.POLICY_OVERRIDES as string)).toEqual({ health: { takesPart: false } });
+  });
+
   it('pass issuer names from context sealIssuerNames as JSON', () => {
     const other = synth({ sealIssuerNames: '{"medical":"东莞市医疗保障局"}' });
     const seal = other.json.Resources[logicalId(other.stack.functions.seal)]!;

@@ -56,7 +56,7 @@ describe('seal signing', () => {
 
   it('is allowed to the seal function role only, in every key policy (no kms:* for the account root)', () => {
     const keys = Object.values(s.json.Resources).filter((r) => r.Type === 'AWS::KMS::Key' && r.Properties.KeyUsage === 'SIGN_VERIFY');
-    expect(keys.length).toBe(4);
+    expect(keys.length).toBe(5); // one per issuing body: one-stop, hr, medical, housing fund, health
     for (const key of keys) {
       const signers = (key.Properties.KeyPolicy.Statement as Statement[])
         .filter((st) => allows(st, 'kms:Sign'))
@@ -107,11 +107,11 @@ describe('seal signing', () => {
     expect(roleStatements(s.json).filter(({ roles }) => roles.includes(logicalId(s.stack.sealKeys.breakGlass as never)))).toEqual([]);
   });
 
-  it('gives the seal function the key ARNs of all four issuing bodies', () => {
+  it('gives the seal function the key ARNs of all five issuing bodies', () => {
     const seal = s.json.Resources[logicalId(s.stack.functions.seal)]!;
     const ids = seal.Properties.Environment.Variables.SEAL_KMS_KEY_IDS;
     const text = JSON.stringify(ids);
-    for (const body of ['one-stop', 'hr', 'medical', 'housing-fund']) expect(text).toContain(`\\"${body}\\":`);
+    for (const body of ['one-stop', 'hr', 'medical', 'housing-fund', 'health']) expect(text).toContain(`\\"${body}\\":`);
   });
 });
 
@@ -233,11 +233,23 @@ describe('least privilege', () => {
       roleStatements(s.json)
         .filter(({ roles, statement }) => roles.includes(roleOf('steps', m)) && allows(statement, 'dynamodb:UpdateItem'))
         .flatMap(({ statement }) => (statement.Condition as any)['ForAllValues:StringLike']['dynamodb:LeadingKeys'] as string[]);
-    for (const m of ['check-hr', 'check-tax', 'check-medical', 'check-housing-fund']) expect(prefixes(m), m).toEqual(['CASE#*']);
+    for (const m of ['check-hr', 'check-tax', 'check-medical', 'check-housing-fund', 'check-health']) expect(prefixes(m), m).toEqual(['CASE#*']);
     for (const m of ['decide', 'pre-review']) expect(prefixes(m).sort(), m).toEqual(['CASE#*', 'SMS#*']);
     expect(prefixes('notify').sort()).toEqual(['CASE#*', 'PERSON#*', 'SMS#*', 'STATS#*']);
     expect(prefixes('seal').sort()).toEqual(['CASE#*', 'DOC#*']);
     expect(prefixes('expire-case').sort()).toEqual(['CASE#*', 'PERSON#*']);
+  });
+
+  it('gives the health check (卫健) the table to read and its own case to write, and nothing else: no documents, keys or workflow', () => {
+    const role = roleOf('steps', 'check-health');
+    const statements = roleStatements(s.json).filter(({ roles }) => roles.includes(role));
+    const actions = statements.flatMap(({ statement }) => asArray(statement.Action));
+    expect(actions).toContain('dynamodb:GetItem');
+    expect(actions.filter((a) => /^(s3|kms|states|sns|sqs):/.test(a))).toEqual([]);
+    expect(actions).not.toContain('dynamodb:BatchWriteItem');
+    const writes = statements.filter(({ statement }) => asArray(statement.Action).some((a) => /^dynamodb:(Put|Update|Delete)Item$/.test(a)));
+    expect(writes.length).toBeGreaterThan(0);
+    for (const { statement } of writes) expect((statement.Condition as any)['ForAllValues:StringLike']['dynamodb:LeadingKeys']).toEqual(['CASE#*']);
   });
 
   it('lets webhook subscriptions be written by their two routes only, on the one WEBHOOKS partition', () => {

@@ -86,14 +86,16 @@ describe('retirement case state machine', () => {
     expect(text).toContain(`arn:\${${PARTITION_PLACEHOLDER}}:states:::lambda:invoke.waitForTaskToken`);
   });
 
-  it('asks the four departments in one Parallel state, each with jittered Retry and a Catch', () => {
+  it('asks the five departments (卫健 where the city takes part) in one Parallel state, each with jittered Retry and a Catch', () => {
     const parallels = allStates(states).filter(([, st]) => st.Type === 'Parallel');
     expect(parallels).toHaveLength(1);
     const [, parallel] = parallels[0]!;
-    expect(parallel.Branches).toHaveLength(4);
+    expect(parallel.Branches).toHaveLength(5);
     const firstTasks = parallel.Branches!.map((b) => b.States[b.StartAt]!);
-    expect(firstTasks.map((t) => t.Type)).toEqual(['Task', 'Task', 'Task', 'Task']);
-    expect(new Set(firstTasks.map(invokedFunction))).toEqual(new Set(['check-hr', 'check-tax', 'check-medical', 'check-housing-fund'].map(stepFn)));
+    expect(firstTasks.map((t) => t.Type)).toEqual(['Task', 'Task', 'Task', 'Task', 'Task']);
+    expect(new Set(firstTasks.map(invokedFunction))).toEqual(
+      new Set(['check-hr', 'check-tax', 'check-medical', 'check-housing-fund', 'check-health'].map(stepFn)),
+    );
     for (const task of firstTasks) {
       expect(task.Retry?.length).toBeGreaterThan(0);
       expect(task.Retry!.every((r) => r.JitterStrategy === 'FULL')).toBe(true);

@@ -146,6 +146,35 @@ describe('department faults (dev mode)', () => {
     expect((await client.post(`/v1/staff/cases/${caseNumber}/rechecks`, { department: 'tax' }, alice)).status).toBe(409);
   });
 
+  it('卫健 down longer than the retry budget: a one-child parent parks as DEPARTMENT_UNAVAILABLE; a recheck once it is back gives the reward and its paper', async () => {
+    const { client, standins } = stack;
+    await standins.clearCalls();
+    expect((await setFault('health', { mode: 'down' })).status).toBe(200);
+    let caseNumber: string;
+    try {
+      caseNumber = await submit(LIN);
+      const parked = await client.waitForCase(caseNumber, platform, (x) => x.status === 'MANUAL_REVIEW');
+      expect(parked.departments.health.outcome).toBe('MANUAL');
+      expect(parked.departments.health.reasons.map((r: any) => r.code)).toEqual(['DEPARTMENT_UNAVAILABLE']);
+      // The other four answered as usual: only the health commission waits.
+      expect(['hr', 'tax', 'medical', 'housingFund'].map((k) => parked.departments[k].outcome)).toEqual(['PASS', 'PASS', 'PASS', 'PASS']);
+      const healthCalls = (await standins.calls()).filter((c) => c.dept === 'health' && c.caseNumber === caseNumber);
+      expect(healthCalls).toHaveLength(1 + taxRetry.MaxAttempts);
+      expect(healthCalls.every((c) => c.status === 0)).toBe(true);
+      expect((await client.post(`/v1/staff/cases/${caseNumber}/rechecks`, { department: 'health' }, alice)).status).toBe(503);
+    } finally {
+      await setFault('health', { mode: 'up' });
+    }
+    const recheck = await client.post(`/v1/staff/cases/${caseNumber}/rechecks`, { department: 'health' }, alice);
+    expect(recheck.status).toBe(202);
+    expect(recheck.body).toMatchObject({ caseNumber, department: 'health', outcome: 'PASS', resumed: true });
+    const done = await client.waitForCase(caseNumber, platform, (x) => x.status === 'COMPLETED');
+    expect(done.decision).toBe('APPROVED');
+    expect(done.departments.health.outcome).toBe('PASS');
+    expect(done.departments.health.details.rewardFen).toBeGreaterThan(0);
+    expect(done.documents.map((d: any) => d.documentId)).toContain(`${caseNumber}-05`);
+  });
+
   it('a malformed answer is never taken as a result: retried, then parked, never PASS or FAIL', async () => {
     const { client, standins } = stack;
     await standins.clearCalls();

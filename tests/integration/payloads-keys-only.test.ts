@@ -13,7 +13,7 @@ import { applicationFor, bookAndSubmit, DEMO_FIXTURES, startTestStack, type Test
 const demo = JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[];
 const byId = new Map(demo.map((c) => [c.idNumber, c]));
 const settled = (c: any) => ['COMPLETED', 'MANUAL_REVIEW', 'EXPIRED'].includes(c.status);
-const CHECK_STATES = ['CheckHr', 'CheckTax', 'CheckMedical', 'CheckHousingFund'];
+const CHECK_STATES = ['CheckHr', 'CheckTax', 'CheckMedical', 'CheckHousingFund', 'CheckHealth'];
 
 /** Every leaf of the departments' details worth hiding: numbers of three digits or more, strings of six characters or more. */
 function revealingValues(details: unknown): string[] {

@@ -22,6 +22,7 @@ const demo = JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[];
 const person = (id: string) => demo.find((c) => c.idNumber === id);
 const LI = person('441900197107150222'); // 李春梅: approved, medical top-up, fund withdrawn
 const WANG = person('441900196609300193'); // 王建华: rejected, tax arrears
+const LIN = person('441900197108030169'); // 林秀英: approved, a one-child parent (卫健's reward notice)
 const FORM_BANK_ACCOUNT = '6222190000000001'; // what harness.applicationFor submits
 
 const work = tempDir('sealed-it');
@@ -46,6 +47,7 @@ describe('sealed documents end to end', () => {
   let nssDir: string;
   let approved: any;
   let rejected: any;
+  let oneChild: any;
   let liToken: string;
   let wangToken: string;
   const pdfs = new Map<string, Uint8Array>();
@@ -72,7 +74,8 @@ describe('sealed documents end to end', () => {
     nssDir = nssDbTrusting(readFileSync(join(stack.dataDir, 'pki', 'seal-ca.cert.pem'), 'utf8'));
     [approved, liToken] = await complete(LI, '2026-12', '2026-11-15');
     [rejected, wangToken] = await complete(WANG, '2027-03', '2027-02-15');
-  }, 90_000);
+    [oneChild] = await complete(LIN, '2027-01', '2026-12-15');
+  }, 120_000);
   afterAll(() => stack?.close());
 
   it('an approved case gets one paper per issuing body; a rejected case one 不予批准通知', () => {
@@ -86,8 +89,19 @@ describe('sealed documents end to end', () => {
       [`${n}-03`, '医保补缴通知书'],
       [`${n}-04`, '公积金提取及销户凭证'],
     ]);
+    expect(approved.departments.health.outcome).toBe('NOT_APPLICABLE');
     expect(rejected.decision).toBe('REJECTED');
     expect(rejected.documents.map((d: any) => [d.documentId, d.title])).toEqual([[`${rejected.caseNumber}-01`, '不予批准通知']]);
+    // A one-child parent gets the health commission's reward notice as a fifth paper (李春梅 above is not one).
+    const m = oneChild.caseNumber;
+    expect(oneChild.departments.health.outcome).toBe('PASS');
+    expect(oneChild.documents.map((d: any) => [d.documentId, d.title])).toEqual([
+      [`${m}-01`, '退休审批结果通知书'],
+      [`${m}-02`, '基本养老金核定表'],
+      [`${m}-03`, '医保退休待遇确认书'],
+      [`${m}-04`, '公积金提取及销户凭证'],
+      [`${m}-05`, '独生子女父母退休奖励核定通知'],
+    ]);
   });
 
   it('every paper: the hash the case records, "Signature is Valid", "Certificate is Trusted", its body’s own seal', () => {
@@ -96,8 +110,9 @@ describe('sealed documents end to end', () => {
       '02': '退休一件事 人力资源和社会保障局 电子印章',
       '03': '退休一件事 医疗保障局 电子印章',
       '04': '退休一件事 住房公积金管理中心 电子印章',
+      '05': '退休一件事 卫生健康局 电子印章',
     };
-    for (const c of [approved, rejected]) {
+    for (const c of [approved, rejected, oneChild]) {
       for (const d of c.documents) {
         const bytes = pdfs.get(d.documentId)!;
         expect(createHash('sha256').update(bytes).digest('hex')).toBe(d.sha256);
@@ -114,6 +129,7 @@ describe('sealed documents end to end', () => {
     for (const [c, p] of [
       [approved, LI],
       [rejected, WANG],
+      [oneChild, LIN],
     ] as const) {
       for (const d of c.documents) {
         const text = pdftext(pdfs.get(d.documentId)!, d.documentId);
@@ -161,6 +177,24 @@ describe('sealed documents end to end', () => {
     expect(text).not.toContain(x.accountNo);
   });
 
+  it('独生子女父母退休奖励核定通知 prints the reward the case holds, where it comes from, and that the figure is a demo default', () => {
+    const x = oneChild.departments.health.details;
+    expect(x.onlyChildParent).toBe(true);
+    expect(x.rewardFen).toBeGreaterThan(0);
+    const text = pdftext(pdfs.get(`${oneChild.caseNumber}-05`)!, 'health');
+    const [y, m, d] = x.rewardEffectiveFrom.split('-').map(Number);
+    for (const s of [money(x.rewardFen), `${y}年${m}月${d}日`, '2027年1月', '《广东省人口与计划生育条例》', `****${FORM_BANK_ACCOUNT.slice(-4)}`]) {
+      expect(text, s).toContain(squash(s));
+    }
+    expect(x.rewardDemoDefault).toBe(true);
+    expect(text).toContain('演示默认值');
+    expect(text).not.toContain(FORM_BANK_ACCOUNT);
+    // The one-stop notice lists the health commission with the same amount.
+    const notice = pdftext(pdfs.get(`${oneChild.caseNumber}-01`)!, 'notice-health');
+    expect(notice).toContain('卫生健康局');
+    expect(notice).toContain(squash(money(x.rewardFen)));
+  });
+
   it('不予批准通知 names every reason the case holds, with what to do about it', () => {
     const text = pdftext(pdfs.get(`${rejected.caseNumber}-01`)!, 'rejection');
     const reasons = Object.values(rejected.departments)
@@ -178,7 +212,7 @@ describe('sealed documents end to end', () => {
       stack.client.request('POST', '/v1/verify', { raw: bytes, headers: { 'content-type': type } });
 
     it('the original is valid and named', async () => {
-      for (const d of [...approved.documents, ...rejected.documents]) {
+      for (const d of [...approved.documents, ...rejected.documents, ...oneChild.documents]) {
         const res = await post(pdfs.get(d.documentId)!);
         expect(res.status).toBe(200);
         expect(res.body).toEqual({ valid: true, documentId: d.documentId, reasons: [] });

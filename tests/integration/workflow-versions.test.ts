@@ -73,5 +73,6 @@ describe('workflow versions', () => {
     expect(statesRun.get(newCase)).not.toContain('Seal');
     expect(oldDone.documents.length).toBeGreaterThan(0);
     expect(newDone.documents.length).toBeGreaterThan(0);
-  });
+    // Two starts of the whole product and two cases through five parallel checks: more than the default 30 s on a loaded machine.
+  }, 120_000);
 });

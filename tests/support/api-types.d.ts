@@ -800,7 +800,7 @@ export interface components {
          */
         FaultMode: "up" | "down" | "slow" | "errors" | "malformed";
         /** @enum {string} */
-        DepartmentKey: "hr" | "tax" | "medical" | "housingFund";
+        DepartmentKey: "hr" | "tax" | "medical" | "housingFund" | "health";
         DepartmentFault: {
             mode: components["schemas"]["FaultMode"];
             /** @description Extra delay before each answer (mode `slow`; default 2000). */
@@ -1379,6 +1379,14 @@ export interface components {
             tax: components["schemas"]["DepartmentResult"];
             medical: components["schemas"]["DepartmentResult"];
             housingFund: components["schemas"]["DepartmentResult"];
+            /** @description 卫健 (the health commission: the one-child parents’ retirement reward). Present only where the city takes part, once checked: `PASS` with the reward in `details`, or `NOT_APPLICABLE`. */
+            health?: {
+                outcome: components["schemas"]["Outcome"];
+                reasons: components["schemas"]["Reason"][];
+                details: {
+                    [key: string]: unknown;
+                };
+            };
         };
         DepartmentResult: {
             outcome: components["schemas"]["Outcome"];
@@ -1394,7 +1402,7 @@ export interface components {
             message: string;
         };
         /** @enum {string} */
-        ReasonCode: "RETIREMENT_AGE_NOT_REACHED" | "FLEXIBLE_WINDOW_EXCEEDED" | "CONTRIBUTION_YEARS_SHORT" | "DUPLICATE_PENSION" | "NO_INSURANCE_RECORD" | "BIRTH_DATE_MISMATCH" | "SPECIAL_JOB_YEARS_SHORT" | "DISABILITY_NOT_CERTIFIED" | "TAX_ARREARS" | "MEDICAL_YEARS_SHORT" | "MEDICAL_LOCAL_YEARS_SHORT" | "HOUSING_FUND_LOAN_OUTSTANDING" | "DEPARTMENT_UNAVAILABLE" | "ID_NUMBER_INVALID" | "BOOKING_MISMATCH" | "REQUESTED_MONTH_OUT_OF_RANGE" | "STAFF_DECISION" | "FLEXIBLE_LATE_AGREEMENT_MISSING" | "MEDICAL_CITY_RULE_MISSING";
+        ReasonCode: "RETIREMENT_AGE_NOT_REACHED" | "FLEXIBLE_WINDOW_EXCEEDED" | "CONTRIBUTION_YEARS_SHORT" | "DUPLICATE_PENSION" | "NO_INSURANCE_RECORD" | "BIRTH_DATE_MISMATCH" | "SPECIAL_JOB_YEARS_SHORT" | "DISABILITY_NOT_CERTIFIED" | "TAX_ARREARS" | "MEDICAL_YEARS_SHORT" | "MEDICAL_LOCAL_YEARS_SHORT" | "HOUSING_FUND_LOAN_OUTSTANDING" | "DEPARTMENT_UNAVAILABLE" | "ID_NUMBER_INVALID" | "BOOKING_MISMATCH" | "REQUESTED_MONTH_OUT_OF_RANGE" | "STAFF_DECISION" | "FLEXIBLE_LATE_AGREEMENT_MISSING" | "MEDICAL_CITY_RULE_MISSING" | "HEALTH_REWARD_RULE_MISSING";
         TimelineEntry: {
             /**
              * Format: date-time
@@ -1759,7 +1767,7 @@ export interface components {
              * @description The department decided; absent: every department waiting.
              * @enum {string}
              */
-            department?: "hr" | "tax" | "medical" | "housingFund";
+            department?: "hr" | "tax" | "medical" | "housingFund" | "health";
             /** @enum {string} */
             outcome: "PASS" | "FAIL";
             /** @description Text, NFC, at most 2000 characters; no control or invisible formatting characters. */
@@ -2674,7 +2682,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted; the four departments are checked in parallel. */
+            /** @description Accepted; the departments are checked in parallel (the health commission where the city takes part). */
             202: {
                 headers: {
                     [name: string]: unknown;

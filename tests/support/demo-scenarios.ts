@@ -6,13 +6,14 @@
  * Medical: men 360 / women 300 months, 120 local; top-up 52000 fen per month (650000 × 0.08).
  */
 import type { Application } from '../../schemas/application.ts';
-import type { DepartmentKey, Outcome } from '../../schemas/department-result.ts';
+import type { DepartmentAnswers, DepartmentKey, Outcome } from '../../schemas/department-result.ts';
 
 export type Row = {
   id: string;
   type: Application['retirement']['type'];
   month: string;
-  out: Record<DepartmentKey, Outcome>;
+  /** The four, and health (卫健) only for a one-child parent: everyone else's is NOT_APPLICABLE in the demo city. */
+  out: DepartmentAnswers<Outcome>;
   codes: Partial<Record<DepartmentKey, string[]>>;
   decision: 'APPROVED' | 'REJECTED' | 'MANUAL_REVIEW';
   /** The form's retirement.employerAgreement (flexible late retirement of an employee needs it). */
@@ -25,7 +26,8 @@ export const DEMO_SCENARIOS: Row[] = [
   // 陈志明 M 1966-10: 21 months after 1965-01 → +6 → 60y6m → 2027-04. 408 ≥ 180; medical 408/240; fund active.
   { id: '441900196610120130', type: 'normal', month: '2027-04', out: ok, codes: {}, decision: 'APPROVED' },
   // 林秀英 F55 1971-08: 19 months after 1970-01 → +5 → 55y5m → 2027-01. 372 ≥ 180; medical 372 ≥ 300.
-  { id: '441900197108030169', type: 'normal', month: '2027-01', out: ok, codes: {}, decision: 'APPROVED' },
+  // A one-child parent: 卫健 PASS with the reward in force on 2027-01-01.
+  { id: '441900197108030169', type: 'normal', month: '2027-01', out: { ...ok, health: 'PASS' }, codes: {}, decision: 'APPROVED' },
   // 黄丽娟 F50 1976-06: 17 months after 1975-01 → +9 → 50y9m → 2027-03. 330 ≥ 180; medical 330 ≥ 300; no fund account.
   { id: '441900197606210189', type: 'normal', month: '2027-03', out: { ...ok, housingFund: 'NOT_APPLICABLE' }, codes: {}, decision: 'APPROVED' },
   // 王建华 M 1966-09: 20 months → +6 → 2027-03. 3 months of arrears 3 × 182300 = 546900 fen → tax FAIL.

@@ -21,8 +21,8 @@ describe('department names are spelled once', () => {
       const body = DEPARTMENT_NAMES[k].issuingBody;
       return body ? [[k, body] as const] : [];
     });
-    expect(issuing.map(([k]) => k)).toEqual(['hr', 'medical', 'housingFund']);
+    expect(issuing.map(([k]) => k)).toEqual(['hr', 'medical', 'housingFund', 'health']);
     for (const [k, body] of issuing) expect(ISSUING_BODY_NAMES[body], k).toBe(DEPARTMENT_NAMES[k].body);
-    expect(Object.keys(ISSUING_BODY_NAMES).sort()).toEqual(['housing-fund', 'hr', 'medical', 'one-stop']);
+    expect(Object.keys(ISSUING_BODY_NAMES).sort()).toEqual(['health', 'housing-fund', 'hr', 'medical', 'one-stop']);
   });
 });

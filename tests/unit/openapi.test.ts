@@ -202,7 +202,9 @@ describe('OpenAPI document: fields and enum values fixed by the contract', () =>
     // Second round: the version the case runs on; absent only on cases booked before versions were recorded.
     expect(view.required).not.toContain('workflowVersion');
     expect(prop(view, 'decision').enum).toEqual(['APPROVED', 'REJECTED']);
-    expect(Object.keys(prop(view, 'departments').properties).sort()).toEqual(['housingFund', 'hr', 'medical', 'tax']);
+    // The four always; health (卫健) only where the city takes part.
+    expect(Object.keys(prop(view, 'departments').properties).sort()).toEqual(['health', 'housingFund', 'hr', 'medical', 'tax']);
+    expect([...resolve(prop(view, 'departments')).required].sort()).toEqual(['housingFund', 'hr', 'medical', 'tax']);
     const timeline = resolve(prop(view, 'timeline').items);
     expect(Object.keys(timeline.properties).sort()).toEqual(['actor', 'at', 'note', 'status']);
     const documents = resolve(prop(view, 'documents').items);

@@ -15,7 +15,7 @@ interface State {
   Branches?: Array<{ StartAt: string; States: Record<string, State> }>;
 }
 const asl = JSON.parse(readFileSync(new URL('../../workflows/retirement-case.asl.json', import.meta.url), 'utf8')) as { States: Record<string, State> };
-const DEPARTMENT_CHECKS = ['CheckHr', 'CheckTax', 'CheckMedical', 'CheckHousingFund'];
+const DEPARTMENT_CHECKS = ['CheckHr', 'CheckTax', 'CheckMedical', 'CheckHousingFund', 'CheckHealth'];
 
 const topLevelGuarded = Object.entries(asl.States).filter(([name, st]) => (st.Type === 'Task' || st.Type === 'Parallel') && name !== 'MarkNeedsAttention');
 const branchTasks = Object.entries(asl.States)
@@ -34,7 +34,7 @@ describe('every Task state leads to MarkNeedsAttention when it fails for good', 
       expect.arrayContaining(['WaitForApplication', 'ExpireCase', 'PreReview', 'CheckDepartments', 'Decide', 'Seal', 'Notify']),
     );
     expect(topLevelGuarded).toHaveLength(10);
-    expect(branchTasks).toHaveLength(4);
+    expect(branchTasks).toHaveLength(5);
   });
 
   it.each(topLevelGuarded)('%s: its last Catch is States.ALL → MarkNeedsAttention with ResultPath $.failure.<its name>', (name, st) => {

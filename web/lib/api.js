@@ -75,7 +75,7 @@ export const STATUS_ZH = {
   BOOKED: '已预约',
   SUBMITTED: '已提交',
   PRE_REVIEW: '预审中',
-  CHECKING: '四部门核查中',
+  CHECKING: '各部门核查中',
   MANUAL_REVIEW: '人工审核中',
   SEALING: '出具文书中',
   COMPLETED: '已办结',
@@ -90,7 +90,11 @@ export const DEPARTMENT_ZH = {
   tax: '税务部门（社保费）',
   medical: '医保部门（退休医保）',
   housingFund: '住房公积金中心',
+  health: '卫健部门（独生子女父母奖励）',
 };
+
+/** Departments a case has only where the city takes part: shown once they answered, never as "pending". */
+export const OPTIONAL_DEPARTMENTS = ['health'];
 
 export const OUTCOME_ZH = {
   PENDING: '正在核查',

@@ -1,12 +1,12 @@
 // What each department found and the case's history, on the progress screen.
-import { h, STATUS_ZH, DEPARTMENT_ZH, OUTCOME_ZH, yuan, monthZh, instantZh } from '../lib/api.js';
+import { h, STATUS_ZH, DEPARTMENT_ZH, OPTIONAL_DEPARTMENTS, OUTCOME_ZH, yuan, monthZh, instantZh } from '../lib/api.js';
 import { addWords } from '../lib/i18n.js';
 
 addWords(
-  { bookAgain: '重新预约', deptHeading: '四个部门的核查结果', historyHeading: '办理经过', progressTitle: '办理进度', caseNumberLabel: '办件编号' },
+  { bookAgain: '重新预约', deptHeading: '各部门的核查结果', historyHeading: '办理经过', progressTitle: '办理进度', caseNumberLabel: '办件编号' },
   {
     bookAgain: 'Book again',
-    deptHeading: 'What the four departments found',
+    deptHeading: 'What the departments found',
     historyHeading: 'History of the case',
     progressTitle: 'Your case',
     caseNumberLabel: 'Case number',
@@ -16,11 +16,12 @@ addWords(
 /** An instant written into a note (e.g. a window booking's time) shown as a person reads it. */
 const INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g;
 /** Codes and field names a note may carry (e.g. a recheck's outcome), said in words instead. */
-const CODE = /\b(PASS|FAIL|MANUAL|CONDITIONAL|NOT_APPLICABLE|PENDING|hr|tax|medical|housingFund)\b/g;
+const CODE = /\b(PASS|FAIL|MANUAL|CONDITIONAL|NOT_APPLICABLE|PENDING|hr|tax|medical|housingFund|health)\b/g;
 const readableNote = (note) => note.replace(INSTANT, (iso) => instantZh(iso)).replace(CODE, (code) => OUTCOME_ZH[code] || DEPARTMENT_ZH[code] || code);
 
 export function departmentItems(c) {
-  return Object.entries(DEPARTMENT_ZH).map(([key, label]) => {
+  const shown = Object.entries(DEPARTMENT_ZH).filter(([key]) => !OPTIONAL_DEPARTMENTS.includes(key) || c.departments?.[key]);
+  return shown.map(([key, label]) => {
     const d = c.departments?.[key] || { outcome: 'PENDING', reasons: [], details: {} };
     const notYet = d.outcome === 'PENDING' && ['BOOKED', 'SUBMITTED', 'PRE_REVIEW', 'SUPPLEMENT_REQUESTED'].includes(c.status);
     // A withdrawn or expired case is over: what was still open will not be checked any more.
@@ -85,6 +86,7 @@ function duties(key, d, decision) {
       out.push(`养老保险已缴费 ${Math.floor(x.contributionMonths / 12)} 年${x.contributionMonths % 12 ? ` ${x.contributionMonths % 12} 个月` : ''}。`);
   }
   if (key === 'tax' && d.outcome === 'PASS') out.push('社保费没有欠缴。');
+  if (key === 'health' && d.outcome === 'PASS' && x.rewardFen > 0) out.push(`独生子女父母退休奖励 ${yuan(x.rewardFen)} 元，一次性发到您的银行卡。`);
   if (typeof x.note === 'string') out.push(x.note);
   return out;
 }

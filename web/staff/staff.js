@@ -495,6 +495,8 @@ function detailLines(key, d) {
   if (key === 'medical' && x.topUpMonths) lines.push(`需补缴 ${x.topUpMonths} 个月，约 ${yuan(x.topUpAmountFen)} 元`);
   if (key === 'housingFund' && typeof x.balanceFen === 'number') lines.push(`余额 ${yuan(x.balanceFen)} 元；未还贷款 ${yuan(x.outstandingLoanFen || 0)} 元`);
   if (key === 'tax' && x.totalArrearsFen) lines.push(`欠缴合计 ${yuan(x.totalArrearsFen)} 元`);
+  if (key === 'health' && typeof x.rewardFen === 'number')
+    lines.push(`独生子女父母退休奖励 ${yuan(x.rewardFen)} 元${x.rewardDemoDefault ? '（演示默认值）' : ''}`);
   if (x.staffDecision && typeof x.staffDecision === 'object') {
     const sd = x.staffDecision;
     lines.push(`人工决定：${sd.outcome === 'FAIL' ? '不通过' : '通过'}${sd.note ? `（${sd.note}）` : ''}${sd.staffId ? `，${sd.staffId}` : ''}`);

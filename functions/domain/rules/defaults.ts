@@ -166,6 +166,16 @@ export const DEFAULT_RULES: PolicyRules = {
   },
   applicationMonthsAhead: [{ validFrom: REFORM, value: 6, source: 'SERVICE RULE: a form may ask for a month up to 6 months ahead' }],
   applicationDeadlineDays: [{ validFrom: REFORM, value: 30, source: 'SERVICE RULE: the form must arrive within 30 days of booking' }],
+  health: {
+    takesPart: [
+      {
+        validFrom: REFORM,
+        value: true,
+        source:
+          "SERVICE RULE: which departments a city's 退休一件事 brings together is the city's own service design (the seeds name 卫健 among them); a city whose health commission does not take part sets false",
+      },
+    ],
+  },
   textMessages: {
     invitationMonthsAhead: [
       { validFrom: REFORM, value: 3, source: 'DEMO DEFAULT: no published figure read; people whose statutory month is up to 3 months ahead are invited' },

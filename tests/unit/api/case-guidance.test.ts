@@ -12,6 +12,7 @@ import { checkHousingFund } from '../../../functions/domain/housing-fund-check.t
 import { checkMedical } from '../../../functions/domain/medical-check.ts';
 import { estimatePension } from '../../../functions/domain/pension-estimate.ts';
 import { DEFAULT_POLICY } from '../../../functions/domain/policy.ts';
+import { DEMO_RULES } from '../../support/rules.ts';
 import { NextSteps, Appointment, Callback } from '../../../schemas/case-guidance.ts';
 import type { DepartmentResult } from '../../../schemas/department-result.ts';
 import { makeApplication } from '../domain/helpers.ts';
@@ -51,7 +52,13 @@ describe('guidanceFor', () => {
   it('an approval with a medical shortfall: the duty is the check’s top-up, the pension the sealed estimate', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 299 }), fc.integer({ min: 0, max: 400 }), (months, local) => {
-        const medical = checkMedical({ record: { contributionMonths: months, localContributionMonths: Math.min(local, months) }, gender: 'female' });
+        const medical = checkMedical({
+          record: { contributionMonths: months, localContributionMonths: Math.min(local, months) },
+          gender: 'female',
+          retirementMonth: '2026-12',
+          today: '2026-12-01',
+          rules: DEMO_RULES,
+        });
         const g = guidanceFor(record({ decision: 'APPROVED', departments: { hr: hrPass(), tax: pass(), medical, housingFund: pass() } }), DEFAULT_POLICY);
         const steps = NextSteps.parse(g.nextSteps);
         expect(steps.duties).toHaveLength(1);
@@ -99,7 +106,13 @@ describe('guidanceFor', () => {
   it('a refusal lists every FAIL reason with the notice’s remedy and where to go, and the appeal limits; no payout, no duty', () => {
     const hr: DepartmentResult = { outcome: 'FAIL', reasons: [{ code: 'CONTRIBUTION_YEARS_SHORT', message: '缴费不足' }], details: {} };
     const tax: DepartmentResult = { outcome: 'FAIL', reasons: [{ code: 'TAX_ARREARS', message: '欠缴' }], details: {} };
-    const medical = checkMedical({ record: { contributionMonths: 100, localContributionMonths: 100 }, gender: 'male' });
+    const medical = checkMedical({
+      record: { contributionMonths: 100, localContributionMonths: 100 },
+      gender: 'male',
+      retirementMonth: '2026-12',
+      today: '2026-12-01',
+      rules: DEMO_RULES,
+    });
     const fund = checkHousingFund({ record: { accountNo: 'GJJ1', status: 'active', balanceFen: 100, outstandingLoanFen: 0 }, withdraw: true });
     const steps = NextSteps.parse(
       guidanceFor(record({ decision: 'REJECTED', departments: { hr, tax, medical, housingFund: fund } }), DEFAULT_POLICY).nextSteps,

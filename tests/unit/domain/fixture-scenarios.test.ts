@@ -15,6 +15,7 @@ import { checkHr } from '../../../functions/domain/hr-check.ts';
 import { checkTax } from '../../../functions/domain/tax-check.ts';
 import { checkMedical } from '../../../functions/domain/medical-check.ts';
 import { checkHousingFund } from '../../../functions/domain/housing-fund-check.ts';
+import { checkHealth } from '../../../functions/domain/health-check.ts';
 import { decide } from '../../../functions/domain/decide.ts';
 import { preReview } from '../../../functions/domain/pre-review.ts';
 import { DEMO_RULES } from '../../support/rules.ts';
@@ -60,11 +61,12 @@ describe('fixture people', () => {
       tax: checkTax({ record: c.tax }),
       medical: checkMedical({ record: c.medical, gender: c.gender, retirementMonth: row.month, today, rules: DEMO_RULES }),
       housingFund: checkHousingFund({ record: c.housingFund, withdraw: true }),
+      health: checkHealth({ record: c.health ? { onlyChildParent: c.health.onlyChildParent ?? false } : undefined, retirementMonth: row.month }),
     };
-    for (const key of ['hr', 'tax', 'medical', 'housingFund'] as const) {
+    for (const key of ['hr', 'tax', 'medical', 'housingFund', 'health'] as const) {
       expect({ key, outcome: departments[key].outcome, codes: departments[key].reasons.map((x) => x.code) }).toEqual({
         key,
-        outcome: row.out[key],
+        outcome: row.out[key] ?? 'NOT_APPLICABLE',
         codes: row.codes[key] ?? [],
       });
     }

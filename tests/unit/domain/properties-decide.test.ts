@@ -4,7 +4,7 @@ import { applyManualDecisions, decide, type DepartmentResults } from '../../../f
 
 type Combo = Outcome[];
 
-/** Every assignment of the six outcomes to the four departments: 6⁴ = 1296 combinations. */
+/** Every assignment of the six outcomes to the five departments (health included): 6⁵ = 7776 combinations. */
 const ALL: Combo[] = DEPARTMENT_KEYS.reduce<Combo[]>((acc) => acc.flatMap((c) => Outcome.options.map((o) => [...c, o])), [[]]);
 
 const r = (outcome: Outcome): DepartmentResult => ({ outcome, reasons: [], details: {} });
@@ -20,9 +20,18 @@ const withManual = settled.filter((c) => has(c, 'MANUAL'));
 
 describe('decide over every combination of department outcomes', () => {
   // Guards the enumeration itself: a filter that matched nothing would make the checks below vacuous.
-  it('covers all 1296 combinations in the expected groups', () => {
-    expect(ALL).toHaveLength(1296);
-    expect([pending.length, withFail.length, manualNoFail.length, nonBlocking.length]).toEqual([1296 - 625, 625 - 256, 256 - 81, 81]);
+  it('covers all 7776 combinations in the expected groups', () => {
+    expect(ALL).toHaveLength(7776);
+    expect([pending.length, withFail.length, manualNoFail.length, nonBlocking.length]).toEqual([7776 - 3125, 3125 - 1024, 1024 - 243, 243]);
+  });
+
+  it('a case without a health answer (a city that does not take part) is decided on the four alone', () => {
+    const fours = settled.filter((c) => c[DEPARTMENT_KEYS.indexOf('health')] === 'NOT_APPLICABLE');
+    expect(fours).toHaveLength(625);
+    for (const c of fours) {
+      const { health: _absent, ...four } = deps(c);
+      expect(decide(four as DepartmentResults), c.join()).toEqual(decide(deps(c)));
+    }
   });
 
   it('refuses to decide while any department is pending', () => {
@@ -63,7 +72,7 @@ describe('applyManualDecisions then decide, over every combination', () => {
       const after = applyManualDecisions(deps(c), [{ outcome: 'FAIL', note: 'n', actor: 'a' }]);
       expect(decide(after), c.join()).toEqual({ decision: 'REJECTED', needsManualReview: false });
       expect(
-        DEPARTMENT_KEYS.map((k) => after[k].outcome),
+        DEPARTMENT_KEYS.map((k) => after[k]?.outcome),
         c.join(),
       ).toEqual(c.map((o) => (o === 'MANUAL' ? 'FAIL' : o)));
     }

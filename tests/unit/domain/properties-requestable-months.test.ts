@@ -55,7 +55,7 @@ describe('the proposed retirement month', () => {
           const application = makeApplication({ gender, birthDate, requestedMonth: proposed, originalRetirementAge: originalAge, type: 'normal' });
           const review = preReview({ application, booking: { idNumber: application.applicant.idNumber, name: application.applicant.name }, today, policy });
           expect(review.reasons.map((r) => r.code)).not.toContain('REQUESTED_MONTH_OUT_OF_RANGE');
-          const hr = checkHr({ record: hrRecord(birthDate, originalAge), application, idBirthDate: birthDate, today, policy });
+          const hr = checkHr({ record: hrRecord(birthDate, originalAge), application, idBirthDate: birthDate, today });
           expect(hr.reasons.map((r) => r.code)).not.toContain('RETIREMENT_AGE_NOT_REACHED');
         },
       ),

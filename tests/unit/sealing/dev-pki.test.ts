@@ -39,7 +39,7 @@ describe('ensureDevPki', () => {
     const dir = tempDir('pki');
     await (await freshEnsureDevPki())(dir);
     const keys = readdirSync(dir).filter((f) => f.endsWith('.key.pem'));
-    expect(keys).toHaveLength(5); // the CA and four issuing bodies
+    expect(keys).toHaveLength(6); // the CA and five issuing bodies
     for (const f of keys) {
       expect(statSync(join(dir, f)).mode & 0o777).toBe(0o600);
       expect(readFileSync(join(dir, f), 'utf8')).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
@@ -77,6 +77,7 @@ describe('ensureDevPki', () => {
       ['hr', '退休一件事 人力资源和社会保障局 电子印章'],
       ['medical', '退休一件事 医疗保障局 电子印章'],
       ['housing-fund', '退休一件事 住房公积金管理中心 电子印章'],
+      ['health', '退休一件事 卫生健康局 电子印章'],
     ] as const) {
       const cert = pkijs.Certificate.fromBER(pki.seals[body].certDer);
       expect(rdn(cert.subject, '2.5.4.3')?.valueBlock.value).toBe(cn);
@@ -85,7 +86,7 @@ describe('ensureDevPki', () => {
       const file = writeTemp(tempDir('x509'), `${body}.pem`, pki.seals[body].certPem);
       expect(run('openssl', ['verify', '-CAfile', caFile, file])).toContain(': OK');
     }
-    expect(keys.size).toBe(4);
+    expect(keys.size).toBe(5);
     // Backdated, so a stack whose "today" is pinned into the past still seals inside the validity period.
     const seal = pkijs.Certificate.fromBER(pki.seals.hr.certDer);
     expect(seal.notBefore.value.getTime()).toBeLessThan(Date.now() - 4 * 365 * 86400_000);
@@ -96,7 +97,7 @@ describe('ensureDevPki', () => {
   it('a directory from before per-body seals keeps its CA and one-stop seal and gains the others', async () => {
     const dir = tempDir('pki');
     const first = await (await freshEnsureDevPki())(dir);
-    for (const f of readdirSync(dir).filter((f) => /^seal-(hr|medical|housing-fund)\./.test(f))) rmSync(join(dir, f));
+    for (const f of readdirSync(dir).filter((f) => /^seal-(hr|medical|housing-fund|health)\./.test(f))) rmSync(join(dir, f));
     const second = await (await freshEnsureDevPki())(dir);
     expect(Buffer.from(second.caCertDer).equals(Buffer.from(first.caCertDer))).toBe(true);
     expect(Buffer.from(second.sealCertDer).equals(Buffer.from(first.sealCertDer))).toBe(true);

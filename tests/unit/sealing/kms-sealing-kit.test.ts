@@ -77,7 +77,7 @@ describe('kmsSealingKit', () => {
         .commandCalls(GetObjectCommand)
         .map((c) => c.args[0].input.Key)
         .sort(),
-    ).toEqual(['pki/housing-fund.chain.pem', 'pki/hr.chain.pem', 'pki/medical.chain.pem', 'pki/one-stop.chain.pem', 'pki/seal-ca.pem']);
+    ).toEqual(['pki/health.chain.pem', 'pki/housing-fund.chain.pem', 'pki/hr.chain.pem', 'pki/medical.chain.pem', 'pki/one-stop.chain.pem', 'pki/seal-ca.pem']);
   });
 
   it('a key missing for one body fails at start rather than sealing with the wrong key', async () => {

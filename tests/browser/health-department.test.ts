@@ -1,0 +1,142 @@
+/**
+ * 卫健 on the pages, in a real Chromium against the real embedded stack: a one-child parent's progress page and the
+ * staff console's case page show the health commission with the reward, a parent who is not one sees it as 无需办理,
+ * at phone width (390 px) with no sideways scrolling and no axe-core violation. Screenshots go to
+ * tests/browser/screenshots/ (not in git).
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bookAndSubmit, DEMO_FIXTURES, startTestStack, type TestStack } from '../integration/harness.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
+const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
+const LIN = demo.get('441900197108030169'); // one-child parent, statutory 2027-01
+const CHEN = demo.get('441900196610120130'); // not one, statutory 2027-04
+
+if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-deps.sh (npm test does) to install Debian's chromium`);
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+describe('browser: the health commission (卫健) on the citizen pages and the staff console', () => {
+  let stack: TestStack;
+  let context: BrowserContext;
+  let profileDir: string;
+  let page: Page;
+  const pageErrors: string[] = [];
+  const done: Record<string, any> = {};
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    stack = await startTestStack({ clockToday: '2026-12-01' });
+    const platform = await stack.client.token('platform');
+    for (const [p, month, age] of [
+      [LIN, '2027-01', 55],
+      [CHEN, '2027-04', 60],
+    ] as const) {
+      const caseNumber = await bookAndSubmit(stack.client, platform, p, { type: 'normal', requestedMonth: month, originalRetirementAge: age });
+      done[p.idNumber] = await stack.client.waitForCase(caseNumber, platform, (x) => x.status === 'COMPLETED', 30_000);
+    }
+    profileDir = mkdtempSync(join(tmpdir(), 'retireone-chromium-'));
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+      viewport: { width: 390, height: 844 },
+      locale: 'zh-CN',
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) pageErrors.push(m.text());
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await stack?.close();
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  });
+
+  async function accessibleAt390(name: string, departments: string) {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
+    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+    const violations = await page.evaluate(async () => {
+      const r = await (window as any).axe.run(document);
+      return r.violations.map((v: any) => `${v.id}: ${v.help} — ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations, name).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}${name}-390.png`, fullPage: true });
+    // The departments alone, readable at a glance.
+    await page.locator(departments).screenshot({ path: `${SHOTS}${name}-departments-390.png` });
+  }
+
+  /** The citizen's progress page for their case, signed in as the pages sign in (token and case in sessionStorage). */
+  async function progressOf(p: any) {
+    const token = await stack.client.token('citizen', { idNumber: p.idNumber });
+    await page.goto(`${stack.baseUrl}/`);
+    await page.evaluate(
+      ([t, id, name, c]) => {
+        sessionStorage.clear();
+        sessionStorage.setItem('ro.token', t!);
+        sessionStorage.setItem('ro.idNumber', id!);
+        sessionStorage.setItem('ro.name', name!);
+        sessionStorage.setItem('ro.caseNumber', c!);
+      },
+      [token, p.idNumber, p.name, done[p.idNumber].caseNumber],
+    );
+    await page.goto(`${stack.baseUrl}/#progress`);
+    await expect.poll(() => page.locator('#p-status').textContent(), { timeout: 15_000 }).toBe('已办结：批准退休');
+  }
+
+  it('a one-child parent sees 卫健 passed with the reward, and five departments', async () => {
+    await progressOf(LIN);
+    const reward = done[LIN.idNumber].departments.health.details.rewardFen as number;
+    const health = page.locator('.dept', { hasText: '卫健部门（独生子女父母奖励）' });
+    await expect.poll(() => health.count()).toBe(1);
+    expect(await health.locator('.badge').textContent()).toBe('通过');
+    expect(await health.textContent()).toContain(`独生子女父母退休奖励 ${(reward / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 })} 元`);
+    expect(await page.locator('.dept').count()).toBe(5);
+    await accessibleAt390('health-citizen-one-child', '#p-departments');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('a parent who is not one sees 卫健 as 无需办理, with why', async () => {
+    await progressOf(CHEN);
+    const health = page.locator('.dept', { hasText: '卫健部门（独生子女父母奖励）' });
+    await expect.poll(() => health.count()).toBe(1);
+    expect(await health.locator('.badge').textContent()).toBe('无需办理');
+    expect(await health.textContent()).toContain('非独生子女父母');
+    await accessibleAt390('health-citizen-not-one-child', '#p-departments');
+  });
+
+  it('the staff console’s case page shows the health commission with the reward, marked as a demo default', async () => {
+    await page.goto(`${stack.baseUrl}/staff/`);
+    await page.evaluate(() => sessionStorage.clear());
+    await page.goto(`${stack.baseUrl}/staff/`);
+    await page.getByRole('radio', { name: '审核主管' }).check();
+    await page.getByLabel('工作人员姓名或工号').fill('主管王');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => page.locator('#view-queue').isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.goto(`${stack.baseUrl}/staff/#case/${done[LIN.idNumber].caseNumber}`);
+    const health = page.locator('.dept[data-department="health"]');
+    await expect.poll(() => health.count(), { timeout: 15_000 }).toBe(1);
+    expect(await health.locator('.dept-name').textContent()).toBe('卫健部门（独生子女父母奖励）');
+    expect(await health.textContent()).toContain('独生子女父母退休奖励');
+    expect(await health.textContent()).toContain('演示默认值');
+    await accessibleAt390('health-staff-case', '#c-departments');
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ISSUING_BODIES } from '../../infra/aws/signing-keys.ts';
-import { cfnText, logicalId, refId, synth, type Resource, type Synth } from './support/synth.ts';
+import { logicalId, refId, synth, type Resource, type Synth } from './support/synth.ts';
 
 let s: Synth;
 const ofType = (type: string): Array<[string, Resource]> => Object.entries(s.json.Resources).filter(([, r]) => r.Type === type);

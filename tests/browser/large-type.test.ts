@@ -112,10 +112,10 @@ describe('browser: large type, big tap targets, tap-to-call and English', () => 
     await page.goto(`${stack.baseUrl}/#home`);
     await page.evaluate(
       ({ token, id, name, caseNumber }) => {
-        sessionStorage.setItem('ro.token', token);
-        sessionStorage.setItem('ro.idNumber', id);
-        sessionStorage.setItem('ro.name', name);
-        sessionStorage.setItem('ro.caseNumber', caseNumber);
+        localStorage.setItem('ro.token', token);
+        localStorage.setItem('ro.idNumber', id);
+        localStorage.setItem('ro.name', name);
+        localStorage.setItem('ro.caseNumber', caseNumber);
       },
       { token, id: LI.idNumber, name: LI.name, caseNumber },
     );

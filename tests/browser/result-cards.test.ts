@@ -98,18 +98,18 @@ describe('browser: the result cards say what happens next', () => {
     if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   });
 
-  /** Signed in as the person (a dev token in the tab's session, as the sign-in leaves it), on the case's progress page. */
+  /** Signed in as the person (a dev token kept on the device, as the sign-in leaves it), on the case's progress page. */
   async function openProgress(person: any, caseNumber: string) {
     const token = await stack.client.token('citizen', { idNumber: person.idNumber });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${stack.baseUrl}/#home`);
     await page.evaluate(
       ({ token, person, caseNumber }) => {
-        sessionStorage.clear();
-        sessionStorage.setItem('ro.token', token);
-        sessionStorage.setItem('ro.idNumber', person.idNumber);
-        sessionStorage.setItem('ro.name', person.name);
-        sessionStorage.setItem('ro.caseNumber', caseNumber);
+        for (const k of ['ro.token', 'ro.idNumber', 'ro.name', 'ro.caseNumber', 'ro.booking', 'ro.sentForm']) localStorage.removeItem(k);
+        localStorage.setItem('ro.token', token);
+        localStorage.setItem('ro.idNumber', person.idNumber);
+        localStorage.setItem('ro.name', person.name);
+        localStorage.setItem('ro.caseNumber', caseNumber);
       },
       { token, person, caseNumber },
     );
@@ -365,7 +365,7 @@ describe('browser: the result cards say what happens next', () => {
     await shots('window-appointment');
 
     // Right after booking, the 预约成功 page shows the same appointment with its calendar file.
-    await page.evaluate((b) => sessionStorage.setItem('ro.booking', JSON.stringify(b)), booked.body);
+    await page.evaluate((b) => localStorage.setItem('ro.booking', JSON.stringify(b)), booked.body);
     await page.goto(`${stack.baseUrl}/#booked`);
     const onBooked = page.locator('#screen-booked').getByTestId('appointment');
     await expect.poll(() => onBooked.isVisible(), { timeout: 15_000 }).toBe(true);
@@ -392,7 +392,7 @@ describe('browser: the result cards say what happens next', () => {
 
     // Anonymous, on the calculator: 办不成事 is in the footer of every page.
     await page.goto(`${stack.baseUrl}/#home`);
-    await page.evaluate(() => sessionStorage.clear());
+    await page.evaluate(() => localStorage.clear());
     for (const screen of ['home', 'calc', 'login']) {
       await page.goto(`${stack.baseUrl}/#${screen}`);
       await expect.poll(() => page.getByRole('button', { name: '办不成事？告诉我们' }).isVisible()).toBe(true);

@@ -64,6 +64,7 @@ describe('browser: the employer agreement on the one form', () => {
     await expect.poll(() => heading().textContent()).toBe('养老金发到哪里');
     await next();
     await expect.poll(() => heading().textContent()).toBe('住房公积金');
+    await page.getByRole('radio', { name: '暂不取出' }).check();
     await next();
 
     await expect.poll(() => heading().textContent()).toBe('请核对后提交');

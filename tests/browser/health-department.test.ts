@@ -83,17 +83,17 @@ describe('browser: the health commission (卫健) on the citizen pages and the s
     await page.locator(departments).screenshot({ path: `${SHOTS}${name}-departments-390.png` });
   }
 
-  /** The citizen's progress page for their case, signed in as the pages sign in (token and case in sessionStorage). */
+  /** The citizen's progress page for their case, signed in as the pages sign in (token and case kept on the device). */
   async function progressOf(p: any) {
     const token = await stack.client.token('citizen', { idNumber: p.idNumber });
     await page.goto(`${stack.baseUrl}/`);
     await page.evaluate(
       ([t, id, name, c]) => {
-        sessionStorage.clear();
-        sessionStorage.setItem('ro.token', t!);
-        sessionStorage.setItem('ro.idNumber', id!);
-        sessionStorage.setItem('ro.name', name!);
-        sessionStorage.setItem('ro.caseNumber', c!);
+        for (const k of ['ro.token', 'ro.idNumber', 'ro.name', 'ro.caseNumber', 'ro.booking', 'ro.sentForm']) localStorage.removeItem(k);
+        localStorage.setItem('ro.token', t!);
+        localStorage.setItem('ro.idNumber', id!);
+        localStorage.setItem('ro.name', name!);
+        localStorage.setItem('ro.caseNumber', c!);
       },
       [token, p.idNumber, p.name, done[p.idNumber].caseNumber],
     );

@@ -22,7 +22,11 @@ export function sourceOf(path, values, prefilled, sources) {
   return { kind: 'typed', text: '您填写的' };
 }
 
-const words = (path, value) => (path === 'applicant.idNumber' ? value || '（没有填写）' : valueWords(path, value));
+const words = (path, value) => {
+  if (path === 'applicant.idNumber') return value || '（没有填写）';
+  if (path === AGREEMENT) return value === true ? '是' : '否';
+  return valueWords(path, value);
+};
 
 /** The check list, one group per page of the form, each with a button back to that page. */
 export function checkList({ values, prefilled, sources, onEdit }) {

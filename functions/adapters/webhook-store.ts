@@ -26,7 +26,11 @@ export const StoredDelivery = z.object({
   eventId: z.string(),
   body: WebhookEventBody,
   attempts: z.number(),
-  createdAt: z.number(),
+  /**
+   * When the delivery was queued, epoch ms (the 24 hours of retries count from it). Not `createdAt`: that name is a
+   * string key of the byPerson index (case records), and a number under it would be refused by the index.
+   */
+  queuedAtMs: z.number(),
   status: z.enum(['WEBHOOK_PENDING', 'WEBHOOK_DELIVERED', 'WEBHOOK_FAILED']),
   queueKey: z.string(),
   lastError: z.string().optional(),
@@ -125,7 +129,7 @@ export class WebhookStore extends TableStore {
             eventId,
             body,
             attempts: 0,
-            createdAt: now,
+            queuedAtMs: now,
             status: PENDING,
             queueKey: dueKey(now, subscriptionId, eventId),
           },

@@ -74,7 +74,7 @@ export async function deliverDue(
       } catch (err) {
         error = (err as Error).message;
       }
-      const retryAt = nextAttemptAt(d.createdAt, d.attempts + 1, Date.now(), opts.retryBaseMs);
+      const retryAt = nextAttemptAt(d.queuedAtMs, d.attempts + 1, Date.now(), opts.retryBaseMs);
       logger.warn(
         { subscription: d.subscriptionId, event: d.eventId, attempts: d.attempts + 1, error, gaveUp: retryAt === undefined },
         'webhook not delivered',

@@ -14,7 +14,7 @@ const due = (eventId: string) => ({
   eventId,
   body: { type: 'case.booked', timestamp: '2026-11-24T00:00:00.000Z', data: { caseNumber: CASE, status: 'BOOKED' } },
   attempts: 0,
-  createdAt: 1_000,
+  queuedAtMs: 1_000,
   status: 'WEBHOOK_PENDING',
   queueKey: `000000000001000#wh_1#${eventId}`,
 });

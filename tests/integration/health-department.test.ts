@@ -75,7 +75,9 @@ describe('卫健 where the city does not take part', () => {
 
   beforeAll(async () => {
     // The city's policy is read when the product starts, as `npm start` and each Lambda read POLICY_OVERRIDES.
-    process.env.POLICY_OVERRIDES = JSON.stringify({ health: { takesPart: [{ validFrom: '2025-01-01', value: false, source: 'DEMO DEFAULT: a city whose health commission does not take part' }] } });
+    process.env.POLICY_OVERRIDES = JSON.stringify({
+      health: { takesPart: [{ validFrom: '2025-01-01', value: false, source: 'DEMO DEFAULT: a city whose health commission does not take part' }] },
+    });
     try {
       stack = await startTestStack();
     } finally {

@@ -12,7 +12,9 @@ const demo = JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[];
 const STRANGER = '13900000001';
 
 function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? [join(dir, f), ...files(join(dir, f))] : [join(dir, f)]));
+  return readdirSync(dir).flatMap((f) =>
+    statSync(join(dir, f), { throwIfNoEntry: false })?.isDirectory() ? [join(dir, f), ...files(join(dir, f))] : [join(dir, f)],
+  );
 }
 
 describe('edge guards', () => {
@@ -107,7 +109,9 @@ describe('edge guards', () => {
   it('the data directory and everything in it are readable by its owner alone', () => {
     expect(statSync(stack.dataDir).mode & 0o777).toBe(0o700);
     // Seal certificates are public by nature (anyone verifying a document gets them); nothing else may be.
-    const exposed = files(stack.dataDir).filter((f) => !f.endsWith('.cert.pem') && (statSync(f).mode & 0o077) !== 0);
+    // A file may go between listing and looking (DynamoDB Local's SQLite journal comes and goes with each write).
+    const modeOf = (f: string) => statSync(f, { throwIfNoEntry: false })?.mode ?? 0;
+    const exposed = files(stack.dataDir).filter((f) => !f.endsWith('.cert.pem') && (modeOf(f) & 0o077) !== 0);
     expect(files(stack.dataDir).some((f) => f.endsWith('.db'))).toBe(true);
     expect(exposed).toEqual([]);
   });

@@ -92,6 +92,19 @@ export async function signIn(page: Page, baseUrl: string, person: { name: string
   await page.getByRole('button', { name: '登录' }).click();
 }
 
+/** The sign-in the pages keep on the device (web/lib/session.js), as a sign-in leaves it, with the case being worked on. */
+export async function keepSignIn(page: Page, baseUrl: string, s: { token: string; idNumber: string; name: string; caseNumber: string }) {
+  // A full load (no fragment), so nothing of the page shown before stays on screen.
+  await page.goto(`${baseUrl}/`);
+  await page.evaluate((s) => {
+    for (const k of ['ro.token', 'ro.idNumber', 'ro.name', 'ro.caseNumber', 'ro.booking', 'ro.sentForm']) localStorage.removeItem(k);
+    localStorage.setItem('ro.token', s.token);
+    localStorage.setItem('ro.idNumber', s.idNumber);
+    localStorage.setItem('ro.name', s.name);
+    localStorage.setItem('ro.caseNumber', s.caseNumber);
+  }, s);
+}
+
 let AXE: string | undefined;
 /** No violations of any axe rule on the page as it is now. */
 export async function expectAccessible(page: Page, what: string) {

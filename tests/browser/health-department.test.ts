@@ -4,33 +4,24 @@
  * at phone width (390 px) with no sideways scrolling and no axe-core violation. Screenshots go to
  * tests/browser/screenshots/ (not in git).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CitizenBrowser, expectAccessible, keepSignIn, launchCitizenBrowser, SHOTS } from './citizen-browser.ts';
 import { bookAndSubmit, DEMO_FIXTURES, startTestStack, type TestStack } from '../integration/harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
 const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
 const LIN = demo.get('441900197108030169'); // one-child parent, statutory 2027-01
 const CHEN = demo.get('441900196610120130'); // not one, statutory 2027-04
 
-if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-deps.sh (npm test does) to install Debian's chromium`);
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 describe('browser: the health commission (卫健) on the citizen pages and the staff console', () => {
   let stack: TestStack;
-  let context: BrowserContext;
-  let profileDir: string;
+  let b: CitizenBrowser;
   let page: Page;
-  const pageErrors: string[] = [];
   const done: Record<string, any> = {};
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     stack = await startTestStack({ clockToday: '2026-12-01' });
     const platform = await stack.client.token('platform');
     for (const [p, month, age] of [
@@ -40,63 +31,28 @@ describe('browser: the health commission (卫健) on the citizen pages and the s
       const caseNumber = await bookAndSubmit(stack.client, platform, p, { type: 'normal', requestedMonth: month, originalRetirementAge: age });
       done[p.idNumber] = await stack.client.waitForCase(caseNumber, platform, (x) => x.status === 'COMPLETED', 30_000);
     }
-    profileDir = mkdtempSync(join(tmpdir(), 'retireone-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 390, height: 844 },
-      locale: 'zh-CN',
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) pageErrors.push(m.text());
-    });
+    b = await launchCitizenBrowser();
+    page = b.page;
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
+    await b?.close();
     await stack?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   });
 
   async function accessibleAt390(name: string, departments: string) {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-    const violations = await page.evaluate(async () => {
-      const r = await (window as any).axe.run(document);
-      return r.violations.map((v: any) => `${v.id}: ${v.help} — ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
-    });
-    expect(violations, name).toEqual([]);
-    await page.screenshot({ path: `${SHOTS}${name}-390.png`, fullPage: true });
+    await expectAccessible(page, name);
+    await page.screenshot({ path: join(SHOTS, `${name}-390.png`), fullPage: true });
     // The departments alone, readable at a glance.
-    await page.locator(departments).screenshot({ path: `${SHOTS}${name}-departments-390.png` });
+    await page.locator(departments).screenshot({ path: join(SHOTS, `${name}-departments-390.png`) });
   }
 
   /** The citizen's progress page for their case, signed in as the pages sign in (token and case kept on the device). */
   async function progressOf(p: any) {
     const token = await stack.client.token('citizen', { idNumber: p.idNumber });
-    await page.goto(`${stack.baseUrl}/`);
-    await page.evaluate(
-      ([t, id, name, c]) => {
-        for (const k of ['ro.token', 'ro.idNumber', 'ro.name', 'ro.caseNumber', 'ro.booking', 'ro.sentForm']) localStorage.removeItem(k);
-        localStorage.setItem('ro.token', t!);
-        localStorage.setItem('ro.idNumber', id!);
-        localStorage.setItem('ro.name', name!);
-        localStorage.setItem('ro.caseNumber', c!);
-      },
-      [token, p.idNumber, p.name, done[p.idNumber].caseNumber],
-    );
+    await keepSignIn(page, stack.baseUrl, { token, idNumber: p.idNumber, name: p.name, caseNumber: done[p.idNumber].caseNumber });
     await page.goto(`${stack.baseUrl}/#progress`);
     await expect.poll(() => page.locator('#p-status').textContent(), { timeout: 15_000 }).toBe('已办结：批准退休');
   }
@@ -110,7 +66,7 @@ describe('browser: the health commission (卫健) on the citizen pages and the s
     expect(await health.textContent()).toContain(`独生子女父母退休奖励 ${(reward / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 })} 元`);
     expect(await page.locator('.dept').count()).toBe(5);
     await accessibleAt390('health-citizen-one-child', '#p-departments');
-    expect(pageErrors).toEqual([]);
+    expect(b.errors).toEqual([]);
   });
 
   it('a parent who is not one sees 卫健 as 无需办理, with why', async () => {
@@ -137,6 +93,6 @@ describe('browser: the health commission (卫健) on the citizen pages and the s
     expect(await health.textContent()).toContain('独生子女父母退休奖励');
     expect(await health.textContent()).toContain('演示默认值');
     await accessibleAt390('health-staff-case', '#c-departments');
-    expect(pageErrors).toEqual([]);
+    expect(b.errors).toEqual([]);
   });
 });

@@ -4,90 +4,43 @@
  * link, button and choice is at least 44 × 44 px on a 390 px phone and on a desktop; 12333 is a tel: link;
  * English is one tap away and stays chosen. axe-core finds no violation in large type or in English.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CitizenBrowser, expectAccessible, keepSignIn, launchCitizenBrowser, SHOTS } from './citizen-browser.ts';
 import { bookAndSubmit, DEMO_FIXTURES, startTestStack, type TestStack } from '../integration/harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = resolve(import.meta.dirname, '../../tmp/screenshots');
 const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
 const LI = demo.get('441900197107150222'); // 李春梅: approved with a medical top-up; 2026-12
 
-if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-deps.sh (npm test does) to install Debian's chromium`);
-
-function axeScript(): string {
-  const candidates = [process.env.AXE_CORE_JS];
-  try {
-    candidates.push(createRequire(import.meta.url).resolve('axe-core/axe.min.js'));
-  } catch {
-    /* not installed */
-  }
-  const found = candidates.find((p): p is string => Boolean(p && existsSync(p)));
-  if (!found) throw new Error('axe-core is missing: add it to devDependencies, or set AXE_CORE_JS to an axe.min.js');
-  return found;
-}
-const AXE_SOURCE = readFileSync(axeScript(), 'utf8');
 const TAP = 44;
 
 describe('browser: large type, big tap targets, tap-to-call and English', () => {
   let stack: TestStack;
   let context: BrowserContext;
-  let profileDir: string;
+  let b: CitizenBrowser;
   let page: Page;
   let caseNumber = '';
   let token = '';
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     stack = await startTestStack({ clockToday: '2026-11-02' });
     token = await stack.client.token('citizen', { idNumber: LI.idNumber });
     caseNumber = await bookAndSubmit(stack.client, token, LI, { type: 'normal', requestedMonth: '2026-12', originalRetirementAge: 55 });
     await stack.client.waitForCase(caseNumber, token, (x) => x.status === 'COMPLETED', 45_000);
-    profileDir = mkdtempSync(join(tmpdir(), 'retireone-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 390, height: 844 },
-      locale: 'zh-CN',
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) pageErrors.push(m.text());
-    });
+    b = await launchCitizenBrowser();
+    context = b.context;
+    page = b.page;
   }, 180_000);
 
   afterAll(async () => {
-    await context?.close();
+    await b?.close();
     await stack?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   });
 
   const rootPx = () => page.evaluate(() => Number.parseFloat(getComputedStyle(document.documentElement).fontSize));
   const bodyTextPx = () => page.evaluate(() => Number.parseFloat(getComputedStyle(document.querySelector('#screen-home .lead')!).fontSize));
-
-  async function expectAccessible(what: string) {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-    const violations = await page.evaluate(async () => {
-      const r = await (window as any).axe.run(document);
-      return r.violations.map((v: any) => `${v.id}: ${v.help} — ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
-    });
-    expect(violations, what).toEqual([]);
-  }
 
   /** Every visible thing a finger taps, narrower or shorter than 44 px: "what (w×h)". */
   const smallTargets = () =>
@@ -108,18 +61,7 @@ describe('browser: large type, big tap targets, tap-to-call and English', () => 
       return out;
     }, TAP);
 
-  async function signInWithCase() {
-    await page.goto(`${stack.baseUrl}/#home`);
-    await page.evaluate(
-      ({ token, id, name, caseNumber }) => {
-        localStorage.setItem('ro.token', token);
-        localStorage.setItem('ro.idNumber', id);
-        localStorage.setItem('ro.name', name);
-        localStorage.setItem('ro.caseNumber', caseNumber);
-      },
-      { token, id: LI.idNumber, name: LI.name, caseNumber },
-    );
-  }
+  const signInWithCase = () => keepSignIn(page, stack.baseUrl, { token, idNumber: LI.idNumber, name: LI.name, caseNumber });
 
   it('the type follows the browser’s text size', async () => {
     await page.goto(`${stack.baseUrl}/#home`);
@@ -153,17 +95,17 @@ describe('browser: large type, big tap targets, tap-to-call and English', () => 
     expect(await page.getByRole('button', { name: /长辈版/ }).getAttribute('aria-pressed')).toBe('true');
     expect(await rootPx()).toBeGreaterThanOrEqual(normal * 1.2);
     await page.screenshot({ path: join(SHOTS, 'large-type-home-390.png') });
-    await expectAccessible('home in large type');
+    await expectAccessible(page, 'home in large type');
 
     // On the progress page, in large type, the result card is still readable and accessible.
     await signInWithCase();
     await page.goto(`${stack.baseUrl}/#progress`);
     await expect.poll(() => page.getByTestId('next-steps').textContent(), { timeout: 15_000 }).toContain('每月基本养老金');
     await page.screenshot({ path: join(SHOTS, 'large-type-progress-390.png') });
-    await expectAccessible('progress in large type');
+    await expectAccessible(page, 'progress in large type');
     await page.getByRole('button', { name: /长辈版/ }).click();
     expect(await page.evaluate(() => localStorage.getItem('ro.largeType'))).toBeNull();
-    expect(pageErrors).toEqual([]);
+    expect(b.errors).toEqual([]);
   }, 60_000);
 
   it('every tap target is at least 44 × 44 px, on a phone and on a desktop, in normal and large type', async () => {
@@ -223,11 +165,11 @@ describe('browser: large type, big tap targets, tap-to-call and English', () => 
     await page.reload();
     await expect.poll(() => page.getByTestId('next-steps').textContent(), { timeout: 15_000 }).toContain('Monthly basic pension');
     await page.screenshot({ path: join(SHOTS, 'english-progress-390.png') });
-    await expectAccessible('progress in English');
+    await expectAccessible(page, 'progress in English');
     await page.getByRole('button', { name: '中文' }).click();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     expect(await page.locator('#screen-calc').getAttribute('lang')).toBeNull();
     await expect.poll(() => page.getByTestId('next-steps').textContent()).toContain('每月基本养老金');
-    expect(pageErrors).toEqual([]);
+    expect(b.errors).toEqual([]);
   }, 60_000);
 });

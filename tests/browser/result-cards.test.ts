@@ -8,12 +8,12 @@
  * tmp/screenshots/ (git-ignored) to be looked at.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CitizenBrowser, expectAccessible, keepSignIn, launchCitizenBrowser, SHOTS } from './citizen-browser.ts';
 import { policyOn } from '../../functions/domain/policy.ts';
 import { DEMO_RULES } from '../support/rules.ts';
 
@@ -21,8 +21,6 @@ import { DEMO_RULES } from '../support/rules.ts';
 const DEFAULT_POLICY = policyOn(DEMO_RULES, '2026-12-01');
 import { applicationFor, bookAndSubmit, DEMO_FIXTURES, startTestStack, type TestStack } from '../integration/harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = resolve(import.meta.dirname, '../../tmp/screenshots');
 const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
 const LI = demo.get('441900197107150222'); // 李春梅: approved, medical years short → a top-up; 2026-12
 const ZHOU = demo.get('441900196607070291'); // 周海涛: 12 years of contributions → refused by HR; fund would pass; 2026-12
@@ -30,21 +28,6 @@ const LIU = demo.get('441900196608190252'); // 刘伟: fund loan outstanding →
 const CHEN = demo.get('441900196610120130'); // 陈志明: window appointment
 const ZHAO = demo.get('441900196611020238'); // 赵国强: approved with a local top-up; 2027-05
 const LIN = demo.get('441900197108030169'); // 林秀英: a name not as booked → pre-review waits for a person; 2027-01
-
-if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-deps.sh (npm test does) to install Debian's chromium`);
-
-function axeScript(): string {
-  const candidates = [process.env.AXE_CORE_JS];
-  try {
-    candidates.push(createRequire(import.meta.url).resolve('axe-core/axe.min.js'));
-  } catch {
-    /* not installed */
-  }
-  const found = candidates.find((p): p is string => Boolean(p && existsSync(p)));
-  if (!found) throw new Error('axe-core is missing: add it to devDependencies, or set AXE_CORE_JS to an axe.min.js');
-  return found;
-}
-const AXE_SOURCE = readFileSync(axeScript(), 'utf8');
 
 /** "1234567" fen → "12,345.67", as a person reads money. */
 const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -58,72 +41,29 @@ const pdfText = (bytes: Uint8Array) => {
 
 describe('browser: the result cards say what happens next', () => {
   let stack: TestStack;
-  let context: BrowserContext;
-  let profileDir: string;
+  let b: CitizenBrowser;
   let page: Page;
-  const pageErrors: string[] = [];
   /** 李春梅's completed case, rated in the last test. */
   let approvedCase = '';
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     stack = await startTestStack({ clockToday: '2026-11-02' });
-    profileDir = mkdtempSync(join(tmpdir(), 'retireone-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 390, height: 844 },
-      locale: 'zh-CN',
-      acceptDownloads: true,
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) pageErrors.push(m.text());
-    });
+    b = await launchCitizenBrowser();
+    page = b.page;
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
+    await b?.close();
     await stack?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   });
 
   /** Signed in as the person (a dev token kept on the device, as the sign-in leaves it), on the case's progress page. */
   async function openProgress(person: any, caseNumber: string) {
     const token = await stack.client.token('citizen', { idNumber: person.idNumber });
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${stack.baseUrl}/#home`);
-    await page.evaluate(
-      ({ token, person, caseNumber }) => {
-        for (const k of ['ro.token', 'ro.idNumber', 'ro.name', 'ro.caseNumber', 'ro.booking', 'ro.sentForm']) localStorage.removeItem(k);
-        localStorage.setItem('ro.token', token);
-        localStorage.setItem('ro.idNumber', person.idNumber);
-        localStorage.setItem('ro.name', person.name);
-        localStorage.setItem('ro.caseNumber', caseNumber);
-      },
-      { token, person, caseNumber },
-    );
+    await keepSignIn(page, stack.baseUrl, { token, idNumber: person.idNumber, name: person.name, caseNumber });
     await page.goto(`${stack.baseUrl}/#progress`);
     await expect.poll(() => page.locator('#p-number').textContent(), { timeout: 15_000 }).toBe(caseNumber);
-  }
-
-  async function expectAccessible(what: string) {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-    const violations = await page.evaluate(async () => {
-      const r = await (window as any).axe.run(document);
-      return r.violations.map((v: any) => `${v.id}: ${v.help} — ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
-    });
-    expect(violations, what).toEqual([]);
   }
 
   /** The top of the page at phone and desktop width (and the whole page), accessible at both. */
@@ -136,7 +76,7 @@ describe('browser: the result cards say what happens next', () => {
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: join(SHOTS, `${name}-${w}.png`) });
       await page.screenshot({ path: join(SHOTS, `${name}-${w}-full.png`), fullPage: true });
-      await expectAccessible(`${name} at ${w} px`);
+      await expectAccessible(page, `${name} at ${w} px`);
     }
     await page.setViewportSize({ width: 390, height: 844 });
   }
@@ -189,7 +129,7 @@ describe('browser: the result cards say what happens next', () => {
     // Not the old, empty promise.
     expect(await page.locator('#p-status-explain').textContent()).not.toBe('您的退休申请已经批准。请下载盖章的办理结果，妥善保存。');
     await shots('approved-top-up');
-    expect(pageErrors).toEqual([]);
+    expect(b.errors).toEqual([]);
   }, 120_000);
 
   it('rejected: each reason in plain words, what to do, where, and the appeal route; 重新预约 comes after; the fund pays nothing', async () => {
@@ -236,7 +176,7 @@ describe('browser: the result cards say what happens next', () => {
     await shots('rejected-english');
     await page.getByRole('button', { name: '中文' }).click();
     await expect.poll(() => page.getByTestId('appeal').textContent()).toContain('60 日内');
-    expect(pageErrors).toEqual([]);
+    expect(b.errors).toEqual([]);
   }, 120_000);
 
   it('manual review: how long the wait is, who will phone and on which number; no internal keys in the text', async () => {
@@ -264,7 +204,7 @@ describe('browser: the result cards say what happens next', () => {
 
     // Tidy up: withdraw, so LIU has no open case.
     expect((await client.post(`/v1/cases/${caseNumber}/withdrawal`, {}, token)).status).toBe(202);
-    expect(pageErrors).toEqual([]);
+    expect(b.errors).toEqual([]);
   }, 120_000);
 
   it('a department that could not answer: the wait names it; after the staff’s recheck the history says the outcome in words, not codes', async () => {
@@ -290,7 +230,7 @@ describe('browser: the result cards say what happens next', () => {
     expect(history).toContain('重新核查税务部门');
     expect(history).not.toMatch(/\b(PASS|FAIL|MANUAL|CONDITIONAL|NOT_APPLICABLE|PENDING)\b/);
     expect(history).not.toMatch(/\b(hr|tax|medical|housingFund)\b/);
-    expect(pageErrors).toEqual([]);
+    expect(b.errors).toEqual([]);
   }, 150_000);
 
   it('pre-review waiting for a person: how long, and that the one-stop window will phone', async () => {
@@ -314,7 +254,7 @@ describe('browser: the result cards say what happens next', () => {
     expect(text).toContain(`${c.sla.workingDaysLeft} 个工作日`);
     await shots('pre-review-waiting');
     expect((await client.post(`/v1/cases/${caseNumber}/withdrawal`, {}, token)).status).toBe(202);
-    expect(pageErrors).toEqual([]);
+    expect(b.errors).toEqual([]);
   }, 120_000);
 
   it('window appointment: centre, address and time on the progress page, not a raw timestamp; the .ics adds it to a calendar', async () => {
@@ -379,7 +319,7 @@ describe('browser: the result cards say what happens next', () => {
     await shots('window-booked');
 
     expect((await client.post(`/v1/cases/${caseNumber}/withdrawal`, {}, token)).status).toBe(202);
-    expect(pageErrors).toEqual([]);
+    expect(b.errors).toEqual([]);
   }, 120_000);
 
   it('rating a completed case and 办不成事 are reachable from every page', async () => {
@@ -401,7 +341,7 @@ describe('browser: the result cards say what happens next', () => {
     await page.getByRole('button', { name: '办不成事？告诉我们' }).click();
     const feedback = page.getByRole('dialog', { name: '办不成事？告诉我们' });
     await expect.poll(() => feedback.isVisible()).toBe(true);
-    await expectAccessible('办不成事 dialog');
+    await expectAccessible(page, '办不成事 dialog');
     await feedback.getByLabel(/遇到了什么问题/).fill('网上预约时找不到松山湖的服务中心');
     await feedback.getByLabel(/联系方式/).fill(CHEN.phone);
     await page.screenshot({ path: join(SHOTS, 'feedback-dialog-390.png') });
@@ -422,7 +362,7 @@ describe('browser: the result cards say what happens next', () => {
     await expect.poll(() => rating.isVisible()).toBe(true);
     await rating.getByRole('radio', { name: /非常满意/ }).check();
     await rating.getByLabel(/想说的话/).fill('不用跑腿，很方便');
-    await expectAccessible('rating dialog');
+    await expectAccessible(page, 'rating dialog');
     await page.screenshot({ path: join(SHOTS, 'rating-dialog-390.png') });
     const [rated] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith(`/v1/cases/${done.caseNumber}/rating`)),
@@ -440,6 +380,6 @@ describe('browser: the result cards say what happens next', () => {
     await page.getByRole('button', { name: '评价服务' }).click();
     await expect.poll(() => rating.textContent()).toContain('您已评价');
     await rating.getByRole('button', { name: '关闭' }).click();
-    expect(pageErrors).toEqual([]);
+    expect(b.errors).toEqual([]);
   }, 120_000);
 });

@@ -12,6 +12,8 @@ export const keys = {
   healthProbe: (instanceId: string) => ({ pk: 'HEALTH#probe', sk: instanceId }),
   ratingStats: (shard: number) => ({ pk: `STATS#ratings#${shard}`, sk: 'STATS' }),
   feedback: (feedbackId: string) => ({ pk: `FEEDBACK#${feedbackId}`, sk: 'FEEDBACK' }),
+  /** The person's authorisation of one agent (代办授权): one per person and agent, a new one replaces it. */
+  agency: (personIdNumber: string, agentIdNumber: string) => ({ pk: `AGENCY#${personIdNumber}`, sk: `AGENT#${agentIdNumber}` }),
 };
 export const STATUS_INDEX = 'byStatus';
 /** GSI of a person's own cases: idNumber, newest createdAt first; projects only what the case list shows. */

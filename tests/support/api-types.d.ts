@@ -1544,7 +1544,7 @@ export interface components {
             };
         };
         /** @enum {string} */
-        SupplementField: "applicant.name" | "applicant.gender" | "applicant.birthDate" | "applicant.phone" | "applicant.address" | "retirement.type" | "retirement.requestedMonth" | "retirement.originalRetirementAge" | "bankAccount.bankName" | "bankAccount.accountNo" | "housingFund.withdraw";
+        SupplementField: "applicant.name" | "applicant.gender" | "applicant.birthDate" | "applicant.phone" | "applicant.address" | "retirement.type" | "retirement.requestedMonth" | "retirement.originalRetirementAge" | "retirement.employerAgreement" | "bankAccount.bankName" | "bankAccount.accountNo" | "housingFund.withdraw";
         Departments: {
             hr: components["schemas"]["DepartmentResult"];
             tax: components["schemas"]["DepartmentResult"];

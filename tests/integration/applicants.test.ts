@@ -21,6 +21,7 @@ const ZHAO = person('赵国强');
 const ZHOU = person('周海涛');
 const MA = person('马俊');
 const HU = person('胡美玲'); // flexible-late candidate
+const LIU = person('刘伟');
 /** Valid ID number, in no department's records. */
 const STRANGER = '11010519491231002X';
 
@@ -35,6 +36,7 @@ describe('applicant kinds', () => {
   let stack: TestStack;
   let unit: string;
   let otherUnit: string;
+  let agentCase = '';
   const citizen = (p: any) => stack.client.token('citizen', { idNumber: p.idNumber, name: p.name });
 
   beforeAll(async () => {
@@ -77,6 +79,17 @@ describe('applicant kinds', () => {
     expect((await stack.client.get(`/v1/cases/${chen.caseNumber}`, await citizen(CHEN))).status).toBe(200);
     expect((await stack.client.get(`/v1/cases/${chen.caseNumber}`, otherUnit)).status).toBe(404);
     expect((await stack.client.get(`/v1/cases/${chen.caseNumber}`, await citizen(LIN))).status).toBe(404);
+  }, 60_000);
+
+  it('a unit withdraws a case it filed, the timeline saying so; another unit cannot', async () => {
+    const filed = await file(unit, [retiree(LIU)]);
+    const caseNumber = filed.body.results[0].caseNumber;
+    expect((await stack.client.post(`/v1/cases/${caseNumber}/withdrawal`, {}, otherUnit, key())).status).toBe(404);
+    const withdrawn = await stack.client.post(`/v1/cases/${caseNumber}/withdrawal`, { reason: '员工暂缓退休' }, unit, key());
+    expect(withdrawn.status).toBe(202);
+    const view = (await stack.client.get(`/v1/cases/${caseNumber}`, await citizen(LIU))).body;
+    expect(view.status).toBe('WITHDRAWN');
+    expect(view.timeline.at(-1).note).toBe(`${UNIT.name}（单位经办）代为撤回申请：员工暂缓退休`);
   }, 60_000);
 
   it('a unit files only for its own employees, and never gives a person a second case', async () => {
@@ -161,6 +174,7 @@ describe('applicant kinds', () => {
     const booked = await stack.client.post('/v1/bookings', retiree(ZHOU), lin, key());
     expect(booked.status).toBe(201);
     const caseNumber = booked.body.caseNumber;
+    agentCase = caseNumber;
     const view = (await stack.client.get(`/v1/cases/${caseNumber}`, lin)).body;
     expect(view.appliedBy).toEqual({ kind: 'agent', name: LIN.name, idNumberMasked: '441900********0169', authorisationId: granted.body.authorisationId });
     expect(view.timeline[0].note).toContain(`委托代办：代办人 ${LIN.name}`);
@@ -232,4 +246,16 @@ describe('applicant kinds', () => {
     ]);
     expect((await stack.client.get(`/v1/cases/${caseNumber}/documents/${done.documents[0].documentId}`, otherUnit)).status).toBe(404);
   }, 90_000);
+
+  // Last: it moves the stack's day past the authorisation's end.
+  it('once the authorisation has ended, the agent no longer reaches the case; the person still does', async () => {
+    const lin = await citizen(LIN);
+    expect((await stack.client.get(`/v1/cases/${agentCase}`, lin)).status).toBe(200);
+    stack.setToday('2027-01-01');
+    expect((await stack.client.get(`/v1/cases/${agentCase}`, lin)).status).toBe(404);
+    expect((await stack.client.get(`/v1/cases/${agentCase}`, await citizen(ZHOU))).status).toBe(200);
+    const again = await stack.client.post('/v1/bookings', retiree(ZHOU), lin, key());
+    expect(again.status).toBe(403);
+    expect(again.body.detail).toContain('ended on 2026-12-31');
+  });
 });

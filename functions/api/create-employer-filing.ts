@@ -1,4 +1,5 @@
 import type { AppliedBy, EmployerFilingItem } from '../../schemas/applicant.ts';
+import { DepartmentResponseInvalid, DepartmentUnavailable } from '../departments/errors.ts';
 import { employs } from '../domain/applicant.ts';
 import { maskIdNumber } from '../domain/mask.ts';
 import { bookCase, bookingProblem } from './book-case.ts';
@@ -22,7 +23,22 @@ export const handler = httpHandler(operations.createEmployerFiling, {
     for (const [index, retiree] of body.retirees.entries()) {
       const at = `retirees[${index}]`;
       // HR says who works where: a unit files only for its own employees (an unknown person is nobody's).
-      const hr = await rt.departments.hr(`FILING-${requestId}`, retiree.idNumber);
+      let hr: Awaited<ReturnType<typeof rt.departments.hr>>;
+      try {
+        hr = await rt.departments.hr(`FILING-${requestId}`, retiree.idNumber);
+      } catch (err) {
+        // HR not answering refuses this retiree for now, not the whole filing: sent again (a new key), it books the rest.
+        if (!(err instanceof DepartmentUnavailable || err instanceof DepartmentResponseInvalid)) throw err;
+        results.push({
+          index,
+          idNumber: retiree.idNumber,
+          outcome: 'REFUSED',
+          problem: itemProblem(
+            new HttpProblem(503, 'HR unavailable', 'HR could not confirm the employment just now; send the filing again later with a new Idempotency-Key.'),
+          ),
+        });
+        continue;
+      }
       if (!employs(unit, hr)) {
         results.push({
           index,

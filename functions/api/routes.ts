@@ -260,7 +260,7 @@ export const operations = {
       description:
         'For each retiree, in the order sent, its own outcome: `BOOKED` with its own case number, `OPEN_CASE` naming the case the person ' +
         'already has (never a second one), or `REFUSED` with the reason (403: HR does not show the person as this unit’s employee; 409: the ' +
-        'slot is full; 429: a message quota). The unit is the token’s (`creditCode`); `officer` is the handling officer (经办人). The case, its ' +
+        'slot is full; 429: a message quota; 503: HR could not confirm the employment just now — send the filing again under a new Idempotency-Key, and those booked meanwhile come back as `OPEN_CASE` with their case). The unit is the token’s (`creditCode`); `officer` is the handling officer (经办人). The case, its ' +
         'timeline and its sealed papers name the unit and the officer; the unit then follows and fills in only the cases it filed.',
       responses: {
         200: {

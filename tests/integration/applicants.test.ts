@@ -92,6 +92,26 @@ describe('applicant kinds', () => {
     expect(view.timeline.at(-1).note).toBe(`${UNIT.name}（单位经办）代为撤回申请：员工暂缓退休`);
   }, 60_000);
 
+  it('HR not answering refuses only the retirees it could not confirm; the filing sent again later books them', async () => {
+    const ZHANG = person('张桂兰');
+    const headers = key();
+    expect((await stack.client.request('PUT', '/v1/dev/departments/hr/faults', { body: { mode: 'down' } })).status).toBe(200);
+    let first: any;
+    try {
+      first = await file(unit, [retiree(ZHANG)], headers);
+    } finally {
+      expect((await stack.client.request('PUT', '/v1/dev/departments/hr/faults', { body: { mode: 'up' } })).status).toBe(200);
+    }
+    expect(first.status).toBe(200);
+    expect(first.body.results[0]).toMatchObject({ outcome: 'REFUSED', problem: { status: 503 } });
+    // The key keeps its first answer; a new filing (a new key) books her, and anyone booked meanwhile comes back as OPEN_CASE.
+    expect((await file(unit, [retiree(ZHANG)], headers)).body).toEqual(first.body);
+    const later = await file(unit, [retiree(ZHANG)]);
+    expect(later.body.results[0].outcome).toBe('BOOKED');
+    const again = await file(unit, [retiree(ZHANG)]);
+    expect(again.body.results[0]).toMatchObject({ outcome: 'OPEN_CASE', caseNumber: later.body.results[0].caseNumber });
+  }, 60_000);
+
   it('a unit files only for its own employees, and never gives a person a second case', async () => {
     const huang = await citizen(HUANG);
     const own = await stack.client.post('/v1/bookings', retiree(HUANG), huang, key());

@@ -13,6 +13,8 @@ export const keys = {
   ratingStats: (shard: number) => ({ pk: `STATS#ratings#${shard}`, sk: 'STATS' }),
   feedback: (feedbackId: string) => ({ pk: `FEEDBACK#${feedbackId}`, sk: 'FEEDBACK' }),
   migration: (name: string) => ({ pk: `MIGRATION#${name}`, sk: 'DONE' }),
+  /** The person's authorisation of one agent (代办授权): one per person and agent, a new one replaces it. */
+  agency: (personIdNumber: string, agentIdNumber: string) => ({ pk: `AGENCY#${personIdNumber}`, sk: `AGENT#${agentIdNumber}` }),
 };
 export const STATUS_INDEX = 'byStatus';
 /**

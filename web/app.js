@@ -15,6 +15,7 @@ import { setupWithdraw } from './screens/withdraw.js';
 import { showSupplement, forgetSupplement } from './screens/supplement.js';
 import { showMyCases, forgetMyCases } from './screens/my-cases.js';
 import { setupChrome } from './lib/chrome.js';
+import { keepInvitationFromLink } from './lib/invitation.js';
 import { t, tr, chinese, isEnglish } from './lib/i18n.js';
 
 const SCREENS = ['home', 'calc', 'login', 'cases', 'book', 'booked', 'form', 'progress', 'supplement'];
@@ -49,6 +50,7 @@ function renderWho() {
 }
 
 function start() {
+  keepInvitationFromLink();
   setupChrome();
   useRouter(route);
   $('#sign-out').addEventListener('click', () => {

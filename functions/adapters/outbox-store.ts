@@ -21,6 +21,8 @@ export const StoredSms = z.object({
   status: z.string().optional(),
   queueKey: z.string(),
   sentAt: z.string().optional(),
+  /** An invitation's link reference and the month it announces (functions/sms/invite.ts). */
+  invitation: z.object({ ref: z.string(), retirementMonth: z.string() }).optional(),
 });
 export type StoredSms = z.infer<typeof StoredSms>;
 

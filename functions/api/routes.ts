@@ -9,6 +9,7 @@ import { CaseList } from '../../schemas/case-list.ts';
 import { CaseNumber } from '../../schemas/common.ts';
 import { DevMessageList, DevMessagesQuery } from '../../schemas/dev-messages.ts';
 import { EligibilityRequest, EligibilityResponse } from '../../schemas/eligibility.ts';
+import { InvitationPathParams, InvitationView } from '../../schemas/invitation.ts';
 import { FeedbackCreated, FeedbackList, FeedbackListQuery, FeedbackListQueryWire, FeedbackRequest } from '../../schemas/feedback.ts';
 import { Problem } from '../../schemas/problem.ts';
 import { RatingRequest, RatingResponse } from '../../schemas/rating.ts';
@@ -386,6 +387,29 @@ export const operations = {
         200: { description: 'The caller’s cases, newest first; an empty list when there are none.', content: json(CaseList) },
         400: BAD_REQUEST,
         403: problem('Not a citizen: the list is of the caller’s own cases.'),
+      },
+    },
+  }),
+  getInvitation: operation({
+    method: 'GET',
+    path: '/v1/invitations/{ref}',
+    module: 'get-invitation',
+    // Only the invited person: the reference is looked up under the token's own ID number, never under the link's.
+    auth: ['citizen'],
+    access: { table: 'read' },
+    params: InvitationPathParams,
+    doc: {
+      operationId: 'getInvitation',
+      tags: ['Booking'],
+      summary: 'What an invitation’s link fills in on the booking page',
+      description:
+        'The 服务找人 invitation text links to the booking page with a random reference. Signed in, the person reads here what HR gave for them ' +
+        '(the phone the invitation went to, the statutory month). A reference that is not the caller’s own invitation is a 404, whoever it belongs to.',
+      responses: {
+        200: { description: 'The invited person’s booking details.', content: json(InvitationView) },
+        400: BAD_REQUEST,
+        403: problem('Not a citizen.'),
+        404: problem('No invitation of the caller has this reference.'),
       },
     },
   }),

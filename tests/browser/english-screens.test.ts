@@ -19,7 +19,12 @@ const CHEN = demo.get('441900196610120130'); // statutory 2027-04, approved when
 function unmarkedChinese(page: Page) {
   return page.evaluate(() => {
     const out: string[] = [];
-    const roots = [document.querySelector('header'), document.querySelector('main'), document.querySelector('footer'), ...Array.from(document.querySelectorAll('dialog[open]'))];
+    const roots = [
+      document.querySelector('header'),
+      document.querySelector('main'),
+      document.querySelector('footer'),
+      ...Array.from(document.querySelectorAll('dialog[open]')),
+    ];
     for (const root of roots) {
       if (!root) continue;
       const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);

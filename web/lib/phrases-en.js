@@ -101,6 +101,8 @@ export const PHRASES_EN = {
   '窗口办理时间：{start}–{end}，': 'At the window: {start}–{end}, ',
   '。请带上身份证。': '. Please bring your ID card.',
   '窗口办理时间：{start}–{end}。请带上身份证。': 'At the window: {start}–{end}. Please bring your ID card.',
+  '您收到了我们的邀请：您将于 {month}达到法定退休年龄。手机号码已按人社部门的记录填好，请核对。':
+    'You were invited: you reach the statutory retirement age in {month}. The mobile number is filled in from the human resources and social security record; please check it.',
   '办件编号以 RT 开头，共 16 位，请核对。': 'A case number starts with RT and has 16 characters. Please check it.',
   // ---- calculator (screens/calc.js)
   '请选择性别。': 'Please choose your sex.',

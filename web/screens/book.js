@@ -7,7 +7,7 @@ import { go } from '../lib/navigation.js';
 import { problemText, handleAuth } from '../lib/citizen-problem.js';
 import { listCentres, showCentreAddress, loadSlots } from './book-window.js';
 import { setupResumeCase } from './resume-case.js';
-import { tr } from '../lib/i18n.js';
+import { tr, month } from '../lib/i18n.js';
 
 let bookingKey = { body: '', key: '' };
 
@@ -51,6 +51,8 @@ export function setupBook() {
       const r = await api('POST', '/v1/bookings', { token: session.token, body, headers: { 'Idempotency-Key': bookingKey.key } });
       session.caseNumber = r.caseNumber;
       session.booking = r;
+      session.invitation = null;
+      $('#invitation-note')?.remove();
       bookingKey = { body: '', key: '' };
       go('booked');
       say(tr('预约成功。'), 'ok');
@@ -82,6 +84,33 @@ export function showBook() {
   $('#open-case')?.remove();
   // The address line is drawn in the page's language, which may have changed since.
   showCentreAddress();
+  if (session.invitation) fillFromInvitation(session.invitation);
+}
+
+/**
+ * Opened from an invitation: the phone HR holds (the one the invitation went to) is proposed, and the page says
+ * why. A reference that is not this person's (a forwarded text, another sign-in) is dropped without a word.
+ */
+async function fillFromInvitation(ref) {
+  let invited;
+  try {
+    invited = await api('GET', `/v1/invitations/${encodeURIComponent(ref)}`, { token: session.token });
+  } catch (err) {
+    if (handleAuth(err)) return;
+    if (err instanceof ApiError && [400, 403, 404].includes(err.status)) session.invitation = null;
+    return;
+  }
+  if (session.invitation !== ref) return;
+  const phone = $('#book-phone');
+  if (!phone.value) phone.value = invited.phone;
+  $('#invitation-note')?.remove();
+  $('#book-form').before(
+    h(
+      'p',
+      { id: 'invitation-note', class: 'notice', 'data-testid': 'invitation-note' },
+      tr('您收到了我们的邀请：您将于 {month}达到法定退休年龄。手机号码已按人社部门的记录填好，请核对。', { month: month(invited.statutoryRetirementMonth) }),
+    ),
+  );
 }
 
 /** One person has one open case at a time: a refused booking points to the case already open. */

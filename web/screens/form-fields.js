@@ -105,9 +105,12 @@ export function monthExplanation(months, type) {
   return own(tr('按您的出生日期，法定退休时间是 {statutory}，按时退休就选这个月。', v));
 }
 
-/** The month as a choice among the months the service takes, so no refused month can be sent. */
-function monthField(value, months, type) {
-  const id = `${PREFIX}-retirement-requestedMonth`;
+/**
+ * The month as a choice among the months the service takes, so no refused month can be sent; the application
+ * form's (prefix `f`) and the correction pages' (`sp`) alike.
+ */
+export function monthChoice(value, months, type, prefix = PREFIX) {
+  const id = `${prefix}-retirement-requestedMonth`;
   const options = requestableMonths(months);
   const current = options.includes(value) ? value : '';
   const note = (m) => (m === months.statutory ? tr('（法定退休时间）') : m === months.earliest ? tr('（本月）') : '');
@@ -127,11 +130,11 @@ function monthField(value, months, type) {
 }
 
 /** Redraws the month's explanation when the person picks another way of retiring. */
-export function explainMonth(root, months) {
-  const type = $(`input[name="${PREFIX}-retirement-type"]:checked`, root)?.value;
-  const hint = $(`#${PREFIX}-retirement-requestedMonth-hint`, root);
-  if (hint) hint.textContent = monthExplanation(months, type);
-  const agreement = $(`#${PREFIX}-retirement-employerAgreement-part`, root);
+export function explainMonth(root, months, prefix = PREFIX) {
+  const type = $(`input[name="${prefix}-retirement-type"]:checked`, root)?.value;
+  const hint = $(`#${prefix}-retirement-requestedMonth-hint`, root);
+  if (hint && type) hint.textContent = monthExplanation(months, type);
+  const agreement = $(`#${prefix}-retirement-employerAgreement-part`, root);
   if (agreement) agreement.hidden = !asksAgreement(type);
 }
 
@@ -150,7 +153,7 @@ export function formField(path, value, ctx) {
       h('p', { class: 'error', hidden: true }),
     );
   }
-  if (path === 'retirement.requestedMonth') return monthField(value, ctx.months, ctx.values['retirement.type']);
+  if (path === 'retirement.requestedMonth') return monthChoice(value, ctx.months, ctx.values['retirement.type']);
   if (path === AGREEMENT) return agreementField(value, ctx.values['retirement.type']);
   return fieldElement(path, value, PREFIX);
 }
@@ -169,11 +172,14 @@ export function readFormField(root, path, values) {
 /** '' when the value is fine, else what to say under the field. */
 export function formFieldProblem(path, value, months) {
   if (path === 'applicant.idNumber' || path === AGREEMENT) return '';
-  if (path === 'retirement.requestedMonth') {
-    if (!value) return tr('请选择想从哪个月开始退休。');
-    return requestableMonths(months).includes(value) ? '' : monthRangeText(months.earliest, months.latest);
-  }
+  if (path === 'retirement.requestedMonth') return monthProblem(value, months);
   return fieldProblem(path, value) || '';
+}
+
+/** '' when the month is one the service takes today, else what to say under the list. */
+export function monthProblem(value, months) {
+  if (!value) return tr('请选择想从哪个月开始退休。');
+  return requestableMonths(months).includes(value) ? '' : monthRangeText(months.earliest, months.latest);
 }
 
 export function monthRangeText(earliest, latest) {

@@ -12,9 +12,12 @@ import { problemText, handleAuth } from '../lib/citizen-problem.js';
 import { FIELD_ZH } from './case-status.js';
 import { showFormErrors } from './form-errors.js';
 import { GROUPS, fieldElement, fieldProblem, getPath, groupOf, inFormOrder, readField, setPath, valueWords } from './supplement-fields.js';
+import { explainMonth, monthChoice, monthProblem } from './form-fields.js';
+
+const MONTH = 'retirement.requestedMonth';
 import { tr, date, chinese, langOf } from '../lib/i18n.js';
 
-/** @type {null | { caseNumber: string, requestedAt: string, base: any, fields: string[], groups: {key: string, title: string, fields: string[]}[], values: Record<string, unknown>, note: string, dueDate: string, step: number, done: boolean }} */
+/** @type {null | { caseNumber: string, requestedAt: string, base: any, fields: string[], groups: {key: string, title: string, fields: string[]}[], values: Record<string, unknown>, note: string, dueDate: string, months: null | { earliest: string, latest: string, statutory?: string }, step: number, done: boolean }} */
 let state = null;
 
 /** At sign-out: nothing of this person's correction stays in the page. */
@@ -72,6 +75,12 @@ export async function showSupplement() {
     return;
   }
   const base = normalized(sent);
+  // The month is chosen among the months the service takes today, by the rule the form and pre-review share
+  // (the prefill's retirementMonths). Without them (the prefill did not answer) it is typed, and pre-review checks it.
+  const months = fields.includes(MONTH)
+    ? ((await api('GET', `/v1/cases/${n}/prefill`, { token: session.token }).catch(() => null))?.retirementMonths ?? null)
+    : null;
+  if (n !== session.caseNumber) return;
   state = {
     caseNumber: n,
     requestedAt: c.supplement.requestedAt,
@@ -81,6 +90,7 @@ export async function showSupplement() {
     values: Object.fromEntries(fields.map((f) => [f, getPath(base, f)])),
     note: c.supplement.note,
     dueDate: c.supplement.dueDate,
+    months,
     step: 0,
     done: false,
   };
@@ -132,7 +142,9 @@ function renderStep(moved = true) {
     stepHeading(tr(group.title)),
     state.step === 0 ? askedNote() : null,
     summary,
-    group.fields.map((f) => fieldElement(f, state.values[f])),
+    group.fields.map((f) =>
+      f === MONTH && state.months ? monthChoice(state.values[f], state.months, retirementType(), 'sp') : fieldElement(f, state.values[f]),
+    ),
     h(
       'div',
       { class: 'actions' },
@@ -154,12 +166,13 @@ function renderStep(moved = true) {
         : backToProgress(tr('先不改，返回办理进度'), 'button secondary'),
     ),
   );
+  if (state.months) form.addEventListener('change', (ev) => ev.target.name === 'sp-retirement-type' && explainMonth(form, state.months, 'sp'));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     keep(form, group);
     clearErrors(form);
     summary.hidden = true;
-    const errors = group.fields.map((path) => ({ path, text: fieldProblem(path, state.values[path]) })).filter((e) => e.text);
+    const errors = group.fields.map((path) => ({ path, text: problemOf(path, state.values[path]) })).filter((e) => e.text);
     if (errors.length) {
       showFormErrors(form, errors, summary);
       say(tr('有 {n} 处需要修改，请看红色提示。', { n: errors.length }), 'error');
@@ -181,6 +194,15 @@ function askedNote() {
     state.note ? h('p', {}, h('span', { class: 'label' }, tr('工作人员的说明：')), chinese(state.note)) : null,
     h('p', {}, tr('请在 {due} 前提交。其他内容不用再填。', { due: date(state.dueDate) })),
   );
+}
+
+/** The way of retiring the month is explained for: as corrected on this page, else as sent. */
+function retirementType() {
+  return state.values['retirement.type'] ?? getPath(state.base, 'retirement.type');
+}
+
+function problemOf(path, value) {
+  return path === MONTH && state.months ? monthProblem(value, state.months) : fieldProblem(path, value);
 }
 
 function keep(form, group) {

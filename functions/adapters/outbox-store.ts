@@ -99,10 +99,18 @@ export class OutboxStore extends TableStore {
         new UpdateCommand({
           TableName: this.table,
           Key: { pk: m.pk, sk: m.sk },
-          UpdateExpression: 'SET queueKey = :q, attempts = if_not_exists(attempts, :zero) + :one',
+          // claimedUntil tells a held attempt from a retry waiting out its backoff (releaseClaims frees only the former).
+          UpdateExpression: 'SET queueKey = :q, claimedUntil = :until, attempts = if_not_exists(attempts, :zero) + :one',
           ConditionExpression: 'queueKey = :was AND #s = :pending',
           ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':q': queueKey, ':zero': 0, ':one': 1, ':was': m.queueKey, ':pending': SMS_PENDING },
+          ExpressionAttributeValues: {
+            ':q': queueKey,
+            ':until': new Date(now.getTime() + leaseMs).toISOString(),
+            ':zero': 0,
+            ':one': 1,
+            ':was': m.queueKey,
+            ':pending': SMS_PENDING,
+          },
         }),
       );
       return { ...m, queueKey, attempts: m.attempts + 1 };
@@ -114,13 +122,57 @@ export class OutboxStore extends TableStore {
 
   /** The provider took it: the message leaves the index for good. False when it was settled already. */
   async markSent(m: StoredSms, sentAt: string): Promise<boolean> {
-    return this.settleIf(m, 'REMOVE #s SET sentAt = :t', { ':t': sentAt });
+    return this.settleIf(m, 'REMOVE #s, claimedUntil SET sentAt = :t', { ':t': sentAt });
   }
 
   /** Not taken: due again at `retryAt`, or given up (kept apart under SMS_FAILED) when there is none. */
   async markFailed(m: StoredSms, error: string, retryAt: string | undefined): Promise<boolean> {
-    if (retryAt) return this.settleIf(m, 'SET queueKey = :q, lastError = :e', { ':q': dueKey(retryAt, m), ':e': error.slice(0, 300) });
-    return this.settleIf(m, 'SET #s = :failed, lastError = :e', { ':failed': SMS_FAILED, ':e': error.slice(0, 300) });
+    if (retryAt) return this.settleIf(m, 'SET queueKey = :q, lastError = :e REMOVE claimedUntil', { ':q': dueKey(retryAt, m), ':e': error.slice(0, 300) });
+    return this.settleIf(m, 'SET #s = :failed, lastError = :e REMOVE claimedUntil', { ':failed': SMS_FAILED, ':e': error.slice(0, 300) });
+  }
+
+  /**
+   * Makes every message held by an attempt due now. Only for a hosting that knows no attempt is running: the
+   * embedded product at start (one process per data directory), whose predecessor's claims died with it. Its first
+   * drain then hands those messages over again — a provider that took one already knows its id — and settles them,
+   * instead of waiting out the lease with the timeline silent. Never on AWS, where a claim may belong to a live run.
+   */
+  async releaseClaims(now: Date): Promise<number> {
+    let released = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: STATUS_INDEX,
+          KeyConditionExpression: '#s = :s',
+          FilterExpression: 'attribute_exists(claimedUntil)',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':s': SMS_PENDING },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        const m = parseRecord(StoredSms, item, `message ${String(item.pk)}/${String(item.sk)}`);
+        try {
+          await this.db.send(
+            new UpdateCommand({
+              TableName: this.table,
+              Key: { pk: m.pk, sk: m.sk },
+              UpdateExpression: 'SET queueKey = :q REMOVE claimedUntil',
+              ConditionExpression: 'queueKey = :was AND #s = :pending',
+              ExpressionAttributeNames: { '#s': 'status' },
+              ExpressionAttributeValues: { ':q': dueKey(now.toISOString(), m), ':was': m.queueKey, ':pending': SMS_PENDING },
+            }),
+          );
+          released++;
+        } catch (err) {
+          if (!(err instanceof ConditionalCheckFailedException)) throw err;
+        }
+      }
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return released;
   }
 
   private async settleIf(m: StoredSms, update: string, values: Record<string, unknown>): Promise<boolean> {

@@ -10,9 +10,10 @@ export const InvitationRef = z
   .regex(/^[A-Za-z0-9_-]{22}$/, 'must be the 22-character reference of an invitation link')
   .meta({ description: 'The reference in an invitation’s link (`?invitation=…`): random, it names nobody.', example: 'q3Jk9WcZbT0mXp1LrN8yEA' });
 
-export const InvitationPathParams = z.strictObject({ ref: InvitationRef });
+/** GET /v1/cases's query: nothing naming a person; the reference of an invitation's link, optionally. */
+export const CaseListQuery = z.strictObject({ invitation: InvitationRef.optional() });
 
-/** GET /v1/invitations/{ref}: what the booking page fills in for the invited person, from the HR record the invitation came from. */
+/** In GET /v1/cases?invitation=…: what the booking page fills in for the invited person, from the HR record the invitation came from. */
 export const InvitationView = z
   .strictObject({
     phone: z.string().meta({ description: 'The mobile number HR holds, which the invitation was sent to: the booking page proposes it.' }),

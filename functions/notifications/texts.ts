@@ -22,6 +22,6 @@ export const smsText = {
 
 /**
  * Where an invitation leads: the booking page, with the invitation's random reference. After sign-in the page
- * resolves it (GET /v1/invitations/{ref}) into what HR gave for the person, so the link itself names nobody.
+ * resolves it (GET /v1/cases?invitation=…) into what HR gave for the person, so the link itself names nobody.
  */
 export const bookingUrl = (siteUrl: string, invitationRef: string) => `${siteUrl}/?invitation=${encodeURIComponent(invitationRef)}#book`;

@@ -17,7 +17,7 @@ export function invitationMonths(today: string, monthsAhead: number): string[] {
  * invitation in the outbox. The invitation item is keyed by the person and written only if absent, so a second run,
  * two runs at once or a run after a restart invite nobody twice. A person who already has an open case is not
  * invited (they have booked); the drain sends what this writes. The text links to booking with a random reference
- * that only the invited person, signed in, can resolve into a prefilled booking (functions/api/get-invitation.ts).
+ * that only the invited person, signed in, can resolve into a prefilled booking (functions/api/own-invitation.ts).
  */
 export async function inviteUpcomingRetirees(
   rt: Pick<Runtime, 'outbox' | 'clock' | 'policy' | 'publicBaseUrl'>,

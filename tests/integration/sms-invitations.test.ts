@@ -110,20 +110,25 @@ describe('invitations (服务找人)', () => {
     expect(refs.size).toBeGreaterThan(2); // one reference per person, none shared
 
     const hers = await stack.client.token('citizen', { idNumber: li.idNumber });
-    const resolved = await stack.client.get(`/v1/invitations/${ref}`, hers);
+    const resolved = await stack.client.get(`/v1/cases?invitation=${ref}`, hers);
     expect(resolved.status).toBe(200);
-    expect(resolved.body).toEqual({ phone: li.phone, statutoryRetirementMonth: statutoryMonth(li) });
+    expect(resolved.body).toEqual({ cases: [], invitation: { phone: li.phone, statutoryRetirementMonth: statutoryMonth(li) } });
+    // Without the reference, the list as ever.
+    expect((await stack.client.get('/v1/cases', hers)).body).toEqual({ cases: [] });
     // Someone else holding her text learns nothing; nor does anyone signed out, or a made-up reference.
     const other = citizens.find((c) => c.name === '周海涛');
     const theirs = await stack.client.token('citizen', { idNumber: other.idNumber });
-    expect((await stack.client.get(`/v1/invitations/${ref}`, theirs)).status).toBe(404);
-    expect((await stack.client.get(`/v1/invitations/${ref}`)).status).toBe(401);
+    const foreign = await stack.client.get(`/v1/cases?invitation=${ref}`, theirs);
+    expect(foreign.status).toBe(200);
+    expect(foreign.body).toEqual({ cases: [] });
+    expect((await stack.client.get(`/v1/cases?invitation=${ref}`)).status).toBe(401);
     const flipped = `${ref.slice(0, -1)}${ref.endsWith('A') ? 'B' : 'A'}`;
-    expect((await stack.client.get(`/v1/invitations/${flipped}`, hers)).status).toBe(404);
-    const malformed = await stack.client.get('/v1/invitations/not-a-reference', hers);
+    expect((await stack.client.get(`/v1/cases?invitation=${flipped}`, hers)).body).toEqual({ cases: [] });
+    const malformed = await stack.client.get('/v1/cases?invitation=not-a-reference', hers);
     expect(malformed.status).toBe(400);
-    expect(JSON.stringify(malformed.body)).toContain('ref');
+    expect(JSON.stringify(malformed.body)).toContain('invitation');
+    expect((await stack.client.get(`/v1/cases?invitation=${ref}&idNumber=${li.idNumber}`, hers)).status).toBe(400);
     const staff = await stack.client.token('pre-review', { name: 'alice', staffId: 'S1001' });
-    expect((await stack.client.get(`/v1/invitations/${ref}`, staff)).status).toBe(403);
+    expect((await stack.client.get(`/v1/cases?invitation=${ref}`, staff)).status).toBe(403);
   });
 });

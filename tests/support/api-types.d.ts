@@ -315,33 +315,11 @@ export interface paths {
         };
         /**
          * The caller’s own cases, newest first
-         * @description Only the cases booked with the ID number of the citizen’s token; nobody else’s ever appear. Found through an index that follows the cases within moments, so a case booked a moment ago may be missing for a moment (its number is in the booking answer).
+         * @description Only the cases booked with the ID number of the citizen’s token; nobody else’s ever appear. Found through an index that follows the cases within moments, so a case booked a moment ago may be missing for a moment (its number is in the booking answer). With `invitation` (the reference in a 服务找人 invitation’s link), the answer also carries `invitation`: what HR gave for the booking (the phone the invitation went to, the statutory month), only when the reference is the caller’s own invitation; otherwise it is left out, whoever the reference belongs to.
          *
          *     Roles: `citizen`.
          */
         get: operations["listCases"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/invitations/{ref}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * What an invitation’s link fills in on the booking page
-         * @description The 服务找人 invitation text links to the booking page with a random reference. Signed in, the person reads here what HR gave for them (the phone the invitation went to, the statutory month). A reference that is not the caller’s own invitation is a 404, whoever it belongs to.
-         *
-         *     Roles: `citizen`.
-         */
-        get: operations["getInvitation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1216,6 +1194,16 @@ export interface components {
         };
         CaseList: {
             cases: components["schemas"]["CaseSummary"][];
+            /** @description Only when asked with `invitation`, and the reference is the caller’s own invitation. */
+            invitation?: {
+                /** @description The mobile number HR holds, which the invitation was sent to: the booking page proposes it. */
+                phone: string;
+                /**
+                 * @description The month HR computed the person reaches the statutory retirement age.
+                 * @example 2026-04
+                 */
+                statutoryRetirementMonth: string;
+            };
         };
         CaseSummary: {
             /**
@@ -1236,15 +1224,6 @@ export interface components {
         CaseStatus: "BOOKED" | "SUBMITTED" | "PRE_REVIEW" | "CHECKING" | "MANUAL_REVIEW" | "SEALING" | "COMPLETED" | "EXPIRED" | "WITHDRAWN" | "NEEDS_ATTENTION" | "SUPPLEMENT_REQUESTED";
         /** @enum {string} */
         Decision: "APPROVED" | "REJECTED";
-        InvitationView: {
-            /** @description The mobile number HR holds, which the invitation was sent to: the booking page proposes it. */
-            phone: string;
-            /**
-             * @description The month HR computed the person reaches the statutory retirement age.
-             * @example 2026-04
-             */
-            statutoryRetirementMonth: string;
-        };
         CaseView: {
             /**
              * @description The one number of the whole case: RT, the booking date, six Crockford base-32 characters.
@@ -3191,7 +3170,10 @@ export interface operations {
     };
     listCases: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The reference in an invitation’s link (`?invitation=…`): random, it names nobody. */
+                invitation?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3229,89 +3211,6 @@ export interface operations {
             };
             /** @description Not a citizen: the list is of the caller’s own cases. */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests from this caller (the local server’s per-caller token bucket; on AWS, the route’s throttle). */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A store or service this operation depends on is not answering (or the disk is full); nothing was changed. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After": number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getInvitation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The reference in an invitation’s link (`?invitation=…`): random, it names nobody. */
-                ref: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The invited person’s booking details. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InvitationView"];
-                };
-            };
-            /** @description Invalid request: every offending field is named by its JSON path in `errors`; unknown fields are rejected. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No bearer token, or the token is not valid or has expired. */
-            401: {
-                headers: {
-                    /** @description The bearer scheme and realm; with `error="invalid_token"` when a token was sent but is not valid. */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not a citizen. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No invitation of the caller has this reference. */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };

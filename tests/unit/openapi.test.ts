@@ -55,8 +55,6 @@ const ADDITIONS = new Set([
   'GET /v1/staff/notices',
   // api-v1.md Additions, Cases: a citizen's own cases.
   'GET /v1/cases',
-  // 服务找人: what an invitation link's reference fills in on the booking page (README, Text messages).
-  'GET /v1/invitations/{ref}',
 ]);
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -76,7 +76,7 @@ export const session = {
   },
   /**
    * The reference of the invitation link (服务找人) the page was opened from, kept across the sign-in's round trip
-   * to the provider; resolved on the booking page (GET /v1/invitations/{ref}), gone once booked or at sign-out.
+   * to the provider; resolved on the booking page (GET /v1/cases?invitation=…), gone once booked or at sign-out.
    */
   get invitation() {
     return store().getItem(KEYS.invitation);

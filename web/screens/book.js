@@ -94,13 +94,17 @@ export function showBook() {
 async function fillFromInvitation(ref) {
   let invited;
   try {
-    invited = await api('GET', `/v1/invitations/${encodeURIComponent(ref)}`, { token: session.token });
+    invited = (await api('GET', `/v1/cases?invitation=${encodeURIComponent(ref)}`, { token: session.token })).invitation;
   } catch (err) {
     if (handleAuth(err)) return;
-    if (err instanceof ApiError && [400, 403, 404].includes(err.status)) session.invitation = null;
+    if (err instanceof ApiError && [400, 403].includes(err.status)) session.invitation = null;
     return;
   }
   if (session.invitation !== ref) return;
+  if (!invited) {
+    session.invitation = null;
+    return;
+  }
   const phone = $('#book-phone');
   if (!phone.value) phone.value = invited.phone;
   $('#invitation-note')?.remove();

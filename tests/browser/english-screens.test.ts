@@ -107,10 +107,16 @@ describe('browser: every citizen screen in English', () => {
     expect(await card.locator('.next-step').textContent()).toMatch(/^The form is not sent yet\. You got to step 2, "How you retire"/);
     await card.getByRole('button', { name: 'Carry on with the form' }).click();
     await expect.poll(() => page.locator('#form-step-h').textContent(), { timeout: 15_000 }).toBe('How you retire');
-    for (const next of ['Where your pension is paid', 'Housing provident fund', 'Check, then send']) {
+    for (const [next, shotName] of [
+      ['Where your pension is paid', 'form-bank'],
+      ['Housing provident fund', 'form-housing-fund'],
+      ['Check, then send', ''],
+    ] as const) {
       await page.getByRole('button', { name: 'Next' }).click();
       await expect.poll(() => page.locator('#form-step-h').textContent()).toBe(next);
+      if (shotName) await expectEnglish('form', 'Retirement application form', shotName);
     }
+    expect(await form.getByLabel('Withdraw and close the account').isVisible()).toBe(false); // drawn on its page only
     // The check page: who supplied each value, the person's own Chinese marked as such.
     const nameRow = form.locator('.check-row[data-field="applicant.name"]');
     expect(await nameRow.locator('dt').textContent()).toBe('Name');
@@ -213,4 +219,22 @@ describe('browser: every citizen screen in English', () => {
     expect(await page.locator('#screen-progress [lang="zh-CN"]').count()).toBe(0);
     expect(b.errors).toEqual([]);
   }, 240_000);
+
+  it('the calculator and the sign-in page, before anyone signs in, in English', async () => {
+    await page.goto(`${stack.baseUrl}/#home`);
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(`${stack.baseUrl}/#calc`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expectEnglish('calc', 'Work out my retirement month', 'calculator');
+    await page.getByRole('radio', { name: 'Male', exact: true }).check();
+    await page.locator('#screen-calc').getByLabel('Date of birth').fill('1966-10-12');
+    await page.getByRole('button', { name: 'Work it out' }).click();
+    await expect.poll(() => page.getByTestId('statutory-month').textContent()).toBe('Apr 2027');
+    expect(await page.locator('#calc-result h2').textContent()).toBe('Result');
+    await expectEnglish('calc', 'Work out my retirement month', 'calculator-result');
+    await page.goto(`${stack.baseUrl}/#login`);
+    await expectEnglish('login', 'Sign in', 'sign-in');
+    expect(await page.getByRole('link', { name: 'Sign in with my ID number' }).isVisible()).toBe(true);
+    expect(b.errors).toEqual([]);
+  }, 60_000);
 });

@@ -15,7 +15,8 @@ import { setupWithdraw } from './screens/withdraw.js';
 import { showSupplement, forgetSupplement } from './screens/supplement.js';
 import { showMyCases, forgetMyCases } from './screens/my-cases.js';
 import { setupChrome } from './lib/chrome.js';
-import { t } from './lib/i18n.js';
+import { keepInvitationFromLink } from './lib/invitation.js';
+import { t, tr, chinese, isEnglish } from './lib/i18n.js';
 
 const SCREENS = ['home', 'calc', 'login', 'cases', 'book', 'booked', 'form', 'progress', 'supplement'];
 const NEEDS_LOGIN = new Set(['cases', 'book', 'booked', 'form', 'progress', 'supplement']);
@@ -35,7 +36,7 @@ function route() {
   if (changed) say('');
   renderWho();
   const heading = $(`#screen-${name} h1`);
-  document.title = `${heading.textContent} - 退休一件事`;
+  document.title = `${heading.textContent} - ${t('brand')}`;
   if (changed) heading.focus();
   window.scrollTo(0, 0);
   SHOW[name]?.();
@@ -44,10 +45,12 @@ function route() {
 function renderWho() {
   const signedIn = Boolean(session.token);
   $('#who').hidden = !signedIn;
-  $('#who-name').textContent = signedIn ? t('hello', { name: session.name }) : '';
+  // The name is the person's own, in Chinese characters: marked so on an English page.
+  $('#who-name').replaceChildren(...(!signedIn ? [] : isEnglish() ? ['Hello, ', chinese(session.name)] : [t('hello', { name: session.name })]));
 }
 
 function start() {
+  keepInvitationFromLink();
   setupChrome();
   useRouter(route);
   $('#sign-out').addEventListener('click', () => {
@@ -57,15 +60,18 @@ function start() {
     forgetSupplement();
     forgetMyCases();
     go('home');
-    say('您已退出登录。', 'ok');
+    say(tr('您已退出登录。'), 'ok');
   });
   setupCalc();
   setupLogin();
   setupBook();
   setupWithdraw();
   window.addEventListener('hashchange', route);
-  // Another language: the screen draws itself again in it.
-  window.addEventListener('ro:lang', route);
+  // Another language: the screen draws itself again in it; the last message, said in the other one, goes.
+  window.addEventListener('ro:lang', () => {
+    say('');
+    route();
+  });
   route();
   // Back from the provider's sign-in (?code=…): exchange the code, then go on as signed in.
   completeSignIn();

@@ -21,6 +21,10 @@ export const StoredSms = z.object({
   status: z.string().optional(),
   queueKey: z.string(),
   sentAt: z.string().optional(),
+  /** Hand-overs to a provider that cannot deduplicate (SNS) whose outcome nobody recorded: a crash came between. */
+  handedOver: z.number().optional(),
+  /** An invitation's link reference and the month it announces (functions/sms/invite.ts). */
+  invitation: z.object({ ref: z.string(), retirementMonth: z.string() }).optional(),
 });
 export type StoredSms = z.infer<typeof StoredSms>;
 
@@ -28,6 +32,10 @@ export type StoredSms = z.infer<typeof StoredSms>;
 export const smsId = (m: Pick<StoredSms, 'pk' | 'sk'>) => `${m.pk.slice(SMS_PREFIX.length)}/${m.sk}`;
 
 const dueKey = (at: string, m: Pick<StoredSms, 'pk' | 'sk'>) => `${at}#${m.pk}#${m.sk}`;
+/** An attempt that recorded its hand-over (recordHandOver) takes it back when it settles: its outcome is known. */
+type Attempt = StoredSms & { handing?: boolean };
+const handOverSettled = (m: Attempt) => (m.handing ? ', handedOver = handedOver - :one' : '');
+const handOverValues = (m: Attempt): Record<string, unknown> => (m.handing ? { ':one': 1 } : {});
 const occurrence = (sk: string) => Number(sk.split('#')[1] ?? Number.MAX_SAFE_INTEGER);
 const TimelineOnly = z.object({ timeline: z.array(TimelineEntry) });
 
@@ -97,10 +105,18 @@ export class OutboxStore extends TableStore {
         new UpdateCommand({
           TableName: this.table,
           Key: { pk: m.pk, sk: m.sk },
-          UpdateExpression: 'SET queueKey = :q, attempts = if_not_exists(attempts, :zero) + :one',
+          // claimedUntil tells a held attempt from a retry waiting out its backoff (releaseClaims frees only the former).
+          UpdateExpression: 'SET queueKey = :q, claimedUntil = :until, attempts = if_not_exists(attempts, :zero) + :one',
           ConditionExpression: 'queueKey = :was AND #s = :pending',
           ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':q': queueKey, ':zero': 0, ':one': 1, ':was': m.queueKey, ':pending': SMS_PENDING },
+          ExpressionAttributeValues: {
+            ':q': queueKey,
+            ':until': new Date(now.getTime() + leaseMs).toISOString(),
+            ':zero': 0,
+            ':one': 1,
+            ':was': m.queueKey,
+            ':pending': SMS_PENDING,
+          },
         }),
       );
       return { ...m, queueKey, attempts: m.attempts + 1 };
@@ -110,15 +126,84 @@ export class OutboxStore extends TableStore {
     }
   }
 
+  /**
+   * Recorded just before a message goes to a provider that cannot deduplicate (the claim-before-send record): one
+   * more hand-over whose outcome is not known yet. Settling the attempt takes it back (markSent, markFailed), so
+   * what remains counts the hand-overs a crash interrupted. Undefined when the claim was lost meanwhile.
+   */
+  async recordHandOver(m: StoredSms): Promise<Attempt | undefined> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: m.pk, sk: m.sk },
+          UpdateExpression: 'SET handedOver = if_not_exists(handedOver, :zero) + :one',
+          ConditionExpression: 'queueKey = :claimed AND #s = :pending',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':claimed': m.queueKey, ':pending': SMS_PENDING },
+        }),
+      );
+      return { ...m, handedOver: (m.handedOver ?? 0) + 1, handing: true };
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return undefined;
+      throw err;
+    }
+  }
+
   /** The provider took it: the message leaves the index for good. False when it was settled already. */
-  async markSent(m: StoredSms, sentAt: string): Promise<boolean> {
-    return this.settleIf(m, 'REMOVE #s SET sentAt = :t', { ':t': sentAt });
+  async markSent(m: Attempt, sentAt: string): Promise<boolean> {
+    return this.settleIf(m, `REMOVE #s, claimedUntil SET sentAt = :t${handOverSettled(m)}`, { ':t': sentAt, ...handOverValues(m) });
   }
 
   /** Not taken: due again at `retryAt`, or given up (kept apart under SMS_FAILED) when there is none. */
-  async markFailed(m: StoredSms, error: string, retryAt: string | undefined): Promise<boolean> {
-    if (retryAt) return this.settleIf(m, 'SET queueKey = :q, lastError = :e', { ':q': dueKey(retryAt, m), ':e': error.slice(0, 300) });
-    return this.settleIf(m, 'SET #s = :failed, lastError = :e', { ':failed': SMS_FAILED, ':e': error.slice(0, 300) });
+  async markFailed(m: Attempt, error: string, retryAt: string | undefined): Promise<boolean> {
+    const e = { ':e': error.slice(0, 300), ...handOverValues(m) };
+    if (retryAt) return this.settleIf(m, `SET queueKey = :q, lastError = :e${handOverSettled(m)} REMOVE claimedUntil`, { ':q': dueKey(retryAt, m), ...e });
+    return this.settleIf(m, `SET #s = :failed, lastError = :e${handOverSettled(m)} REMOVE claimedUntil`, { ':failed': SMS_FAILED, ...e });
+  }
+
+  /**
+   * Makes every message held by an attempt due now. Only for a hosting that knows no attempt is running: the
+   * embedded product at start (one process per data directory), whose predecessor's claims died with it. Its first
+   * drain then hands those messages over again — a provider that took one already knows its id — and settles them,
+   * instead of waiting out the lease with the timeline silent. Never on AWS, where a claim may belong to a live run.
+   */
+  async releaseClaims(now: Date): Promise<number> {
+    let released = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: STATUS_INDEX,
+          KeyConditionExpression: '#s = :s',
+          FilterExpression: 'attribute_exists(claimedUntil)',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':s': SMS_PENDING },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        const m = parseRecord(StoredSms, item, `message ${String(item.pk)}/${String(item.sk)}`);
+        try {
+          await this.db.send(
+            new UpdateCommand({
+              TableName: this.table,
+              Key: { pk: m.pk, sk: m.sk },
+              UpdateExpression: 'SET queueKey = :q REMOVE claimedUntil',
+              ConditionExpression: 'queueKey = :was AND #s = :pending',
+              ExpressionAttributeNames: { '#s': 'status' },
+              ExpressionAttributeValues: { ':q': dueKey(now.toISOString(), m), ':was': m.queueKey, ':pending': SMS_PENDING },
+            }),
+          );
+          released++;
+        } catch (err) {
+          if (!(err instanceof ConditionalCheckFailedException)) throw err;
+        }
+      }
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return released;
   }
 
   private async settleIf(m: StoredSms, update: string, values: Record<string, unknown>): Promise<boolean> {

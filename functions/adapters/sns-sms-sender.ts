@@ -11,9 +11,12 @@ export function toE164(phone: string): string {
 /**
  * Amazon SNS `Publish` straight to a phone number (no topic), as a transactional message: these texts answer a
  * citizen's own case and must not wait behind promotional traffic. SNS takes no deduplication id for SMS, so a
- * crash between SNS taking a message and the outbox marking it sent sends it again once (README "Text messages").
+ * crash between SNS taking a message and the outbox marking it sent may send it once more, never twice more
+ * (the drain's hand-over record, functions/sms/drain.ts; README "Text messages").
  */
 export class SnsSmsSender implements SmsSender {
+  /** SNS Publish to a phone number takes no deduplication id: the drain records each hand-over before it (drain.ts). */
+  readonly deduplicates = false;
   private readonly client: SNSClient;
   private readonly senderId: string | undefined;
 

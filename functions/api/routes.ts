@@ -10,6 +10,7 @@ import { CaseList } from '../../schemas/case-list.ts';
 import { CaseNumber } from '../../schemas/common.ts';
 import { DevMessageList, DevMessagesQuery } from '../../schemas/dev-messages.ts';
 import { EligibilityRequest, EligibilityResponse } from '../../schemas/eligibility.ts';
+import { CaseListQuery } from '../../schemas/invitation.ts';
 import { FeedbackCreated, FeedbackList, FeedbackListQuery, FeedbackListQueryWire, FeedbackRequest } from '../../schemas/feedback.ts';
 import { Problem } from '../../schemas/problem.ts';
 import { RatingRequest, RatingResponse } from '../../schemas/rating.ts';
@@ -431,15 +432,19 @@ export const operations = {
     // A person's own cases: the platform and staff have their own ways to find cases (booking answers, the queue).
     auth: ['citizen'],
     access: { table: 'read', personIndex: true },
-    // No parameters: whose cases is the token's to say. A query naming anyone is refused, not ignored.
-    query: z.strictObject({}),
+    // Whose cases is the token's to say: a query naming anyone is refused, not ignored. `invitation` names nobody
+    // (a random reference from an invitation's link), and is looked up under the token's own ID number.
+    query: CaseListQuery,
     doc: {
       operationId: 'listCases',
       tags: ['Following the case'],
       summary: 'The caller’s own cases, newest first',
       description:
         'Only the cases booked with the ID number of the citizen’s token; nobody else’s ever appear. Found through an index that follows ' +
-        'the cases within moments, so a case booked a moment ago may be missing for a moment (its number is in the booking answer).',
+        'the cases within moments, so a case booked a moment ago may be missing for a moment (its number is in the booking answer). ' +
+        'With `invitation` (the reference in a 服务找人 invitation’s link), the answer also carries `invitation`: what HR gave for the ' +
+        'booking (the phone the invitation went to, the statutory month), only when the reference is the caller’s own invitation; ' +
+        'otherwise it is left out, whoever the reference belongs to.',
       responses: {
         200: { description: 'The caller’s cases, newest first; an empty list when there are none.', content: json(CaseList) },
         400: BAD_REQUEST,

@@ -16,4 +16,9 @@ export interface OutgoingSms {
  */
 export interface SmsSender {
   send(message: OutgoingSms): Promise<void>;
+  /**
+   * Whether the provider delivers a message id once however often it is handed over (the local sink; an HTTP
+   * gateway honouring Idempotency-Key). One that cannot (SNS) gets each message at most twice: see functions/sms/drain.ts.
+   */
+  readonly deduplicates: boolean;
 }

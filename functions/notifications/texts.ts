@@ -20,5 +20,8 @@ export const smsText = {
     `${SIGN}您将于 ${formatMonthZh(retirementMonth)}达到法定退休年龄。退休手续可以在网上一次办好，不用跑各个部门：${bookingUrl}`,
 };
 
-/** Where an invitation leads: the booking page, which fills in the person from their sign-in. */
-export const bookingUrl = (siteUrl: string) => `${siteUrl}/#book`;
+/**
+ * Where an invitation leads: the booking page, with the invitation's random reference. After sign-in the page
+ * resolves it (GET /v1/cases?invitation=…) into what HR gave for the person, so the link itself names nobody.
+ */
+export const bookingUrl = (siteUrl: string, invitationRef: string) => `${siteUrl}/?invitation=${encodeURIComponent(invitationRef)}#book`;

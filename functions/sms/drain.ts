@@ -17,7 +17,8 @@ export interface DrainOptions {
  * One round of the text-message outbox: every due message is claimed, handed to the provider, and — only once the
  * provider took it — noted on the timeline entry it reports and marked sent. The order matters: a crash after the
  * provider took a message but before it was marked sends it again after the lease (the local sink and an HTTP
- * gateway deduplicate on the message id; see the README on SNS), and never says 已短信通知 for a message that did not go.
+ * gateway deduplicate on the message id; SNS cannot, and gets each message at most twice: handOverOnce), and never
+ * says 已短信通知 for a message that did not go.
  */
 export async function drainSms(rt: Pick<Runtime, 'outbox' | 'clock'>, sender: SmsSender, opts: DrainOptions): Promise<number> {
   // The product's clock, not the machine's: messages carry its time (CLOCK_TODAY pins it for demos and tests).
@@ -26,7 +27,9 @@ export async function drainSms(rt: Pick<Runtime, 'outbox' | 'clock'>, sender: Sm
   let sent = 0;
   await Promise.all(
     due.map(async (found) => {
-      const m = await rt.outbox.claim(found, now, opts.leaseMs);
+      const claimed = await rt.outbox.claim(found, now, opts.leaseMs);
+      if (!claimed) return;
+      const m = sender.deduplicates ? claimed : await handOverOnce(rt, claimed);
       if (!m) return;
       try {
         await sender.send({ id: smsId(m), to: m.to, text: m.text, kind: m.kind, ...(m.caseNumber ? { caseNumber: m.caseNumber } : {}) });
@@ -41,6 +44,21 @@ export async function drainSms(rt: Pick<Runtime, 'outbox' | 'clock'>, sender: Sm
     }),
   );
   return sent;
+}
+
+/**
+ * Before a message goes to a provider that cannot deduplicate (SNS), the hand-over is recorded on it. A hand-over
+ * whose outcome was never recorded means a crash came between: SNS may have taken the message. One such crash allows
+ * one resend; after a second the message is not handed over again but kept apart (OUTBOX#sms-failed, no 已短信通知),
+ * so a phone gets a message at most twice, never more, however often the product dies.
+ */
+async function handOverOnce(rt: Pick<Runtime, 'outbox' | 'clock'>, m: StoredSms): Promise<StoredSms | undefined> {
+  if ((m.handedOver ?? 0) >= 2) {
+    logger.error({ sms: smsId(m), kind: m.kind, handedOver: m.handedOver }, 'text message handed over twice without confirmation: not sent again');
+    await rt.outbox.markFailed(m, 'handed over twice to a provider that cannot deduplicate, both times without confirmation', undefined);
+    return undefined;
+  }
+  return rt.outbox.recordHandOver(m);
 }
 
 async function afterSent(rt: Pick<Runtime, 'outbox' | 'clock'>, m: StoredSms): Promise<void> {

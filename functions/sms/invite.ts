@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { RetirementsClient } from '../departments/retirements.ts';
 import { addMonths, monthOf } from '../domain/months.ts';
 import { bookingUrl, smsText } from '../notifications/texts.ts';
@@ -15,7 +16,8 @@ export function invitationMonths(today: string, monthsAhead: number): string[] {
  * 服务找人: asks HR, month by month, who reaches the statutory retirement age soon and leaves each of them one
  * invitation in the outbox. The invitation item is keyed by the person and written only if absent, so a second run,
  * two runs at once or a run after a restart invite nobody twice. A person who already has an open case is not
- * invited (they have booked); the drain sends what this writes.
+ * invited (they have booked); the drain sends what this writes. The text links to booking with a random reference
+ * that only the invited person, signed in, can resolve into a prefilled booking (functions/api/own-invitation.ts).
  */
 export async function inviteUpcomingRetirees(
   rt: Pick<Runtime, 'outbox' | 'clock' | 'policy' | 'publicBaseUrl'>,
@@ -29,12 +31,17 @@ export async function inviteUpcomingRetirees(
         counts.hasOpenCase++;
         continue;
       }
-      const item = pendingSmsItem(smsKeys.invitation(person.idNumber), {
-        kind: 'invitation',
-        to: person.phone,
-        text: smsText.invitation(person.statutoryRetirementMonth, bookingUrl(rt.publicBaseUrl)),
-        at,
-      });
+      // The link's reference is random and kept on the item: of two runs at once only one item lands, text and reference together.
+      const ref = randomBytes(16).toString('base64url');
+      const item = {
+        ...pendingSmsItem(smsKeys.invitation(person.idNumber), {
+          kind: 'invitation',
+          to: person.phone,
+          text: smsText.invitation(person.statutoryRetirementMonth, bookingUrl(rt.publicBaseUrl, ref)),
+          at,
+        }),
+        invitation: { ref, retirementMonth: person.statutoryRetirementMonth },
+      };
       if (await rt.outbox.putOnce(item)) counts.invited++;
       else counts.alreadyInvited++;
     }

@@ -22,7 +22,16 @@ export function smsDispatcher(
   opts: { sender: SmsSender; hr: RetirementsClient; drainIntervalMs: number; jobsIntervalMs: number; retryBaseMs?: number },
 ) {
   const fn = `sms/${SMS_MODULE}`;
-  const drain = () => asFunction(fn, () => drainSms(rt, opts.sender, { leaseMs: LEASE_MS, retryBaseMs: opts.retryBaseMs ?? 5000 }));
+  // Started on a data directory a killed product left: its attempts died with it, so their messages are due at once
+  // (the sink knows what it took: nothing goes twice, and the 已短信通知 note is written on the first drain).
+  let released: Promise<unknown> | undefined = asFunction(fn, () => rt.outbox.releaseClaims(rt.clock.now())).catch((err: unknown) =>
+    logger.warn({ err }, 'held text messages not released; they go once their lease runs out'),
+  );
+  const drain = async () => {
+    await released;
+    released = undefined;
+    return asFunction(fn, () => drainSms(rt, opts.sender, { leaseMs: LEASE_MS, retryBaseMs: opts.retryBaseMs ?? 5000 }));
+  };
   const invite = () => asFunction(fn, () => inviteUpcomingRetirees(rt, opts.hr));
   const remind = () => asFunction(fn, () => remindApplicationDeadlines(rt));
   let draining: Promise<number> | undefined;

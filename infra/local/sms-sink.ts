@@ -65,6 +65,7 @@ export function localSmsSink(opts: { file?: string; now?: () => Date } = {}): Sm
       return messages.filter((m) => to === undefined || m.to === to).map((m) => ({ ...m }));
     },
     sender: {
+      deduplicates: true,
       async send(m: OutgoingSms) {
         sink.send({ to: m.to, text: m.text, kind: m.kind, ...(m.caseNumber ? { caseNumber: m.caseNumber } : {}) }, m.id);
       },

@@ -3,55 +3,30 @@
  * (which also serves web/). Chromium comes from the Debian package (/usr/bin/chromium); playwright-core
  * only drives it.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CitizenBrowser, launchCitizenBrowser } from './citizen-browser.ts';
 import { applicationFor, DEMO_FIXTURES, startTestStack, type TestStack } from '../integration/harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = '/tmp/retireone-progress.png';
 const WITHDRAW_SCREENSHOT = '/tmp/retireone-withdraw-dialog.png';
 const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
 const CHEN = demo.get('441900196610120130'); // 陈志明: all pass, statutory 2027-04
 const LIU = demo.get('441900196608190252'); // 刘伟: housing loan outstanding → fund MANUAL, statutory 2027-01
 
-// npm test installs Chromium (scripts/ensure-deps.sh); without it this suite fails rather than passing unseen.
-if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-deps.sh (npm test does) to install Debian's chromium`);
-
 describe('browser: citizen pages and staff console', () => {
   let stack: TestStack;
-  let context: BrowserContext;
-  let profileDir: string;
+  let b: CitizenBrowser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   beforeAll(async () => {
     stack = await startTestStack({ clockToday: '2027-03-20' });
-    profileDir = mkdtempSync(join(tmpdir(), 'retireone-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 390, height: 844 },
-      locale: 'zh-CN',
-      acceptDownloads: true,
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) pageErrors.push(m.text());
-    });
+    // A persistent profile (downloads accepted, as Playwright's default), errors collected by the shared launcher.
+    b = await launchCitizenBrowser();
+    page = b.page;
+    pageErrors = b.errors;
   });
 
   /** The development sign-in, as a citizen types it. */
@@ -68,9 +43,8 @@ describe('browser: citizen pages and staff console', () => {
   }
 
   afterAll(async () => {
-    await context?.close();
+    await b?.close();
     await stack?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   });
 
   it('calculator, sign-in, booking, the one form, progress and the sealed document', async () => {

@@ -159,8 +159,9 @@ describe('browser: large type, big tap targets, tap-to-call and English', () => 
     expect(await page.getByTestId('duty-medical-top-up').textContent()).toContain('Top up your medical insurance');
     expect(await page.locator('footer').textContent()).toContain('Could not get it done? Tell us');
     expect(await page.getByRole('button', { name: 'Large type' }).isVisible()).toBe(true);
-    // Screens without English say they are Chinese, so a screen reader reads them as such.
-    expect(await page.locator('#screen-calc').getAttribute('lang')).toBe('zh-CN');
+    // Every screen speaks English now (tests/browser/english-screens.test.ts walks them): none is marked Chinese.
+    expect(await page.locator('#screen-calc').getAttribute('lang')).toBeNull();
+    expect(await page.locator('#screen-calc h1').textContent()).toBe('Work out my retirement month');
     expect(await page.locator('#screen-progress').getAttribute('lang')).toBeNull();
     await page.reload();
     await expect.poll(() => page.getByTestId('next-steps').textContent(), { timeout: 15_000 }).toContain('Monthly basic pension');
@@ -168,7 +169,7 @@ describe('browser: large type, big tap targets, tap-to-call and English', () => 
     await expectAccessible(page, 'progress in English');
     await page.getByRole('button', { name: '中文' }).click();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-    expect(await page.locator('#screen-calc').getAttribute('lang')).toBeNull();
+    expect(await page.locator('#screen-calc h1').textContent()).toBe('算一算我哪个月退休');
     await expect.poll(() => page.getByTestId('next-steps').textContent()).toContain('每月基本养老金');
     expect(b.errors).toEqual([]);
   }, 60_000);

@@ -3,53 +3,37 @@
  * Chromium on a phone-sized screen: ID number, the one-time code from the local SMS sink, back to the
  * site signed in, books a case and follows it to the sealed answer with the provider's token.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CitizenBrowser, launchCitizenBrowser } from './citizen-browser.ts';
 import { idCheckCharacter } from '../../functions/domain/id-number.ts';
 import { applicationFor, DEMO_FIXTURES, startTestStack, type TestStack } from '../integration/harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
 const CHEN = demo.get('441900196610120130'); // 陈志明, phone on record 13810102947
 // A well-formed ID number no department knows: there is no phone on record to send a code to.
 const SUPERVISOR = { staffId: 'wang.supervisor', name: '王主管', role: 'supervisor', password: 'a-long-test-password-1' };
 const STRANGER = `44190019700101001${idCheckCharacter('44190019700101001')}`;
 
-if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-deps.sh (npm test does) to install Debian's chromium`);
-
 describe('browser: sign-in through the OpenID Provider (dev mode off)', () => {
   let stack: TestStack;
-  let context: BrowserContext;
-  let profileDir: string;
+  let b: CitizenBrowser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   beforeAll(async () => {
     process.env.STAFF_ACCOUNTS = JSON.stringify([SUPERVISOR]);
     stack = await startTestStack({ clockToday: '2027-03-20', devMode: false });
     delete process.env.STAFF_ACCOUNTS;
-    profileDir = mkdtempSync(join(tmpdir(), 'retireone-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      viewport: { width: 390, height: 844 },
-      locale: 'zh-CN',
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) pageErrors.push(m.text());
-    });
+    b = await launchCitizenBrowser();
+    page = b.page;
+    pageErrors = b.errors;
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
+    await b?.close();
     await stack?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   });
 
   const codeSentTo = (phone: string) =>

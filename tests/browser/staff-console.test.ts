@@ -5,16 +5,13 @@
  * Screenshots at phone (390×844) and desktop (1280×800) width go to tests/browser/screenshots/ (not in git); at
  * each, axe-core finds no violation.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CitizenBrowser, expectAccessible as accessible, launchCitizenBrowser, SHOTS } from './citizen-browser.ts';
 import { applicationFor, DEMO_FIXTURES, startTestStack, type TestStack } from '../integration/harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
 const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
 const CHEN = demo.get('441900196610120130'); // approved when the form matches: 2027-04
 const LIN = demo.get('441900197108030169'); // approved: 2027-01
@@ -25,60 +22,23 @@ const RETIREMENT: Record<string, { type: string; requestedMonth: string; origina
   [HUANG.idNumber]: { type: 'normal', requestedMonth: '2027-03', originalRetirementAge: 50 },
 };
 
-if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-deps.sh (npm test does) to install Debian's chromium`);
-
-/** axe-core's browser script: the devDependency, or AXE_CORE_JS pointing at an axe.min.js. */
-function axeScript(): string {
-  const candidates = [process.env.AXE_CORE_JS];
-  try {
-    candidates.push(createRequire(import.meta.url).resolve('axe-core/axe.min.js'));
-  } catch {
-    /* not installed */
-  }
-  const found = candidates.find((p): p is string => Boolean(p && existsSync(p)));
-  if (!found) throw new Error('axe-core is missing: add it to devDependencies, or set AXE_CORE_JS to an axe.min.js');
-  return found;
-}
-const AXE_SOURCE = readFileSync(axeScript(), 'utf8');
-
 describe('browser: the pre-review team’s day in the staff console', () => {
   let stack: TestStack;
-  let context: BrowserContext;
-  let profileDir: string;
+  let b: CitizenBrowser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     stack = await startTestStack({ clockToday: '2026-12-01' });
-    profileDir = mkdtempSync(join(tmpdir(), 'retireone-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1280, height: 800 },
-      locale: 'zh-CN',
-      acceptDownloads: true,
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) pageErrors.push(m.text());
-    });
+    // The console is a desktop tool first: its screens are also tried at 390 px (shots below).
+    b = await launchCitizenBrowser({ width: 1280, height: 800 });
+    page = b.page;
+    pageErrors = b.errors;
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
+    await b?.close();
     await stack?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   });
 
   async function book(person: any) {
@@ -111,18 +71,9 @@ describe('browser: the pre-review team’s day in the staff console', () => {
     await expect.poll(() => page.locator('#view-queue').isVisible(), { timeout: 15_000 }).toBe(true);
   }
 
-  /** No violations of any axe rule on the page as it is now. */
-  async function expectAccessible(what: string) {
-    // Evaluated through the debugging protocol: the page's CSP (default-src 'self') refuses an added script tag.
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-    const violations = await page.evaluate(async () => {
-      const r = await (window as any).axe.run(document);
-      return r.violations.map((v: any) => `${v.id}: ${v.help} — ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
-    });
-    expect(violations, what).toEqual([]);
-  }
+  const expectAccessible = (what: string) => accessible(page, what);
 
-  /** The page at phone width and at desktop width, whole, into tests/browser/screenshots/; accessible at both. */
+  /** The page at phone width and at desktop width, whole, into tmp/screenshots/; accessible at both. */
   async function shots(name: string) {
     for (const [w, hgt] of [
       [390, 844],
@@ -134,12 +85,16 @@ describe('browser: the pre-review team’s day in the staff console', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `${name} at ${w} px scrolls sideways`).toBeLessThanOrEqual(0);
       await expectAccessible(`${name} at ${w} px`);
-      await page.screenshot({ path: `${SHOTS}${name}-${w}.png`, fullPage: true });
+      await page.screenshot({ path: join(SHOTS, `${name}-${w}.png`), fullPage: true });
       // A tall phone page is also kept in screen-sized parts, readable one at a time.
       if (w === 390) {
         const height = await page.evaluate(() => document.documentElement.scrollHeight);
         for (let y = 0, i = 1; y < height && i <= 8; y += hgt, i++)
-          await page.screenshot({ path: `${SHOTS}${name}-${w}-part${i}.png`, fullPage: true, clip: { x: 0, y, width: w, height: Math.min(hgt, height - y) } });
+          await page.screenshot({
+            path: join(SHOTS, `${name}-${w}-part${i}.png`),
+            fullPage: true,
+            clip: { x: 0, y, width: w, height: Math.min(hgt, height - y) },
+          });
       }
     }
   }

@@ -4,107 +4,40 @@
  * the correction pages, checks old against new, sends it, and the case goes on to COMPLETED. Every page of
  * the correction passes axe-core with no violations.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CitizenBrowser, expectAccessible as accessible, launchCitizenBrowser, shot as screenshot, signIn as signInAs } from './citizen-browser.ts';
 import { applicationFor, DEMO_FIXTURES, startTestStack, type TestStack } from '../integration/harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-// Git-ignored (/tmp/ in .gitignore): look at them after a run.
-const SHOTS = resolve(import.meta.dirname, '../../tmp/screenshots');
 const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
 const CHEN = demo.get('441900196610120130'); // approved when the form matches the booking: 2027-04
 const LIN = demo.get('441900197108030169'); // approved: 2027-01, originally 55
-
-if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-deps.sh (npm test does) to install Debian's chromium`);
-
-/** axe-core's browser script: the devDependency, or AXE_CORE_JS pointing at an axe.min.js. */
-function axeScript(): string {
-  const candidates = [process.env.AXE_CORE_JS];
-  try {
-    candidates.push(createRequire(import.meta.url).resolve('axe-core/axe.min.js'));
-  } catch {
-    /* not installed */
-  }
-  const found = candidates.find((p): p is string => Boolean(p && existsSync(p)));
-  if (!found) throw new Error('axe-core is missing: add it to devDependencies, or set AXE_CORE_JS to an axe.min.js');
-  return found;
-}
+const WANG = demo.get('441900196609300193'); // asked to correct the month
 
 describe('browser: the citizen corrects what pre-review asked (补正)', () => {
   let stack: TestStack;
-  let context: BrowserContext;
-  let profileDir: string;
+  let b: CitizenBrowser;
   let page: Page;
+  let pageErrors: string[];
   let staff: string;
-  const pageErrors: string[] = [];
-  const AXE_SOURCE = readFileSync(axeScript(), 'utf8');
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     stack = await startTestStack({ clockToday: '2026-12-01' });
     staff = await stack.client.token('pre-review', { name: 'alice', staffId: 'S1001' });
-    profileDir = mkdtempSync(join(tmpdir(), 'retireone-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 390, height: 844 },
-      locale: 'zh-CN',
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) pageErrors.push(m.text());
-    });
+    b = await launchCitizenBrowser();
+    page = b.page;
+    pageErrors = b.errors;
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
+    await b?.close();
     await stack?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   });
 
-  async function signIn(person: { name: string; idNumber: string }) {
-    await page.goto(`${stack.baseUrl}/#home`);
-    await page.evaluate(() => {
-      localStorage.clear();
-      sessionStorage.clear();
-    });
-    await page.goto(`${stack.baseUrl}/#login`);
-    await expect.poll(() => page.getByText('开发用的登录').isVisible()).toBe(true);
-    const login = page.locator('#screen-login');
-    await login.getByLabel('姓名').fill(person.name);
-    await login.getByLabel('身份证号码').fill(person.idNumber);
-    await page.getByRole('button', { name: '登录' }).click();
-  }
-
-  /** No violations of any axe rule on the page as it is now. */
-  async function expectAccessible(what: string) {
-    // Evaluated through the debugging protocol: the page's CSP (default-src 'self') refuses an added script tag.
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-    const violations = await page.evaluate(async () => {
-      const r = await (window as any).axe.run(document);
-      return r.violations.map((v: any) => `${v.id}: ${v.help} — ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
-    });
-    expect(violations, what).toEqual([]);
-  }
-
-  async function shot(name: string) {
-    await page.screenshot({ path: join(SHOTS, `${name}.png`) });
-  }
+  const signIn = (person: { name: string; idNumber: string }) => signInAs(page, stack.baseUrl, person);
+  const expectAccessible = (what: string) => accessible(page, what);
+  const shot = (name: string) => screenshot(page, name);
 
   it('sees what to fix and by when, corrects the name on the page, sends it, and the case completes', async () => {
     await signIn(CHEN);
@@ -310,4 +243,68 @@ describe('browser: the citizen corrects what pre-review asked (补正)', () => {
     expect(done.decision).toBe('APPROVED');
     expect(pageErrors).toEqual([]);
   }, 180_000);
+
+  it('a month to correct is chosen from the months the service takes today, never typed', async () => {
+    const { client } = stack;
+    const citizen = await client.token('citizen', { idNumber: WANG.idNumber });
+    const booked = await client.post('/v1/bookings', { idNumber: WANG.idNumber, name: WANG.name, phone: WANG.phone, channel: 'online' }, citizen, {
+      'Idempotency-Key': crypto.randomUUID(),
+    });
+    expect(booked.status).toBe(201);
+    const caseNumber: string = booked.body.caseNumber;
+    const prefill = (await client.get(`/v1/cases/${caseNumber}/prefill`, citizen)).body;
+    const { earliest, latest } = prefill.retirementMonths;
+    const sentMonth: string = prefill.retirement.requestedMonth;
+    const form = applicationFor({ ...WANG, name: `${WANG.name} 先生` }, { type: 'normal', requestedMonth: sentMonth, originalRetirementAge: 60 });
+    expect((await client.post(`/v1/cases/${caseNumber}/application`, form, citizen)).status).toBe(202);
+    await client.waitForCase(caseNumber, citizen, (c) => c.status === 'PRE_REVIEW' && c.timeline.some((t: any) => /人工/.test(t.note)));
+    const asked = await client.post(
+      `/v1/staff/cases/${caseNumber}/reviews`,
+      { stage: 'pre-review', outcome: 'SUPPLEMENT', note: '请确认退休月份', supplement: { fields: ['retirement.requestedMonth'] } },
+      staff,
+    );
+    expect(asked.status).toBe(202);
+    await client.waitForCase(caseNumber, citizen, (c) => c.status === 'SUPPLEMENT_REQUESTED');
+
+    await signIn(WANG);
+    const card = page.locator(`.case-card.open[data-case="${caseNumber}"]`);
+    await expect.poll(() => card.isVisible(), { timeout: 15_000 }).toBe(true);
+    await card.getByRole('button', { name: '去修改申请表' }).click();
+    const sp = page.locator('#screen-supplement');
+    const choice = sp.getByLabel('想从哪个月开始退休');
+    await expect.poll(() => choice.evaluate((el) => el.tagName), { timeout: 15_000 }).toBe('SELECT');
+    expect(await sp.locator('input[type=month], input[type=text]').count()).toBe(0);
+    // Exactly the months the service takes (the prefill's, from the rule pre-review applies), the one sent chosen.
+    const expected: string[] = [];
+    for (let m = earliest; m <= latest; m = nextMonth(m)) expected.push(m);
+    expect(await choice.locator('option:not([value=""])').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(await choice.inputValue()).toBe(sentMonth);
+    expect(await sp.locator('#sp-retirement-requestedMonth-hint').textContent()).toContain('已经过去的月份不能选');
+    await shot('9-supplement-month-list');
+    await expectAccessible('supplement, the month as a list');
+
+    // Nothing chosen: the form's own words, under the list.
+    await choice.selectOption('');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await expect.poll(() => sp.locator('.field[data-path="retirement.requestedMonth"] .error').textContent()).toBe('请选择想从哪个月开始退休。');
+    const other = expected.find((m) => m !== sentMonth)!;
+    await choice.selectOption(other);
+    await page.getByRole('button', { name: '下一步' }).click();
+    await expect
+      .poll(() => page.locator('.compare [data-field="retirement.requestedMonth"] .after').textContent())
+      .toBe(`改为：${Number(other.slice(0, 4))}年${Number(other.slice(5))}月`);
+    const [sent] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/v1/cases/${caseNumber}/supplement`)),
+      page.getByRole('button', { name: '确认无误，重新提交' }).click(),
+    ]);
+    expect(sent.status()).toBe(202);
+    expect(sent.request().postDataJSON()).toEqual({ ...form, retirement: { ...form.retirement, requestedMonth: other } });
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
 });
+
+function nextMonth(m: string): string {
+  const [y, mo] = m.split('-').map(Number);
+  return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+}

@@ -2,20 +2,19 @@
  * The page a QR code on every sealed paper leads to, in a real Chromium against the real embedded stack:
  * it tells a bank clerk, in plain Chinese, whether the paper is genuine, and checks an uploaded copy.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CitizenBrowser, launchCitizenBrowser } from './citizen-browser.ts';
 import { bookAndSubmit, DEMO_FIXTURES, startTestStack, type TestStack } from '../integration/harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-deps.sh (npm test does) to install Debian's chromium`);
 const LI = (JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).find((c) => c.idNumber === '441900197107150222'); // 李春梅, statutory 2026-12
 
 describe('browser: the verification page', () => {
   let stack: TestStack;
-  let context: BrowserContext;
+  let b: CitizenBrowser;
   let page: Page;
   let dir: string;
   let documentId: string;
@@ -30,27 +29,12 @@ describe('browser: the verification page', () => {
     documentId = done.documents[0].documentId;
     original = (await stack.client.get(`/v1/cases/${caseNumber}/documents/${documentId}`, token)).bytes;
     dir = mkdtempSync(join(tmpdir(), 'retireone-verify-page-'));
-    context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 390, height: 844 },
-      locale: 'zh-CN',
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    b = await launchCitizenBrowser();
+    page = b.page;
   });
 
   afterAll(async () => {
-    await context?.close();
+    await b?.close();
     await stack?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });

@@ -72,8 +72,8 @@ describe('invitations (服务找人)', () => {
       expect(invitations, person.name).toHaveLength(1);
       const [y, m] = statutoryMonth(person).split('-');
       expect(invitations[0].text).toContain(`${y}年${m}月`);
-      // The link opens booking; the page fills the person in from their sign-in (no personal data in a text).
-      expect(invitations[0].text).toContain(`${stack.runtime.publicBaseUrl}/#book`);
+      // The link opens booking with a random reference: no personal data in a text (tested further below).
+      expect(invitations[0].text).toMatch(new RegExp(`${stack.runtime.publicBaseUrl.replace(/[.]/g, '\\.')}/\\?invitation=[A-Za-z0-9_-]{22}#book`));
       expect(invitations[0].text).not.toContain(person.idNumber);
       expect(invitations[0].caseNumber).toBeUndefined();
     }
@@ -88,4 +88,47 @@ describe('invitations (服务找人)', () => {
     await stack.textMessages.drain();
     expect((await inbox(chen.phone)).map((m) => m.kind)).toEqual(['invitation']);
   }, 60_000);
+
+  it('the link carries only a random reference, which the invited person alone, signed in, turns into a prefilled booking', async () => {
+    const li = citizens.find((c) => c.name === '李春梅');
+    const invitation = (await inbox(li.phone)).find((m) => m.kind === 'invitation');
+    const link = new URL(/https?:\/\/\S+/.exec(invitation.text)![0]);
+    expect(link.hash).toBe('#book');
+    const ref = link.searchParams.get('invitation')!;
+    expect(ref).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    // Nothing of the person in the link, in clear or encoded (base64 of the ID number or phone would show as its own text).
+    for (const secret of [li.idNumber, li.phone, li.name]) {
+      expect(decodeURIComponent(link.href)).not.toContain(secret);
+      expect(Buffer.from(ref, 'base64url').toString('latin1')).not.toContain(secret);
+    }
+    const refs = new Set(
+      (await Promise.all(citizens.map((c) => inbox(c.phone))))
+        .flat()
+        .filter((m) => m.kind === 'invitation')
+        .map((m) => new URL(/https?:\/\/\S+/.exec(m.text)![0]).searchParams.get('invitation')),
+    );
+    expect(refs.size).toBeGreaterThan(2); // one reference per person, none shared
+
+    const hers = await stack.client.token('citizen', { idNumber: li.idNumber });
+    const resolved = await stack.client.get(`/v1/cases?invitation=${ref}`, hers);
+    expect(resolved.status).toBe(200);
+    expect(resolved.body).toEqual({ cases: [], invitation: { phone: li.phone, statutoryRetirementMonth: statutoryMonth(li) } });
+    // Without the reference, the list as ever.
+    expect((await stack.client.get('/v1/cases', hers)).body).toEqual({ cases: [] });
+    // Someone else holding her text learns nothing; nor does anyone signed out, or a made-up reference.
+    const other = citizens.find((c) => c.name === '周海涛');
+    const theirs = await stack.client.token('citizen', { idNumber: other.idNumber });
+    const foreign = await stack.client.get(`/v1/cases?invitation=${ref}`, theirs);
+    expect(foreign.status).toBe(200);
+    expect(foreign.body).toEqual({ cases: [] });
+    expect((await stack.client.get(`/v1/cases?invitation=${ref}`)).status).toBe(401);
+    const flipped = `${ref.slice(0, -1)}${ref.endsWith('A') ? 'B' : 'A'}`;
+    expect((await stack.client.get(`/v1/cases?invitation=${flipped}`, hers)).body).toEqual({ cases: [] });
+    const malformed = await stack.client.get('/v1/cases?invitation=not-a-reference', hers);
+    expect(malformed.status).toBe(400);
+    expect(JSON.stringify(malformed.body)).toContain('invitation');
+    expect((await stack.client.get(`/v1/cases?invitation=${ref}&idNumber=${li.idNumber}`, hers)).status).toBe(400);
+    const staff = await stack.client.token('pre-review', { name: 'alice', staffId: 'S1001' });
+    expect((await stack.client.get(`/v1/cases?invitation=${ref}`, staff)).status).toBe(403);
+  });
 });

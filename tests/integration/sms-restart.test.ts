@@ -4,62 +4,16 @@
  * exactly once, and the timeline says 已短信通知 on exactly those entries (as tests/integration/restart.test.ts does
  * restarts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SENT_NOTE } from '../../functions/notifications/pending-sms.ts';
-import { ApiClient, applicationFor, DEMO_FIXTURES } from './harness.ts';
+import { freePort, kill9, startProduct, stopProduct } from '../support/product-process.ts';
+import { ApiClient, applicationFor } from './harness.ts';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 const PERSON = { idNumber: '441900196610120130', name: '陈志明', gender: 'male', birthDate: '1966-10-12', phone: '13810102947' };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function start(dataDir: string, port: number, latencyMs: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['infra/local/start.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      CLOCK_TODAY: '2026-12-10',
-      DEPARTMENT_LATENCY_MS: String(latencyMs),
-      DEPARTMENT_FIXTURES: DEMO_FIXTURES,
-      LOG_LEVEL: 'error',
-      DEV_MODE: 'true',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`no start within 60 s: ${out}`)), 60_000);
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (out.includes('listening on')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.stderr!.on('data', (d) => (out += d));
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
-}
-
-async function kill9(child: ChildProcess): Promise<void> {
-  child.kill('SIGKILL');
-  await new Promise((r) => child.once('exit', r));
-}
 
 describe('text messages across kill -9', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'retireone-sms-restart-'));
@@ -72,7 +26,7 @@ describe('text messages across kill -9', () => {
   it('killed while the outbox drains, twice: each stage reaches the phone once, and the timeline says so once', async () => {
     const port = await freePort();
     const client = new ApiClient(`http://127.0.0.1:${port}`);
-    child = await start(dataDir, port, 3000);
+    child = await startProduct({ dataDir, port, latencyMs: 3000 });
     const platform = await client.token('platform');
     const booking = await client.post('/v1/bookings', { idNumber: PERSON.idNumber, name: PERSON.name, phone: PERSON.phone, channel: 'online' }, platform, {
       'Idempotency-Key': 'sms-restart-1',
@@ -85,13 +39,13 @@ describe('text messages across kill -9', () => {
     await new Promise((r) => setTimeout(r, 900));
     await kill9(child);
 
-    child = await start(dataDir, port, 3000);
+    child = await startProduct({ dataDir, port, latencyMs: 3000 });
     let token = await client.token('platform');
     await client.waitForCase(caseNumber, token, (c) => c.status === 'CHECKING', 30_000);
     await new Promise((r) => setTimeout(r, 1200));
     await kill9(child);
 
-    child = await start(dataDir, port, 0);
+    child = await startProduct({ dataDir, port, latencyMs: 0 });
     token = await client.token('platform');
     await client.waitForCase(caseNumber, token, (c) => c.status === 'COMPLETED', 30_000);
     const kinds = async () =>
@@ -105,8 +59,7 @@ describe('text messages across kill -9', () => {
     expect(done.timeline.filter((t: any) => t.note.endsWith(SENT_NOTE)).map((t: any) => t.status)).toEqual(['BOOKED', 'SUBMITTED', 'SEALING', 'COMPLETED']);
     expect(done.timeline.filter((t: any) => t.note.includes(`${SENT_NOTE}${SENT_NOTE}`))).toEqual([]);
 
-    child.kill('SIGTERM');
-    await new Promise((r) => child!.once('exit', r));
+    await stopProduct(child);
     child = undefined;
   }, 180_000);
 });

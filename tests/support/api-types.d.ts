@@ -359,7 +359,7 @@ export interface paths {
         };
         /**
          * The caller’s own cases, newest first
-         * @description Only the cases booked with the ID number of the citizen’s token; nobody else’s ever appear. Found through an index that follows the cases within moments, so a case booked a moment ago may be missing for a moment (its number is in the booking answer).
+         * @description Only the cases booked with the ID number of the citizen’s token; nobody else’s ever appear. Found through an index that follows the cases within moments, so a case booked a moment ago may be missing for a moment (its number is in the booking answer). With `invitation` (the reference in a 服务找人 invitation’s link), the answer also carries `invitation`: what HR gave for the booking (the phone the invitation went to, the statutory month), only when the reference is the caller’s own invitation; otherwise it is left out, whoever the reference belongs to.
          *
          *     Roles: `citizen`.
          */
@@ -1348,6 +1348,16 @@ export interface components {
         };
         CaseList: {
             cases: components["schemas"]["CaseSummary"][];
+            /** @description Only when asked with `invitation`, and the reference is the caller’s own invitation. */
+            invitation?: {
+                /** @description The mobile number HR holds, which the invitation was sent to: the booking page proposes it. */
+                phone: string;
+                /**
+                 * @description The month HR computed the person reaches the statutory retirement age.
+                 * @example 2026-04
+                 */
+                statutoryRetirementMonth: string;
+            };
         };
         CaseSummary: {
             /**
@@ -3552,7 +3562,10 @@ export interface operations {
     };
     listCases: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The reference in an invitation’s link (`?invitation=…`): random, it names nobody. */
+                invitation?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;

@@ -20,16 +20,12 @@ function showLargeType(on) {
   if (button) button.setAttribute('aria-pressed', String(on));
 }
 
-/** Screens that speak English when the page does; the others stay Chinese and say so to screen readers. */
-const TRANSLATED = new Set(['screen-progress']);
-
-/** The switch is labelled in the language it switches to; untranslated screens keep lang="zh-CN". */
+/**
+ * The switch is labelled in the language it switches to. Every screen speaks the page's language; what the
+ * product keeps in Chinese inside them (a department's reasons, a staff note) is marked by i18n.js chinese().
+ */
 function labelLanguages() {
   document.getElementById('language')?.setAttribute('lang', isEnglish() ? 'zh-CN' : 'en');
-  for (const screen of document.querySelectorAll('main > .screen')) {
-    if (isEnglish() && !TRANSLATED.has(screen.id)) screen.setAttribute('lang', 'zh-CN');
-    else screen.removeAttribute('lang');
-  }
 }
 
 export function setupChrome() {

@@ -1,7 +1,10 @@
-// Chinese first, English on request: the words of the page chrome and the result cards in both languages,
-// the choice kept in localStorage. Elements carrying data-i18n="key" are filled from here; screens that draw
-// text call t() and redraw on the 'ro:lang' event. A small table of our own: the pages have no bundler, and
-// the sentences are ours to write.
+// Chinese first, English on request, the choice kept in localStorage. Two ways in: the chrome and the result
+// cards name their words by key (t('key'), data-i18n="key"); the screens write their Chinese sentence itself
+// and tr() looks it up in the English phrase book (web/lib/phrases-en.js), as gettext does with a msgid, so
+// a screen reads as Chinese in its source. Static text in index.html carries data-tr and is looked up the same
+// way. Screens draw again on the 'ro:lang' event. A small table of our own: the pages have no bundler, and
+// the sentences are ours to write (tests/unit/web/i18n.test.ts checks that every sentence has its English).
+import { PHRASES_EN } from './phrases-en.js';
 
 const STORE = 'ro.lang';
 
@@ -133,11 +136,50 @@ export function setLang(l) {
   window.dispatchEvent(new Event('ro:lang'));
 }
 
-/** Fills every [data-i18n] element and sets the document's language. */
+/**
+ * A screen's sentence in the page's language: `zh` itself in Chinese, its English from the phrase book
+ * otherwise; {name} placeholders are filled from `vars` in either.
+ */
+export function tr(zh, vars = {}) {
+  const text = isEnglish() ? (PHRASES_EN[zh] ?? zh) : zh;
+  return text.replace(/\{(\w+)\}/g, (all, k) => (k in vars ? String(vars[k]) : all));
+}
+
+/** Marks a sentence of a table for the phrase book; tr() translates it where it is shown (gettext's N_). */
+export const phrase = (zh) => zh;
+
+/**
+ * Words the product keeps in Chinese whatever the page's language (a department's reasons, a staff note,
+ * a service centre's address): in an English page they are wrapped and marked lang="zh-CN", so a screen
+ * reader reads them as Chinese.
+ */
+export function chinese(text) {
+  if (!isEnglish() || text === undefined || text === null || text === '') return text;
+  const span = document.createElement('span');
+  span.lang = 'zh-CN';
+  span.textContent = String(text);
+  return span;
+}
+
+/** The lang attribute for a value the person or a department gave (a name, an address): 'zh-CN' when it is Chinese on an English page. */
+export function langOf(text) {
+  return isEnglish() && /[\u3400-\u9fff]/.test(String(text ?? '')) ? 'zh-CN' : undefined;
+}
+
+/** Fills every [data-i18n] and [data-tr] element and sets the document's language. */
 export function applyWords(root = document) {
   document.documentElement.lang = isEnglish() ? 'en' : 'zh-CN';
   for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   for (const el of root.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t(el.dataset.i18nLabel));
+  // The page's own Chinese is the key: kept aside the first time, so switching back restores it.
+  for (const el of root.querySelectorAll('[data-tr]')) {
+    if (!el.dataset.zh) el.dataset.zh = el.textContent.trim();
+    el.textContent = tr(el.dataset.zh);
+  }
+  for (const el of root.querySelectorAll('[data-tr-label]')) {
+    if (!el.dataset.zhLabel) el.dataset.zhLabel = el.getAttribute('aria-label') ?? '';
+    el.setAttribute('aria-label', tr(el.dataset.zhLabel));
+  }
 }
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -160,6 +202,20 @@ export function date(d) {
   const r = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d || '');
   if (!r) return d || '';
   return isEnglish() ? `${Number(r[3])} ${MONTHS_EN[Number(r[2]) - 1]} ${r[1]}` : `${r[1]}年${Number(r[2])}月${Number(r[3])}日`;
+}
+
+/** An instant in China time as one line: "2027年3月20日 09:30" / "20 Mar 2027 09:30". */
+export function instant(iso) {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso || '';
+  const d = new Date(ms + 8 * 3600_000).toISOString();
+  return `${date(d.slice(0, 10))} ${d.slice(11, 16)}`;
+}
+
+/** Only the time of day in China time: "09:30". */
+export function clock(iso) {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? '' : new Date(ms + 8 * 3600_000).toISOString().slice(11, 16);
 }
 
 const WEEKDAYS_ZH = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];

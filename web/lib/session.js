@@ -3,7 +3,15 @@
 // lapsed one is dropped), and signing out removes everything, drafts included (web/lib/form-draft.js).
 import { forgetAllDrafts } from './form-draft.js';
 
-const KEYS = { token: 'ro.token', id: 'ro.idNumber', name: 'ro.name', caseNumber: 'ro.caseNumber', booking: 'ro.booking', sentForm: 'ro.sentForm' };
+const KEYS = {
+  token: 'ro.token',
+  id: 'ro.idNumber',
+  name: 'ro.name',
+  caseNumber: 'ro.caseNumber',
+  booking: 'ro.booking',
+  sentForm: 'ro.sentForm',
+  invitation: 'ro.invitation',
+};
 const store = () => localStorage;
 
 /** Seconds since the epoch at which the token lapses, from its payload; 0 when it cannot be read. */
@@ -65,6 +73,16 @@ export const session = {
   },
   set sentForm(v) {
     writeJson(KEYS.sentForm, v);
+  },
+  /**
+   * The reference of the invitation link (服务找人) the page was opened from, kept across the sign-in's round trip
+   * to the provider; resolved on the booking page (GET /v1/cases?invitation=…), gone once booked or at sign-out.
+   */
+  get invitation() {
+    return store().getItem(KEYS.invitation);
+  },
+  set invitation(v) {
+    v ? store().setItem(KEYS.invitation, v) : store().removeItem(KEYS.invitation);
   },
   signIn(token, idNumber, name) {
     // Someone else signing in on this device must not inherit the previous person's case or drafts.

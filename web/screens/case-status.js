@@ -1,6 +1,6 @@
 // A case's status in the citizen's words, and which statuses allow what.
 import { STATUS_ZH, DEPARTMENT_ZH } from '../lib/api.js';
-import { addWords, t, date, isEnglish } from '../lib/i18n.js';
+import { addWords, t, date, isEnglish, phrase } from '../lib/i18n.js';
 
 /** Nothing more happens to a case in these statuses, so there is nothing to poll for. */
 export const FINAL_STATUSES = new Set(['COMPLETED', 'EXPIRED', 'WITHDRAWN']);
@@ -10,18 +10,18 @@ export const WITHDRAWABLE = new Set(['BOOKED', 'PRE_REVIEW', 'MANUAL_REVIEW', 'N
 
 /** The fields pre-review may ask to correct (schemas/supplement.ts SupplementField), as the form names them. */
 export const FIELD_ZH = {
-  'applicant.name': '姓名',
-  'applicant.gender': '性别',
-  'applicant.birthDate': '出生日期',
-  'applicant.phone': '手机号码',
-  'applicant.address': '现在的住址',
-  'retirement.type': '退休方式',
-  'retirement.requestedMonth': '从哪个月开始退休',
-  'retirement.originalRetirementAge': '原来的退休年龄',
-  'retirement.employerAgreement': '单位是否同意推迟退休',
-  'bankAccount.bankName': '开户银行',
-  'bankAccount.accountNo': '银行卡号',
-  'housingFund.withdraw': '是否取出公积金',
+  'applicant.name': phrase('姓名'),
+  'applicant.gender': phrase('性别'),
+  'applicant.birthDate': phrase('出生日期'),
+  'applicant.phone': phrase('手机号码'),
+  'applicant.address': phrase('现在的住址'),
+  'retirement.type': phrase('退休方式'),
+  'retirement.requestedMonth': phrase('从哪个月开始退休'),
+  'retirement.originalRetirementAge': phrase('原来的退休年龄'),
+  'retirement.employerAgreement': phrase('单位是否同意推迟退休'),
+  'bankAccount.bankName': phrase('开户银行'),
+  'bankAccount.accountNo': phrase('银行卡号'),
+  'housingFund.withdraw': phrase('是否取出公积金'),
 };
 
 const STATUS_EN = {
@@ -84,6 +84,11 @@ addWords(
     exAttention: 'Something went wrong in processing; staff are dealing with it. You need not book again.',
   },
 );
+
+/** A status alone, as the history names each step. */
+export function statusWord(status) {
+  return (isEnglish() ? STATUS_EN : STATUS_ZH)[status] || status;
+}
 
 export function statusText(c) {
   if (c.status === 'COMPLETED') return t(c.decision === 'REJECTED' ? 'rejectedStatus' : 'approvedStatus');

@@ -2,9 +2,10 @@
 // same fields as the correction pages, supplement-fields.js, with ids of their own), and how it reads back.
 // Two fields are the form's own: the ID number, shown but not changed, and the retirement month, chosen
 // from the months the service takes on a form sent today (the prefill's `retirementMonths`), never typed.
-import { h, monthZh } from '../lib/api.js';
+import { h } from '../lib/api.js';
 import { $ } from '../lib/ui.js';
 import { fieldElement, fieldProblem, getPath, readField, setPath } from './supplement-fields.js';
+import { tr, phrase, month, isEnglish } from '../lib/i18n.js';
 
 const PREFIX = 'f';
 
@@ -12,16 +13,16 @@ const PREFIX = 'f';
 export const STEPS = [
   {
     key: 'applicant',
-    title: '您的基本信息',
+    title: phrase('您的基本信息'),
     fields: ['applicant.name', 'applicant.idNumber', 'applicant.gender', 'applicant.birthDate', 'applicant.phone', 'applicant.address'],
   },
   {
     key: 'retirement',
-    title: '怎样退休',
+    title: phrase('怎样退休'),
     fields: ['retirement.type', 'retirement.employerAgreement', 'retirement.originalRetirementAge', 'retirement.requestedMonth'],
   },
-  { key: 'bankAccount', title: '养老金发到哪里', fields: ['bankAccount.bankName', 'bankAccount.accountNo'] },
-  { key: 'housingFund', title: '住房公积金', fields: ['housingFund.withdraw'] },
+  { key: 'bankAccount', title: phrase('养老金发到哪里'), fields: ['bankAccount.bankName', 'bankAccount.accountNo'] },
+  { key: 'housingFund', title: phrase('住房公积金'), fields: ['housingFund.withdraw'] },
 ];
 export const FORM_PATHS = STEPS.flatMap((s) => s.fields);
 
@@ -38,7 +39,7 @@ function agreementField(value, type) {
       'label',
       { class: 'choice block' },
       h('input', { type: 'checkbox', id, checked: value === true }),
-      h('span', {}, '单位已经同意我推迟退休（推迟退休要和单位商量一致，并提前 1 个月写成书面材料）'),
+      h('span', {}, tr('单位已经同意我推迟退休（推迟退休要和单位商量一致，并提前 1 个月写成书面材料）')),
     ),
     h('p', { class: 'error', hidden: true }),
   );
@@ -82,48 +83,58 @@ export function requestableMonths(months) {
 export function monthExplanation(months, type) {
   const { earliest, latest, statutory, flexibleEarliest, flexibleLatest } = months;
   const ahead = monthIdx(latest) - monthIdx(earliest);
-  const range = `网上申请可以选 ${monthZh(earliest)} 到 ${monthZh(latest)} 之间的月份（从本月起 ${ahead} 个月以内），已经过去的月份不能选。`;
+  const v = {
+    earliest: month(earliest),
+    latest: month(latest),
+    ahead,
+    statutory: month(statutory),
+    flexibleEarliest: month(flexibleEarliest),
+    flexibleLatest: month(flexibleLatest),
+    applyFrom: statutory ? month(monthAt(monthIdx(statutory) - ahead)) : '',
+  };
+  const range = tr('网上申请可以选 {earliest} 到 {latest} 之间的月份（从本月起 {ahead} 个月以内），已经过去的月份不能选。', v);
   if (!statutory) return range;
-  const own = `按您的出生日期，法定退休时间是 ${monthZh(statutory)}`;
-  if (type === 'flexible-early') return `${own}。弹性提前退休最早 ${monthZh(flexibleEarliest)}，要早于 ${monthZh(statutory)}。${range}`;
-  if (type === 'flexible-late') return `${own}。弹性推迟退休要晚于 ${monthZh(statutory)}，最晚 ${monthZh(flexibleLatest)}。${range}`;
-  if (type !== 'normal') return `${own}。${range}`;
+  const own = (said) => `${said}${isEnglish() ? ' ' : ''}${range}`;
+  if (type === 'flexible-early') return own(tr('按您的出生日期，法定退休时间是 {statutory}。弹性提前退休最早 {flexibleEarliest}，要早于 {statutory}。', v));
+  if (type === 'flexible-late') return own(tr('按您的出生日期，法定退休时间是 {statutory}。弹性推迟退休要晚于 {statutory}，最晚 {flexibleLatest}。', v));
+  if (type !== 'normal') return own(tr('按您的出生日期，法定退休时间是 {statutory}。', v));
   if (monthIdx(statutory) < monthIdx(earliest)) {
-    return `${own}，已经过了。按时退休从您申请的这个月开始领取，就是 ${monthZh(earliest)}。${range}`;
+    return own(tr('按您的出生日期，法定退休时间是 {statutory}，已经过了。按时退休从您申请的这个月开始领取，就是 {earliest}。', v));
   }
-  if (monthIdx(statutory) > monthIdx(latest)) {
-    return `${own}。现在还太早：请在 ${monthZh(monthAt(monthIdx(statutory) - ahead))} 以后再提交申请。${range}`;
-  }
-  return `${own}，按时退休就选这个月。${range}`;
+  if (monthIdx(statutory) > monthIdx(latest)) return own(tr('按您的出生日期，法定退休时间是 {statutory}。现在还太早：请在 {applyFrom} 以后再提交申请。', v));
+  return own(tr('按您的出生日期，法定退休时间是 {statutory}，按时退休就选这个月。', v));
 }
 
-/** The month as a choice among the months the service takes, so no refused month can be sent. */
-function monthField(value, months, type) {
-  const id = `${PREFIX}-retirement-requestedMonth`;
+/**
+ * The month as a choice among the months the service takes, so no refused month can be sent; the application
+ * form's (prefix `f`) and the correction pages' (`sp`) alike.
+ */
+export function monthChoice(value, months, type, prefix = PREFIX) {
+  const id = `${prefix}-retirement-requestedMonth`;
   const options = requestableMonths(months);
   const current = options.includes(value) ? value : '';
-  const note = (m) => (m === months.statutory ? '（法定退休时间）' : m === months.earliest ? '（本月）' : '');
+  const note = (m) => (m === months.statutory ? tr('（法定退休时间）') : m === months.earliest ? tr('（本月）') : '');
   return h(
     'div',
     { class: 'field', 'data-path': 'retirement.requestedMonth' },
-    h('label', { for: id }, '想从哪个月开始退休'),
+    h('label', { for: id }, tr('想从哪个月开始退休')),
     h('p', { class: 'hint', id: `${id}-hint` }, monthExplanation(months, type)),
     h(
       'select',
       { id, 'aria-describedby': `${id}-hint` },
-      h('option', { value: '', selected: current === '' }, '请选择月份'),
-      options.map((m) => h('option', { value: m, selected: m === current }, `${monthZh(m)}${note(m)}`)),
+      h('option', { value: '', selected: current === '' }, tr('请选择月份')),
+      options.map((m) => h('option', { value: m, selected: m === current }, `${month(m)}${note(m)}`)),
     ),
     h('p', { class: 'error', id: `${id}-error`, hidden: true }),
   );
 }
 
 /** Redraws the month's explanation when the person picks another way of retiring. */
-export function explainMonth(root, months) {
-  const type = $(`input[name="${PREFIX}-retirement-type"]:checked`, root)?.value;
-  const hint = $(`#${PREFIX}-retirement-requestedMonth-hint`, root);
-  if (hint) hint.textContent = monthExplanation(months, type);
-  const agreement = $(`#${PREFIX}-retirement-employerAgreement-part`, root);
+export function explainMonth(root, months, prefix = PREFIX) {
+  const type = $(`input[name="${prefix}-retirement-type"]:checked`, root)?.value;
+  const hint = $(`#${prefix}-retirement-requestedMonth-hint`, root);
+  if (hint && type) hint.textContent = monthExplanation(months, type);
+  const agreement = $(`#${prefix}-retirement-employerAgreement-part`, root);
   if (agreement) agreement.hidden = !asksAgreement(type);
 }
 
@@ -136,13 +147,13 @@ export function formField(path, value, ctx) {
     return h(
       'div',
       { class: 'field', 'data-path': path },
-      h('label', { for: id }, '身份证号码'),
+      h('label', { for: id }, tr('身份证号码')),
       h('input', { type: 'text', id, value: value ?? '', readonly: true, 'aria-readonly': 'true', 'aria-describedby': `${id}-hint` }),
-      h('p', { class: 'hint', id: `${id}-hint` }, '与预约时一致，不能修改。'),
+      h('p', { class: 'hint', id: `${id}-hint` }, tr('与预约时一致，不能修改。')),
       h('p', { class: 'error', hidden: true }),
     );
   }
-  if (path === 'retirement.requestedMonth') return monthField(value, ctx.months, ctx.values['retirement.type']);
+  if (path === 'retirement.requestedMonth') return monthChoice(value, ctx.months, ctx.values['retirement.type']);
   if (path === AGREEMENT) return agreementField(value, ctx.values['retirement.type']);
   return fieldElement(path, value, PREFIX);
 }
@@ -161,13 +172,16 @@ export function readFormField(root, path, values) {
 /** '' when the value is fine, else what to say under the field. */
 export function formFieldProblem(path, value, months) {
   if (path === 'applicant.idNumber' || path === AGREEMENT) return '';
-  if (path === 'retirement.requestedMonth') {
-    if (!value) return '请选择想从哪个月开始退休。';
-    return requestableMonths(months).includes(value) ? '' : monthRangeText(months.earliest, months.latest);
-  }
+  if (path === 'retirement.requestedMonth') return monthProblem(value, months);
   return fieldProblem(path, value) || '';
 }
 
+/** '' when the month is one the service takes today, else what to say under the list. */
+export function monthProblem(value, months) {
+  if (!value) return tr('请选择想从哪个月开始退休。');
+  return requestableMonths(months).includes(value) ? '' : monthRangeText(months.earliest, months.latest);
+}
+
 export function monthRangeText(earliest, latest) {
-  return `退休月份只能选 ${monthZh(earliest)} 到 ${monthZh(latest)} 之间的月份，请重新选择。`;
+  return tr('退休月份只能选 {from} 到 {to} 之间的月份，请重新选择。', { from: month(earliest), to: month(latest) });
 }

@@ -2,7 +2,7 @@
 // departments, then a page to check everything with who supplied it, and the consent to use it; sent once.
 // Every answer is kept on this device as it is typed (web/lib/form-draft.js), with the page the person is on,
 // so a reload, a new tab or coming back from 我的办件 carries on at the same page.
-import { api, ApiError, h, instantZh } from '../lib/api.js';
+import { api, ApiError, h } from '../lib/api.js';
 import { $, say, clearErrors, busy } from '../lib/ui.js';
 import { session } from '../lib/session.js';
 import { go } from '../lib/navigation.js';
@@ -11,6 +11,7 @@ import { problemText, handleAuth } from '../lib/citizen-problem.js';
 import { STEPS, explainMonth, formBody, formField, formFieldProblem, readFormField, valuesFromPrefill } from './form-fields.js';
 import { checkList, commitmentFields } from './form-check.js';
 import { showFormErrors } from './form-errors.js';
+import { tr, instant } from '../lib/i18n.js';
 
 const CHECK_STEP = STEPS.length;
 const TOTAL = STEPS.length + 1;
@@ -32,12 +33,12 @@ const body = () => $('#form-body');
 
 export async function showForm() {
   const n = session.caseNumber;
-  $('#form-case').textContent = `办件编号 ${n}`;
+  $('#form-case').textContent = tr('办件编号 {n}', { n });
   if (state?.caseNumber === n) {
     render(false);
     return;
   }
-  body().replaceChildren(h('p', { class: 'hint' }, '正在读取各部门已有的信息…'));
+  body().replaceChildren(h('p', { class: 'hint' }, tr('正在读取各部门已有的信息…')));
   $('#form-source').hidden = true;
   try {
     const c = await api('GET', `/v1/cases/${n}`, { token: session.token });
@@ -61,10 +62,10 @@ export async function showForm() {
     // A month kept from an earlier day may have passed since: the proposal of today replaces it.
     if (!monthStillTaken(state.values['retirement.requestedMonth'])) state.values['retirement.requestedMonth'] = prefilled['retirement.requestedMonth'];
     $('#form-source').textContent = draft
-      ? `已接着您上次填写的内容（${instantZh(draft.savedAt)} 保存在这台设备上）。`
+      ? tr('已接着您上次填写的内容（{saved} 保存在这台设备上）。', { saved: instant(draft.savedAt) })
       : p.source === 'departments'
-        ? '各部门已经把知道的信息填好了，请逐页核对，不对的直接改。'
-        : '没有查到您在各部门的资料，请逐页填写完整。';
+        ? tr('各部门已经把知道的信息填好了，请逐页核对，不对的直接改。')
+        : tr('没有查到您在各部门的资料，请逐页填写完整。');
     $('#form-source').hidden = false;
     say('');
     render(false);
@@ -103,9 +104,9 @@ function moveTo(step) {
   render(true);
 }
 
-const stepCount = () => h('p', { class: 'step-count' }, `第 ${state.step + 1} 步，共 ${TOTAL} 步`);
+const stepCount = () => h('p', { class: 'step-count' }, tr('第 {step} 步，共 {total} 步', { step: state.step + 1, total: TOTAL }));
 const heading = (text) => h('h2', { id: 'form-step-h', tabindex: '-1' }, text);
-const savedNote = () => h('p', { class: 'hint draft-note' }, '填写的内容会自动保存在这台设备上。可以随时离开，回来从“我的办件”接着填；退出登录时会删除。');
+const savedNote = () => h('p', { class: 'hint draft-note' }, tr('填写的内容会自动保存在这台设备上。可以随时离开，回来从“我的办件”接着填；退出登录时会删除。'));
 
 function render(moved) {
   if (state.step >= CHECK_STEP) renderCheck();
@@ -123,13 +124,13 @@ function renderStep() {
     'form',
     { id: 'app-form', novalidate: true, 'data-step': step.key },
     stepCount(),
-    heading(step.title),
+    heading(tr(step.title)),
     summary,
     step.fields.map((path) => formField(path, state.values[path], { months, values: state.values })),
     h(
       'div',
       { class: 'actions' },
-      h('button', { type: 'submit', class: 'button' }, backToCheck ? '改好了，回到核对页' : '下一步'),
+      h('button', { type: 'submit', class: 'button' }, backToCheck ? tr('改好了，回到核对页') : tr('下一步')),
       state.step > 0
         ? h(
             'button',
@@ -141,9 +142,9 @@ function renderStep() {
                 moveTo(state.step - 1);
               },
             },
-            '上一步',
+            tr('上一步'),
           )
-        : h('a', { class: 'button secondary', href: '#cases' }, '先保存，稍后再填'),
+        : h('a', { class: 'button secondary', href: '#cases' }, tr('先保存，稍后再填')),
     ),
     savedNote(),
   );
@@ -160,7 +161,7 @@ function renderStep() {
     const errors = step.fields.map((path) => ({ path, text: formFieldProblem(path, state.values[path], months) })).filter((e) => e.text);
     if (errors.length) {
       showFormErrors(form, errors, summary);
-      say(`有 ${errors.length} 处需要修改，请看红色提示。`, 'error');
+      say(tr('有 {n} 处需要修改，请看红色提示。', { n: errors.length }), 'error');
       return;
     }
     moveTo(backToCheck ? CHECK_STEP : state.step + 1);
@@ -171,13 +172,13 @@ function renderStep() {
 /** Everything at once, with who supplied it; the consent; send. */
 function renderCheck() {
   const summary = h('div', { class: 'error-summary', role: 'alert', tabindex: '-1', hidden: true });
-  const send = h('button', { type: 'submit', class: 'button', id: 'f-submit' }, '提交申请');
+  const send = h('button', { type: 'submit', class: 'button', id: 'f-submit' }, tr('提交申请'));
   const form = h(
     'form',
     { id: 'app-form', novalidate: true, 'data-step': 'check' },
     stepCount(),
-    heading('请核对后提交'),
-    h('p', {}, '下面是要交给四个部门的全部内容。标着“来自”的是部门已有的信息，其余是您填写的。'),
+    heading(tr('请核对后提交')),
+    h('p', {}, tr('下面是要交给四个部门的全部内容。标着“来自”的是部门已有的信息，其余是您填写的。')),
     summary,
     checkList({
       values: state.values,
@@ -189,7 +190,7 @@ function renderCheck() {
       },
     }),
     commitmentFields(state.commitments),
-    h('div', { class: 'actions' }, send, h('button', { type: 'button', class: 'button secondary', onclick: () => moveTo(state.step - 1) }, '上一步')),
+    h('div', { class: 'actions' }, send, h('button', { type: 'button', class: 'button secondary', onclick: () => moveTo(state.step - 1) }, tr('上一步'))),
     savedNote(),
   );
   form.addEventListener('change', () => {
@@ -210,19 +211,19 @@ async function submit(form, summary, button) {
     .map(([k]) => ({ path: `commitments.${k}` }));
   if (missing.length) {
     showFormErrors(form, missing, summary);
-    say(`有 ${missing.length} 处需要确认，请看红色提示。`, 'error');
+    say(tr('有 {n} 处需要确认，请看红色提示。', { n: missing.length }), 'error');
     return;
   }
   const n = state.caseNumber;
   const sent = formBody(state.values, state.commitments);
-  busy(button, true, '正在提交…');
+  busy(button, true, tr('正在提交…'));
   try {
     await api('POST', `/v1/cases/${n}/application`, { token: session.token, body: sent });
     session.sentForm = { caseNumber: n, form: sent };
     forgetDraft(n);
     forgetForm();
     go('progress');
-    say('申请表已提交。四个部门将同时为您核查。', 'ok');
+    say(tr('申请表已提交。四个部门将同时为您核查。'), 'ok');
   } catch (err) {
     busy(button, false);
     if (handleAuth(err)) return;
@@ -235,15 +236,15 @@ async function submit(form, summary, button) {
         moveTo(first);
         const here = err.errors.filter((e) => STEPS[first].fields.includes(e.path));
         showFormErrors($('#app-form'), here, $('#app-form .error-summary'));
-        say(`有 ${here.length} 处需要修改，请看红色提示。`, 'error');
+        say(tr('有 {n} 处需要修改，请看红色提示。', { n: here.length }), 'error');
         return;
       }
       showFormErrors(form, err.errors, summary);
-      say('有内容需要修改，请看红色提示。', 'error');
+      say(tr('有内容需要修改，请看红色提示。'), 'error');
     } else if (err instanceof ApiError && err.status === 409) {
       forgetDraft(n);
       forgetForm();
-      say('这个办件已经提交过申请表，或者已经过期。请查看办理进度。', 'warn');
+      say(tr('这个办件已经提交过申请表，或者已经过期。请查看办理进度。'), 'warn');
       go('progress');
     } else {
       say(problemText(err), 'error');

@@ -1,6 +1,9 @@
 // What each department found and the case's history, on the progress screen.
-import { h, STATUS_ZH, DEPARTMENT_ZH, OPTIONAL_DEPARTMENTS, OUTCOME_ZH, yuan, monthZh, instantZh } from '../lib/api.js';
-import { addWords } from '../lib/i18n.js';
+// In English the departments' reasons and the history's notes stay as the product wrote them, in Chinese,
+// marked lang="zh-CN"; everything around them is said in English.
+import { h, DEPARTMENT_ZH, OPTIONAL_DEPARTMENTS, OUTCOME_ZH, instantZh, yuan } from '../lib/api.js';
+import { addWords, tr, chinese, month, instant } from '../lib/i18n.js';
+import { statusWord } from './case-status.js';
 
 addWords(
   { bookAgain: '重新预约', deptHeading: '各部门的核查结果', historyHeading: '办理经过', progressTitle: '办理进度', caseNumberLabel: '办件编号' },
@@ -32,14 +35,14 @@ export function departmentItems(c) {
       h(
         'div',
         { class: 'dept-head' },
-        h('span', { class: 'dept-name' }, label),
-        h('span', { class: 'badge' }, stopped ? '不再办理' : notYet ? '等待开始' : OUTCOME_ZH[d.outcome] || d.outcome),
+        h('span', { class: 'dept-name' }, tr(label)),
+        h('span', { class: 'badge' }, stopped ? tr('不再办理') : notYet ? tr('等待开始') : OUTCOME_ZH[d.outcome] ? tr(OUTCOME_ZH[d.outcome]) : d.outcome),
       ),
       d.reasons?.length
         ? h(
             'ul',
             { class: 'reasons' },
-            d.reasons.map((r) => h('li', {}, r.message)),
+            d.reasons.map((r) => h('li', {}, chinese(r.message))),
           )
         : null,
       ...duties(key, d, c.decision).map((t) => h('p', { class: 'duty' }, t)),
@@ -54,8 +57,8 @@ export function timelineItems(c) {
       h(
         'li',
         {},
-        h('p', { class: 'when' }, instantZh(t.at)),
-        h('p', { class: 'what' }, h('strong', {}, STATUS_ZH[t.status] || t.status), `　${readableNote(t.note)}`),
+        h('p', { class: 'when' }, instant(t.at)),
+        h('p', { class: 'what' }, h('strong', {}, statusWord(t.status)), '　', chinese(readableNote(t.note))),
         h('p', { class: 'who-did' }, actorZh(t.actor)),
       ),
     );
@@ -68,33 +71,42 @@ function duties(key, d, decision) {
   // A refused case pays nothing out and asks for nothing: say what would apply on a later, approved application.
   if (decision === 'REJECTED') {
     if (key === 'medical' && d.outcome === 'CONDITIONAL' && x.topUpMonths)
-      out.push(`这次不用补缴。以后重新申请并获批准时，需要补缴医保 ${x.topUpMonths} 个月，约 ${yuan(x.topUpAmountFen)} 元。`);
-    if (key === 'housingFund' && d.outcome === 'PASS' && x.withdrawalAmountFen > 0) out.push('这次申请没有批准，公积金不会提取，账户照常保留。');
-    if (typeof x.note === 'string') out.push(x.note);
+      out.push(
+        tr('这次不用补缴。以后重新申请并获批准时，需要补缴医保 {months} 个月，约 {amount} 元。', { months: x.topUpMonths, amount: yuan(x.topUpAmountFen) }),
+      );
+    if (key === 'housingFund' && d.outcome === 'PASS' && x.withdrawalAmountFen > 0) out.push(tr('这次申请没有批准，公积金不会提取，账户照常保留。'));
+    if (typeof x.note === 'string') out.push(chinese(x.note));
     return out;
   }
   if (key === 'medical' && d.outcome === 'CONDITIONAL' && x.topUpMonths) {
-    out.push(`您需要一次性补缴医保 ${x.topUpMonths} 个月，约 ${yuan(x.topUpAmountFen)} 元。补缴后，退休后可以享受医保待遇。`);
+    out.push(
+      tr('您需要一次性补缴医保 {months} 个月，约 {amount} 元。补缴后，退休后可以享受医保待遇。', { months: x.topUpMonths, amount: yuan(x.topUpAmountFen) }),
+    );
   }
   if (key === 'housingFund' && d.outcome === 'PASS') {
-    if (x.withdrawalAmountFen > 0) out.push(`公积金 ${yuan(x.withdrawalAmountFen)} 元将转到您的银行卡，公积金账户同时注销。`);
-    else if (x.closeAccount === false) out.push('您选择暂不取出公积金，账户保留。');
+    if (x.withdrawalAmountFen > 0) out.push(tr('公积金 {amount} 元将转到您的银行卡，公积金账户同时注销。', { amount: yuan(x.withdrawalAmountFen) }));
+    else if (x.closeAccount === false) out.push(tr('您选择暂不取出公积金，账户保留。'));
   }
   if (key === 'hr' && (d.outcome === 'PASS' || d.outcome === 'CONDITIONAL') && x.statutoryRetirementMonth) {
-    out.push(`法定退休时间：${monthZh(x.statutoryRetirementMonth)}。`);
+    out.push(tr('法定退休时间：{month}。', { month: month(x.statutoryRetirementMonth) }));
     if (typeof x.contributionMonths === 'number')
-      out.push(`养老保险已缴费 ${Math.floor(x.contributionMonths / 12)} 年${x.contributionMonths % 12 ? ` ${x.contributionMonths % 12} 个月` : ''}。`);
+      out.push(
+        x.contributionMonths % 12
+          ? tr('养老保险已缴费 {years} 年 {months} 个月。', { years: Math.floor(x.contributionMonths / 12), months: x.contributionMonths % 12 })
+          : tr('养老保险已缴费 {years} 年。', { years: x.contributionMonths / 12 }),
+      );
   }
-  if (key === 'tax' && d.outcome === 'PASS') out.push('社保费没有欠缴。');
-  if (key === 'health' && d.outcome === 'PASS' && x.rewardFen > 0) out.push(`独生子女父母退休奖励 ${yuan(x.rewardFen)} 元，一次性发到您的银行卡。`);
-  if (typeof x.note === 'string') out.push(x.note);
+  if (key === 'tax' && d.outcome === 'PASS') out.push(tr('社保费没有欠缴。'));
+  if (key === 'health' && d.outcome === 'PASS' && x.rewardFen > 0)
+    out.push(tr('独生子女父母退休奖励 {amount} 元，一次性发到您的银行卡。', { amount: yuan(x.rewardFen) }));
+  if (typeof x.note === 'string') out.push(chinese(x.note));
   return out;
 }
 
 function actorZh(actor) {
-  if (!actor || actor === 'system') return '系统';
-  if (actor.startsWith('citizen:')) return '本人';
-  if (actor.startsWith('platform')) return '政务服务平台';
-  if (actor.startsWith('pre-review') || actor.startsWith('supervisor')) return '工作人员';
+  if (!actor || actor === 'system') return tr('系统');
+  if (actor.startsWith('citizen:')) return tr('本人');
+  if (actor.startsWith('platform')) return tr('政务服务平台');
+  if (actor.startsWith('pre-review') || actor.startsWith('supervisor')) return tr('工作人员');
   return actor;
 }

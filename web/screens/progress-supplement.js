@@ -1,8 +1,9 @@
 // At the top of the progress screen while pre-review waits for a correction (补正): what to correct, why in
 // the staff's words, by when, and one button to do it.
-import { dateZh, h } from '../lib/api.js';
+import { h } from '../lib/api.js';
 import { FIELD_ZH } from './case-status.js';
 import { inFormOrder } from './supplement-fields.js';
+import { tr, chinese, date } from '../lib/i18n.js';
 
 /** China's date today, "YYYY-MM-DD". */
 function todayInChina() {
@@ -18,16 +19,16 @@ export function supplementParts(c) {
     h(
       'section',
       { class: 'supplement-box', 'aria-labelledby': 'p-supplement-h', 'data-testid': 'supplement-box' },
-      h('h2', { id: 'p-supplement-h' }, '需要您补正的内容'),
+      h('h2', { id: 'p-supplement-h' }, tr('需要您补正的内容')),
       h(
         'ul',
         { class: 'asked' },
-        inFormOrder(s.fields).map((f) => h('li', { 'data-field': f }, FIELD_ZH[f] || f)),
+        inFormOrder(s.fields).map((f) => h('li', { 'data-field': f }, tr(FIELD_ZH[f] || f))),
       ),
-      s.note ? h('p', { class: 'staff-note' }, h('span', { class: 'label' }, '工作人员的说明：'), s.note) : null,
-      h('p', { class: 'due' }, '请在 ', h('strong', {}, dateZh(s.dueDate)), ' 前提交'),
-      late ? h('p', { class: 'late' }, '已经过了补正的期限。请尽快提交，或拨打 12333 说明情况。') : null,
-      h('a', { class: 'button', href: '#supplement' }, '去修改'),
+      s.note ? h('p', { class: 'staff-note' }, h('span', { class: 'label' }, tr('工作人员的说明：')), chinese(s.note)) : null,
+      h('p', { class: 'due' }, tr('请在 {due} 前提交', { due: date(s.dueDate) })),
+      late ? h('p', { class: 'late' }, tr('已经过了补正的期限。请尽快提交，或拨打 12333 说明情况。')) : null,
+      h('a', { class: 'button', href: '#supplement' }, tr('去修改')),
     ),
   ];
 }

@@ -9,7 +9,7 @@ import { documentParts } from './progress-documents.js';
 import { departmentItems, timelineItems } from './progress-details.js';
 import { supplementParts } from './progress-supplement.js';
 import { nextParts } from './progress-next.js';
-import { t, isEnglish } from '../lib/i18n.js';
+import { t, tr } from '../lib/i18n.js';
 
 let pollTimer = null;
 let lastStatus = '';
@@ -57,20 +57,20 @@ async function poll() {
   } catch (err) {
     if (handleAuth(err)) return;
     if (err instanceof ApiError && err.status === 404) {
-      say('没有找到这个办件。请核对办件编号，或重新预约。', 'error');
+      say(tr('没有找到这个办件。请核对办件编号，或重新预约。'), 'error');
       session.caseNumber = null;
-      $('#p-actions').replaceChildren(h('a', { class: 'button', href: '#book' }, '重新预约'));
+      $('#p-actions').replaceChildren(h('a', { class: 'button', href: '#book' }, tr('重新预约')));
       return;
     }
     pollFailures += 1;
-    say(`${problemText(err)}（将自动重试）`, 'warn');
+    say(tr('{problem}（将自动重试）', { problem: problemText(err) }), 'warn');
     if (currentScreen() === 'progress') pollTimer = setTimeout(poll, Math.min(2000 * 2 ** pollFailures, 30_000));
   }
 }
 
 function renderCase(c) {
   if (c.status !== lastStatus) {
-    if (lastStatus) say(`办理状态更新：${statusText(c)}`, c.status === 'COMPLETED' ? 'ok' : 'info');
+    if (lastStatus) say(tr('办理状态更新：{status}', { status: statusText(c) }), c.status === 'COMPLETED' ? 'ok' : 'info');
     lastStatus = c.status;
   }
   const card = $('#p-status-card');
@@ -89,17 +89,12 @@ function renderCase(c) {
   $('#p-documents').replaceChildren(...documentParts(c));
   $('#p-departments').replaceChildren(...departmentItems(c));
   $('#p-timeline').replaceChildren(...timelineItems(c));
-  // The departments' and the history's own words are Chinese, whatever the page's language.
-  for (const sel of ['#p-departments', '#p-timeline']) {
-    if (isEnglish()) $(sel).setAttribute('lang', 'zh-CN');
-    else $(sel).removeAttribute('lang');
-  }
-  $('#p-updated').textContent = FINAL_STATUSES.has(c.status) ? '' : '页面每 2 秒自动刷新，不用手动刷新。';
+  $('#p-updated').textContent = FINAL_STATUSES.has(c.status) ? '' : tr('页面每 2 秒自动刷新，不用手动刷新。');
 }
 
 function nextSteps(c) {
   const actions = [];
-  if (c.status === 'BOOKED') actions.push(h('a', { class: 'button', href: '#form' }, '填写申请表'));
+  if (c.status === 'BOOKED') actions.push(h('a', { class: 'button', href: '#form' }, tr('填写申请表')));
   if (c.status === 'EXPIRED' || c.status === 'WITHDRAWN' || (c.status === 'COMPLETED' && c.decision === 'REJECTED')) {
     actions.push(
       h(

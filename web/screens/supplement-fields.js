@@ -1,26 +1,27 @@
 // The fields pre-review may ask the citizen to correct (补正), built as the application form shows them:
 // the same labels, hints, choices and messages (form-errors.js), one group of the form per page.
-import { dateZh, h, monthZh } from '../lib/api.js';
+import { h } from '../lib/api.js';
+import { tr, phrase, date, month } from '../lib/i18n.js';
 import { $ } from '../lib/ui.js';
 import { FIELD_MSG } from './form-errors.js';
 
 /** The form's four parts, in the form's order, as its headings name them. */
 export const GROUPS = [
-  { key: 'applicant', title: '您的基本信息' },
-  { key: 'retirement', title: '怎样退休' },
-  { key: 'bankAccount', title: '养老金发到哪里' },
-  { key: 'housingFund', title: '住房公积金' },
+  { key: 'applicant', title: phrase('您的基本信息') },
+  { key: 'retirement', title: phrase('怎样退休') },
+  { key: 'bankAccount', title: phrase('养老金发到哪里') },
+  { key: 'housingFund', title: phrase('住房公积金') },
 ];
 
 const RETIREMENT_TYPES = [
-  ['normal', '按时退休', '到了法定退休年龄就退休。大多数人选这个。'],
-  ['flexible-early', '提前退休（弹性）', '缴费满最低年限，可以比法定时间早退，最多早 3 年，但不能早于原来的退休年龄。'],
-  ['flexible-late', '推迟退休（弹性）', '和单位商量好后，可以比法定时间晚退，最多晚 3 年。'],
-  ['special-job', '特殊工种提前退休', '长期从事井下、高空、高温、繁重体力等有害身体健康的工作，年限够了可以提前。'],
-  ['disability', '因病或伤残提前退休', '经劳动能力鉴定，完全丧失劳动能力的，可以提前。'],
+  ['normal', phrase('按时退休'), phrase('到了法定退休年龄就退休。大多数人选这个。')],
+  ['flexible-early', phrase('提前退休（弹性）'), phrase('缴费满最低年限，可以比法定时间早退，最多早 3 年，但不能早于原来的退休年龄。')],
+  ['flexible-late', phrase('推迟退休（弹性）'), phrase('和单位商量好后，可以比法定时间晚退，最多晚 3 年。')],
+  ['special-job', phrase('特殊工种提前退休'), phrase('长期从事井下、高空、高温、繁重体力等有害身体健康的工作，年限够了可以提前。')],
+  ['disability', phrase('因病或伤残提前退休'), phrase('经劳动能力鉴定，完全丧失劳动能力的，可以提前。')],
 ];
 
-const text = (max, tooLong) => (v) => (String(v).length > max ? tooLong : '');
+const text = (max, tooLong) => (v) => (String(v).length > max ? tr(tooLong) : '');
 
 /**
  * Each field: how it is asked (kind, label, hint, choices), how a value reads back in words, and what is
@@ -29,69 +30,75 @@ const text = (max, tooLong) => (v) => (String(v).length > max ? tooLong : '');
 const FIELDS = {
   'applicant.name': {
     kind: 'text',
-    label: '姓名',
-    hint: '和身份证上的一样',
+    label: phrase('姓名'),
+    hint: phrase('和身份证上的一样'),
     attrs: { autocomplete: 'name', maxlength: 50 },
-    check: text(50, '姓名最多 50 个字。'),
+    check: text(50, phrase('姓名最多 50 个字。')),
   },
   'applicant.gender': {
     kind: 'radio',
-    label: '性别',
+    label: phrase('性别'),
     choices: [
-      ['male', '男'],
-      ['female', '女'],
+      ['male', phrase('男')],
+      ['female', phrase('女')],
     ],
   },
-  'applicant.birthDate': { kind: 'date', label: '出生日期', hint: '身份证上的出生日期，例如 1966-10-12', pattern: /^\d{4}-\d{2}-\d{2}$/, words: dateZh },
+  'applicant.birthDate': {
+    kind: 'date',
+    label: phrase('出生日期'),
+    hint: phrase('身份证上的出生日期，例如 1966-10-12'),
+    pattern: /^\d{4}-\d{2}-\d{2}$/,
+    words: date,
+  },
   'applicant.phone': {
     kind: 'tel',
-    label: '手机号码',
-    hint: '11 位',
+    label: phrase('手机号码'),
+    hint: phrase('11 位'),
     attrs: { inputmode: 'numeric', maxlength: 11, autocomplete: 'tel' },
     pattern: /^1\d{10}$/,
   },
   'applicant.address': {
     kind: 'textarea',
-    label: '现在的住址',
-    hint: '邮寄材料用，写到门牌号',
+    label: phrase('现在的住址'),
+    hint: phrase('邮寄材料用，写到门牌号'),
     attrs: { rows: 3, maxlength: 200 },
-    check: text(200, '住址最多 200 个字。'),
+    check: text(200, phrase('住址最多 200 个字。')),
   },
-  'retirement.type': { kind: 'radio', label: '退休方式', choices: RETIREMENT_TYPES.map(([v, t, explain]) => [v, t, explain]) },
+  'retirement.type': { kind: 'radio', label: phrase('退休方式'), choices: RETIREMENT_TYPES.map(([v, t, explain]) => [v, t, explain]) },
   'retirement.requestedMonth': {
     kind: 'month',
-    label: '想从哪个月开始退休',
-    hint: '格式：年-月，例如 2027-04',
+    label: phrase('想从哪个月开始退休'),
+    hint: phrase('格式：年-月，例如 2027-04'),
     pattern: /^\d{4}-(0[1-9]|1[0-2])$/,
-    words: monthZh,
+    words: month,
   },
   'retirement.originalRetirementAge': {
     kind: 'radio',
-    label: '原来的退休年龄',
-    hint: '男性都是 60 岁；女职工 50 岁，女干部 55 岁。',
+    label: phrase('原来的退休年龄'),
+    hint: phrase('男性都是 60 岁；女职工 50 岁，女干部 55 岁。'),
     number: true,
     choices: [
-      ['60', '60 岁（男性）'],
-      ['55', '55 岁（女干部）'],
-      ['50', '50 岁（女职工）'],
+      ['60', phrase('60 岁（男性）')],
+      ['55', phrase('55 岁（女干部）')],
+      ['50', phrase('50 岁（女职工）')],
     ],
   },
   // The application form asks it as one checkbox next to 推迟退休; a correction asks it plainly, yes or no.
   'retirement.employerAgreement': {
     kind: 'radio',
-    label: '单位是否同意您推迟退休？',
-    hint: '推迟退休要和单位商量一致，并提前 1 个月写成书面材料。',
+    label: phrase('单位是否同意您推迟退休？'),
+    hint: phrase('推迟退休要和单位商量一致，并提前 1 个月写成书面材料。'),
     boolean: true,
     choices: [
-      ['yes', '是，单位已经同意'],
-      ['no', '否，单位还没有同意'],
+      ['yes', phrase('是，单位已经同意')],
+      ['no', phrase('否，单位还没有同意')],
     ],
   },
-  'bankAccount.bankName': { kind: 'text', label: '开户银行', attrs: { maxlength: 100 }, check: text(100, '银行名称最多 100 个字。') },
+  'bankAccount.bankName': { kind: 'text', label: phrase('开户银行'), attrs: { maxlength: 100 }, check: text(100, phrase('银行名称最多 100 个字。')) },
   'bankAccount.accountNo': {
     kind: 'text',
-    label: '银行卡号',
-    hint: '只写数字，不要空格',
+    label: phrase('银行卡号'),
+    hint: phrase('只写数字，不要空格'),
     attrs: { inputmode: 'numeric', maxlength: 30, autocomplete: 'off', spellcheck: 'false' },
     pattern: /^\d{8,30}$/,
     digits: true,
@@ -100,12 +107,12 @@ const FIELDS = {
   },
   'housingFund.withdraw': {
     kind: 'radio',
-    label: '退休时是否把公积金全部取出？',
-    hint: '取出后公积金账户会注销，钱转到银行卡。还有公积金贷款没还清的，需要工作人员和您联系。',
+    label: phrase('退休时是否把公积金全部取出？'),
+    hint: phrase('取出后公积金账户会注销，钱转到银行卡。还有公积金贷款没还清的，需要工作人员和您联系。'),
     boolean: true,
     choices: [
-      ['yes', '取出并销户'],
-      ['no', '暂不取出'],
+      ['yes', phrase('取出并销户')],
+      ['no', phrase('暂不取出')],
     ],
   },
 };
@@ -138,10 +145,11 @@ export function setPath(obj, path, value) {
 /** A field's value as the person reads it on the summary. */
 export function valueWords(path, value) {
   const f = FIELDS[path];
-  if (value === undefined || value === null || value === '') return '（没有填写）';
+  if (value === undefined || value === null || value === '') return tr('（没有填写）');
   if (f.kind === 'radio') {
     const v = f.boolean ? (value ? 'yes' : 'no') : String(value);
-    return f.choices.find(([cv]) => cv === v)?.[1] ?? String(value);
+    const label = f.choices.find(([cv]) => cv === v)?.[1];
+    return label ? tr(label) : String(value);
   }
   return f.words ? f.words(value) : String(value);
 }
@@ -151,7 +159,7 @@ export function fieldElement(path, value, prefix = 'sp') {
   const f = FIELDS[path];
   const id = idFor(path, prefix);
   const hintId = f.hint ? `${id}-hint` : undefined;
-  const hint = f.hint ? h('p', { class: 'hint', id: hintId }, f.hint) : null;
+  const hint = f.hint ? h('p', { class: 'hint', id: hintId }, tr(f.hint)) : null;
   // Its own id: the application form has a field of the same path, and ids must stay unique on the page.
   const error = h('p', { class: 'error', id: `${id}-error`, hidden: true });
   if (f.kind === 'radio') {
@@ -159,14 +167,14 @@ export function fieldElement(path, value, prefix = 'sp') {
     return h(
       'fieldset',
       { class: 'field', 'data-path': path },
-      h('legend', {}, f.label),
+      h('legend', {}, tr(f.label)),
       hint,
       f.choices.map(([v, label, explain], i) =>
         h(
           'label',
           { class: explain ? 'choice block' : 'choice' },
           h('input', { type: 'radio', name: id, value: v, id: i === 0 ? `${id}-first` : undefined, checked: v === current }),
-          explain ? h('span', {}, h('strong', {}, label), h('span', { class: 'explain' }, explain)) : ` ${label}`,
+          explain ? h('span', {}, h('strong', {}, tr(label)), h('span', { class: 'explain' }, tr(explain))) : ` ${tr(label)}`,
         ),
       ),
       error,
@@ -177,7 +185,7 @@ export function fieldElement(path, value, prefix = 'sp') {
     f.kind === 'textarea'
       ? h('textarea', attrs, value ?? '')
       : h('input', { type: f.kind === 'tel' ? 'tel' : f.kind === 'date' ? 'date' : f.kind === 'month' ? 'month' : 'text', value: value ?? '', ...attrs });
-  return h('div', { class: 'field', 'data-path': path }, h('label', { for: id }, f.label), hint, input, error);
+  return h('div', { class: 'field', 'data-path': path }, h('label', { for: id }, tr(f.label)), hint, input, error);
 }
 
 /** The value the person gave for this field on the page, shaped as the form's body wants it. */
@@ -196,7 +204,7 @@ export function readField(root, path, prefix = 'sp') {
 /** '' when the value is fine, else what to say under the field — the application form's message where it has one. */
 export function fieldProblem(path, value) {
   const f = FIELDS[path];
-  if (value === undefined || value === '') return FIELD_MSG[path];
-  if (f.pattern && !f.pattern.test(String(value))) return FIELD_MSG[path];
+  if (value === undefined || value === '') return tr(FIELD_MSG[path]);
+  if (f.pattern && !f.pattern.test(String(value))) return tr(FIELD_MSG[path]);
   return f.check?.(value) || '';
 }

@@ -5,15 +5,19 @@
 // What was sent comes from GET /v1/cases/{n}/application (the citizen's own form, latest version),
 // else from the copy this tab kept when it sent the form (session.sentForm). Without either the page cannot
 // rebuild the form, and says where to correct it instead.
-import { api, ApiError, dateZh, h, idempotencyKeyFor } from '../lib/api.js';
+import { api, ApiError, h, idempotencyKeyFor } from '../lib/api.js';
 import { $, say, busy, clearErrors } from '../lib/ui.js';
 import { session } from '../lib/session.js';
 import { problemText, handleAuth } from '../lib/citizen-problem.js';
 import { FIELD_ZH } from './case-status.js';
 import { showFormErrors } from './form-errors.js';
 import { GROUPS, fieldElement, fieldProblem, getPath, groupOf, inFormOrder, readField, setPath, valueWords } from './supplement-fields.js';
+import { explainMonth, monthChoice, monthProblem } from './form-fields.js';
 
-/** @type {null | { caseNumber: string, requestedAt: string, base: any, fields: string[], groups: {key: string, title: string, fields: string[]}[], values: Record<string, unknown>, note: string, dueDate: string, step: number, done: boolean }} */
+const MONTH = 'retirement.requestedMonth';
+import { tr, date, chinese, langOf } from '../lib/i18n.js';
+
+/** @type {null | { caseNumber: string, requestedAt: string, base: any, fields: string[], groups: {key: string, title: string, fields: string[]}[], values: Record<string, unknown>, note: string, dueDate: string, months: null | { earliest: string, latest: string, statutory?: string }, step: number, done: boolean }} */
 let state = null;
 
 /** At sign-out: nothing of this person's correction stays in the page. */
@@ -31,12 +35,12 @@ function normalized(v) {
   return v;
 }
 
-const backToProgress = (label = '返回办理进度', cls = 'button') => h('a', { class: cls, href: '#progress' }, label);
+const backToProgress = (label = tr('返回办理进度'), cls = 'button') => h('a', { class: cls, href: '#progress' }, label);
 
 export async function showSupplement() {
   const n = session.caseNumber;
-  $('#sp-case').textContent = `办件编号 ${n}`;
-  body().replaceChildren(h('p', { class: 'hint' }, '正在读取需要修改的内容…'));
+  $('#sp-case').textContent = tr('办件编号 {n}', { n });
+  body().replaceChildren(h('p', { class: 'hint' }, tr('正在读取需要修改的内容…')));
   let c;
   try {
     c = await api('GET', `/v1/cases/${n}`, { token: session.token });
@@ -50,8 +54,8 @@ export async function showSupplement() {
     if (state?.done && state.caseNumber === n) renderDone();
     else
       body().replaceChildren(
-        h('p', { class: 'notice' }, '这个办件现在不需要补正。请查看办理进度。'),
-        h('div', { class: 'actions' }, backToProgress('查看办理进度')),
+        h('p', { class: 'notice' }, tr('这个办件现在不需要补正。请查看办理进度。')),
+        h('div', { class: 'actions' }, backToProgress(tr('查看办理进度'))),
       );
     return;
   }
@@ -71,6 +75,12 @@ export async function showSupplement() {
     return;
   }
   const base = normalized(sent);
+  // The month is chosen among the months the service takes today, by the rule the form and pre-review share
+  // (the prefill's retirementMonths). Without them (the prefill did not answer) it is typed, and pre-review checks it.
+  const months = fields.includes(MONTH)
+    ? ((await api('GET', `/v1/cases/${n}/prefill`, { token: session.token }).catch(() => null))?.retirementMonths ?? null)
+    : null;
+  if (n !== session.caseNumber) return;
   state = {
     caseNumber: n,
     requestedAt: c.supplement.requestedAt,
@@ -80,6 +90,7 @@ export async function showSupplement() {
     values: Object.fromEntries(fields.map((f) => [f, getPath(base, f)])),
     note: c.supplement.note,
     dueDate: c.supplement.dueDate,
+    months,
     step: 0,
     done: false,
   };
@@ -89,14 +100,14 @@ export async function showSupplement() {
 /** Without the form as sent, the page cannot send it back whole: it says what to correct and where. */
 function renderNoForm(c) {
   body().replaceChildren(
-    h('h2', {}, '需要您补正的内容'),
+    h('h2', {}, tr('需要您补正的内容')),
     h(
       'ul',
       { class: 'asked' },
-      inFormOrder(c.supplement.fields).map((f) => h('li', {}, FIELD_ZH[f] || f)),
+      inFormOrder(c.supplement.fields).map((f) => h('li', {}, tr(FIELD_ZH[f] || f))),
     ),
-    h('p', { class: 'notice' }, '这台手机（电脑）上读不到您上次提交的申请表，暂时不能在网上修改。请拨打 12333，或带上身份证到服务中心窗口办理补正。'),
-    h('p', { class: 'due' }, '请在 ', h('strong', {}, dateZh(c.supplement.dueDate)), ' 前办理'),
+    h('p', { class: 'notice' }, tr('这台手机（电脑）上读不到您上次提交的申请表，暂时不能在网上修改。请拨打 12333，或带上身份证到服务中心窗口办理补正。')),
+    h('p', { class: 'due' }, tr('请在 {due} 前办理', { due: date(c.supplement.dueDate) })),
     h('div', { class: 'actions' }, backToProgress()),
   );
 }
@@ -107,7 +118,7 @@ function stepHeading(text) {
 
 function stepCount() {
   const total = state.groups.length + 1;
-  return h('p', { class: 'step-count' }, `第 ${state.step + 1} 步，共 ${total} 步`);
+  return h('p', { class: 'step-count' }, tr('第 {step} 步，共 {total} 步', { step: state.step + 1, total }));
 }
 
 function after(moved) {
@@ -128,14 +139,16 @@ function renderStep(moved = true) {
     'form',
     { id: 'sp-form', novalidate: true },
     stepCount(),
-    stepHeading(group.title),
+    stepHeading(tr(group.title)),
     state.step === 0 ? askedNote() : null,
     summary,
-    group.fields.map((f) => fieldElement(f, state.values[f])),
+    group.fields.map((f) =>
+      f === MONTH && state.months ? monthChoice(state.values[f], state.months, retirementType(), 'sp') : fieldElement(f, state.values[f]),
+    ),
     h(
       'div',
       { class: 'actions' },
-      h('button', { type: 'submit', class: 'button' }, '下一步'),
+      h('button', { type: 'submit', class: 'button' }, tr('下一步')),
       state.step > 0
         ? h(
             'button',
@@ -148,20 +161,21 @@ function renderStep(moved = true) {
                 renderStep();
               },
             },
-            '上一步',
+            tr('上一步'),
           )
-        : backToProgress('先不改，返回办理进度', 'button secondary'),
+        : backToProgress(tr('先不改，返回办理进度'), 'button secondary'),
     ),
   );
+  if (state.months) form.addEventListener('change', (ev) => ev.target.name === 'sp-retirement-type' && explainMonth(form, state.months, 'sp'));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     keep(form, group);
     clearErrors(form);
     summary.hidden = true;
-    const errors = group.fields.map((path) => ({ path, text: fieldProblem(path, state.values[path]) })).filter((e) => e.text);
+    const errors = group.fields.map((path) => ({ path, text: problemOf(path, state.values[path]) })).filter((e) => e.text);
     if (errors.length) {
       showFormErrors(form, errors, summary);
-      say(`有 ${errors.length} 处需要修改，请看红色提示。`, 'error');
+      say(tr('有 {n} 处需要修改，请看红色提示。', { n: errors.length }), 'error');
       return;
     }
     say('');
@@ -177,9 +191,18 @@ function askedNote() {
   return h(
     'div',
     { class: 'asked-note' },
-    state.note ? h('p', {}, h('span', { class: 'label' }, '工作人员的说明：'), state.note) : null,
-    h('p', {}, '请在 ', h('strong', {}, dateZh(state.dueDate)), ' 前提交。其他内容不用再填。'),
+    state.note ? h('p', {}, h('span', { class: 'label' }, tr('工作人员的说明：')), chinese(state.note)) : null,
+    h('p', {}, tr('请在 {due} 前提交。其他内容不用再填。', { due: date(state.dueDate) })),
   );
+}
+
+/** The way of retiring the month is explained for: as corrected on this page, else as sent. */
+function retirementType() {
+  return state.values['retirement.type'] ?? getPath(state.base, 'retirement.type');
+}
+
+function problemOf(path, value) {
+  return path === MONTH && state.months ? monthProblem(value, state.months) : fieldProblem(path, value);
 }
 
 function keep(form, group) {
@@ -189,11 +212,11 @@ function keep(form, group) {
 /** Old against new for every asked field, then send. */
 function renderCheck() {
   const problem = h('div', { class: 'problem', role: 'alert', hidden: true });
-  const send = h('button', { type: 'button', class: 'button', id: 'sp-send' }, '确认无误，重新提交');
+  const send = h('button', { type: 'button', class: 'button', id: 'sp-send' }, tr('确认无误，重新提交'));
   send.addEventListener('click', () => submit(send, problem));
   body().replaceChildren(
     stepCount(),
-    stepHeading('请核对要修改的内容'),
+    stepHeading(tr('请核对要修改的内容')),
     h(
       'dl',
       { class: 'compare' },
@@ -204,17 +227,17 @@ function renderCheck() {
         return h(
           'div',
           { 'data-field': f },
-          h('dt', {}, FIELD_ZH[f] || f),
+          h('dt', {}, tr(FIELD_ZH[f] || f)),
           same
-            ? h('dd', {}, h('span', { class: 'now' }, valueWords(f, now)), h('span', { class: 'same' }, '（没有改动）'))
+            ? h('dd', {}, h('span', { class: 'now', lang: langOf(valueWords(f, now)) }, valueWords(f, now)), h('span', { class: 'same' }, tr('（没有改动）')))
             : [
-                h('dd', { class: 'before' }, '原来：', h('span', {}, valueWords(f, before))),
-                h('dd', { class: 'after' }, '改为：', h('strong', { class: 'now' }, valueWords(f, now))),
+                h('dd', { class: 'before' }, tr('原来：'), h('span', { lang: langOf(valueWords(f, before)) }, valueWords(f, before))),
+                h('dd', { class: 'after' }, tr('改为：'), h('strong', { class: 'now', lang: langOf(valueWords(f, now)) }, valueWords(f, now))),
               ],
         );
       }),
     ),
-    h('p', { class: 'hint' }, '其他内容和您上次提交的一样，不会改变。'),
+    h('p', { class: 'hint' }, tr('其他内容和您上次提交的一样，不会改变。')),
     problem,
     h(
       'div',
@@ -231,7 +254,7 @@ function renderCheck() {
             renderStep();
           },
         },
-        '返回修改',
+        tr('返回修改'),
       ),
     ),
   );
@@ -243,13 +266,13 @@ async function submit(button, problem) {
   for (const f of state.fields) setPath(form, f, state.values[f]);
   const path = `/v1/cases/${n}/supplement`;
   problem.hidden = true;
-  busy(button, true, '正在提交…');
+  busy(button, true, tr('正在提交…'));
   try {
     await api('POST', path, { token: session.token, body: form, headers: { 'Idempotency-Key': idempotencyKeyFor(path, form) } });
     session.sentForm = { caseNumber: n, form };
     state.done = true;
     renderDone();
-    say('已重新提交，工作人员将重新审核。', 'ok');
+    say(tr('已重新提交，工作人员将重新审核。'), 'ok');
     $('#sp-done-h')?.focus();
   } catch (err) {
     busy(button, false);
@@ -262,14 +285,14 @@ async function submit(button, problem) {
         renderStep();
         const here = asked.filter((e) => state.groups[state.step].fields.includes(e.path));
         showFormErrors($('#sp-form'), here, $('#sp-form .error-summary'));
-        say(`有 ${here.length} 处需要修改，请看红色提示。`, 'error');
+        say(tr('有 {n} 处需要修改，请看红色提示。', { n: here.length }), 'error');
         return;
       }
-      showProblem(problem, '有不需要修改的内容和您上次提交的不一样，所以没有提交成功。请拨打 12333 咨询。');
+      showProblem(problem, tr('有不需要修改的内容和您上次提交的不一样，所以没有提交成功。请拨打 12333 咨询。'));
       return;
     }
     if (err instanceof ApiError && err.status === 409) {
-      showProblem(problem, '这个办件现在不需要补正了，可能已经提交过。请查看办理进度。', backToProgress('查看办理进度'));
+      showProblem(problem, tr('这个办件现在不需要补正了，可能已经提交过。请查看办理进度。'), backToProgress(tr('查看办理进度')));
       button.hidden = true;
       return;
     }
@@ -278,7 +301,7 @@ async function submit(button, problem) {
 }
 
 function showProblem(box, text, ...extra) {
-  box.replaceChildren(h('p', {}, h('strong', {}, '没有提交成功。'), ' ', text), ...extra);
+  box.replaceChildren(h('p', {}, h('strong', {}, tr('没有提交成功。')), ' ', text), ...extra);
   box.hidden = false;
   say(text, 'error');
   box.scrollIntoView({ block: 'center' });
@@ -289,9 +312,9 @@ function renderDone() {
     h(
       'div',
       { class: 'done-box', 'data-testid': 'supplement-done' },
-      h('h2', { id: 'sp-done-h', tabindex: '-1' }, '已重新提交'),
-      h('p', { class: 'big' }, '工作人员将重新审核您的申请表。'),
-      h('p', {}, '审核后会继续办理，办理进度页面会显示结果，也会发短信告诉您。'),
+      h('h2', { id: 'sp-done-h', tabindex: '-1' }, tr('已重新提交')),
+      h('p', { class: 'big' }, tr('工作人员将重新审核您的申请表。')),
+      h('p', {}, tr('审核后会继续办理，办理进度页面会显示结果，也会发短信告诉您。')),
     ),
     h('div', { class: 'actions' }, backToProgress()),
   );

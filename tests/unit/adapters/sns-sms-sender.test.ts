@@ -33,6 +33,17 @@ describe('SnsSmsSender', () => {
     });
   });
 
+  it('says it cannot deduplicate, and publishes every hand-over it is given (the drain bounds them: at most two)', async () => {
+    sns.on(PublishCommand).resolves({ MessageId: 'm-3' });
+    const sender = new SnsSmsSender({ client: new SNSClient({ region: 'cn-north-1' }) });
+    expect(sender.deduplicates).toBe(false);
+    await sender.send(message);
+    await sender.send(message);
+    // Nothing in the request can carry the message id for SNS to drop the second: both go out.
+    expect(sns.commandCalls(PublishCommand)).toHaveLength(2);
+    expect(JSON.stringify(sns.commandCalls(PublishCommand)[0]!.args[0].input)).not.toContain(message.id);
+  });
+
   it('names the sender id when one is configured', async () => {
     sns.on(PublishCommand).resolves({ MessageId: 'm-2' });
     await new SnsSmsSender({ client: new SNSClient({ region: 'cn-north-1' }), senderId: 'RetireOne' }).send(message);

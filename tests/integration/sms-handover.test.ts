@@ -1,0 +1,95 @@
+/**
+ * A provider that cannot deduplicate (Amazon SNS takes no message id for SMS) gets each message at most twice,
+ * however often the product dies: the drain records each hand-over on the message before it (the claim-before-send
+ * record), through the real outbox in DynamoDB Local. Crashes are injected after the provider took the message and
+ * before the outbox settled it; the provider is a stand-in that, like SNS, delivers every hand-over.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SENT_NOTE, SMS_FAILED } from '../../functions/notifications/pending-sms.ts';
+import type { OutgoingSms, SmsSender } from '../../functions/notifications/sms-sender.ts';
+import { drainSms } from '../../functions/sms/drain.ts';
+import { DEMO_FIXTURES, startTestStack, type TestStack } from './harness.ts';
+
+const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
+const CHEN = demo.get('441900196610120130');
+const LIN = demo.get('441900197108030169');
+
+/** Delivers whatever it is handed, as SNS does: no id to drop a second copy by. */
+function withoutDeduplication(): SmsSender & { phone: OutgoingSms[] } {
+  const phone: OutgoingSms[] = [];
+  return {
+    deduplicates: false,
+    phone,
+    async send(m) {
+      phone.push(m);
+    },
+  };
+}
+
+describe('text messages to a provider that cannot deduplicate', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({ clockToday: '2026-12-15', smsDrainIntervalMs: 0, smsJobsIntervalMs: 0 });
+  }, 120_000);
+  afterAll(async () => stack?.close());
+
+  async function book(person: any): Promise<string> {
+    const token = await stack.client.token('citizen', { idNumber: person.idNumber });
+    const r = await stack.client.post('/v1/bookings', { idNumber: person.idNumber, name: person.name, phone: person.phone, channel: 'online' }, token, {
+      'Idempotency-Key': crypto.randomUUID(),
+    });
+    expect(r.status).toBe(201);
+    return r.body.caseNumber;
+  }
+  const noteOf = async (caseNumber: string) => (await stack.runtime.cases.get(caseNumber))!.timeline.find((t) => t.status === 'BOOKED')!.note;
+  // A lease of 1 ms: the next drain may take over at once, as one would after a crashed run's lease ran out.
+  const drain = (sender: SmsSender) => drainSms(stack.runtime, sender, { leaseMs: 1, retryBaseMs: 1 }).catch(() => -1);
+  /** The process dies right after the provider took the message: nothing after it (the note, "marked sent") is written. */
+  function crashAfterHandOver<T>(run: () => Promise<T>): Promise<T> {
+    const outbox = stack.runtime.outbox;
+    const { noteSentOnTimeline, markSent } = outbox;
+    const killed = async (): Promise<never> => {
+      throw new Error('killed after the provider took it');
+    };
+    outbox.noteSentOnTimeline = killed;
+    outbox.markSent = killed;
+    return run().finally(() => {
+      outbox.noteSentOnTimeline = noteSentOnTimeline;
+      outbox.markSent = markSent;
+    });
+  }
+  const later = () => new Promise((r) => setTimeout(r, 5));
+
+  it('one crash after the hand-over: one resend, then sent and noted once', async () => {
+    const caseNumber = await book(CHEN);
+    const sms = withoutDeduplication();
+    await crashAfterHandOver(() => drain(sms));
+    expect(sms.phone.map((m) => m.kind)).toEqual(['booked']);
+    await later();
+    expect(await drain(sms)).toBe(1);
+    expect(sms.phone.map((m) => m.kind)).toEqual(['booked', 'booked']);
+    const [settled] = await stack.runtime.outbox.forCase(caseNumber);
+    expect(settled!.status).toBeUndefined();
+    expect(await noteOf(caseNumber)).toMatch(new RegExp(`${SENT_NOTE}$`));
+    await later();
+    expect(await drain(sms)).toBe(0);
+    expect(sms.phone).toHaveLength(2);
+  });
+
+  it('crash after crash: handed over twice, never a third time, kept apart and not said to be sent', async () => {
+    const caseNumber = await book(LIN);
+    const sms = withoutDeduplication();
+    for (let i = 0; i < 4; i++) {
+      await crashAfterHandOver(() => drain(sms));
+      await later();
+    }
+    expect(sms.phone.map((m) => m.kind)).toEqual(['booked', 'booked']);
+    const [kept] = await stack.runtime.outbox.forCase(caseNumber);
+    expect(kept).toMatchObject({ status: SMS_FAILED, handedOver: 2 });
+    expect(await noteOf(caseNumber)).not.toContain(SENT_NOTE);
+    await later();
+    expect(await drain(sms)).toBe(0);
+    expect(sms.phone).toHaveLength(2);
+  });
+});

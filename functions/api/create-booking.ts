@@ -14,6 +14,7 @@ import { idempotencyKey } from './http/idempotency-key.ts';
 import { httpHandler } from './http/handler.ts';
 import { operations } from './routes.ts';
 import { HttpProblem } from './http/problem.ts';
+import { caseExecutionInput } from '../shared/correlation.ts';
 
 const MAX_ATTEMPTS = 6;
 
@@ -117,7 +118,7 @@ export const handler = httpHandler(operations.createBooking, {
         case 'replayed': {
           const stored = outcome.response.body as BookingResponse;
           // Also on a replay: the first attempt may have stopped between booking and starting the workflow.
-          await rt.workflow.startCase(stored.caseNumber, { caseNumber: stored.caseNumber }, { version: rt.workflow.version });
+          await rt.workflow.startCase(stored.caseNumber, caseExecutionInput(stored.caseNumber), { version: rt.workflow.version });
           return { status: outcome.response.status, body: stored, headers: { location: `/v1/cases/${stored.caseNumber}` } };
         }
       }

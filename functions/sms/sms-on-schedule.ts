@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import { HttpSmsGateway } from '../adapters/http-sms-gateway.ts';
 import { SnsSmsSender } from '../adapters/sns-sms-sender.ts';
 import { createRetirementsClient } from '../departments/retirements.ts';
+import { departmentSigningKeyFromEnvironment } from '../departments/signing-key.ts';
 import type { SmsSender } from '../notifications/sms-sender.ts';
 import { logger } from '../shared/logger.ts';
 import { PRODUCT_METRICS } from '../shared/metric-names.ts';
@@ -39,7 +40,11 @@ export const handler = middy(async (event: { job?: string }): Promise<void> => {
   const rt = await runtime();
   if (job === 'daily') {
     const reminded = await remindApplicationDeadlines(rt);
-    const hr = createRetirementsClient({ baseUrl: process.env.DEPARTMENTS_BASE_URL ?? 'http://departments.invalid', callingSystem: 'retireone' });
+    const hr = createRetirementsClient({
+      baseUrl: process.env.DEPARTMENTS_BASE_URL ?? 'http://departments.invalid',
+      callingSystem: 'retireone',
+      signingKey: departmentSigningKeyFromEnvironment(),
+    });
     const invited = await inviteUpcomingRetirees(rt, hr);
     logger.info({ reminded, ...invited }, 'daily text messages written');
     // Sent by the next minute's drain: the daily run keeps its whole timeout for HR's lists.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { currentCorrelationId } from '../shared/correlation.ts';
+import { logger } from '../shared/logger.ts';
 import type { Department } from './departments.ts';
 import { DepartmentUnavailable } from './errors.ts';
 import { signedHeaders } from './signing.ts';
@@ -27,17 +28,19 @@ export async function signedPost(
 ): Promise<{ status: number; text: string }> {
   const body = JSON.stringify(payload);
   const { key, keyId } = await opts.signingKey();
+  const requestId = randomUUID();
   const headers = signedHeaders(key, keyId, {
     method: 'POST',
     path: url.pathname,
     caller: opts.callingSystem,
     caseNumber,
-    requestId: randomUUID(),
+    requestId,
     correlationId: currentCorrelationId() ?? (caseNumber || randomUUID()),
     timestamp: Math.floor(Date.now() / 1000),
     body,
   });
   const signal = AbortSignal.timeout(timeoutMs);
+  const started = Date.now();
   try {
     const response = await (opts.fetchImpl ?? fetch)(url, {
       method: 'POST',
@@ -46,9 +49,12 @@ export async function signedPost(
       signal,
     });
     // Read the body under the same deadline: a department that stalls mid-body is just as unavailable.
-    return { status: response.status, text: await response.text() };
+    const text = await response.text();
+    logger.debug({ department, caseNumber, requestId, status: response.status, ms: Date.now() - started }, 'department answered');
+    return { status: response.status, text };
   } catch (err) {
     const reason = signal.aborted ? `no answer within ${timeoutMs} ms` : `network error: ${describe(err)}`;
+    logger.debug({ department, caseNumber, requestId, reason, ms: Date.now() - started }, 'department did not answer');
     throw new DepartmentUnavailable(department, reason, { cause: err });
   }
 }

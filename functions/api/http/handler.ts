@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'a
 import type { z } from 'zod';
 import type { Principal } from '../../adapters/auth.ts';
 import { CORRELATION_HEADER, currentCorrelationId, wellFormedCorrelationId } from '../../shared/correlation.ts';
+import { logger } from '../../shared/logger.ts';
 import { powertools, withCorrelation } from '../../shared/observability.ts';
 import { type Runtime, runtime } from '../../shared/runtime.ts';
 import type { Operation } from '../route.ts';
@@ -144,6 +145,7 @@ export function httpHandler<B, Q, P>(route: Operation<B, Q, P>, spec: HandlerSpe
       // A refused or failed run gives the key back, so the same request may be sent again.
       await replay?.settle(result);
     }
+    logger.debug({ route: route.doc.operationId, status: result.status }, 'request done');
     return toResponse(result);
   };
   // onError runs in reverse order: a refusal is audited before it becomes a problem answer.

@@ -243,7 +243,7 @@ export const operations = {
     path: '/v1/cases/{caseNumber}/prefill',
     module: 'prefill',
     auth: APPLICANTS,
-    access: { table: 'read-audit' },
+    access: { table: 'read-audit', departments: 'call' },
     params: CasePathParams,
     doc: {
       operationId: 'getPrefill',
@@ -616,7 +616,7 @@ export const operations = {
     path: '/v1/staff/cases/{caseNumber}/rechecks',
     module: 'recheck-department',
     auth: STAFF,
-    access: { table: 'read-audit', writes: ['CASE#', 'IDEM#'], workflow: ['respond'] },
+    access: { table: 'read-audit', writes: ['CASE#', 'IDEM#'], workflow: ['respond'], departments: 'call' },
     params: CasePathParams,
     body: RecheckRequest,
     idempotency: 'replay',

@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { Context } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
 import { withCorrelationId } from './correlation.ts';
 import { logger } from './logger.ts';
 import { productMetrics } from './metrics.ts';
@@ -75,4 +76,12 @@ export function withCorrelation<E, R>(
   correlationOf: (event: E, context: Context | undefined) => string,
 ): (event: E, context: Context) => Promise<R> {
   return (event, context) => withCorrelationId(correlationOf(event, context), () => handler(event, context));
+}
+
+/**
+ * A handler no API request starts (a schedule, a stream): Powertools Logger, Tracer and Metrics, and its invocation's
+ * own id as correlation id, so its lines can be told from each other's.
+ */
+export function observed<E, R>(handler: middy.MiddyfiedHandler<E, R, Error, Context>): (event: E, context: Context) => Promise<R> {
+  return withCorrelation(handler.use(powertools() as never), (_event, context) => context?.awsRequestId ?? randomUUID());
 }

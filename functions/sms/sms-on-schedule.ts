@@ -11,6 +11,7 @@ import { runtime } from '../shared/runtime.ts';
 import { drainAll } from './drain.ts';
 import { inviteUpcomingRetirees } from './invite.ts';
 import { remindApplicationDeadlines } from './remind-deadlines.ts';
+import { observed } from '../shared/observability.ts';
 
 /** This handler's module name (infra/aws/access.ts, infra/aws/functions.ts, the local write footprint). */
 export const SMS_MODULE = 'sms-on-schedule';
@@ -35,7 +36,7 @@ export function smsSenderFromEnvironment(env: NodeJS.ProcessEnv = process.env): 
  * writes the deadline reminders and the invitations. Every part is idempotent on the table, so an
  * invocation that is repeated or overlaps another sends nothing twice.
  */
-export const handler = middy(async (event: { job?: string }): Promise<void> => {
+const run = middy(async (event: { job?: string }): Promise<void> => {
   const job: SmsJob = event?.job === 'daily' ? 'daily' : 'drain';
   const rt = await runtime();
   if (job === 'daily') {
@@ -55,3 +56,6 @@ export const handler = middy(async (event: { job?: string }): Promise<void> => {
   // What is still waiting after the run: a provider that keeps refusing shows as a growing backlog (the SmsBacklog alarm).
   recordMetric(PRODUCT_METRICS.smsBacklog, await rt.outbox.pendingCount());
 });
+
+/** Powertools Logger, Tracer and Metrics around the run (functions/shared/observability.ts). */
+export const handler = observed(run);

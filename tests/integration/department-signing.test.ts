@@ -93,6 +93,33 @@ describe('signed department calls carrying one correlation id', () => {
   });
 });
 
+describe('the correlation id an API request takes', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack();
+  }, 120_000);
+  afterAll(() => stack?.close());
+
+  const ask = (headers: Record<string, string>) =>
+    stack.client.request('POST', '/v1/eligibility/retirement', { body: { gender: 'female', birthDate: '1971-08-03', originalRetirementAge: 55 }, headers });
+
+  it('is the caller’s x-correlation-id when well-formed, else the request’s own id, and is answered back', async () => {
+    const given = await ask({ 'x-correlation-id': 'caller.trace-0042' });
+    expect(given.status).toBe(200);
+    expect(given.headers.get('x-correlation-id')).toBe('caller.trace-0042');
+    // An id that could carry personal data (an ID number, a phone), or is too short, long or odd, is not taken.
+    for (const bad of [CHEN.idNumber, `trace-${CHEN.phone}`, 'short', 'x'.repeat(65), 'has space in it', '../../etc/passwd']) {
+      const res = await ask({ 'x-correlation-id': bad });
+      expect(res.status, bad).toBe(200);
+      const id = res.headers.get('x-correlation-id');
+      expect(id, bad).toMatch(/^[0-9a-f-]{36}$/);
+      expect(id, bad).not.toBe(bad);
+    }
+    const none = await ask({});
+    expect(none.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
 describe('the stand-ins refuse what the product did not sign', () => {
   let stack: TestStack;
   let key: Buffer;

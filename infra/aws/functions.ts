@@ -84,7 +84,7 @@ const pascal = (module: string): string =>
     .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
     .join('');
 
-/** ESM bundles still meet CommonJS dependencies that call `require` (pino, fontkit's deps). */
+/** ESM bundles still meet CommonJS dependencies that call `require` (the X-Ray SDK under Powertools Tracer, fontkit's deps). */
 const REQUIRE_BANNER = "import{createRequire as __retireoneCreateRequire}from'node:module';const require=__retireoneCreateRequire(import.meta.url);";
 
 const TEST_STUB = "exports.handler = async () => { throw new Error('stub handler: stack synthesized with skipBundling (tests only)'); };";

@@ -26,8 +26,6 @@ export interface HttpRequest<B, Q, P> {
   principal: Principal | undefined;
   headers: Record<string, string | undefined>;
   requestId: string;
-  /** The journey's correlation id: the caller's well-formed `x-correlation-id`, else this request's id. */
-  correlationId: string;
   rawBody: string;
   /** The body's bytes, only for a route with `rawBody` (e.g. an uploaded PDF). */
   bytes?: Uint8Array;
@@ -136,7 +134,6 @@ export function httpHandler<B, Q, P>(route: Operation<B, Q, P>, spec: HandlerSpe
         principal: context.principal,
         headers: event.headers ?? {},
         requestId: context.awsRequestId ?? event.requestContext?.requestId ?? crypto.randomUUID(),
-        correlationId: currentCorrelationId()!,
         rawBody: raw,
         rt,
         ...(bytes ? { bytes } : {}),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppliedByView } from './applicant.ts';
 import { CaseNumber, Instant, IsoDate, Text } from './common.ts';
 import { DepartmentResult } from './department-result.ts';
 import { SupplementView } from './supplement.ts';
@@ -123,6 +124,7 @@ export const CaseView = z
     }),
     appointment: Appointment.optional().meta({ description: 'A window booking: the centre, its address, the time, and a calendar event.' }),
     callback: Callback.optional().meta({ description: 'While a person works the case: whose staff may phone, and on which number.' }),
+    appliedBy: AppliedByView.optional().meta({ description: 'Who applied: the person, the employer (单位经办) or an authorised agent (代办).' }),
   })
   .meta({ id: 'CaseView' });
 export type CaseView = z.infer<typeof CaseView>;

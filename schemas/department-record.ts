@@ -15,6 +15,8 @@ export const HrRecord = z.object({
   specialJobMonths: z.number().int().nonnegative(),
   disabilityCertified: z.boolean(),
   employer: z.string(),
+  /** The employer's unified social credit code, where HR holds it (an added field; empty employer: 灵活就业). */
+  employerCreditCode: z.string().optional(),
   averageIndexedWageRatio: z.number().nonnegative(),
   personalAccountFen: z.number().int().nonnegative(),
 });

@@ -39,6 +39,8 @@ export const NoticeData = z.strictObject({
   caseNumber: CaseNumber,
   documentId: z.string().min(1).max(64),
   issuedAt: Instant,
+  /** Who applied, as the papers name it: 本人申请, 单位经办 (unit, credit code, officer) or 委托代办 (agent, authorisation). */
+  appliedBy: z.string().min(1).max(200).optional(),
   applicant: z.strictObject({
     name: z.string().trim().min(1).max(50),
     idNumberMasked: z

@@ -15,6 +15,7 @@ export const SupplementField = z
     'retirement.type',
     'retirement.requestedMonth',
     'retirement.originalRetirementAge',
+    'retirement.employerAgreement',
     'bankAccount.bankName',
     'bankAccount.accountNo',
     'housingFund.withdraw',

@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 
+import { CreditCode } from '../../schemas/applicant.ts';
 import { Role } from '../../schemas/auth.ts';
 
 export { Role };
@@ -26,6 +27,8 @@ export interface Principal {
   name?: string;
   /** Staff only: the person behind the token, whatever role or account they use (the four-eyes rule compares it). */
   staffId?: string;
+  /** Employer (unit account) only: the unit's unified social credit code; `name` is then the unit's name. */
+  creditCode?: string;
 }
 
 export interface TokenVerifier {
@@ -38,6 +41,7 @@ const Claims = z.object({
   idNumber: z.string().optional(),
   name: z.string().optional(),
   staffId: z.string().min(1).max(64).optional(),
+  creditCode: CreditCode.optional(),
 });
 
 const AUDIENCE = 'retireone-api';
@@ -64,7 +68,16 @@ export function joseVerifier(key: VerifyKey, issuer: string): TokenVerifier {
       if (payload.exp! - payload.iat! > MAX_TOKEN_LIFETIME_SECONDS) throw new Error('token lifetime over 12 hours');
       const claims = Claims.parse(payload);
       if (claims.role === 'citizen' && !claims.idNumber) throw new Error('citizen token without idNumber');
-      return { role: claims.role, subject: claims.sub, idNumber: claims.idNumber, name: claims.name, staffId: claims.staffId };
+      // A unit account is known by its code and its registered name: both appear on the case and its papers.
+      if (claims.role === 'employer' && (!claims.creditCode || !claims.name)) throw new Error('employer token without creditCode or name');
+      return {
+        role: claims.role,
+        subject: claims.sub,
+        idNumber: claims.idNumber,
+        name: claims.name,
+        staffId: claims.staffId,
+        ...(claims.role === 'employer' ? { creditCode: claims.creditCode } : {}),
+      };
     },
   };
 }
@@ -90,7 +103,7 @@ export function remoteVerifier(jwksUrl: string, issuer: string): TokenVerifier {
 
 export interface DevTokenIssuer {
   verifier: TokenVerifier;
-  issue(claims: { role: Role; idNumber?: string; name?: string; subject?: string; staffId?: string }): Promise<string>;
+  issue(claims: { role: Role; idNumber?: string; name?: string; subject?: string; staffId?: string; creditCode?: string }): Promise<string>;
 }
 
 export const DEV_ISSUER = 'retireone-local-dev';
@@ -110,14 +123,15 @@ export async function devTokenIssuer(dataDir: string): Promise<DevTokenIssuer> {
   const publicKey = await importSPKI(readFileSync(publicPath, 'utf8'), ALG);
   return {
     verifier: joseVerifier(publicKey, DEV_ISSUER),
-    async issue({ role, idNumber, name, subject, staffId }) {
+    async issue({ role, idNumber, name, subject, staffId, creditCode }) {
       // A dev staff token names its person: `staffId`, else the name — so one name with two roles is one person.
       const person = role === 'pre-review' || role === 'supervisor' ? (staffId ?? name ?? 'dev') : undefined;
-      return new SignJWT({ role, ...(idNumber ? { idNumber } : {}), ...(name ? { name } : {}), ...(person ? { staffId: person } : {}) })
+      const unit = role === 'employer' && creditCode ? { creditCode } : {};
+      return new SignJWT({ role, ...(idNumber ? { idNumber } : {}), ...(name ? { name } : {}), ...(person ? { staffId: person } : {}), ...unit })
         .setProtectedHeader({ alg: ALG })
         .setIssuer(DEV_ISSUER)
         .setAudience(AUDIENCE)
-        .setSubject(subject ?? (role === 'citizen' ? `citizen:${idNumber}` : `${role}:${name ?? 'dev'}`))
+        .setSubject(subject ?? (role === 'citizen' ? `citizen:${idNumber}` : role === 'employer' ? `employer:${creditCode}` : `${role}:${name ?? 'dev'}`))
         .setIssuedAt()
         .setExpirationTime('8h')
         .sign(privateKey);

@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord } from './case-record.ts';
-import { keys } from './table-keys.ts';
+import { keys, personIndexKeys } from './table-keys.ts';
 import { IDEMPOTENCY_TTL_SECONDS, IdempotencyStore, type StoredResponse } from './idempotency-store.ts';
 import { prepareCharge, type QuotaCharge } from './quota-charge.ts';
 import { TableStore } from './table-store.ts';
@@ -57,7 +57,11 @@ export class BookingStore extends TableStore {
         },
       },
       {
-        Put: { TableName: this.table, Item: { ...keys.case(record.caseNumber), ...record }, ConditionExpression: 'attribute_not_exists(pk)' },
+        Put: {
+          TableName: this.table,
+          Item: { ...keys.case(record.caseNumber), ...personIndexKeys(record), ...record },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
       },
     ];
     if (slot) {

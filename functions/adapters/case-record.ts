@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppliedBy } from '../../schemas/applicant.ts';
 import { Application } from '../../schemas/application.ts';
 import { Assignee } from '../../schemas/assignment.ts';
 import { Channel } from '../../schemas/booking.ts';
@@ -85,6 +86,8 @@ export const CaseRecord = z.object({
   workflowVersion: z.string().optional(),
   /** The citizen's 好差评, written once after COMPLETED (functions/adapters/rating-store.ts). */
   rating: z.object(Rating.shape).optional(),
+  /** Who applied (absent on cases booked before applicant kinds: the person's own). */
+  appliedBy: AppliedBy.optional(),
 });
 export type CaseRecord = z.infer<typeof CaseRecord>;
 

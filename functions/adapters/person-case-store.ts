@@ -2,7 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { CaseStatus, Decision } from '../../schemas/case.ts';
 import { parseRecord } from './case-record.ts';
-import { PERSON_INDEX } from './table-keys.ts';
+import { PERSON_INDEX, PERSON_INDEX_KEY } from './table-keys.ts';
 import { TableStore } from './table-store.ts';
 
 /** What the person index projects of a case: who, which, where it stands, when it began. */
@@ -15,7 +15,7 @@ const PersonCase = z.object({
 });
 export type PersonCase = Omit<z.infer<typeof PersonCase>, 'sk'>;
 
-/** A person's own cases (GSI byPerson: idNumber, createdAt), so a citizen finds a case again without its number. */
+/** A person's own cases (GSI byPerson: personKey, personSort), so a citizen finds a case again without its number. */
 export class PersonCaseStore extends TableStore {
   /** Newest first. The index is eventually consistent: a case booked a moment ago may be missing for a moment. */
   async listFor(idNumber: string): Promise<PersonCase[]> {
@@ -26,15 +26,14 @@ export class PersonCaseStore extends TableStore {
         new QueryCommand({
           TableName: this.table,
           IndexName: PERSON_INDEX,
-          KeyConditionExpression: 'idNumber = :id',
+          KeyConditionExpression: '#person = :id',
+          ExpressionAttributeNames: { '#person': PERSON_INDEX_KEY.partition },
           ExpressionAttributeValues: { ':id': idNumber },
           ScanIndexForward: false,
           ExclusiveStartKey: startKey,
         }),
       );
       for (const item of out.Items ?? []) {
-        // Only case records carry both index keys today; a future record kind that does is not a case.
-        if (item.sk !== 'CASE') continue;
         const { sk: _sk, ...c } = parseRecord(PersonCase, item, `case ${String(item.caseNumber)}`);
         found.push(c);
       }

@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { AgencyStore } from './agency-store.ts';
 import { AuditStore } from './audit-store.ts';
 import { BookingStore } from './booking-store.ts';
 import { CaseStore } from './case-store.ts';
@@ -33,6 +34,7 @@ export function buildStores(db: DynamoDBDocumentClient, table: string) {
     feedback: new FeedbackStore(db, table),
     stats: new StatsStore(db, table),
     staffNotices: new StaffNoticeStore(db, table),
+    agencies: new AgencyStore(db, table),
   };
 }
 export type Stores = ReturnType<typeof buildStores>;

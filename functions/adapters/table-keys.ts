@@ -12,10 +12,20 @@ export const keys = {
   healthProbe: (instanceId: string) => ({ pk: 'HEALTH#probe', sk: instanceId }),
   ratingStats: (shard: number) => ({ pk: `STATS#ratings#${shard}`, sk: 'STATS' }),
   feedback: (feedbackId: string) => ({ pk: `FEEDBACK#${feedbackId}`, sk: 'FEEDBACK' }),
+  migration: (name: string) => ({ pk: `MIGRATION#${name}`, sk: 'DONE' }),
+  /** The person's authorisation of one agent (代办授权): one per person and agent, a new one replaces it. */
+  agency: (personIdNumber: string, agentIdNumber: string) => ({ pk: `AGENCY#${personIdNumber}`, sk: `AGENT#${agentIdNumber}` }),
 };
 export const STATUS_INDEX = 'byStatus';
-/** GSI of a person's own cases: idNumber, newest createdAt first; projects only what the case list shows. */
+/**
+ * GSI of a person's own cases, newest first; projects only what the case list shows. Keyed on attributes of
+ * its own that only a case record writes (personIndexKeys), so no other record kind that happens to carry an
+ * `idNumber` or a `createdAt` enters the index or is refused by it for a key of the wrong type.
+ */
 export const PERSON_INDEX = 'byPerson';
+export const PERSON_INDEX_KEY = { partition: 'personKey', sort: 'personSort' } as const;
+/** The index keys of a case: the person it belongs to and when it was booked. */
+export const personIndexKeys = (c: { idNumber: string; createdAt: string }) => ({ personKey: c.idNumber, personSort: c.createdAt });
 /** The case attributes the person index carries besides its keys and the table's. */
-export const PERSON_INDEX_ATTRIBUTES = ['caseNumber', 'status', 'decision'] as const;
+export const PERSON_INDEX_ATTRIBUTES = ['caseNumber', 'status', 'decision', 'createdAt'] as const;
 export const queueKey = (deadline: string, caseNumber: string) => `${deadline}#${caseNumber}`;

@@ -27,8 +27,8 @@ export const StoredDelivery = z.object({
   body: WebhookEventBody,
   attempts: z.number(),
   /**
-   * When the delivery was queued, epoch ms (the 24 hours of retries count from it). Not `createdAt`: that name is a
-   * string key of the byPerson index (case records), and a number under it would be refused by the index.
+   * When the delivery was queued, epoch ms (the 24 hours of retries count from it). Named apart from the
+   * case's `createdAt` (an ISO string) so no reader mistakes one for the other.
    */
   queuedAtMs: z.number(),
   status: z.enum(['WEBHOOK_PENDING', 'WEBHOOK_DELIVERED', 'WEBHOOK_FAILED']),

@@ -4,6 +4,8 @@ import type { CaseView } from '../../schemas/case.ts';
 import type { Runtime } from '../shared/runtime.ts';
 import { slaFor } from '../sla/sla-for.ts';
 import { maskNumbersInText } from '../domain/mask.ts';
+import { agencyVerdict, appliedByView } from '../domain/applicant.ts';
+import type { AgencyScope } from '../../schemas/applicant.ts';
 import { HttpProblem, notFound } from './http/problem.ts';
 import { guidanceFor } from './case-guidance.ts';
 
@@ -15,10 +17,38 @@ export async function loadCaseFor(rt: Runtime, principal: Principal | undefined,
   const record = await rt.cases.get(caseNumber);
   // A trail exists only for real cases: a guessed number leaves nothing behind (and tells nothing).
   if (!record) throw notFound('The case');
-  const visible = principal && (principal.role !== 'citizen' || principal.idNumber === record.idNumber);
+  const visible = await mayReach(rt, principal, record, action);
   await auditAccess(rt, principal, caseNumber, visible ? action : `${action}:denied`, requestId);
   if (!visible) throw notFound('The case');
   return record;
+}
+
+/** What an agent's authorisation must cover for each act on a case; an act not listed is the person's alone (rating). */
+const AGENT_SCOPE: Record<string, AgencyScope> = {
+  'read-case': 'follow',
+  'read-events': 'follow',
+  'read-document': 'follow',
+  'read-prefill': 'apply',
+  'read-application': 'apply',
+  'submit-application': 'apply',
+  'submit-supplement': 'apply',
+  withdraw: 'apply',
+};
+
+/**
+ * Whether the caller may reach the case: the person; an agent whose authorisation from the person covers the
+ * act today (checked on every call, so an authorisation that ended stops the agent at once); the employer
+ * that filed the case (by its credit code); staff and the platform.
+ */
+async function mayReach(rt: Runtime, principal: Principal | undefined, record: CaseRecord, action: string): Promise<boolean> {
+  if (!principal) return false;
+  if (principal.role === 'employer') return record.appliedBy?.kind === 'employer' && record.appliedBy.creditCode === principal.creditCode;
+  if (principal.role !== 'citizen') return true;
+  if (principal.idNumber === record.idNumber) return true;
+  const scope = AGENT_SCOPE[action.split(':')[0] ?? ''];
+  if (!scope || !principal.idNumber) return false;
+  const grant = await rt.agencies.get(record.idNumber, principal.idNumber);
+  return agencyVerdict(grant && { ...grant }, rt.clock.today(), scope).ok;
 }
 
 /**
@@ -36,7 +66,7 @@ export async function actOnCase<T>(
 ): Promise<T> {
   const record = await rt.cases.get(caseNumber);
   if (!record) throw notFound('The case');
-  const visible = principal && (principal.role !== 'citizen' || principal.idNumber === record.idNumber);
+  const visible = await mayReach(rt, principal, record, action);
   if (!visible) {
     await auditAccess(rt, principal, caseNumber, `${action}:denied`, requestId);
     throw notFound('The case');
@@ -81,6 +111,7 @@ export function toCaseView(record: CaseRecord, rt: Pick<Runtime, 'policy' | 'clo
       .map(({ documentId, title, sha256, contentType }) => ({ documentId, title, sha256, contentType })),
     ...(record.rating ? { rating: record.rating } : {}),
     ...guidanceFor(record, rt.policy),
+    appliedBy: appliedByView(record.appliedBy),
   };
 }
 

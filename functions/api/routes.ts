@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Application, PrefillResponse } from '../../schemas/application.ts';
+import { Authorisation, AuthorisationRequest, EmployerFilingRequest, EmployerFilingResponse } from '../../schemas/applicant.ts';
 import { DevTokenRequest } from '../../schemas/auth.ts';
 import { DepartmentFault, DepartmentFaultPathParams, DepartmentFaultResponse } from '../../schemas/department-faults.ts';
 import { BookingRequest, BookingResponse, ServiceCenterList, ServiceCenterPathParams, SlotList, SlotsQuery } from '../../schemas/booking.ts';
@@ -27,8 +28,10 @@ import { BAD_REQUEST, BODY_ERRORS, IDEMPOTENCY_REUSED, json, NOT_FOUND_CASE, PDF
  * handler file takes its entry and adds only its decision. Adding a route is one entry plus its handler file.
  */
 
-const EVERYONE_SIGNED_IN = ['citizen', 'platform', 'pre-review', 'supervisor'] as const;
+const EVERYONE_SIGNED_IN = ['citizen', 'platform', 'pre-review', 'supervisor', 'employer'] as const;
 const APPLICANTS = ['citizen', 'platform'] as const;
+/** Who fills in a booked case's form: the person or their agent, the platform, or the employer that filed it. */
+const FORM_FILLERS = ['citizen', 'platform', 'employer'] as const;
 const STAFF = ['pre-review', 'supervisor'] as const;
 /**
  * 4 MB, not more: API Gateway hands a binary body to Lambda base64-encoded (×4/3), and a synchronous
@@ -220,7 +223,8 @@ export const operations = {
       tags: ['Booking'],
       summary: 'Book: get the one case number',
       description:
-        'A citizen books for itself only; the platform books for anyone. `slotId` is required for `window`. ' +
+        'A citizen books for itself, or as an agent for a person who authorised it (`POST /v1/authorisations`, scope `book`); the platform books for anyone; ' +
+        'an employer files through `POST /v1/employer/filings`. `slotId` is required for `window`. ' +
         'The `caseNumber` is the one number every department, window, document and message uses.',
       responses: {
         201: {
@@ -229,7 +233,9 @@ export const operations = {
           content: json(BookingResponse),
         },
         ...BODY_ERRORS,
-        403: problem('The role may not book, or a citizen books for another ID number.'),
+        403: problem(
+          'The role may not book, or a citizen books for another ID number without an authorisation (代办授权) that covers booking today; the answer says which.',
+        ),
         409: problem('The slot is full, or the person has a case still open (named in `caseNumber`).', BookingConflictProblem),
         429: {
           ...problem('The confirmation message would exceed a message quota: to this phone number (`phone` is named) or by this caller.'),
@@ -238,11 +244,63 @@ export const operations = {
       },
     },
   }),
+  createEmployerFiling: operation({
+    method: 'POST',
+    path: '/v1/employer/filings',
+    module: 'create-employer-filing',
+    auth: ['employer'],
+    // Books each retiree as the booking does (its transaction, its own Idempotency-Key record per person).
+    access: { table: 'read', writes: ['CASE#', 'PERSON#', 'SLOT#', 'QUOTA#', 'IDEM#', 'SMS#'], workflow: ['start'], departments: 'call' },
+    body: EmployerFilingRequest,
+    idempotency: 'replay',
+    doc: {
+      operationId: 'createEmployerFiling',
+      tags: ['Booking'],
+      summary: 'An employer books several retiring employees at once (单位批量经办)',
+      description:
+        'For each retiree, in the order sent, its own outcome: `BOOKED` with its own case number, `OPEN_CASE` naming the case the person ' +
+        'already has (never a second one), or `REFUSED` with the reason (403: HR does not show the person as this unit’s employee; 409: the ' +
+        'slot is full; 429: a message quota; 503: HR could not confirm the employment just now — send the filing again under a new Idempotency-Key, and those booked meanwhile come back as `OPEN_CASE` with their case). The unit is the token’s (`creditCode`); `officer` is the handling officer (经办人). The case, its ' +
+        'timeline and its sealed papers name the unit and the officer; the unit then follows and fills in only the cases it filed.',
+      responses: {
+        200: {
+          description: 'Every retiree’s outcome (also the replay of an earlier request with the same Idempotency-Key and body).',
+          content: json(EmployerFilingResponse),
+        },
+        ...BODY_ERRORS,
+        403: problem('Not an employer’s unit account.'),
+        409: problem('A request with the same Idempotency-Key is still being handled.'),
+      },
+    },
+  }),
+  createAuthorisation: operation({
+    method: 'POST',
+    path: '/v1/authorisations',
+    module: 'create-authorisation',
+    auth: ['citizen'],
+    access: { table: 'read', writes: ['AGENCY#', 'IDEM#'] },
+    body: AuthorisationRequest,
+    idempotency: 'replay',
+    doc: {
+      operationId: 'createAuthorisation',
+      tags: ['Booking'],
+      summary: 'The signed-in person authorises an agent to act for them (代办授权)',
+      description:
+        'The agent, signed in as a citizen, may then book (`book`), fill in, correct and withdraw the form (`apply`) and follow the case and ' +
+        'download its papers (`follow`) for this person, from `validFrom` to `validUntil` inclusive (at most 366 days). A new authorisation ' +
+        'for the same agent replaces the earlier one. Without one that covers the act and the day, the agent is refused (403 naming why).',
+      responses: {
+        201: { description: 'Authorised (also the replay of an earlier request with the same Idempotency-Key and body).', content: json(Authorisation) },
+        ...BODY_ERRORS,
+        403: problem('Not a citizen.'),
+      },
+    },
+  }),
   getPrefill: operation({
     method: 'GET',
     path: '/v1/cases/{caseNumber}/prefill',
     module: 'prefill',
-    auth: APPLICANTS,
+    auth: FORM_FILLERS,
     access: { table: 'read-audit', departments: 'call' },
     params: CasePathParams,
     doc: {
@@ -257,7 +315,7 @@ export const operations = {
     method: 'POST',
     path: '/v1/cases/{caseNumber}/application',
     module: 'submit-application',
-    auth: APPLICANTS,
+    auth: FORM_FILLERS,
     access: { table: 'read-audit', writes: ['CASE#', 'SMS#'], workflow: ['respond'] },
     params: CasePathParams,
     body: Application,
@@ -282,7 +340,7 @@ export const operations = {
     method: 'POST',
     path: '/v1/cases/{caseNumber}/withdrawal',
     module: 'withdraw-case',
-    auth: APPLICANTS,
+    auth: FORM_FILLERS,
     // The citizen withdraws a waiting case and resumes its workflow to end it.
     access: { table: 'read-audit', writes: ['CASE#', 'PERSON#', 'SLOT#', 'IDEM#'], workflow: ['respond'] },
     params: CasePathParams,
@@ -304,7 +362,7 @@ export const operations = {
     method: 'GET',
     path: '/v1/cases/{caseNumber}/application',
     module: 'get-application',
-    auth: APPLICANTS,
+    auth: FORM_FILLERS,
     access: { table: 'read-audit' },
     params: CasePathParams,
     doc: {
@@ -323,7 +381,7 @@ export const operations = {
     method: 'POST',
     path: '/v1/cases/{caseNumber}/supplement',
     module: 'submit-supplement',
-    auth: APPLICANTS,
+    auth: FORM_FILLERS,
     access: { table: 'read-audit', writes: ['CASE#', 'IDEM#'], workflow: ['respond'] },
     params: CasePathParams,
     body: Application,

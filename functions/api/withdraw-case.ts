@@ -1,4 +1,5 @@
 import type { Principal } from '../adapters/auth.ts';
+import { maskIdNumber } from '../domain/mask.ts';
 import { loadCaseFor } from './case-access.ts';
 import { signalWaitingStep } from './signal.ts';
 import { httpHandler } from './http/handler.ts';
@@ -14,9 +15,11 @@ const STAGE_WAITING: Partial<Record<string, string>> = {
 /** NEEDS_ATTENTION waits for staff too, but no execution is waiting to be told. */
 const WITHDRAWABLE = new Set([...Object.keys(STAGE_WAITING), 'NEEDS_ATTENTION']);
 
-/** Who withdrew, in the timeline's words: the person, or the platform or staff acting for them. */
-function withdrawnBy(principal: Principal): string {
-  if (principal.role === 'citizen') return '本人';
+/** Who withdrew, in the timeline's words: the person, or their agent, unit, the platform or staff acting for them. */
+function withdrawnBy(principal: Principal, personIdNumber: string): string {
+  if (principal.role === 'citizen')
+    return principal.idNumber === personIdNumber ? '本人' : `代办人（${principal.name ?? maskIdNumber(principal.idNumber ?? '')}）代为`;
+  if (principal.role === 'employer') return `${principal.name}（单位经办）代为`;
   if (principal.role === 'platform') return `政务服务平台（${principal.name ?? principal.subject}）代为`;
   return `工作人员（${principal.staffId ?? principal.subject}）代为`;
 }
@@ -36,7 +39,7 @@ export const handler = httpHandler(operations.withdrawCase, {
       (await rt.cases.withdraw(record, {
         at: rt.clock.now().toISOString(),
         actor: principal!.subject,
-        note: `${withdrawnBy(principal!)}撤回申请${body.reason ? `：${body.reason}` : ''}`,
+        note: `${withdrawnBy(principal!, record.idNumber)}撤回申请${body.reason ? `：${body.reason}` : ''}`,
       }));
     if (!withdrawn) {
       throw new HttpProblem(

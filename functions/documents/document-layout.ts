@@ -26,6 +26,8 @@ const CONTENT_W = A4[0] - MARGIN.left - MARGIN.right;
 const SIZE = { title: 24, decision: 18, heading: 15, body: 13, small: 12 };
 const LEADING = 1.45;
 export const SEAL_RADIUS = 54;
+const SEAL_BLOCK_HEIGHT = 2 * SEAL_RADIUS + 16;
+const CLOSING_NOTE = '本文书已加盖电子印章（数字签名），任何改动都会使签章失效。可用 PDF 阅读器查看签章，或扫描页面下方二维码核验真伪。';
 
 const INK = rgb(0.1, 0.1, 0.1);
 const MUTED = rgb(0.35, 0.35, 0.35);
@@ -58,8 +60,11 @@ export async function renderDocument(data: SealedDocumentData, signedAt: Date): 
     w.gap(10);
     w.block(block);
   }
-  w.gap(12);
-  w.paragraph('本文书已加盖电子印章（数字签名），任何改动都会使签章失效。可用 PDF 阅读器查看签章，或扫描页面下方二维码核验真伪。', SIZE.small, MUTED);
+  // The closing note goes with the seal: a page never holds the seal without the words that explain it. The gap
+  // is small enough that a header naming an employer's unit and officer (two lines more) keeps a notice on one page.
+  w.gap(4);
+  w.ensure(wrap(CLOSING_NOTE, SIZE.small, CONTENT_W).length * SIZE.small * LEADING + SEAL_BLOCK_HEIGHT);
+  w.paragraph(CLOSING_NOTE, SIZE.small, MUTED);
   const seal = w.sealBlock(data, signedAt);
   w.footers(data, signedAt);
   return { doc, font, ...seal };
@@ -240,7 +245,7 @@ class Writer {
 
   /** Issuer and times on the left; the seal (drawn as the signature's appearance) overlapping them on the right. */
   sealBlock(data: SealedDocumentData, signedAt: Date): Pick<RenderedDocument, 'sealPage' | 'sealRect'> {
-    const height = 2 * SEAL_RADIUS + 16;
+    const height = SEAL_BLOCK_HEIGHT;
     this.ensure(height);
     const top = this.y - 8;
     const lh = SIZE.body * LEADING;

@@ -1,5 +1,6 @@
 import type { DocumentBlock, DocumentField, IssuingBody, SealedDocumentData } from '../../schemas/notice.ts';
 import type { CaseRecord } from '../adapters/case-record.ts';
+import { appliedByText } from '../domain/applicant.ts';
 import { maskIdNumber } from '../domain/mask.ts';
 import { DEFAULT_POLICY, type Policy } from '../domain/policy.ts';
 import { applicantHeader, noticeDocument, NOTICE_TITLE } from './notice-document.ts';
@@ -84,5 +85,6 @@ function header(record: CaseRecord): DocumentField[] {
   return applicantHeader({
     applicant: { name: app.applicant.name, idNumberMasked: maskIdNumber(record.idNumber), gender: app.applicant.gender, birthDate: app.applicant.birthDate },
     retirement: { type: app.retirement.type, requestedMonth: app.retirement.requestedMonth },
+    appliedBy: appliedByText(record.appliedBy),
   });
 }

@@ -38,7 +38,7 @@ export const chineseMonth = (iso: string) => {
 };
 
 /** The person, as every document of a case prints them. */
-export function applicantHeader(data: Pick<NoticeData, 'applicant' | 'retirement'>): SealedDocumentData['header'] {
+export function applicantHeader(data: Pick<NoticeData, 'applicant' | 'retirement' | 'appliedBy'>): SealedDocumentData['header'] {
   const a = data.applicant;
   return [
     { label: '申请人', value: a.name },
@@ -47,6 +47,7 @@ export function applicantHeader(data: Pick<NoticeData, 'applicant' | 'retirement
     { label: '公民身份号码', value: a.idNumberMasked },
     { label: '退休类型', value: RETIREMENT_TEXT[data.retirement.type] },
     { label: '申请退休时间', value: chineseMonth(data.retirement.requestedMonth) },
+    ...(data.appliedBy ? [{ label: '申请方式', value: data.appliedBy }] : []),
   ];
 }
 

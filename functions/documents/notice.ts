@@ -4,6 +4,7 @@ import { departmentsOf } from '../../schemas/department-result.ts';
 import type { NoticeData, NoticeDepartment, NoticeFigure } from '../../schemas/notice.ts';
 import type { CaseRecord } from '../adapters/case-record.ts';
 import { formatMonthZh, formatYearsMonthsZh, formatYuan } from '../domain/format.ts';
+import { appliedByText } from '../domain/applicant.ts';
 import { maskAccountNo, maskIdNumber } from '../domain/mask.ts';
 import { DEPARTMENT_TITLES, num, REMEDIES } from './wording.ts';
 
@@ -61,6 +62,7 @@ export function noticeFromCase(record: CaseRecord, input: { documentId: string; 
     documentId: input.documentId,
     issuedAt: input.issuedAt,
     applicant: { name: app.applicant.name, idNumberMasked: maskIdNumber(record.idNumber), gender: app.applicant.gender, birthDate: app.applicant.birthDate },
+    appliedBy: appliedByText(record.appliedBy),
     retirement: { type: app.retirement.type, requestedMonth: app.retirement.requestedMonth },
     decision: record.decision!,
     departments,

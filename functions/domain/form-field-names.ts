@@ -10,6 +10,7 @@ export const FORM_FIELD_ZH: Readonly<Record<SupplementField, string>> = {
   'retirement.type': '退休类型',
   'retirement.requestedMonth': '申请退休月份',
   'retirement.originalRetirementAge': '原法定退休年龄',
+  'retirement.employerAgreement': '单位是否同意推迟退休',
   'bankAccount.bankName': '开户银行',
   'bankAccount.accountNo': '银行账号',
   'housingFund.withdraw': '是否提取公积金',

@@ -1,5 +1,6 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
+import { rulesFromEnvironment } from '../../functions/shared/policy-config.ts';
 
 /**
  * Deployment settings, all from CDK context (`cdk.json` or `-c key=value`), so the synthesized
@@ -150,7 +151,7 @@ export function readConfig(node: Node): RetireOneConfig {
     alarmEmail: text(node, 'alarmEmail'),
     keyAdminRoleArn: text(node, 'keyAdminRoleArn'),
     sealIssuerNames: jsonText(node, 'sealIssuerNames'),
-    policyOverrides: jsonText(node, 'policyOverrides'),
+    policyOverrides: policyOverrides(node),
     logLevel: text(node, 'logLevel') ?? 'info',
     logRetention: retention(int(node, 'logRetentionDays', 365)),
     apiRateLimit: int(node, 'apiRateLimit', 100),
@@ -166,6 +167,22 @@ function retention(days: number): RetentionDays {
   const allowed = Object.values(RetentionDays).filter((v): v is number => typeof v === 'number');
   if (!allowed.includes(days)) throw new Error(`context logRetentionDays must be one of ${allowed.join(', ')}`);
   return days as RetentionDays;
+}
+
+/**
+ * The city's policy values for every function (POLICY_OVERRIDES), checked at synth exactly as `npm start` checks
+ * them (functions/shared/policy-config.ts: the schema of schemas/policy-rules.ts over the defaults and the demo
+ * city's file, which the functions also read): a deployment never ships values its functions would refuse at start.
+ */
+function policyOverrides(node: Node): string | undefined {
+  const text = jsonText(node, 'policyOverrides');
+  if (text === undefined) return undefined;
+  try {
+    rulesFromEnvironment({ POLICY_OVERRIDES: text });
+  } catch (e) {
+    throw new Error(`context policyOverrides: ${(e as Error).message}`);
+  }
+  return text;
 }
 
 /** A JSON object given either as an object (cdk.json) or as JSON text (-c key='{...}'). */

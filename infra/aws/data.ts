@@ -1,7 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { PERSON_INDEX, PERSON_INDEX_ATTRIBUTES } from '../../functions/adapters/table-keys.ts';
+import { PERSON_INDEX, PERSON_INDEX_ATTRIBUTES, PERSON_INDEX_KEY } from '../../functions/adapters/table-keys.ts';
 
 /** GSI serving the staff work queue: cases by status, oldest deadline first (queueKey sorts by deadline). */
 export const STATUS_INDEX = 'byStatus';
@@ -37,8 +37,8 @@ export class CaseData extends Construct {
     // no bank account, no name beside the ID number it is keyed by.
     this.table.addGlobalSecondaryIndex({
       indexName: PERSON_INDEX,
-      partitionKey: { name: 'idNumber', type: AttributeType.STRING },
-      sortKey: { name: 'createdAt', type: AttributeType.STRING },
+      partitionKey: { name: PERSON_INDEX_KEY.partition, type: AttributeType.STRING },
+      sortKey: { name: PERSON_INDEX_KEY.sort, type: AttributeType.STRING },
       projectionType: ProjectionType.INCLUDE,
       nonKeyAttributes: [...PERSON_INDEX_ATTRIBUTES],
     });

@@ -7,32 +7,41 @@ import {
   type GlobalSecondaryIndex,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
-import { PERSON_INDEX, PERSON_INDEX_ATTRIBUTES, STATUS_INDEX } from '../../functions/adapters/table-keys.ts';
+import { GetCommand, PutCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { keys, PERSON_INDEX, PERSON_INDEX_ATTRIBUTES, PERSON_INDEX_KEY, STATUS_INDEX } from '../../functions/adapters/table-keys.ts';
 
 const PERSON_GSI: GlobalSecondaryIndex = {
   IndexName: PERSON_INDEX,
   KeySchema: [
-    { AttributeName: 'idNumber', KeyType: 'HASH' },
-    { AttributeName: 'createdAt', KeyType: 'RANGE' },
+    { AttributeName: PERSON_INDEX_KEY.partition, KeyType: 'HASH' },
+    { AttributeName: PERSON_INDEX_KEY.sort, KeyType: 'RANGE' },
   ],
   Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...PERSON_INDEX_ATTRIBUTES] },
 };
 
 /**
  * The case table as the CDK stack defines it (pk/sk, GSI byStatus on status + queueKey, GSI byPerson on
- * idNumber + createdAt). A data directory made before the person index gets it added, as CloudFormation
- * adds it to the deployed table, and the index fills from the cases already there.
+ * personKey + personSort). A data directory made before the person index gets it added, as CloudFormation
+ * adds it to the deployed table; one made when the index was keyed on the generic idNumber + createdAt
+ * gets it rebuilt on the dedicated keys. Either way the cases already there are given their index keys
+ * (backfillPersonKeys), so they are found by the person they belong to.
  */
 export async function ensureTable(client: DynamoDBClient, table: string): Promise<void> {
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: table }));
-    if (!Table?.GlobalSecondaryIndexes?.some((i) => i.IndexName === PERSON_INDEX)) {
+    const existing = Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === PERSON_INDEX);
+    if (existing && existing.KeySchema?.[0]?.AttributeName !== PERSON_INDEX_KEY.partition) {
+      await client.send(new UpdateTableCommand({ TableName: table, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: PERSON_INDEX } }] }));
+      await indexGone(client, table, PERSON_INDEX);
+    }
+    if (!existing || existing.KeySchema?.[0]?.AttributeName !== PERSON_INDEX_KEY.partition) {
       await client.send(
         new UpdateTableCommand({
           TableName: table,
           AttributeDefinitions: [
-            { AttributeName: 'idNumber', AttributeType: 'S' },
-            { AttributeName: 'createdAt', AttributeType: 'S' },
+            { AttributeName: PERSON_INDEX_KEY.partition, AttributeType: 'S' },
+            { AttributeName: PERSON_INDEX_KEY.sort, AttributeType: 'S' },
           ],
           GlobalSecondaryIndexUpdates: [{ Create: PERSON_GSI }],
         }),
@@ -52,8 +61,8 @@ export async function ensureTable(client: DynamoDBClient, table: string): Promis
         { AttributeName: 'sk', AttributeType: 'S' },
         { AttributeName: 'status', AttributeType: 'S' },
         { AttributeName: 'queueKey', AttributeType: 'S' },
-        { AttributeName: 'idNumber', AttributeType: 'S' },
-        { AttributeName: 'createdAt', AttributeType: 'S' },
+        { AttributeName: PERSON_INDEX_KEY.partition, AttributeType: 'S' },
+        { AttributeName: PERSON_INDEX_KEY.sort, AttributeType: 'S' },
       ],
       KeySchema: [
         { AttributeName: 'pk', KeyType: 'HASH' },
@@ -84,6 +93,61 @@ async function indexActive(client: DynamoDBClient, table: string, index: string,
     if (Date.now() > deadline) throw new Error(`index ${index} of ${table} is still ${found?.IndexStatus ?? 'missing'} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+async function indexGone(client: DynamoDBClient, table: string, index: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: table }));
+    if (!Table?.GlobalSecondaryIndexes?.some((i) => i.IndexName === index)) return;
+    if (Date.now() > deadline) throw new Error(`index ${index} of ${table} is still there after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const PERSON_KEYS_MIGRATION = 'person-index-keys';
+
+/**
+ * Gives every case stored before the dedicated index keys its personKey/personSort, once: each update is
+ * conditional on the keys being absent (a case booked meanwhile already has them), and the migration's
+ * marker is written only after the whole scan, so a start killed half-way scans again next time.
+ */
+export async function backfillPersonKeys(doc: DynamoDBDocumentClient, table: string): Promise<number> {
+  const marker = await doc.send(new GetCommand({ TableName: table, Key: keys.migration(PERSON_KEYS_MIGRATION), ConsistentRead: true }));
+  if (marker.Item) return 0;
+  let filled = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await doc.send(
+      new ScanCommand({
+        TableName: table,
+        FilterExpression: 'sk = :case AND attribute_not_exists(#person)',
+        ExpressionAttributeNames: { '#person': PERSON_INDEX_KEY.partition },
+        ExpressionAttributeValues: { ':case': 'CASE' },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: { pk: item.pk, sk: item.sk },
+            UpdateExpression: 'SET #person = :id, #sort = :at',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#person)',
+            ExpressionAttributeNames: { '#person': PERSON_INDEX_KEY.partition, '#sort': PERSON_INDEX_KEY.sort },
+            ExpressionAttributeValues: { ':id': item.idNumber, ':at': item.createdAt },
+          }),
+        );
+        filled += 1;
+      } catch (err) {
+        if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      }
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  await doc.send(new PutCommand({ TableName: table, Item: { ...keys.migration(PERSON_KEYS_MIGRATION), filled } }));
+  return filled;
 }
 
 export async function ensureBucket(s3: S3Client, bucket: string): Promise<void> {

@@ -33,7 +33,7 @@ import { localSmsSink, type SmsSink } from './sms-sink.ts';
 import { smsDispatcher } from './sms-dispatcher.ts';
 import { createRetirementsClient } from '../../functions/departments/retirements.ts';
 import { staticFiles } from './static-files.ts';
-import { ensureBucket, ensureTable } from './provision.ts';
+import { backfillPersonKeys, ensureBucket, ensureTable } from './provision.ts';
 import { makeLocalS3Client, startS3Local } from './s3-local.ts';
 import { sealPool } from './seal-pool.ts';
 import { LocalWorkflowEngine } from './workflow-engine.ts';
@@ -127,6 +127,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   await Promise.all([ensureTable(makeLocalDynamoClient(dynamo.endpoint), TABLE), ensureBucket(s3Client, BUCKET)]);
 
   const db = makeLocalDocumentClient(dynamo.endpoint);
+  await backfillPersonKeys(db, TABLE);
   const writeFootprint = new WriteFootprint();
   writeFootprint.watch(db);
   const pki = await ensureDevPki(join(dataDir, 'pki'));

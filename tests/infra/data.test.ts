@@ -41,19 +41,19 @@ describe('case table', () => {
       {
         IndexName: 'byPerson',
         KeySchema: [
-          { AttributeName: 'idNumber', KeyType: 'HASH' },
-          { AttributeName: 'createdAt', KeyType: 'RANGE' },
+          { AttributeName: 'personKey', KeyType: 'HASH' },
+          { AttributeName: 'personSort', KeyType: 'RANGE' },
         ],
         // Only what the case list shows: no form, bank account or name is copied into it.
-        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['caseNumber', 'status', 'decision'] },
+        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['caseNumber', 'status', 'decision', 'createdAt'] },
       },
     ]);
     expect(t.Properties.AttributeDefinitions).toEqual(
       expect.arrayContaining([
         { AttributeName: 'status', AttributeType: 'S' },
         { AttributeName: 'queueKey', AttributeType: 'S' },
-        { AttributeName: 'idNumber', AttributeType: 'S' },
-        { AttributeName: 'createdAt', AttributeType: 'S' },
+        { AttributeName: 'personKey', AttributeType: 'S' },
+        { AttributeName: 'personSort', AttributeType: 'S' },
       ]),
     );
   });

@@ -115,9 +115,10 @@ describe('Lambda functions', () => {
     expect(health.DEPARTMENTS_BASE_URL).toBeDefined();
     expect(health.DEPARTMENTS_BASE_URL).toEqual(hr.DEPARTMENTS_BASE_URL);
     expect(health.SEAL_KMS_KEY_IDS).toBeUndefined();
-    const other = synth({ policyOverrides: '{"health":{"takesPart":false}}' });
+    const notTakingPart = { health: { takesPart: [{ validFrom: '2026-01-01', value: false, source: 'DEMO DEFAULT: a test city' }] } };
+    const other = synth({ policyOverrides: JSON.stringify(notTakingPart) });
     const elsewhere = env(other.json.Resources[logicalId(other.stack.functions.steps.get('check-health')!)]!);
-    expect(JSON.parse(elsewhere.POLICY_OVERRIDES as string)).toEqual({ health: { takesPart: false } });
+    expect(JSON.parse(elsewhere.POLICY_OVERRIDES as string)).toEqual(notTakingPart);
   });
 
   it('pass issuer names from context sealIssuerNames as JSON', () => {
@@ -127,10 +128,11 @@ describe('Lambda functions', () => {
   });
 
   it("pass a city's policy settings from context policyOverrides to every function, and none by default", () => {
-    const other = synth({ policyOverrides: '{"medical":{"topUpBaseFen":720000}}' });
+    const city = { medical: { topUpBaseFen: [{ validFrom: '2026-01-01', value: 720000, source: 'DEMO DEFAULT: a test city' }] } };
+    const other = synth({ policyOverrides: JSON.stringify(city) });
     const ours = Object.values(other.json.Resources).filter((r: any) => r.Type === 'AWS::Lambda::Function' && env(r).TABLE_NAME !== undefined);
     expect(ours.length).toBeGreaterThan(10);
-    for (const fn of ours) expect(JSON.parse(env(fn).POLICY_OVERRIDES as string)).toEqual({ medical: { topUpBaseFen: 720000 } });
+    for (const fn of ours) expect(JSON.parse(env(fn).POLICY_OVERRIDES as string)).toEqual(city);
     for (const fn of lambdas) expect(env(fn).POLICY_OVERRIDES).toBeUndefined();
   });
 

@@ -317,7 +317,8 @@ describe('the department call signing key', () => {
   // Written out rather than read from the access tables: these are the modules that call a department system.
   const CALLERS = {
     steps: ['check-hr', 'check-tax', 'check-medical', 'check-housing-fund', 'check-health'],
-    api: ['prefill', 'recheck-department'],
+    // The employer's batch filing asks HR about each retiree before booking.
+    api: ['prefill', 'recheck-department', 'create-employer-filing'],
   } as const;
 
   const secretId = () => {

@@ -89,8 +89,8 @@ export class ApiClient {
   }
 
   async token(
-    role: 'citizen' | 'pre-review' | 'supervisor' | 'platform',
-    claims: { idNumber?: string; name?: string; staffId?: string } = {},
+    role: 'citizen' | 'pre-review' | 'supervisor' | 'platform' | 'employer',
+    claims: { idNumber?: string; name?: string; staffId?: string; creditCode?: string } = {},
   ): Promise<string> {
     const res = await this.post<{ token: string }>('/v1/dev/tokens', { role, ...claims });
     if (res.status !== 200) throw new Error(`dev token: ${res.status} ${JSON.stringify(res.body)}`);

@@ -181,11 +181,55 @@ export interface paths {
         put?: never;
         /**
          * Book: get the one case number
-         * @description A citizen books for itself only; the platform books for anyone. `slotId` is required for `window`. The `caseNumber` is the one number every department, window, document and message uses.
+         * @description A citizen books for itself, or as an agent for a person who authorised it (`POST /v1/authorisations`, scope `book`); the platform books for anyone; an employer files through `POST /v1/employer/filings`. `slotId` is required for `window`. The `caseNumber` is the one number every department, window, document and message uses.
          *
          *     Roles: `citizen`, `platform`.
          */
         post: operations["createBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/employer/filings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An employer books several retiring employees at once (单位批量经办)
+         * @description For each retiree, in the order sent, its own outcome: `BOOKED` with its own case number, `OPEN_CASE` naming the case the person already has (never a second one), or `REFUSED` with the reason (403: HR does not show the person as this unit’s employee; 409: the slot is full; 429: a message quota; 503: HR could not confirm the employment just now — send the filing again under a new Idempotency-Key, and those booked meanwhile come back as `OPEN_CASE` with their case). The unit is the token’s (`creditCode`); `officer` is the handling officer (经办人). The case, its timeline and its sealed papers name the unit and the officer; the unit then follows and fills in only the cases it filed.
+         *
+         *     Roles: `employer`.
+         */
+        post: operations["createEmployerFiling"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/authorisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The signed-in person authorises an agent to act for them (代办授权)
+         * @description The agent, signed in as a citizen, may then book (`book`), fill in, correct and withdraw the form (`apply`) and follow the case and download its papers (`follow`) for this person, from `validFrom` to `validUntil` inclusive (at most 366 days). A new authorisation for the same agent replaces the earlier one. Without one that covers the act and the day, the agent is refused (403 naming why).
+         *
+         *     Roles: `citizen`.
+         */
+        post: operations["createAuthorisation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -203,7 +247,7 @@ export interface paths {
          * What the departments already hold for this person
          * @description Shaped like the one form, so the citizen confirms rather than types. Fields nobody holds are absent.
          *
-         *     Roles: `citizen`, `platform`.
+         *     Roles: `citizen`, `platform`, `employer`.
          */
         get: operations["getPrefill"];
         put?: never;
@@ -225,7 +269,7 @@ export interface paths {
          * The one form as sent (the latest version)
          * @description For the person and the platform acting for them, e.g. to correct it when pre-review asks for a supplement.
          *
-         *     Roles: `citizen`, `platform`.
+         *     Roles: `citizen`, `platform`, `employer`.
          */
         get: operations["getApplication"];
         put?: never;
@@ -233,7 +277,7 @@ export interface paths {
          * Submit the one form
          * @description The identical form sent again is 202 with the same answer; a different form once one is in is 409. `applicant.idNumber` must match the booking.
          *
-         *     Roles: `citizen`, `platform`.
+         *     Roles: `citizen`, `platform`, `employer`.
          */
         post: operations["submitApplication"];
         delete?: never;
@@ -253,7 +297,7 @@ export interface paths {
         put?: never;
         /**
          * Withdraw the case while it waits for the form or a staff decision
-         * @description Roles: `citizen`, `platform`.
+         * @description Roles: `citizen`, `platform`, `employer`.
          */
         post: operations["withdrawCase"];
         delete?: never;
@@ -275,7 +319,7 @@ export interface paths {
          * Send the corrected form that pre-review asked for
          * @description The whole one form again, with the fields named in the case’s `supplement` corrected; any other field must stay as first sent (400 names it). The case goes back to pre-review.
          *
-         *     Roles: `citizen`, `platform`.
+         *     Roles: `citizen`, `platform`, `employer`.
          */
         post: operations["submitSupplement"];
         delete?: never;
@@ -337,7 +381,7 @@ export interface paths {
         };
         /**
          * The case and every department’s answer
-         * @description Roles: `citizen`, `platform`, `pre-review`, `supervisor`.
+         * @description Roles: `citizen`, `platform`, `pre-review`, `supervisor`, `employer`.
          */
         get: operations["getCase"];
         put?: never;
@@ -357,7 +401,7 @@ export interface paths {
         };
         /**
          * A sealed PDF of the case
-         * @description Roles: `citizen`, `platform`, `pre-review`, `supervisor`.
+         * @description Roles: `citizen`, `platform`, `pre-review`, `supervisor`, `employer`.
          */
         get: operations["getDocument"];
         put?: never;
@@ -379,7 +423,7 @@ export interface paths {
          * The same progress as server-sent events
          * @description One `status` event per timeline entry (`id` = its position; `data` = a TimelineEntry), then a `case` event whose `data` is the CaseView, and an `end` event (`data`: `{ status }`) once the case is COMPLETED, EXPIRED or WITHDRAWN. Each response holds until there is news (about 20 s at most) and ends; EventSource reconnects with `Last-Event-ID` and receives only what is new.
          *
-         *     Roles: `citizen`, `platform`, `pre-review`, `supervisor`.
+         *     Roles: `citizen`, `platform`, `pre-review`, `supervisor`, `employer`.
          */
         get: operations["streamCaseEvents"];
         put?: never;
@@ -752,8 +796,8 @@ export interface components {
                 message: string;
             }[];
         };
-        /** @description `role` decides the shape: a citizen token needs `idNumber`. */
-        DevTokenRequest: components["schemas"]["CitizenDevTokenRequest"] | components["schemas"]["OtherDevTokenRequest"];
+        /** @description `role` decides the shape: a citizen token needs `idNumber`, an employer token `creditCode` and the unit’s `name`. */
+        DevTokenRequest: components["schemas"]["CitizenDevTokenRequest"] | components["schemas"]["EmployerDevTokenRequest"] | components["schemas"]["OtherDevTokenRequest"];
         CitizenDevTokenRequest: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -769,6 +813,20 @@ export interface components {
             name?: string;
             /** @description Staff: the person (default: the name). The four-eyes rule compares it. */
             staffId?: string;
+        };
+        EmployerDevTokenRequest: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            role: "employer";
+            /**
+             * @description Unified social credit code (统一社会信用代码, GB 32100-2015), 18 characters with its check character.
+             * @example 91441900MA00000010
+             */
+            creditCode: string;
+            /** @description The unit’s registered name. */
+            name: string;
         };
         OtherDevTokenRequest: {
             /**
@@ -999,6 +1057,102 @@ export interface components {
             channel: "window";
             /** @description A slot from GET /v1/service-centers/{id}/slots. */
             slotId: string;
+        };
+        /** @description One outcome per retiree, in the order sent. */
+        EmployerFilingResponse: {
+            results: components["schemas"]["EmployerFilingItem"][];
+            booked: number;
+            openCases: number;
+            refused: number;
+        };
+        EmployerFilingItem: {
+            /** @description The position in `retirees`. */
+            index: number;
+            idNumber: string;
+            outcome: components["schemas"]["FilingItemOutcome"];
+            /**
+             * @description BOOKED: the new case; OPEN_CASE: the case the person already has.
+             * @example RT20260312K7M2QD
+             */
+            caseNumber?: string;
+            booking?: components["schemas"]["BookingResponse"];
+            /** @description OPEN_CASE and REFUSED: why, as a 409, 403 or 429 would say it. */
+            problem?: {
+                type: string;
+                title: string;
+                status: number;
+                detail: string;
+                errors?: {
+                    path: string;
+                    message: string;
+                }[];
+            };
+        };
+        /** @enum {string} */
+        FilingItemOutcome: "BOOKED" | "OPEN_CASE" | "REFUSED";
+        /** @description A unit files for several of its retiring employees at once (单位批量经办). */
+        EmployerFilingRequest: {
+            officer: components["schemas"]["HandlingOfficer"];
+            retirees: components["schemas"]["BookingRequest"][];
+        };
+        /** @description The unit’s handling officer (经办人) who files. */
+        HandlingOfficer: {
+            /** @description Text, NFC, at most 50 characters; no control or invisible formatting characters. */
+            name: string;
+            /**
+             * @description Resident ID number (GB 11643-1999), 18 characters.
+             * @example 11010519650312003X
+             */
+            idNumber: string;
+        };
+        Authorisation: {
+            authorisationId: string;
+            personIdNumberMasked: string;
+            agent: {
+                idNumberMasked: string;
+                name: string;
+            };
+            scope: components["schemas"]["AgencyScope"][];
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD.
+             * @example 2026-03-12
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD.
+             * @example 2026-03-12
+             */
+            validUntil: string;
+            createdAt: string;
+        };
+        /** @enum {string} */
+        AgencyScope: "book" | "apply" | "follow";
+        /** @description The signed-in person authorises an agent (代办授权). */
+        AuthorisationRequest: {
+            agent: {
+                /**
+                 * @description Resident ID number (GB 11643-1999), 18 characters.
+                 * @example 11010519650312003X
+                 */
+                idNumber: string;
+                /** @description Text, NFC, at most 50 characters; no control or invisible formatting characters. */
+                name: string;
+            };
+            scope: components["schemas"]["AgencyScope"][];
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD.
+             * @example 2026-03-12
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description The last day the authorisation holds (inclusive).
+             * @example 2026-03-12
+             */
+            validUntil: string;
         };
         PrefillResponse: {
             /**
@@ -1371,9 +1525,26 @@ export interface components {
                 /** @description The number given at booking, masked: 138****2947. */
                 phoneMasked: string;
             };
+            /** @description Who applied: the person, the employer (单位经办) or an authorised agent (代办). */
+            appliedBy?: {
+                kind: components["schemas"]["ApplicantKind"];
+                /** @description employer: the unit; agent: the agent. */
+                name?: string;
+                /** @description employer: its unified social credit code. */
+                creditCode?: string;
+                /** @description employer: the handling officer. */
+                officer?: {
+                    name: string;
+                    idNumberMasked: string;
+                };
+                /** @description agent: the agent’s ID number, masked. */
+                idNumberMasked?: string;
+                /** @description agent: the authorisation the agent acts under. */
+                authorisationId?: string;
+            };
         };
         /** @enum {string} */
-        SupplementField: "applicant.name" | "applicant.gender" | "applicant.birthDate" | "applicant.phone" | "applicant.address" | "retirement.type" | "retirement.requestedMonth" | "retirement.originalRetirementAge" | "bankAccount.bankName" | "bankAccount.accountNo" | "housingFund.withdraw";
+        SupplementField: "applicant.name" | "applicant.gender" | "applicant.birthDate" | "applicant.phone" | "applicant.address" | "retirement.type" | "retirement.requestedMonth" | "retirement.originalRetirementAge" | "retirement.employerAgreement" | "bankAccount.bankName" | "bankAccount.accountNo" | "housingFund.withdraw";
         Departments: {
             hr: components["schemas"]["DepartmentResult"];
             tax: components["schemas"]["DepartmentResult"];
@@ -1460,6 +1631,8 @@ export interface components {
             /** @description Where to go for it. */
             where: string;
         };
+        /** @enum {string} */
+        ApplicantKind: "person" | "employer" | "agent";
         StaffQueueItem: {
             /**
              * @description The one number of the whole case: RT, the booking date, six Crockford base-32 characters.
@@ -2431,7 +2604,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The role may not book, or a citizen books for another ID number. */
+            /** @description The role may not book, or a citizen books for another ID number without an authorisation (代办授权) that covers booking today; the answer says which. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2500,6 +2673,225 @@ export interface operations {
             };
         };
     };
+    createEmployerFiling: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the same key with the same body returns the first answer again; the same key with a different body is 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmployerFilingRequest"];
+            };
+        };
+        responses: {
+            /** @description Every retiree’s outcome (also the replay of an earlier request with the same Idempotency-Key and body). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerFilingResponse"];
+                };
+            };
+            /** @description Invalid request: every offending field is named by its JSON path in `errors`; unknown fields are rejected. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or the token is not valid or has expired. */
+            401: {
+                headers: {
+                    /** @description The bearer scheme and realm; with `error="invalid_token"` when a token was sent but is not valid. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an employer’s unit account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with the same Idempotency-Key is still being handled. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (64 KiB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used before with a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (the local server’s per-caller token bucket; on AWS, the route’s throttle). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store or service this operation depends on is not answering (or the disk is full); nothing was changed. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAuthorisation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the same key with the same body returns the first answer again; the same key with a different body is 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthorisationRequest"];
+            };
+        };
+        responses: {
+            /** @description Authorised (also the replay of an earlier request with the same Idempotency-Key and body). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Authorisation"];
+                };
+            };
+            /** @description Invalid request: every offending field is named by its JSON path in `errors`; unknown fields are rejected. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or the token is not valid or has expired. */
+            401: {
+                headers: {
+                    /** @description The bearer scheme and realm; with `error="invalid_token"` when a token was sent but is not valid. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a citizen. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (64 KiB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used before with a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (the local server’s per-caller token bucket; on AWS, the route’s throttle). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A store or service this operation depends on is not answering (or the disk is full); nothing was changed. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getPrefill: {
         parameters: {
             query?: never;
@@ -2541,7 +2933,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token’s role is not one of: citizen, platform. */
+            /** @description The token’s role is not one of: citizen, platform, employer. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2624,7 +3016,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token’s role is not one of: citizen, platform. */
+            /** @description The token’s role is not one of: citizen, platform, employer. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2711,7 +3103,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token’s role is not one of: citizen, platform. */
+            /** @description The token’s role is not one of: citizen, platform, employer. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2828,7 +3220,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token’s role is not one of: citizen, platform. */
+            /** @description The token’s role is not one of: citizen, platform, employer. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2954,7 +3346,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token’s role is not one of: citizen, platform. */
+            /** @description The token’s role is not one of: citizen, platform, employer. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3270,7 +3662,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token’s role is not one of: citizen, platform, pre-review, supervisor. */
+            /** @description The token’s role is not one of: citizen, platform, pre-review, supervisor, employer. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3356,7 +3748,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token’s role is not one of: citizen, platform, pre-review, supervisor. */
+            /** @description The token’s role is not one of: citizen, platform, pre-review, supervisor, employer. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3442,7 +3834,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token’s role is not one of: citizen, platform, pre-review, supervisor. */
+            /** @description The token’s role is not one of: citizen, platform, pre-review, supervisor, employer. */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -55,6 +55,9 @@ const ADDITIONS = new Set([
   'GET /v1/staff/notices',
   // api-v1.md Additions, Cases: a citizen's own cases.
   'GET /v1/cases',
+  // Issue 12, applicant kinds: an employer's batch filing (单位批量经办) and a person's authorisation of an agent (代办授权).
+  'POST /v1/employer/filings',
+  'POST /v1/authorisations',
 ]);
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -110,7 +113,7 @@ describe('OpenAPI document: agreement with the contract (api-v1.md) and ROUTES',
     expect(dev.description).toMatch(/local development mode/);
     expect(dev.security).toEqual([]);
     const body = resolve(dev.requestBody.content['application/json'].schema);
-    expect(variants(body).flatMap((v: Json) => v.properties.role.enum)).toEqual(['citizen', 'pre-review', 'supervisor', 'platform']);
+    expect(variants(body).flatMap((v: Json) => v.properties.role.enum)).toEqual(['citizen', 'employer', 'pre-review', 'supervisor', 'platform']);
   });
 
   it('states the rules a generated client must keep as oneOf + discriminator, not if/then its types cannot see', () => {
@@ -179,6 +182,7 @@ describe('OpenAPI document: fields and enum values fixed by the contract', () =>
   it('CaseView has the contract fields; decision is optional and APPROVED/REJECTED', () => {
     const view = schema('CaseView');
     expect(Object.keys(view.properties).sort()).toEqual([
+      'appliedBy',
       'appointment',
       'callback',
       'caseNumber',
@@ -197,7 +201,7 @@ describe('OpenAPI document: fields and enum values fixed by the contract', () =>
     // An addition: present once the citizen rated the completed case.
     expect(view.required).not.toContain('rating');
     // Additions: what the citizen does next, a window appointment, who will phone — each only when it applies.
-    for (const added of ['nextSteps', 'appointment', 'callback']) expect(view.required).not.toContain(added);
+    for (const added of ['nextSteps', 'appointment', 'callback', 'appliedBy']) expect(view.required).not.toContain(added);
     expect(view.required).not.toContain('decision');
     // Second round: the version the case runs on; absent only on cases booked before versions were recorded.
     expect(view.required).not.toContain('workflowVersion');

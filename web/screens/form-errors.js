@@ -13,6 +13,7 @@ export const FIELD_MSG = {
   'retirement.type': '请选择退休方式。',
   'retirement.requestedMonth': '请填写退休月份，格式是 年-月，例如 2027-04。',
   'retirement.originalRetirementAge': '请选择原来的退休年龄。',
+  'retirement.employerAgreement': '请选择单位是否同意您推迟退休。',
   'bankAccount.bankName': '请填写开户银行。',
   'bankAccount.accountNo': '银行卡号应为 8 到 30 位数字，不要空格。',
   'housingFund.withdraw': '请选择是否取出公积金。',

@@ -76,6 +76,17 @@ const FIELDS = {
       ['50', '50 岁（女职工）'],
     ],
   },
+  // The application form asks it as one checkbox next to 推迟退休; a correction asks it plainly, yes or no.
+  'retirement.employerAgreement': {
+    kind: 'radio',
+    label: '单位是否同意您推迟退休？',
+    hint: '推迟退休要和单位商量一致，并提前 1 个月写成书面材料。',
+    boolean: true,
+    choices: [
+      ['yes', '是，单位已经同意'],
+      ['no', '否，单位还没有同意'],
+    ],
+  },
   'bankAccount.bankName': { kind: 'text', label: '开户银行', attrs: { maxlength: 100 }, check: text(100, '银行名称最多 100 个字。') },
   'bankAccount.accountNo': {
     kind: 'text',

@@ -834,6 +834,7 @@ const SUPPLEMENT_FIELDS = [
   'retirement.type',
   'retirement.requestedMonth',
   'retirement.originalRetirementAge',
+  'retirement.employerAgreement',
   'bankAccount.bankName',
   'bankAccount.accountNo',
   'housingFund.withdraw',

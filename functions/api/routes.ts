@@ -251,7 +251,7 @@ export const operations = {
     module: 'create-employer-filing',
     auth: ['employer'],
     // Books each retiree as the booking does (its transaction, its own Idempotency-Key record per person).
-    access: { table: 'read', writes: ['CASE#', 'PERSON#', 'SLOT#', 'QUOTA#', 'IDEM#', 'SMS#'], workflow: ['start'] },
+    access: { table: 'read', writes: ['CASE#', 'PERSON#', 'SLOT#', 'QUOTA#', 'IDEM#', 'SMS#'], workflow: ['start'], departments: 'call' },
     body: EmployerFilingRequest,
     idempotency: 'replay',
     doc: {
@@ -302,7 +302,7 @@ export const operations = {
     path: '/v1/cases/{caseNumber}/prefill',
     module: 'prefill',
     auth: FORM_FILLERS,
-    access: { table: 'read-audit' },
+    access: { table: 'read-audit', departments: 'call' },
     params: CasePathParams,
     doc: {
       operationId: 'getPrefill',
@@ -679,7 +679,7 @@ export const operations = {
     path: '/v1/staff/cases/{caseNumber}/rechecks',
     module: 'recheck-department',
     auth: STAFF,
-    access: { table: 'read-audit', writes: ['CASE#', 'IDEM#'], workflow: ['respond'] },
+    access: { table: 'read-audit', writes: ['CASE#', 'IDEM#'], workflow: ['respond'], departments: 'call' },
     params: CasePathParams,
     body: RecheckRequest,
     idempotency: 'replay',

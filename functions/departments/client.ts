@@ -1,25 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { HealthRecord, HousingFundRecord, MedicalRecord, TaxRecord } from '../../schemas/department-record.ts';
-import {
-  DEPARTMENT_PATH,
-  HEADER_CALLING_SYSTEM,
-  HEADER_CASE_NUMBER,
-  HEADER_REQUEST_ID,
-  RESPONSE_SCHEMA,
-  type Department,
-  type HrResponse,
-  type PersonProfile,
-} from './departments.ts';
+import { DEPARTMENT_PATH, LOOKUP_PATH, RESPONSE_SCHEMA, type Department, type HrResponse, type PersonProfile } from './departments.ts';
 import { DepartmentRequestRejected, DepartmentResponseInvalid, DepartmentUnavailable } from './errors.ts';
+import { type SignedCallOptions, signedPost } from './signed-post.ts';
 
-export interface DepartmentClientOptions {
+export interface DepartmentClientOptions extends SignedCallOptions {
   /** Base URL of the department gateway, e.g. `https://gov-gateway.example/api` or the local stand-ins. */
   baseUrl: string;
-  /** Sent as `X-Calling-System`, e.g. `retireone`. */
-  callingSystem: string;
   /** Per-request deadline including the body (default 3000 ms). */
   timeoutMs?: number;
-  fetchImpl?: typeof fetch;
 }
 
 /** Every lookup resolves to `undefined` when the department holds no record of the person (HTTP 404). */
@@ -42,31 +30,11 @@ export const DEFAULT_DEPARTMENT_TIMEOUT_MS = 3000;
 export function createDepartmentClient(opts: DepartmentClientOptions): DepartmentClient {
   const base = opts.baseUrl.replace(/\/+$/, '');
   const timeoutMs = opts.timeoutMs ?? DEFAULT_DEPARTMENT_TIMEOUT_MS;
-  const doFetch = opts.fetchImpl ?? fetch;
 
   async function lookup(department: Department, caseNumber: string, idNumber: string): Promise<unknown> {
-    const url = `${base}/${DEPARTMENT_PATH[department]}/persons/${encodeURIComponent(idNumber)}`;
-    const signal = AbortSignal.timeout(timeoutMs);
-    let response: Response;
-    let text: string;
-    try {
-      response = await doFetch(url, {
-        method: 'GET',
-        headers: {
-          accept: 'application/json',
-          [HEADER_CASE_NUMBER]: caseNumber,
-          [HEADER_CALLING_SYSTEM]: opts.callingSystem,
-          [HEADER_REQUEST_ID]: randomUUID(),
-        },
-        signal,
-      });
-      // Read the body under the same deadline: a department that stalls mid-body is just as unavailable.
-      text = await response.text();
-    } catch (err) {
-      const reason = signal.aborted ? `no answer within ${timeoutMs} ms` : `network error: ${describe(err)}`;
-      throw new DepartmentUnavailable(department, reason, { cause: err });
-    }
-
+    const url = new URL(`${base}/${DEPARTMENT_PATH[department]}/${LOOKUP_PATH}`);
+    const response = await signedPost(opts, department, url, { idNumber }, caseNumber, timeoutMs);
+    const text = response.text;
     if (response.status === 404) return undefined;
     if (response.status >= 500 || response.status === 429) {
       throw new DepartmentUnavailable(department, `HTTP ${response.status}`, { status: response.status });
@@ -98,13 +66,4 @@ export function createDepartmentClient(opts: DepartmentClientOptions): Departmen
     health: (c, id) => lookup('health', c, id) as Promise<HealthRecord | undefined>,
     profile: (c, id) => lookup('profile', c, id) as Promise<PersonProfile | undefined>,
   };
-}
-
-/** `fetch failed (ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1)`: undici hides the socket error in `cause`. */
-function describe(err: unknown): string {
-  if (!(err instanceof Error)) return String(err);
-  const cause = err.cause;
-  if (!(cause instanceof Error)) return err.message;
-  const code = (cause as { code?: unknown }).code;
-  return `${err.message} (${[typeof code === 'string' ? code : undefined, cause.message].filter(Boolean).join(': ')})`;
 }

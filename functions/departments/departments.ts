@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Gender, IsoDate, OriginalRetirementAge } from '../../schemas/common.ts';
 import { HealthRecord, HousingFundRecord, HrRecord, MedicalRecord, TaxRecord } from '../../schemas/department-record.ts';
+import { SIGNED_HEADERS } from './signing.ts';
 
 /**
  * The department systems' HTTP contract as we consume it (and as the local stand-ins serve it).
@@ -11,7 +12,7 @@ import { HealthRecord, HousingFundRecord, HrRecord, MedicalRecord, TaxRecord } f
 export const DEPARTMENTS = ['hr', 'tax', 'medical', 'housingFund', 'health', 'profile'] as const;
 export type Department = (typeof DEPARTMENTS)[number];
 
-/** URL path segment per department: `GET /<segment>/persons/{idNumber}`. */
+/** URL path segment per department: `POST /<segment>/lookups` with `{"idNumber": …}` (docs/department-calls.md). */
 export const DEPARTMENT_PATH: Record<Department, string> = {
   hr: 'hr',
   tax: 'tax',
@@ -38,6 +39,11 @@ export const PersonProfile = z.object({
 });
 export type PersonProfile = z.infer<typeof PersonProfile>;
 
+/** A person's record is asked for by POST, the ID number in the body: never in a URL, which gateways log. */
+export const LOOKUP_PATH = 'lookups';
+/** HR's list of who reaches the statutory retirement month: `POST /hr/retirements` with `{"month", "cursor"?}`. */
+export const RETIREMENTS_PATH = 'retirements';
+
 export const RESPONSE_SCHEMA = {
   hr: HrResponse,
   tax: TaxRecord,
@@ -47,7 +53,8 @@ export const RESPONSE_SCHEMA = {
   profile: PersonProfile,
 } as const;
 
-/** Headers every department request must carry (the departments audit who asked, for which case). */
-export const HEADER_CASE_NUMBER = 'X-Case-Number';
-export const HEADER_CALLING_SYSTEM = 'X-Calling-System';
-export const HEADER_REQUEST_ID = 'X-Request-Id';
+/** Headers every department request carries, signed (the departments audit who asked, for which case). */
+export const HEADER_CASE_NUMBER = SIGNED_HEADERS.caseNumber;
+export const HEADER_CALLING_SYSTEM = SIGNED_HEADERS.caller;
+export const HEADER_REQUEST_ID = SIGNED_HEADERS.requestId;
+export const HEADER_CORRELATION_ID = SIGNED_HEADERS.correlationId;

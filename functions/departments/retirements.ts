@@ -1,13 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { IsoMonth } from '../../schemas/common.ts';
-import { DEPARTMENT_PATH, HEADER_CALLING_SYSTEM, HEADER_REQUEST_ID } from './departments.ts';
+import { DEPARTMENT_PATH, RETIREMENTS_PATH } from './departments.ts';
 import { DepartmentResponseInvalid, DepartmentUnavailable } from './errors.ts';
+import { type SignedCallOptions, signedPost } from './signed-post.ts';
 
 /**
  * HR / social security's list of the insured who reach their statutory retirement month in a given month
- * (服务找人: the service goes to the person). `GET /hr/retirements?month=YYYY-MM`, answered page by page; there is
- * no case yet, so the request carries the calling system and a request id only.
+ * (服务找人: the service goes to the person). `POST /hr/retirements` with `{"month": "YYYY-MM", "cursor"?}`, answered
+ * page by page, signed like every department call; there is no case yet, so it names none.
  */
 export const UpcomingRetiree = z.object({
   idNumber: z.string(),
@@ -24,25 +24,20 @@ export interface RetirementsClient {
   inMonth(month: string): Promise<UpcomingRetiree[]>;
 }
 
-export function createRetirementsClient(opts: { baseUrl: string; callingSystem: string; timeoutMs?: number }): RetirementsClient {
-  const base = `${opts.baseUrl.replace(/\/+$/, '')}/${DEPARTMENT_PATH.hr}/retirements`;
+export function createRetirementsClient(opts: SignedCallOptions & { baseUrl: string; timeoutMs?: number }): RetirementsClient {
+  const url = new URL(`${opts.baseUrl.replace(/\/+$/, '')}/${DEPARTMENT_PATH.hr}/${RETIREMENTS_PATH}`);
   return {
     async inMonth(month) {
       const out: UpcomingRetiree[] = [];
       let cursor: string | undefined;
       do {
-        const url = `${base}?${new URLSearchParams({ month, ...(cursor ? { cursor } : {}) })}`;
-        let res: Response;
-        let text: string;
+        let res: { status: number; text: string };
         try {
-          res = await fetch(url, {
-            headers: { accept: 'application/json', [HEADER_CALLING_SYSTEM]: opts.callingSystem, [HEADER_REQUEST_ID]: randomUUID() },
-            signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
-          });
-          text = await res.text();
+          res = await signedPost(opts, 'hr', url, { month, ...(cursor ? { cursor } : {}) }, '', opts.timeoutMs ?? 10_000);
         } catch (err) {
           throw new DepartmentUnavailable('hr', `retirements of ${month}: ${(err as Error).message}`, { cause: err });
         }
+        const text = res.text;
         if (res.status !== 200) throw new DepartmentUnavailable('hr', `retirements of ${month}: HTTP ${res.status}`, { status: res.status });
         let body: unknown;
         try {

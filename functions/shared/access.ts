@@ -24,6 +24,8 @@
  *        provider took the message), and the provider's permission (sns:Publish with SNS; none with an HTTP gateway)
  * secrets: the product's secrets key (infra/aws/secrets-key.ts), only with a `subscription` encryption context:
  *        'seal' Encrypt (webhook creation)   'open' Decrypt (webhook delivery)
+ * departments: 'call'  calls the department systems: reads the department signing key (infra/aws/department-secret.ts,
+ *        secretsmanager:GetSecretValue on that one secret) and gets its ARN as DEPARTMENT_KEY_SECRET_ARN
  * deadlines: 'sweep'   the deadline sweep on AWS (infra/aws/deadline-sweep.ts), instead of any `table` level:
  *        queries the status index for open cases, marks a case's notice as sent (attribute `slaNotices` of
  *        `CASE#…` items, nothing else of them) and puts the notice into a staff inbox (`STAFF_NOTICES#…`)
@@ -40,4 +42,5 @@ export interface Access {
   personIndex?: boolean;
   sms?: 'dispatch';
   secrets?: 'seal' | 'open';
+  departments?: 'call';
 }

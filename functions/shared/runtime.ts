@@ -6,6 +6,7 @@ import { makeDocumentClient } from '../adapters/dynamodb-client.ts';
 import { makeS3Client, ObjectStore } from '../adapters/object-store.ts';
 import { StepFunctionsWorkflow, type WorkflowPort } from '../adapters/workflow.ts';
 import { createDepartmentClient } from '../departments/client.ts';
+import { departmentSigningKeyFromEnvironment } from '../departments/signing-key.ts';
 import { type Policy, type PolicyRules, policyOn } from '../domain/policy.ts';
 import type { DepartmentFault } from '../../schemas/department-faults.ts';
 import type { DevMessage } from '../../schemas/dev-messages.ts';
@@ -92,7 +93,11 @@ async function runtimeFromEnvironment(): Promise<Runtime> {
     ...buildStores(db, table),
     objects: new ObjectStore(makeS3Client(), required('BUCKET_NAME')),
     workflow: new StepFunctionsWorkflow(process.env.STATE_MACHINE_ARN ?? 'unset', process.env.WORKFLOW_VERSION ?? 'unknown'),
-    departments: createDepartmentClient({ baseUrl: process.env.DEPARTMENTS_BASE_URL ?? 'http://departments.invalid', callingSystem: 'retireone' }),
+    departments: createDepartmentClient({
+      baseUrl: process.env.DEPARTMENTS_BASE_URL ?? 'http://departments.invalid',
+      callingSystem: 'retireone',
+      signingKey: departmentSigningKeyFromEnvironment(),
+    }),
     tokens: remoteVerifier(required('JWT_JWKS_URL'), required('JWT_ISSUER')),
     sealing: async () => {
       const { kmsSealingKit } = await import('../sealing/kms-sealing-kit.ts');

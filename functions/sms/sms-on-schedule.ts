@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import { HttpSmsGateway } from '../adapters/http-sms-gateway.ts';
 import { SnsSmsSender } from '../adapters/sns-sms-sender.ts';
 import { createRetirementsClient } from '../departments/retirements.ts';
+import { departmentSigningKeyFromEnvironment } from '../departments/signing-key.ts';
 import type { SmsSender } from '../notifications/sms-sender.ts';
 import { logger } from '../shared/logger.ts';
 import { PRODUCT_METRICS } from '../shared/metric-names.ts';
@@ -10,6 +11,7 @@ import { runtime } from '../shared/runtime.ts';
 import { drainAll } from './drain.ts';
 import { inviteUpcomingRetirees } from './invite.ts';
 import { remindApplicationDeadlines } from './remind-deadlines.ts';
+import { observed } from '../shared/observability.ts';
 
 /** This handler's module name (infra/aws/access.ts, infra/aws/functions.ts, the local write footprint). */
 export const SMS_MODULE = 'sms-on-schedule';
@@ -34,12 +36,16 @@ export function smsSenderFromEnvironment(env: NodeJS.ProcessEnv = process.env): 
  * writes the deadline reminders and the invitations. Every part is idempotent on the table, so an
  * invocation that is repeated or overlaps another sends nothing twice.
  */
-export const handler = middy(async (event: { job?: string }): Promise<void> => {
+const run = middy(async (event: { job?: string }): Promise<void> => {
   const job: SmsJob = event?.job === 'daily' ? 'daily' : 'drain';
   const rt = await runtime();
   if (job === 'daily') {
     const reminded = await remindApplicationDeadlines(rt);
-    const hr = createRetirementsClient({ baseUrl: process.env.DEPARTMENTS_BASE_URL ?? 'http://departments.invalid', callingSystem: 'retireone' });
+    const hr = createRetirementsClient({
+      baseUrl: process.env.DEPARTMENTS_BASE_URL ?? 'http://departments.invalid',
+      callingSystem: 'retireone',
+      signingKey: departmentSigningKeyFromEnvironment(),
+    });
     const invited = await inviteUpcomingRetirees(rt, hr);
     logger.info({ reminded, ...invited }, 'daily text messages written');
     // Sent by the next minute's drain: the daily run keeps its whole timeout for HR's lists.
@@ -50,3 +56,6 @@ export const handler = middy(async (event: { job?: string }): Promise<void> => {
   // What is still waiting after the run: a provider that keeps refusing shows as a growing backlog (the SmsBacklog alarm).
   recordMetric(PRODUCT_METRICS.smsBacklog, await rt.outbox.pendingCount());
 });
+
+/** Powertools Logger, Tracer and Metrics around the run (functions/shared/observability.ts). */
+export const handler = observed(run);

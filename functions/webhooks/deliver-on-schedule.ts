@@ -5,6 +5,7 @@ import { recordMetric } from '../shared/metrics.ts';
 import { type Runtime, runtime } from '../shared/runtime.ts';
 import { deliverDue } from './deliver-due.ts';
 import { DELIVERY } from './delivery-limits.ts';
+import { observed } from '../shared/observability.ts';
 
 /**
  * What the embedded dispatcher's second half does, driven by a schedule on AWS (every minute): sends what
@@ -24,7 +25,7 @@ export async function deliverOnSchedule(rt: Pick<Runtime, 'webhooks' | 'secrets'
   return total;
 }
 
-export const handler = middy(async (): Promise<void> => {
+const run = middy(async (): Promise<void> => {
   try {
     const rt = await runtime();
     await deliverOnSchedule(rt);
@@ -36,3 +37,6 @@ export const handler = middy(async (): Promise<void> => {
     throw err;
   }
 });
+
+/** Powertools Logger, Tracer and Metrics around the run (functions/shared/observability.ts). */
+export const handler = observed(run);

@@ -4,6 +4,7 @@ import { logger } from '../shared/logger.ts';
 import { type Runtime, runtime } from '../shared/runtime.ts';
 import { changedCases } from './case-changes.ts';
 import { enqueueCaseEvents } from './enqueue-case-events.ts';
+import { observed } from '../shared/observability.ts';
 
 /**
  * What the embedded dispatcher's first half does, driven by the table's stream on AWS: case changes become
@@ -19,7 +20,7 @@ export async function enqueueFromStream(event: DynamoDBStreamEvent, rt: Pick<Run
   return enqueued;
 }
 
-export const handler = middy(async (event: DynamoDBStreamEvent): Promise<void> => {
+const run = middy(async (event: DynamoDBStreamEvent): Promise<void> => {
   try {
     await enqueueFromStream(event, await runtime());
   } catch (err) {
@@ -27,3 +28,6 @@ export const handler = middy(async (event: DynamoDBStreamEvent): Promise<void> =
     throw err;
   }
 });
+
+/** Powertools Logger, Tracer and Metrics around the run (functions/shared/observability.ts). */
+export const handler = observed(run);

@@ -15,7 +15,8 @@ export const API_ACCESS: Readonly<Record<string, Access>> = Object.fromEntries(R
  * Handlers under functions/steps/, by module. Steps write their own case's items (`CASE#`); those that end a
  * case free the person's open-case lock (`PERSON#`); completion counts into the dashboard's totals (`STATS#`);
  * the seal claims and records documents (`DOC#`); a step that moves the case to a stage the citizen hears of
- * leaves the text message in the same write (`SMS#`, functions/notifications/pending-sms.ts). The embedded stack checks every write against these
+ * leaves the text message in the same write (`SMS#`, functions/notifications/pending-sms.ts); the checks call the
+ * departments (`departments: 'call'`: the signing key). The embedded stack checks every write against these
  * (infra/local/write-footprint.ts, after each integration test).
  */
 export const STEP_ACCESS: Readonly<Record<string, Access>> = {
@@ -23,12 +24,12 @@ export const STEP_ACCESS: Readonly<Record<string, Access>> = {
   'await-signal': { table: 'read', writes: ['CASE#'], workflow: ['respond'] },
   'expire-case': { table: 'read', writes: ['CASE#', 'PERSON#'] },
   'pre-review': { table: 'read', writes: ['CASE#', 'SMS#'] },
-  'check-hr': { table: 'read', writes: ['CASE#'] },
-  'check-tax': { table: 'read', writes: ['CASE#'] },
-  'check-medical': { table: 'read', writes: ['CASE#'] },
-  'check-housing-fund': { table: 'read', writes: ['CASE#'] },
+  'check-hr': { table: 'read', writes: ['CASE#'], departments: 'call' },
+  'check-tax': { table: 'read', writes: ['CASE#'], departments: 'call' },
+  'check-medical': { table: 'read', writes: ['CASE#'], departments: 'call' },
+  'check-housing-fund': { table: 'read', writes: ['CASE#'], departments: 'call' },
   // 卫健: reads the case, writes only its own answer on it (where the city does not take part, nothing at all).
-  'check-health': { table: 'read', writes: ['CASE#'] },
+  'check-health': { table: 'read', writes: ['CASE#'], departments: 'call' },
   'record-unavailable': { table: 'read', writes: ['CASE#'] },
   decide: { table: 'read', writes: ['CASE#', 'SMS#'] },
   seal: { table: 'read', writes: ['CASE#', 'DOC#'], documents: 'write', pki: true, sign: true },
@@ -51,7 +52,8 @@ export const WEBHOOK_ACCESS: Readonly<Record<string, Access>> = {
  * `timeline` attribute (the 已短信通知 note); `sms: 'dispatch'` adds that and the provider's permission.
  */
 export const SMS_ACCESS: Readonly<Record<string, Access>> = {
-  'sms-on-schedule': { table: 'read', writes: ['SMS#'], sms: 'dispatch' },
+  // Asks HR who retires in the months ahead (服务找人).
+  'sms-on-schedule': { table: 'read', writes: ['SMS#'], sms: 'dispatch', departments: 'call' },
 };
 
 /** Handlers under functions/sla/, by module: the deadline sweep's schedule (infra/aws/deadline-sweep.ts). */

@@ -19,6 +19,8 @@ import type { RetireOneConfig } from './config.ts';
 import { STATUS_INDEX } from './data.ts';
 import { PERSON_INDEX } from '../../functions/adapters/table-keys.ts';
 import type { SecretsKey } from './secrets-key.ts';
+import { DepartmentSecret } from './department-secret.ts';
+import { DEPARTMENT_KEY_SECRET_ENV } from '../../functions/departments/signing-key.ts';
 import type { SealKeys } from './signing-keys.ts';
 
 /** Node.js 24 on Graviton: the project runs on Node 24 locally, so Lambda runs what the tests ran. */
@@ -82,7 +84,7 @@ const pascal = (module: string): string =>
     .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
     .join('');
 
-/** ESM bundles still meet CommonJS dependencies that call `require` (pino, fontkit's deps). */
+/** ESM bundles still meet CommonJS dependencies that call `require` (the X-Ray SDK under Powertools Tracer, fontkit's deps). */
 const REQUIRE_BANNER = "import{createRequire as __retireoneCreateRequire}from'node:module';const require=__retireoneCreateRequire(import.meta.url);";
 
 const TEST_STUB = "exports.handler = async () => { throw new Error('stub handler: stack synthesized with skipBundling (tests only)'); };";
@@ -112,10 +114,13 @@ export class RetireOneFunctions extends Construct {
   readonly documentObjectRoles: Role[] = [];
   /** Roles allowed to read the certificates under pki/. */
   readonly pkiRoles: Role[] = [];
+  /** The department call signing key; read by the functions that call departments only. */
+  readonly departmentSecret: DepartmentSecret;
 
   constructor(scope: Construct, id: string, props: FunctionsProps) {
     super(scope, id);
     this.smsConfig = readSmsConfig(this.node);
+    this.departmentSecret = new DepartmentSecret(this, 'DepartmentSecret');
     const specs = functionSpecs();
     if (!props.config.skipBundling) {
       const missing = specs.map((s) => `functions/${s.kind}/${s.module}.ts`).filter((p) => !existsSync(join(props.projectRoot, p)));
@@ -165,6 +170,7 @@ export class RetireOneFunctions extends Construct {
       if (config.sealIssuerNames) environment.SEAL_ISSUER_NAMES = config.sealIssuerNames;
     }
     if (spec.access.secrets) environment.SECRETS_KEY_ID = props.secretsKey.key.keyArn;
+    if (spec.access.departments) environment[DEPARTMENT_KEY_SECRET_ENV] = this.departmentSecret.secret.secretArn;
     if (isSeal) environment.SEAL_FONT_PATH = `/var/task/${SEAL_FONT_FILE}`;
     if (spec.access.sms) Object.assign(environment, smsEnvironment(this.smsConfig));
 
@@ -282,6 +288,7 @@ export class RetireOneFunctions extends Construct {
 
     if (access.sign) props.sealKeys.grantSign(role);
     if (access.secrets) props.secretsKey.grant(role, access.secrets);
+    if (access.departments) this.departmentSecret.grantRead(role);
   }
 }
 

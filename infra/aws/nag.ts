@@ -60,6 +60,12 @@ export function acknowledgeFindings(stack: Stack, t: NagTargets): void {
     'CloudWatch Logs vended-log delivery (logs:*LogDelivery*, PutResourcePolicy, Describe*) and X-Ray tracing support no resource-level permissions.',
   );
   ack(
+    t.functions.departmentSecret.secret,
+    'AwsSolutions-SMG4',
+    'The department call signing key is shared with each department gateway, which must hold the same value: a rotation is agreed with ' +
+      'them and made by putting a new secret version (its version id names the key in every signed call, docs/department-calls.md).',
+  );
+  ack(
     t.webhooks.streamFailures,
     'AwsSolutions-SQS3',
     'This queue is itself the failure destination of the webhook stream mapping (Lambda OnFailure, not an SQS redrive, which cdk-nag does not see); ' +

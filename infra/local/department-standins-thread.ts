@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { CitizenRecord } from '../../schemas/department-record.ts';
 import type { DepartmentFault } from '../../schemas/department-faults.ts';
 import type { Department } from '../../functions/departments/departments.ts';
-import type { StandinCall } from './department-standins.ts';
+import type { StandinCall, StandinRefusal } from './department-standins.ts';
 
 export interface RemoteStandins {
   baseUrl: string;
@@ -10,6 +10,8 @@ export interface RemoteStandins {
   /** Injects (or with mode `up` lifts) a fault: down, slow, errors, malformed. */
   setFault(dept: Department, fault: DepartmentFault): Promise<void>;
   calls(): Promise<StandinCall[]>;
+  /** The requests refused with 401 and why. */
+  refusals(): Promise<StandinRefusal[]>;
   clearCalls(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -19,8 +21,16 @@ export interface RemoteStandins {
  * then runs on its own clock instead of waiting for the product's busy event loop, so the measured
  * parallel phase is the product's, not the stand-ins'.
  */
-export async function startDepartmentStandinsThread(opts: { records: Map<string, CitizenRecord>; latencyMs?: number }): Promise<RemoteStandins> {
-  const worker = new Worker(new URL('./standins-worker.ts', import.meta.url), { workerData: { records: opts.records, latencyMs: opts.latencyMs ?? 0 } });
+export async function startDepartmentStandinsThread(opts: {
+  records: Map<string, CitizenRecord>;
+  latencyMs?: number;
+  /** The key department calls are signed with; the stand-ins refuse any other. */
+  signingKey: Uint8Array;
+  signatureWindowSeconds?: number;
+}): Promise<RemoteStandins> {
+  const worker = new Worker(new URL('./standins-worker.ts', import.meta.url), {
+    workerData: { records: opts.records, latencyMs: opts.latencyMs ?? 0, signingKey: opts.signingKey, signatureWindowSeconds: opts.signatureWindowSeconds },
+  });
   const pending = new Map<number, (result: unknown) => void>();
   let nextId = 0;
   const ready = new Promise<{ baseUrl: string }>((resolve, reject) => {
@@ -46,6 +56,7 @@ export async function startDepartmentStandinsThread(opts: { records: Map<string,
     setUnavailable: (dept, value) => ask('setUnavailable', { dept, value }),
     setFault: (dept, fault) => ask('setFault', { dept, fault }),
     calls: () => ask<StandinCall[]>('calls'),
+    refusals: () => ask<StandinRefusal[]>('refusals'),
     clearCalls: () => ask('clearCalls'),
     stop: () => (stopped ??= ask('stop').then(() => worker.terminate().then(() => undefined))),
   };

@@ -5,28 +5,32 @@ import type { DepartmentFault } from '../../schemas/department-faults.ts';
 import {
   DEPARTMENT_PATH,
   DEPARTMENTS,
-  HEADER_CALLING_SYSTEM,
   HEADER_CASE_NUMBER,
-  HEADER_REQUEST_ID,
+  LOOKUP_PATH,
+  RETIREMENTS_PATH,
   type Department,
   type HrResponse,
   type PersonProfile,
 } from '../../functions/departments/departments.ts';
+import { SIGNATURE_WINDOW_SECONDS, verifySignedRequest } from '../../functions/departments/signing.ts';
 import { statutoryRetirement } from '../../functions/domain/retirement-age.ts';
 
 /**
- * Stand-ins for the department systems on one machine, answering from the fixtures file:
- *   GET /hr/persons/{id}            HR record + name, gender, birthDate
- *   GET /tax/persons/{id}           tax record
- *   GET /medical/persons/{id}       medical insurance record
- *   GET /housing-fund/persons/{id}  housing fund record
- *   GET /health/persons/{id}        health commission record (404 when the fixtures give the person none)
- *   GET /profile/persons/{id}       prefill profile (data-sharing platform)
- *   GET /hr/retirements?month=YYYY-MM&cursor=   who reaches the statutory retirement age that month (服务找人),
+ * Stand-ins for the department systems on one machine, answering from the fixtures file. Every request is a
+ * signed POST with its parameters in a JSON body (docs/department-calls.md); the ID number is never in the URL:
+ *   POST /hr/lookups            {idNumber}  HR record + name, gender, birthDate
+ *   POST /tax/lookups           {idNumber}  tax record
+ *   POST /medical/lookups       {idNumber}  medical insurance record
+ *   POST /housing-fund/lookups  {idNumber}  housing fund record
+ *   POST /health/lookups        {idNumber}  health commission record (404 when the fixtures give the person none)
+ *   POST /profile/lookups       {idNumber}  prefill profile (data-sharing platform)
+ *   POST /hr/retirements  {month: YYYY-MM, cursor?}  who reaches the statutory retirement age that month (服务找人),
  *                                   as HR computes it from the personnel file: the file's birth date, the original
  *                                   age and the 2024 schedule; people already drawing a pension are not listed.
  *                                   50 a page; `nextCursor` while there are more. No case number (there is no case).
- * 404 when the person is unknown, 400 without the audit headers, 503 while `setUnavailable`.
+ * 401 when the request is unsigned, signed with another key, altered after signing, signed outside the time window
+ * or sent a second time (its request id seen before); 404 when the person is unknown, 400 without a case number on a
+ * lookup, 503 while `setUnavailable`.
  * `setFault` injects an outage at runtime (PUT /v1/dev/departments/{department}/faults in dev mode):
  * `down` closes the connection without an answer (the client sees a reset), `slow` delays every answer,
  * `errors` answers 500 with probability `errorRate`, `malformed` answers 200 with a body off the schema.
@@ -37,6 +41,7 @@ export interface StandinCall {
   caseNumber: string | undefined;
   callingSystem: string | undefined;
   requestId: string | undefined;
+  correlationId: string | undefined;
   /** ISO instant the request arrived. */
   at: string;
   /** Status the stand-in answered (or will answer, while the latency elapses); 0: connection closed unanswered. */
@@ -51,11 +56,23 @@ export interface DepartmentStandins {
   setLatencyMs(ms: number): void;
   setFault(dept: Department, fault: DepartmentFault): void;
   calls(): StandinCall[];
+  /** The requests refused with 401, and why (unsigned, bad signature, outside the time window, replayed …). */
+  refusals(): StandinRefusal[];
   clearCalls(): void;
+}
+
+export interface StandinRefusal {
+  path: string;
+  reason: string;
+  at: string;
 }
 
 export interface StartDepartmentStandinsOptions {
   records: Map<string, CitizenRecord>;
+  /** The key calls are signed with (DATA_DIR/keys/departments.key on the embedded hosting). */
+  signingKey: Uint8Array;
+  /** Seconds a signature stays acceptable either way of now (default functions/departments/signing.ts's). */
+  signatureWindowSeconds?: number;
   /** Delay before every answer, like a real remote system (default 0; the bench uses 100). */
   latencyMs?: number;
   /** 0 or undefined: pick a free port. */
@@ -68,7 +85,9 @@ export interface StartDepartmentStandinsOptions {
 const DEFAULT_SLOW_MS = 2000;
 
 const SEGMENT_TO_DEPT = new Map<string, Department>(DEPARTMENTS.map((d) => [DEPARTMENT_PATH[d], d]));
-const RETIREMENTS_PATH = `/${DEPARTMENT_PATH.hr}/retirements`;
+const RETIREMENTS_ROUTE = `/${DEPARTMENT_PATH.hr}/${RETIREMENTS_PATH}`;
+const LOOKUP_ROUTE = new RegExp(`^/([a-z-]+)/${LOOKUP_PATH}$`);
+const MAX_BODY_BYTES = 16 * 1024;
 const RETIREMENTS_PAGE = 50;
 
 /** HR's answer to "who retires in `month`": computed per person as HR would, from what the personnel file holds. */
@@ -135,28 +154,60 @@ export async function startDepartmentStandins(opts: StartDepartmentStandinsOptio
     else write();
   };
 
+  const windowSeconds = opts.signatureWindowSeconds ?? SIGNATURE_WINDOW_SECONDS;
+  // Request ids seen within the window, with when: a signed request sent again is a replay, refused.
+  const seen = new Map<string, number>();
+  let refusals: StandinRefusal[] = [];
+
   const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(c);
+    });
+    req.on('end', () => answer(req, res, Buffer.concat(chunks).toString('utf8'), size > MAX_BODY_BYTES));
+  });
+
+  const answer = (req: IncomingMessage, res: ServerResponse, text: string, tooLarge: boolean) => {
     const url = new URL(req.url ?? '/', 'http://standin');
-    if (url.pathname === RETIREMENTS_PATH) {
-      const month = url.searchParams.get('month') ?? '';
-      const offset = Number(url.searchParams.get('cursor') ?? '0');
-      if (req.method !== 'GET') return send(res, 405, { code: 'METHOD_NOT_ALLOWED' });
-      if (!header(req, HEADER_CALLING_SYSTEM) || !header(req, HEADER_REQUEST_ID))
-        return send(res, 400, { code: 'MISSING_AUDIT_HEADERS', message: `${HEADER_CALLING_SYSTEM} and ${HEADER_REQUEST_ID} are required` });
+    const lookup = LOOKUP_ROUTE.exec(url.pathname);
+    const dept = url.pathname === RETIREMENTS_ROUTE ? 'hr' : lookup ? SEGMENT_TO_DEPT.get(lookup[1] ?? '') : undefined;
+    if (!dept) return send(res, 404, { code: 'NO_SUCH_ROUTE', message: `${req.method} ${url.pathname}` });
+    if (req.method !== 'POST') return send(res, 405, { code: 'METHOD_NOT_ALLOWED' });
+    if (tooLarge) return send(res, 413, { code: 'BODY_TOO_LARGE' });
+    const now = Math.floor(Date.now() / 1000);
+    const verdict = verifySignedRequest(
+      opts.signingKey,
+      { method: req.method, path: url.pathname, body: text, header: (n) => header(req, n) },
+      now,
+      windowSeconds,
+    );
+    if (!verdict.ok || seen.has(verdict.parts.requestId)) {
+      const reason = verdict.ok ? 'replayed' : verdict.reason;
+      refusals.push({ path: url.pathname, reason, at: new Date().toISOString() });
+      return send(res, 401, { code: 'SIGNATURE_REFUSED', message: reason });
+    }
+    for (const [id, at] of seen) if (now - at > 2 * windowSeconds) seen.delete(id);
+    seen.set(verdict.parts.requestId, now);
+    let params: { idNumber?: unknown; month?: unknown; cursor?: unknown };
+    try {
+      params = JSON.parse(text) ?? {};
+    } catch {
+      return send(res, 400, { code: 'BAD_BODY', message: 'the body is not JSON' });
+    }
+    const { caller: callingSystem, requestId, correlationId } = verdict.parts;
+    if (url.pathname === RETIREMENTS_ROUTE) {
+      const month = typeof params.month === 'string' ? params.month : '';
+      const offset = params.cursor === undefined ? 0 : Number(params.cursor);
       if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month) || !Number.isInteger(offset) || offset < 0)
         return send(res, 400, { code: 'BAD_QUERY', message: 'month=YYYY-MM and an optional cursor from nextCursor' });
       const fault = faults.get('hr');
       if (unavailable.has('hr') || fault?.mode === 'down' || fault?.mode === 'errors') return send(res, 503, { code: 'SERVICE_UNAVAILABLE' });
       return send(res, 200, retirementsIn(opts.records, month, offset));
     }
-    const m = /^\/([a-z-]+)\/persons\/([^/]+)$/.exec(url.pathname);
-    const dept = m ? SEGMENT_TO_DEPT.get(m[1] ?? '') : undefined;
-    if (!m || !dept) return send(res, 404, { code: 'NO_SUCH_ROUTE', message: `${req.method} ${url.pathname}` });
-    if (req.method !== 'GET') return send(res, 405, { code: 'METHOD_NOT_ALLOWED' });
-    const idNumber = decodeURIComponent(m[2] ?? '');
+    const idNumber = typeof params.idNumber === 'string' ? params.idNumber : '';
     const caseNumber = header(req, HEADER_CASE_NUMBER);
-    const callingSystem = header(req, HEADER_CALLING_SYSTEM);
-    const requestId = header(req, HEADER_REQUEST_ID);
 
     let status: number;
     let body: unknown;
@@ -164,17 +215,17 @@ export async function startDepartmentStandins(opts: StartDepartmentStandinsOptio
     const fault = faults.get(dept);
     const at = new Date().toISOString();
     if (fault?.mode === 'down') {
-      log.push({ dept, idNumber, caseNumber, callingSystem, requestId, at, status: 0 });
+      log.push({ dept, idNumber, caseNumber, callingSystem, requestId, correlationId, at, status: 0 });
       // No answer at all: the caller sees the connection reset, as with a crashed system behind a proxy.
       req.socket.destroy();
       return;
     }
-    if (!caseNumber || !callingSystem || !requestId) {
+    if (!caseNumber) {
       status = 400;
-      body = {
-        code: 'MISSING_AUDIT_HEADERS',
-        message: `${HEADER_CASE_NUMBER}, ${HEADER_CALLING_SYSTEM} and ${HEADER_REQUEST_ID} are required`,
-      };
+      body = { code: 'MISSING_AUDIT_HEADERS', message: `${HEADER_CASE_NUMBER} is required on a lookup` };
+    } else if (!idNumber) {
+      status = 400;
+      body = { code: 'BAD_BODY', message: 'idNumber is required' };
     } else if (unavailable.has(dept)) {
       status = 503;
       body = { code: 'SERVICE_UNAVAILABLE' };
@@ -192,9 +243,9 @@ export async function startDepartmentStandins(opts: StartDepartmentStandinsOptio
       status = 200;
       body = partFor(dept, record);
     }
-    log.push({ dept, idNumber, caseNumber, callingSystem, requestId, at, status });
+    log.push({ dept, idNumber, caseNumber, callingSystem, requestId, correlationId, at, status });
     send(res, status, body, fault?.mode === 'slow' ? (fault.latencyMs ?? DEFAULT_SLOW_MS) : 0);
-  });
+  };
 
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
@@ -226,8 +277,10 @@ export async function startDepartmentStandins(opts: StartDepartmentStandinsOptio
       else faults.set(dept, fault);
     },
     calls: () => [...log],
+    refusals: () => [...refusals],
     clearCalls() {
       log = [];
+      refusals = [];
     },
   };
 }

@@ -7,6 +7,8 @@ import { buildStores } from '../../functions/adapters/stores.ts';
 import { systemClock } from '../../functions/adapters/clock.ts';
 import { ObjectStore } from '../../functions/adapters/object-store.ts';
 import { createDepartmentClient } from '../../functions/departments/client.ts';
+import { loadOrCreateKey, localSigningKey } from '../../functions/departments/signing-key.ts';
+import { caseExecutionInput } from '../../functions/shared/correlation.ts';
 import { rulesFromEnvironment } from '../../functions/shared/policy-config.ts';
 import { policyOn } from '../../functions/domain/policy.ts';
 import { ensureDevPki } from '../../functions/sealing/dev-pki.ts';
@@ -104,16 +106,22 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   const dataDir = resolve(opts.dataDir);
   // No CloudWatch here: the product's metrics (functions/shared/metrics.ts) would only be JSON noise on stdout.
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+  // Nor X-Ray: Powertools Tracer stays off (it would outside Lambda anyway; this says so).
+  process.env.POWERTOOLS_TRACE_ENABLED ??= 'false';
   // Cases, keys and documents are personal data: only this user may read them. The umask also covers
   // what DynamoDB Local and the S3 stand-in write, and an existing directory is tightened too.
   process.umask(0o077);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   chmodSync(dataDir, 0o700);
   const records = loadFixtures(opts.fixturesPath);
+  // The key department calls are signed with, generated at first start; the stand-ins hold the same (as a
+  // department would hold the key agreed with the product).
+  const departmentKeyFile = join(dataDir, 'keys', 'departments.key');
+  const signingKey = localSigningKey(departmentKeyFile);
   const [dynamo, s3, standins] = await Promise.all([
     startDynamoDbLocal({ dataDir }),
     startS3Local({ dataDir }),
-    startDepartmentStandinsThread({ records, latencyMs: opts.departmentLatencyMs ?? 0 }),
+    startDepartmentStandinsThread({ records, latencyMs: opts.departmentLatencyMs ?? 0, signingKey: loadOrCreateKey(departmentKeyFile) }),
   ]);
   const s3Client = makeLocalS3Client(s3.endpoint);
   await Promise.all([ensureTable(makeLocalDynamoClient(dynamo.endpoint), TABLE), ensureBucket(s3Client, BUCKET)]);
@@ -158,7 +166,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     ...buildStores(db, TABLE),
     objects: new ObjectStore(s3Client, BUCKET),
     workflow: engine,
-    departments: createDepartmentClient({ baseUrl: standins.baseUrl, callingSystem: 'retireone-local', timeoutMs: opts.departmentTimeoutMs }),
+    departments: createDepartmentClient({ baseUrl: standins.baseUrl, callingSystem: 'retireone-local', signingKey, timeoutMs: opts.departmentTimeoutMs }),
     // Until the server listens (the issuer names its port) no token is accepted; set below.
     tokens: { verify: () => Promise.reject(new Error('the OpenID Provider is not started yet')) },
     devTokens,
@@ -206,7 +214,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       let started = 0;
       for (const c of await rt.cases.listByStatus(RESUMABLE)) {
         if (engine.isRunning(c.caseNumber)) continue;
-        await engine.startCase(c.caseNumber, { caseNumber: c.caseNumber }, { version: c.workflowVersion });
+        await engine.startCase(c.caseNumber, caseExecutionInput(c.caseNumber), { version: c.workflowVersion });
         started++;
       }
       return started;
@@ -225,7 +233,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   const webhooks = webhookDispatcher(rt, { intervalMs: opts.webhookIntervalMs ?? 1000, retryBaseMs: opts.webhookRetryBaseMs ?? 5000 });
   const textMessages = smsDispatcher(rt, {
     sender: sms.sender,
-    hr: createRetirementsClient({ baseUrl: standins.baseUrl, callingSystem: 'retireone-local', timeoutMs: opts.departmentTimeoutMs }),
+    hr: createRetirementsClient({ baseUrl: standins.baseUrl, callingSystem: 'retireone-local', signingKey, timeoutMs: opts.departmentTimeoutMs }),
     drainIntervalMs: opts.smsDrainIntervalMs ?? 1000,
     jobsIntervalMs: opts.smsJobsIntervalMs ?? 60_000,
   });

@@ -312,3 +312,56 @@ describe('least privilege', () => {
     );
   });
 });
+
+describe('the department call signing key', () => {
+  // Written out rather than read from the access tables: these are the modules that call a department system.
+  const CALLERS = {
+    steps: ['check-hr', 'check-tax', 'check-medical', 'check-housing-fund', 'check-health'],
+    // The employer's batch filing asks HR about each retiree before booking.
+    api: ['prefill', 'recheck-department', 'create-employer-filing'],
+  } as const;
+
+  const secretId = () => {
+    const ids = Object.entries(s.json.Resources).filter(([, r]) => r.Type === 'AWS::SecretsManager::Secret');
+    expect(ids).toHaveLength(1);
+    return ids[0]![0];
+  };
+  const fnResource = (fn: unknown) => s.json.Resources[logicalId(fn as never)]!;
+
+  it('is a Secrets Manager secret with a generated value, kept when the stack goes', () => {
+    const secret = s.json.Resources[secretId()]!;
+    expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 64, ExcludePunctuation: true });
+    expect(secret.Properties.SecretString).toBeUndefined();
+    expect(secret.DeletionPolicy).toBe('Retain');
+  });
+
+  it('is readable by the functions that call departments only, and by no one else', () => {
+    const onSecret = (r: unknown) => refId(r) === secretId() || cfnText(r).includes(secretId());
+    const readers = new Set(
+      roleStatements(s.json)
+        .filter(({ statement }) => allows(statement, 'secretsmanager:GetSecretValue') && asArray(statement.Resource).some(onSecret))
+        .flatMap(({ roles }) => roles),
+    );
+    const smsJob = refId(fnResource(s.stack.functions.sms.get(SMS_MODULES.dispatch)).Properties.Role)!;
+    expect(readers).toEqual(new Set([...CALLERS.steps.map((m) => roleOf('steps', m)), ...CALLERS.api.map((m) => roleOf('api', m)), smsJob]));
+    // No statement anywhere reads every secret.
+    const anySecret = roleStatements(s.json).filter(
+      ({ statement }) => allows(statement, 'secretsmanager:GetSecretValue') && asArray(statement.Resource).some((r) => cfnText(r) === '*'),
+    );
+    expect(anySecret).toEqual([]);
+  });
+
+  it('is named to those functions only (DEPARTMENT_KEY_SECRET_ARN)', () => {
+    const named = new Set<string>();
+    for (const [kind, fns] of [
+      ['api', s.stack.functions.api],
+      ['steps', s.stack.functions.steps],
+      ['sms', s.stack.functions.sms],
+      ['webhooks', s.stack.functions.webhooks],
+      ['sla', s.stack.functions.sla],
+    ] as const) {
+      for (const [m, fn] of fns) if (fnResource(fn).Properties.Environment?.Variables?.DEPARTMENT_KEY_SECRET_ARN) named.add(`${kind}/${m}`);
+    }
+    expect(named).toEqual(new Set([...CALLERS.steps.map((m) => `steps/${m}`), ...CALLERS.api.map((m) => `api/${m}`), `sms/${SMS_MODULES.dispatch}`]));
+  });
+});

@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HEADER_CALLING_SYSTEM, HEADER_REQUEST_ID } from '../../functions/departments/departments.ts';
 import { DEFAULT_POLICY } from '../../functions/domain/policy.ts';
 import { statutoryRetirement } from '../../functions/domain/retirement-age.ts';
 import { invitationMonths } from '../../functions/sms/invite.ts';
+import { signedStandinPost } from '../support/signed-standin-call.ts';
 import { DEMO_FIXTURES, startTestStack, type TestStack } from './harness.ts';
 
 const citizens = JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[];
@@ -25,9 +25,9 @@ describe('invitations (服务找人)', () => {
   afterAll(async () => stack?.close());
 
   it('the HR stand-in answers by month, as HR computes it from the personnel file, without anyone already drawing a pension', async () => {
-    const headers = { [HEADER_CALLING_SYSTEM]: 'test', [HEADER_REQUEST_ID]: crypto.randomUUID() };
+    const retirements = (month: string) => signedStandinPost(stack, '/hr/retirements', { month });
     for (const month of ['2026-12', '2027-01', '2027-02']) {
-      const res = await fetch(`${stack.standins.baseUrl}/hr/retirements?month=${month}`, { headers });
+      const res = await retirements(month);
       expect(res.status).toBe(200);
       const body = await res.json();
       const expected = citizens.filter((c) => !c.hr.receivingPension && statutoryMonth(c) === month).map((c) => c.idNumber);
@@ -36,14 +36,15 @@ describe('invitations (服务找人)', () => {
       for (const p of body.persons) expect(p.statutoryRetirementMonth).toBe(month);
     }
     // Worked by hand (tests/support/demo-scenarios.ts): 李春梅 F55 1971-07 → 2026-12; 林秀英 F55 1971-08 → 2027-01.
-    const dec = await (await fetch(`${stack.standins.baseUrl}/hr/retirements?month=2026-12`, { headers })).json();
+    const dec = await (await retirements('2026-12')).json();
     expect(dec.persons.map((p: any) => p.name)).toContain('李春梅');
     // 张桂兰 draws a pension already: never listed, whatever her month.
     const zhang = citizens.find((c) => c.name === '张桂兰');
-    const hers = await (await fetch(`${stack.standins.baseUrl}/hr/retirements?month=${statutoryMonth(zhang)}`, { headers })).json();
+    const hers = await (await retirements(statutoryMonth(zhang))).json();
     expect(hers.persons.map((p: any) => p.name)).not.toContain('张桂兰');
-    expect((await fetch(`${stack.standins.baseUrl}/hr/retirements?month=2026-13`, { headers })).status).toBe(400);
-    expect((await fetch(`${stack.standins.baseUrl}/hr/retirements?month=2026-12`)).status).toBe(400);
+    expect((await retirements('2026-13')).status).toBe(400);
+    // Unsigned, as the month once travelled in the query: refused.
+    expect((await fetch(`${stack.standins.baseUrl}/hr/retirements?month=2026-12`, { method: 'POST' })).status).toBe(401);
   });
 
   it('invites each person retiring within the months ahead exactly once, across repeated and concurrent runs', async () => {

@@ -2,6 +2,9 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import type { Principal } from '../../adapters/auth.ts';
+import { CORRELATION_HEADER, currentCorrelationId, wellFormedCorrelationId } from '../../shared/correlation.ts';
+import { logger } from '../../shared/logger.ts';
+import { powertools, withCorrelation } from '../../shared/observability.ts';
 import { type Runtime, runtime } from '../../shared/runtime.ts';
 import type { Operation } from '../route.ts';
 import { auditRefusals } from './audit-refusals.ts';
@@ -79,7 +82,13 @@ function readRawBody(event: APIGatewayProxyEventV2, spec: { contentType: string;
 }
 
 function toResponse(result: HttpResult): APIGatewayProxyResultV2 {
-  const headers: Record<string, string> = { 'cache-control': 'no-store', ...NO_SNIFF, ...result.headers };
+  const correlationId = currentCorrelationId();
+  const headers: Record<string, string> = {
+    'cache-control': 'no-store',
+    ...NO_SNIFF,
+    ...(correlationId ? { [CORRELATION_HEADER]: correlationId } : {}),
+    ...result.headers,
+  };
   if (result.bytes) {
     return { statusCode: result.status, headers, body: Buffer.from(result.bytes).toString('base64'), isBase64Encoded: true };
   }
@@ -91,9 +100,14 @@ function toResponse(result: HttpResult): APIGatewayProxyResultV2 {
   };
 }
 
+/** The caller's well-formed `x-correlation-id`, else the API request's own id (what API Gateway logs). */
+function correlationOf(event: APIGatewayProxyEventV2, context: Context | undefined): string {
+  return wellFormedCorrelationId(event.headers?.[CORRELATION_HEADER]) ?? event.requestContext?.requestId ?? context?.awsRequestId ?? crypto.randomUUID();
+}
+
 /**
- * One wrapper for every HTTP handler: authentication, validation with the route's zod schemas, and
- * problem+json errors, so each handler file holds only its own decision.
+ * One wrapper for every HTTP handler: the correlation id, Powertools Logger, Tracer and Metrics, authentication,
+ * validation with the route's zod schemas, and problem+json errors, so each handler file holds only its own decision.
  */
 export function httpHandler<B, Q, P>(route: Operation<B, Q, P>, spec: HandlerSpec<B, Q, P>) {
   const core = async (event: APIGatewayProxyEventV2, context: Context & { principal?: Principal }): Promise<APIGatewayProxyResultV2> => {
@@ -128,8 +142,14 @@ export function httpHandler<B, Q, P>(route: Operation<B, Q, P>, spec: HandlerSpe
       // A refused or failed run gives the key back, so the same request may be sent again.
       await replay?.settle(result);
     }
+    logger.debug({ route: route.doc.operationId, status: result.status }, 'request done');
     return toResponse(result);
   };
   // onError runs in reverse order: a refusal is audited before it becomes a problem answer.
-  return middy(core).use(problemResponses()).use(auditRefusals(route.doc.operationId, route.auditTrail)).use(authenticate(route.auth));
+  const handler = middy(core)
+    .use(powertools())
+    .use(problemResponses())
+    .use(auditRefusals(route.doc.operationId, route.auditTrail))
+    .use(authenticate(route.auth));
+  return withCorrelation(handler, correlationOf);
 }

@@ -11,6 +11,7 @@ import { createDepartmentClient, type DepartmentClient } from '../../../function
 import type { DepartmentFault } from '../../../schemas/department-faults.ts';
 import type { CitizenRecord } from '../../../schemas/department-record.ts';
 import { demoRecords } from '../../support/demo-records.ts';
+import { TEST_DEPARTMENT_KEY, testSigningKey } from '../../support/department-key.ts';
 
 const CASE = 'RT20250301ABC123';
 const records = demoRecords();
@@ -23,8 +24,8 @@ let silentUrl: string;
 const silentSockets = new Set<import('node:net').Socket>();
 
 beforeAll(async () => {
-  standins = await startDepartmentStandins({ records });
-  client = createDepartmentClient({ baseUrl: standins.baseUrl, callingSystem: 'retireone-test', timeoutMs: 300 });
+  standins = await startDepartmentStandins({ records, signingKey: TEST_DEPARTMENT_KEY });
+  client = createDepartmentClient({ baseUrl: standins.baseUrl, callingSystem: 'retireone-test', signingKey: testSigningKey, timeoutMs: 300 });
   // Accepts the connection and never says a word.
   silent = createServer((socket) => {
     silentSockets.add(socket);
@@ -85,14 +86,14 @@ describe('department client: a department that cannot answer', () => {
     await new Promise<void>((ok) => probe.listen(0, '127.0.0.1', () => ok()));
     const { port } = probe.address() as AddressInfo;
     await new Promise((ok) => probe.close(ok));
-    const dead = createDepartmentClient({ baseUrl: `http://127.0.0.1:${port}`, callingSystem: 'retireone-test' });
+    const dead = createDepartmentClient({ baseUrl: `http://127.0.0.1:${port}`, callingSystem: 'retireone-test', signingKey: testSigningKey });
     const err = await dead.hr(CASE, known.idNumber).catch((e: unknown) => e);
     expect(err).toMatchObject({ name: 'DepartmentUnavailable', department: 'hr' });
     expect((err as Error).message).toMatch(/ECONNREFUSED/);
   });
 
   it('a connection accepted but never answered → DepartmentUnavailable after the deadline', async () => {
-    const mute = createDepartmentClient({ baseUrl: silentUrl, callingSystem: 'retireone-test', timeoutMs: 200 });
+    const mute = createDepartmentClient({ baseUrl: silentUrl, callingSystem: 'retireone-test', signingKey: testSigningKey, timeoutMs: 200 });
     await expect(mute.medical(CASE, known.idNumber)).rejects.toMatchObject({ name: 'DepartmentUnavailable', department: 'medical' });
   });
 
@@ -107,6 +108,7 @@ describe('department client: a department that cannot answer', () => {
       const c = createDepartmentClient({
         baseUrl: 'http://departments.invalid',
         callingSystem: 'retireone-test',
+        signingKey: testSigningKey,
         fetchImpl: async () => {
           throw error;
         },

@@ -5,6 +5,7 @@ import { startDepartmentStandins, type DepartmentStandins } from '../../../infra
 import { createDepartmentClient, type DepartmentClient } from '../../../functions/departments/index.ts';
 import type { CitizenRecord } from '../../../schemas/department-record.ts';
 import { demoRecords } from '../../support/demo-records.ts';
+import { TEST_DEPARTMENT_KEY, testSigningKey } from '../../support/department-key.ts';
 
 const CASE = 'RT20250301ABC123';
 
@@ -28,8 +29,8 @@ beforeAll(async () => {
   });
   // fixtures README: `housingFund: { "status": "none" }` = no account (outcome NOT_APPLICABLE).
   withBroken.set(NO_FUND_ID, { ...known, idNumber: NO_FUND_ID, housingFund: { status: 'none' } as CitizenRecord['housingFund'] });
-  standins = await startDepartmentStandins({ records: withBroken });
-  client = createDepartmentClient({ baseUrl: `${standins.baseUrl}/`, callingSystem: 'retireone-test', timeoutMs: 500 });
+  standins = await startDepartmentStandins({ records: withBroken, signingKey: TEST_DEPARTMENT_KEY });
+  client = createDepartmentClient({ baseUrl: `${standins.baseUrl}/`, callingSystem: 'retireone-test', signingKey: testSigningKey, timeoutMs: 500 });
 });
 afterAll(() => standins.stop());
 afterEach(() => {
@@ -103,7 +104,7 @@ describe('department client against the local stand-ins', () => {
   });
 
   it('connection refused → DepartmentUnavailable', async () => {
-    const dead = createDepartmentClient({ baseUrl: 'http://127.0.0.1:1', callingSystem: 'retireone-test' });
+    const dead = createDepartmentClient({ baseUrl: 'http://127.0.0.1:1', callingSystem: 'retireone-test', signingKey: testSigningKey });
     await expect(dead.housingFund(CASE, known.idNumber)).rejects.toMatchObject({
       name: 'DepartmentUnavailable',
       department: 'housingFund',
@@ -123,10 +124,18 @@ describe('department client against a misbehaving server', () => {
   let server: Server;
   let baseUrl: string;
   let reply: { status: number; body: string } = { status: 200, body: '' };
+  const received: { method: string; url: string; headers: Record<string, unknown>; body: string }[] = [];
   beforeAll(async () => {
-    server = createServer((_req, res) => {
-      res.writeHead(reply.status, { 'content-type': 'text/html' });
-      res.end(reply.body);
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => {
+        body += c;
+      });
+      req.on('end', () => {
+        received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+        res.writeHead(reply.status, { 'content-type': 'text/html' });
+        res.end(reply.body);
+      });
     });
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -139,6 +148,23 @@ describe('department client against a misbehaving server', () => {
       }),
   );
 
+  it('sends the ID number in the body of a signed POST, never in the URL', async () => {
+    reply = { status: 404, body: '' };
+    received.length = 0;
+    const c = createDepartmentClient({ baseUrl, callingSystem: 'retireone-test', signingKey: testSigningKey });
+    for (const dept of ['hr', 'tax', 'medical', 'housingFund', 'health', 'profile'] as const) await c[dept](CASE, known.idNumber);
+    expect(received).toHaveLength(6);
+    for (const r of received) {
+      expect(r.method).toBe('POST');
+      expect(r.url).not.toContain(known.idNumber);
+      expect(r.url).not.toContain('?');
+      expect(JSON.parse(r.body)).toEqual({ idNumber: known.idNumber });
+      expect(r.headers).toMatchObject({ 'x-case-number': CASE, 'x-calling-system': 'retireone-test', 'content-type': 'application/json' });
+      expect(r.headers['x-signature']).toMatch(/^keyId=test,sig=[A-Za-z0-9+/=]{44}$/);
+      expect(r.headers['content-digest']).toMatch(/^sha-256=:[A-Za-z0-9+/=]{44}:$/);
+    }
+  });
+
   it.each([
     { status: 200, body: '<html>gateway login</html>', name: 'DepartmentResponseInvalid' },
     { status: 200, body: 'null', name: 'DepartmentResponseInvalid' },
@@ -147,9 +173,11 @@ describe('department client against a misbehaving server', () => {
     { status: 429, body: '', name: 'DepartmentUnavailable' },
     { status: 400, body: 'missing header', name: 'DepartmentRequestRejected' },
     { status: 403, body: 'forbidden', name: 'DepartmentRequestRejected' },
+    // A refused signature is our misconfiguration (wrong key, clock off): retrying will not help.
+    { status: 401, body: '{"code":"SIGNATURE_REFUSED"}', name: 'DepartmentRequestRejected' },
   ])('HTTP $status "$body" → $name', async ({ status, body, name }) => {
     reply = { status, body };
-    const c = createDepartmentClient({ baseUrl, callingSystem: 'retireone-test' });
+    const c = createDepartmentClient({ baseUrl, callingSystem: 'retireone-test', signingKey: testSigningKey });
     await expect(c.tax(CASE, known.idNumber)).rejects.toMatchObject({ name, department: 'tax' });
   });
 });

@@ -3,6 +3,7 @@ import { createDepartmentClient } from '../../../functions/departments/client.ts
 import { startDepartmentStandins, type DepartmentStandins } from '../../../infra/local/department-standins.ts';
 import type { CitizenRecord } from '../../../schemas/department-record.ts';
 import { demoRecords } from '../../support/demo-records.ts';
+import { TEST_DEPARTMENT_KEY, testSigningKey } from '../../support/department-key.ts';
 
 // Three people from the demo file, as the fixtures format allows them: a one-child parent, a `health` without the
 // flag, and no `health` at all (the health commission holds nothing of them).
@@ -15,12 +16,12 @@ const records = new Map([parent, noFlag, noRecord].map((r) => [r.idNumber, r]));
 
 let s: DepartmentStandins;
 beforeAll(async () => {
-  s = await startDepartmentStandins({ records });
+  s = await startDepartmentStandins({ records, signingKey: TEST_DEPARTMENT_KEY });
 });
 afterAll(() => s.stop());
 
 describe('the health commission stand-in (卫健), through the department client', () => {
-  const client = () => createDepartmentClient({ baseUrl: s.baseUrl, callingSystem: 'test' });
+  const client = () => createDepartmentClient({ baseUrl: s.baseUrl, callingSystem: 'test', signingKey: testSigningKey });
 
   it.each([
     ['a one-child parent', parent.idNumber, { onlyChildParent: true }],

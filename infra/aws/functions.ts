@@ -67,6 +67,11 @@ export interface FunctionsProps {
   /** The content hash of the workflow definition new cases start on (recorded on each case). */
   workflowVersion: string;
   publicBaseUrl: string;
+  /**
+   * Where the API's functions are built (a nested stack of their own, infra/aws/api-functions-stack.ts, so neither
+   * template nears CloudFormation's 500 resources) and the document bucket as seen from there.
+   */
+  apiPlacement?: { scope: Construct; bucket: IBucket };
 }
 
 interface Spec {
@@ -133,14 +138,17 @@ export class RetireOneFunctions extends Construct {
     return this.steps.get(SEAL_MODULE)!;
   }
 
-  private build(spec: Spec, props: FunctionsProps): { fn: LambdaFunction; live: Alias } {
+  private build(spec: Spec, allProps: FunctionsProps): { fn: LambdaFunction; live: Alias } {
+    const placed = spec.kind === 'api' ? allProps.apiPlacement : undefined;
+    const scope: Construct = placed?.scope ?? this;
+    const props: FunctionsProps = placed ? { ...allProps, bucket: placed.bucket } : allProps;
     const { config } = props;
     const id = `${pascal(spec.module)}${KIND_LABEL[spec.kind][0]}`;
     const isSeal = spec.kind === 'steps' && spec.module === SEAL_MODULE;
     // An own role per function, without the AWSLambdaBasicExecutionRole managed policy: it may write to
     // its own log group only.
-    const role = new Role(this, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
-    const logGroup = new LogGroup(this, `${id}Logs`, { retention: config.logRetention });
+    const role = new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: config.logRetention });
     logGroup.grantWrite(role);
     this.roles.push(role);
 
@@ -161,7 +169,7 @@ export class RetireOneFunctions extends Construct {
       ...(config.partition === 'aws-cn' ? { VERIFY_PAGE_PATH: '/verify/index.html#' } : {}),
     };
     if (spec.access.pki || spec.access.sign) {
-      environment.SEAL_KMS_KEY_IDS = props.sealKeys.keyIdsJson(this);
+      environment.SEAL_KMS_KEY_IDS = props.sealKeys.keyIdsJson(scope);
       if (config.sealIssuerNames) environment.SEAL_ISSUER_NAMES = config.sealIssuerNames;
     }
     if (spec.access.secrets) environment.SECRETS_KEY_ID = props.secretsKey.key.keyArn;
@@ -183,8 +191,8 @@ export class RetireOneFunctions extends Construct {
     };
 
     const fn = config.skipBundling
-      ? new LambdaFunction(this, id, { ...common, code: Code.fromInline(TEST_STUB), handler: 'index.handler' })
-      : new NodejsFunction(this, id, {
+      ? new LambdaFunction(scope, id, { ...common, code: Code.fromInline(TEST_STUB), handler: 'index.handler' })
+      : new NodejsFunction(scope, id, {
           ...common,
           entry: join(props.projectRoot, 'functions', spec.kind, `${spec.module}.ts`),
           handler: 'handler',
@@ -208,7 +216,7 @@ export class RetireOneFunctions extends Construct {
     this.grant(role, spec.access, props);
     // Callers (the API routes, the workflow's Tasks) invoke a published version through the `live` alias,
     // never $LATEST: a deployment publishes new versions and moves the alias, and a rollback moves it back.
-    return { fn, live: new Alias(this, `${id}Live`, { aliasName: LIVE_ALIAS, version: fn.currentVersion }) };
+    return { fn, live: new Alias(scope, `${id}Live`, { aliasName: LIVE_ALIAS, version: fn.currentVersion }) };
   }
 
   private grant(role: Role, access: Access, props: FunctionsProps): void {

@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { LambdaDeploymentGroup } from 'aws-cdk-lib/aws-codedeploy';
 import type { Construct } from 'constructs';
 import { Operations } from './alarms.ts';
+import { ApiFunctionsStack } from './api-functions-stack.ts';
 import { PublicApi } from './api.ts';
 import { readConfig, type RetireOneConfig } from './config.ts';
 import { CaseData } from './data.ts';
@@ -39,6 +41,8 @@ export class RetireOneStack extends Stack {
   readonly sealKeys: SealKeys;
   readonly secretsKey: SecretsKey;
   readonly deployment: GradualDeployment;
+  /** The nested stack with the API's functions and their gradual deployment. */
+  readonly apiFunctions: ApiFunctionsStack;
   readonly api: PublicApi;
   readonly site: Site;
   readonly functions: RetireOneFunctions;
@@ -47,6 +51,11 @@ export class RetireOneStack extends Stack {
   readonly deadlines: DeadlineSweep;
   readonly textMessages: SmsDispatch;
   readonly operations: Operations;
+
+  /** Every CodeDeploy group, by `<kind>/<module>`: the main stack's and the API functions' nested stack's. */
+  get deploymentGroups(): ReadonlyMap<string, LambdaDeploymentGroup> {
+    return new Map([...this.deployment.groups, ...(this.apiFunctions.deployment?.groups ?? [])]);
+  }
 
   constructor(scope: Construct, id: string, props: RetireOneStackProps = {}) {
     super(scope, id, { description: 'RetireOne 退休一件事: one booking, one form, one sealed answer', ...props });
@@ -92,6 +101,7 @@ export class RetireOneStack extends Stack {
       ...(config.partition === 'aws-cn' ? { china: { iamCertificateId: config.iamCertificateId! } } : {}),
       signIn: { issuer: config.jwtIssuer, citizenClientId: config.citizenClientId, staffClientId: config.staffClientId, audience: config.jwtAudience },
     });
+    this.apiFunctions = new ApiFunctionsStack(this, 'ApiFunctions', { documentBucket: this.documents.bucket });
     this.functions = new RetireOneFunctions(this, 'Functions', {
       config,
       projectRoot,
@@ -102,6 +112,7 @@ export class RetireOneStack extends Stack {
       stateMachineArn: stateMachineArnFor(this, STATE_MACHINE_NAME),
       workflowVersion: workflowVersionOf(readFileSync(join(projectRoot, DEFINITION_FILE), 'utf8')),
       publicBaseUrl: config.publicBaseUrl ?? this.site.url,
+      apiPlacement: { scope: this.apiFunctions.functionsScope, bucket: this.apiFunctions.documentBucket },
     });
     this.api.addRoutes(this.functions.apiLive);
     this.workflow = new CaseWorkflow(this, 'Workflow', { projectRoot, steps: this.functions.stepsLive, logRetention });
@@ -120,11 +131,13 @@ export class RetireOneStack extends Stack {
       alarmEmail: config.alarmEmail,
     });
 
+    // Every function's alias moves gradually; each group lives in the stack that holds its alias.
     this.deployment = new GradualDeployment(this, 'Deployment', {
-      // The workflow's steps and the webhook dispatch; the API functions are not yet (see the construct).
+      applicationName: 'retireone',
       aliases: new Map([...this.functions.aliases].filter(([name]) => !name.startsWith('api/'))),
       serviceAlarms: this.operations.rollbackAlarms,
     });
+    this.apiFunctions.deployGradually(this.functions, this.operations.rollbackAlarms);
 
     new CfnOutput(this, 'SiteUrl', { value: this.site.url });
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });

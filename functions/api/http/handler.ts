@@ -13,6 +13,7 @@ import { HttpProblem, validationProblem } from './problem.ts';
 import type { HttpResult } from './result.ts';
 import { illFormedText } from './well-formed.ts';
 import { NO_SNIFF } from './no-sniff.ts';
+import { throughTheSite } from './through-the-site.ts';
 
 export type { HttpResult };
 
@@ -130,6 +131,7 @@ export function httpHandler<B, Q, P>(route: Operation<B, Q, P>, spec: HandlerSpe
     }
     return toResponse(result);
   };
-  // onError runs in reverse order: a refusal is audited before it becomes a problem answer.
-  return middy(core).use(problemResponses()).use(auditRefusals(route.doc.operationId, route.auditTrail)).use(authenticate(route.auth));
+  // Before-hooks run in order: a request that bypassed the site is refused before anything reads a token or the
+  // table. onError runs in reverse order: a refusal is audited before it becomes a problem answer.
+  return middy(core).use(problemResponses()).use(throughTheSite()).use(auditRefusals(route.doc.operationId, route.auditTrail)).use(authenticate(route.auth));
 }

@@ -26,3 +26,9 @@ export function cachedProbe<T>(probe: () => Promise<T>, ttlMs: () => number, now
     return result;
   };
 }
+
+/**
+ * How long a container keeps /health's probe outcome, in seconds (set on AWS by infra/aws/functions.ts). The
+ * embedded hosting leaves it unset (0): its probes touch only this machine, and it reports an outage at once.
+ */
+export const HEALTH_CACHE_ENV = 'HEALTH_CACHE_SECONDS';

@@ -1,14 +1,9 @@
 import { logger } from '../shared/logger.ts';
 import type { Runtime } from '../shared/runtime.ts';
-import { cachedProbe } from './cached-probe.ts';
+import { cachedProbe, HEALTH_CACHE_ENV } from './cached-probe.ts';
 import { httpHandler } from './http/handler.ts';
 import { operations } from './routes.ts';
 
-/**
- * How long a container keeps its probe's outcome (set on AWS by infra/aws/functions.ts). The embedded hosting
- * leaves it unset (0): its probes touch only this machine, and it reports an outage at once.
- */
-export const HEALTH_CACHE_ENV = 'HEALTH_CACHE_SECONDS';
 const cacheMs = () => Math.max(0, Number(process.env[HEALTH_CACHE_ENV] ?? 0) || 0) * 1000;
 
 /**

@@ -19,11 +19,17 @@ import type { RetireOneConfig } from './config.ts';
 import { STATUS_INDEX } from './data.ts';
 import { PERSON_INDEX } from '../../functions/adapters/table-keys.ts';
 import type { SecretsKey } from './secrets-key.ts';
+import type { OriginSecret } from './origin-secret.ts';
+import { ORIGIN_SECRET_ENV } from '../../functions/api/http/through-the-site.ts';
+import { HEALTH_CACHE_ENV } from '../../functions/api/cached-probe.ts';
 import type { SealKeys } from './signing-keys.ts';
 
 /** Node.js 24 on Graviton: the project runs on Node 24 locally, so Lambda runs what the tests ran. */
 export const LAMBDA_RUNTIME = Runtime.NODEJS_24_X;
 const SEAL_MODULE = 'seal';
+const HEALTH_MODULE = 'health';
+/** Long enough that a flood of /health hits costs next to nothing, short enough for a load balancer's or an operator's check. */
+export const HEALTH_CACHE_SECONDS = 10;
 const SEAL_FONT_FILE = 'wqy-microhei.ttc';
 /** The alias every caller invokes: Lambda versions and the state machine's version alias alike. */
 export const LIVE_ALIAS = 'live';
@@ -72,6 +78,8 @@ export interface FunctionsProps {
    * template nears CloudFormation's 500 resources) and the document bucket as seen from there.
    */
   apiPlacement?: { scope: Construct; bucket: IBucket };
+  /** The value CloudFront sends the API; every API function reads it (functions/api/http/through-the-site.ts). */
+  originSecret?: OriginSecret;
 }
 
 interface Spec {
@@ -173,6 +181,12 @@ export class RetireOneFunctions extends Construct {
       if (config.sealIssuerNames) environment.SEAL_ISSUER_NAMES = config.sealIssuerNames;
     }
     if (spec.access.secrets) environment.SECRETS_KEY_ID = props.secretsKey.key.keyArn;
+    if (spec.kind === 'api' && props.originSecret) {
+      environment[ORIGIN_SECRET_ENV] = props.originSecret.secret.secretArn;
+      props.originSecret.grantRead(role);
+    }
+    // /health is public: one deep probe per container per this many seconds, whatever the traffic (functions/api/health.ts).
+    if (spec.kind === 'api' && spec.module === HEALTH_MODULE) environment[HEALTH_CACHE_ENV] = String(HEALTH_CACHE_SECONDS);
     if (isSeal) environment.SEAL_FONT_PATH = `/var/task/${SEAL_FONT_FILE}`;
     if (spec.access.sms) Object.assign(environment, smsEnvironment(this.smsConfig));
 

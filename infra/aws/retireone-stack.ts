@@ -6,6 +6,7 @@ import type { LambdaDeploymentGroup } from 'aws-cdk-lib/aws-codedeploy';
 import type { Construct } from 'constructs';
 import { Operations } from './alarms.ts';
 import { ApiFunctionsStack } from './api-functions-stack.ts';
+import { OriginSecret } from './origin-secret.ts';
 import { PublicApi } from './api.ts';
 import { readConfig, type RetireOneConfig } from './config.ts';
 import { CaseData } from './data.ts';
@@ -40,6 +41,7 @@ export class RetireOneStack extends Stack {
   readonly documents: DocumentStore;
   readonly sealKeys: SealKeys;
   readonly secretsKey: SecretsKey;
+  readonly originSecret: OriginSecret;
   readonly deployment: GradualDeployment;
   /** The nested stack with the API's functions and their gradual deployment. */
   readonly apiFunctions: ApiFunctionsStack;
@@ -80,6 +82,7 @@ export class RetireOneStack extends Stack {
     this.documents = new DocumentStore(this, 'Documents', { retentionDays: config.documentRetentionDays });
     this.sealKeys = new SealKeys(this, 'SealKeys', { keyAdminRoleArn: config.keyAdminRoleArn });
     this.secretsKey = new SecretsKey(this, 'SecretsKey');
+    this.originSecret = new OriginSecret(this, 'OriginSecret');
     this.api = new PublicApi(this, 'Api', {
       allowedOrigins: config.allowedOrigins,
       rateLimit: config.apiRateLimit,
@@ -99,6 +102,7 @@ export class RetireOneStack extends Stack {
       certificateArn: config.certificateArn,
       webAclArn: config.webAclArn,
       ...(config.partition === 'aws-cn' ? { china: { iamCertificateId: config.iamCertificateId! } } : {}),
+      originHeaderValue: this.originSecret.headerValue,
       signIn: { issuer: config.jwtIssuer, citizenClientId: config.citizenClientId, staffClientId: config.staffClientId, audience: config.jwtAudience },
     });
     this.apiFunctions = new ApiFunctionsStack(this, 'ApiFunctions', { documentBucket: this.documents.bucket });
@@ -113,6 +117,7 @@ export class RetireOneStack extends Stack {
       workflowVersion: workflowVersionOf(readFileSync(join(projectRoot, DEFINITION_FILE), 'utf8')),
       publicBaseUrl: config.publicBaseUrl ?? this.site.url,
       apiPlacement: { scope: this.apiFunctions.functionsScope, bucket: this.apiFunctions.documentBucket },
+      originSecret: this.originSecret,
     });
     this.api.addRoutes(this.functions.apiLive);
     this.workflow = new CaseWorkflow(this, 'Workflow', { projectRoot, steps: this.functions.stepsLive, logRetention });

@@ -20,6 +20,7 @@ import { STATUS_INDEX } from './data.ts';
 import { PERSON_INDEX } from '../../functions/adapters/table-keys.ts';
 import type { SecretsKey } from './secrets-key.ts';
 import type { OriginSecret } from './origin-secret.ts';
+import { DEPARTMENT_CALLERS, type DepartmentNetwork } from './network.ts';
 import { ORIGIN_SECRET_ENV } from '../../functions/api/http/through-the-site.ts';
 import { HEALTH_CACHE_ENV } from '../../functions/api/cached-probe.ts';
 import type { SealKeys } from './signing-keys.ts';
@@ -80,6 +81,8 @@ export interface FunctionsProps {
   apiPlacement?: { scope: Construct; bucket: IBucket };
   /** The value CloudFront sends the API; every API function reads it (functions/api/http/through-the-site.ts). */
   originSecret?: OriginSecret;
+  /** With a VPC (context vpc or vpcId), the department callers run in its private subnets (infra/aws/network.ts). */
+  network?: DepartmentNetwork;
 }
 
 interface Spec {
@@ -190,6 +193,24 @@ export class RetireOneFunctions extends Construct {
     if (isSeal) environment.SEAL_FONT_PATH = `/var/task/${SEAL_FONT_FILE}`;
     if (spec.access.sms) Object.assign(environment, smsEnvironment(this.smsConfig));
 
+    const inVpc = props.network !== undefined && (DEPARTMENT_CALLERS as readonly string[]).includes(`${spec.kind}/${spec.module}`);
+    if (inVpc) {
+      // Lambda makes the function's network interfaces with its role (what AWS's AWSLambdaVPCAccessExecutionRole
+      // allows, inline: no managed policies here). EC2 names no resource for the Describe actions.
+      role.addToPolicy(
+        new PolicyStatement({
+          actions: [
+            'ec2:CreateNetworkInterface',
+            'ec2:DescribeNetworkInterfaces',
+            'ec2:DescribeSubnets',
+            'ec2:DeleteNetworkInterface',
+            'ec2:AssignPrivateIpAddresses',
+            'ec2:UnassignPrivateIpAddresses',
+          ],
+          resources: ['*'],
+        }),
+      );
+    }
     const common = {
       description: `RetireOne ${KIND_LABEL[spec.kind][1]} ${spec.module}`,
       runtime: LAMBDA_RUNTIME,
@@ -200,6 +221,9 @@ export class RetireOneFunctions extends Construct {
       logGroup,
       tracing: Tracing.ACTIVE,
       environment,
+      ...(inVpc && props.network
+        ? { vpc: props.network.vpc, vpcSubnets: { subnets: props.network.subnets }, securityGroups: [props.network.functionsGroup] }
+        : {}),
       // A flood on the API must not starve the workflow: each step keeps capacity of its own.
       ...(spec.kind === 'steps' && config.stepReservedConcurrency > 0 ? { reservedConcurrentExecutions: config.stepReservedConcurrency } : {}),
     };

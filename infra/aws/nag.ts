@@ -40,7 +40,8 @@ export function acknowledgeFindings(stack: Stack, t: NagTargets): void {
       'AwsSolutions-IAM5[Resource::*]',
       'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions; the webhook enqueuer also has dynamodb:ListStreams, ' +
         'which CDK’s DynamoEventSource grants on * for the stream poller (its GetRecords/GetShardIterator/DescribeStream stay on the table’s stream); ' +
-        'the text-message job has sns:Publish on *, as publishing to a phone number names no resource, with every topic denied.',
+        'the text-message job has sns:Publish on *, as publishing to a phone number names no resource, with every topic denied; ' +
+        'with a VPC, the department callers have the EC2 network-interface actions Lambda needs, whose Describe actions name no resource.',
     );
   }
   for (const role of t.functions.documentObjectRoles) {

@@ -7,6 +7,8 @@ import type { Construct } from 'constructs';
 import { Operations } from './alarms.ts';
 import { ApiFunctionsStack } from './api-functions-stack.ts';
 import { OriginSecret } from './origin-secret.ts';
+import { DepartmentNetwork, readNetworkConfig } from './network.ts';
+import { readSmsConfig } from './sms-config.ts';
 import { PublicApi } from './api.ts';
 import { readConfig, type RetireOneConfig } from './config.ts';
 import { CaseData } from './data.ts';
@@ -42,6 +44,8 @@ export class RetireOneStack extends Stack {
   readonly sealKeys: SealKeys;
   readonly secretsKey: SecretsKey;
   readonly originSecret: OriginSecret;
+  /** Only with context vpc=create or vpcId=…: the department callers' private subnets. */
+  readonly network?: DepartmentNetwork;
   readonly deployment: GradualDeployment;
   /** The nested stack with the API's functions and their gradual deployment. */
   readonly apiFunctions: ApiFunctionsStack;
@@ -63,6 +67,7 @@ export class RetireOneStack extends Stack {
     super(scope, id, { description: 'RetireOne 退休一件事: one booking, one form, one sealed answer', ...props });
     const projectRoot = props.projectRoot ?? PROJECT_ROOT;
     const config = readConfig(this.node);
+    const networkConfig = readNetworkConfig(this.node);
     this.config = config;
     for (const key of config.placeholders) {
       Annotations.of(this).addWarningV2(
@@ -105,6 +110,13 @@ export class RetireOneStack extends Stack {
       originHeaderValue: this.originSecret.headerValue,
       signIn: { issuer: config.jwtIssuer, citizenClientId: config.citizenClientId, staffClientId: config.staffClientId, audience: config.jwtAudience },
     });
+    if (networkConfig.mode !== 'none') {
+      this.network = new DepartmentNetwork(this, 'Network', {
+        config: networkConfig,
+        smsThroughSns: readSmsConfig(this.node).provider === 'sns',
+        logRetention,
+      });
+    }
     this.apiFunctions = new ApiFunctionsStack(this, 'ApiFunctions', { documentBucket: this.documents.bucket });
     this.functions = new RetireOneFunctions(this, 'Functions', {
       config,
@@ -118,6 +130,7 @@ export class RetireOneStack extends Stack {
       publicBaseUrl: config.publicBaseUrl ?? this.site.url,
       apiPlacement: { scope: this.apiFunctions.functionsScope, bucket: this.apiFunctions.documentBucket },
       originSecret: this.originSecret,
+      network: this.network,
     });
     this.api.addRoutes(this.functions.apiLive);
     this.workflow = new CaseWorkflow(this, 'Workflow', { projectRoot, steps: this.functions.stepsLive, logRetention });

@@ -21,11 +21,18 @@ import { PERSON_INDEX } from '../../functions/adapters/table-keys.ts';
 import type { SecretsKey } from './secrets-key.ts';
 import { DepartmentSecret } from './department-secret.ts';
 import { DEPARTMENT_KEY_SECRET_ENV } from '../../functions/departments/signing-key.ts';
+import type { OriginSecret } from './origin-secret.ts';
+import { DEPARTMENT_CALLERS, type DepartmentNetwork } from './network.ts';
+import { ORIGIN_SECRET_ENV } from '../../functions/api/http/through-the-site.ts';
+import { HEALTH_CACHE_ENV } from '../../functions/api/cached-probe.ts';
 import type { SealKeys } from './signing-keys.ts';
 
 /** Node.js 24 on Graviton: the project runs on Node 24 locally, so Lambda runs what the tests ran. */
 export const LAMBDA_RUNTIME = Runtime.NODEJS_24_X;
 const SEAL_MODULE = 'seal';
+const HEALTH_MODULE = 'health';
+/** Long enough that a flood of /health hits costs next to nothing, short enough for a load balancer's or an operator's check. */
+export const HEALTH_CACHE_SECONDS = 10;
 const SEAL_FONT_FILE = 'wqy-microhei.ttc';
 /** The alias every caller invokes: Lambda versions and the state machine's version alias alike. */
 export const LIVE_ALIAS = 'live';
@@ -69,6 +76,15 @@ export interface FunctionsProps {
   /** The content hash of the workflow definition new cases start on (recorded on each case). */
   workflowVersion: string;
   publicBaseUrl: string;
+  /**
+   * Where the API's functions are built (a nested stack of their own, infra/aws/api-functions-stack.ts, so neither
+   * template nears CloudFormation's 500 resources) and the document bucket as seen from there.
+   */
+  apiPlacement?: { scope: Construct; bucket: IBucket };
+  /** The value CloudFront sends the API; every API function reads it (functions/api/http/through-the-site.ts). */
+  originSecret?: OriginSecret;
+  /** With a VPC (context vpc or vpcId), the department callers run in its private subnets (infra/aws/network.ts). */
+  network?: DepartmentNetwork;
 }
 
 interface Spec {
@@ -138,14 +154,17 @@ export class RetireOneFunctions extends Construct {
     return this.steps.get(SEAL_MODULE)!;
   }
 
-  private build(spec: Spec, props: FunctionsProps): { fn: LambdaFunction; live: Alias } {
+  private build(spec: Spec, allProps: FunctionsProps): { fn: LambdaFunction; live: Alias } {
+    const placed = spec.kind === 'api' ? allProps.apiPlacement : undefined;
+    const scope: Construct = placed?.scope ?? this;
+    const props: FunctionsProps = placed ? { ...allProps, bucket: placed.bucket } : allProps;
     const { config } = props;
     const id = `${pascal(spec.module)}${KIND_LABEL[spec.kind][0]}`;
     const isSeal = spec.kind === 'steps' && spec.module === SEAL_MODULE;
     // An own role per function, without the AWSLambdaBasicExecutionRole managed policy: it may write to
     // its own log group only.
-    const role = new Role(this, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
-    const logGroup = new LogGroup(this, `${id}Logs`, { retention: config.logRetention });
+    const role = new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: config.logRetention });
     logGroup.grantWrite(role);
     this.roles.push(role);
 
@@ -166,14 +185,38 @@ export class RetireOneFunctions extends Construct {
       ...(config.partition === 'aws-cn' ? { VERIFY_PAGE_PATH: '/verify/index.html#' } : {}),
     };
     if (spec.access.pki || spec.access.sign) {
-      environment.SEAL_KMS_KEY_IDS = props.sealKeys.keyIdsJson(this);
+      environment.SEAL_KMS_KEY_IDS = props.sealKeys.keyIdsJson(scope);
       if (config.sealIssuerNames) environment.SEAL_ISSUER_NAMES = config.sealIssuerNames;
     }
     if (spec.access.secrets) environment.SECRETS_KEY_ID = props.secretsKey.key.keyArn;
     if (spec.access.departments) environment[DEPARTMENT_KEY_SECRET_ENV] = this.departmentSecret.secret.secretArn;
+    if (spec.kind === 'api' && props.originSecret) {
+      environment[ORIGIN_SECRET_ENV] = props.originSecret.secret.secretArn;
+      props.originSecret.grantRead(role);
+    }
+    // /health is public: one deep probe per container per this many seconds, whatever the traffic (functions/api/health.ts).
+    if (spec.kind === 'api' && spec.module === HEALTH_MODULE) environment[HEALTH_CACHE_ENV] = String(HEALTH_CACHE_SECONDS);
     if (isSeal) environment.SEAL_FONT_PATH = `/var/task/${SEAL_FONT_FILE}`;
     if (spec.access.sms) Object.assign(environment, smsEnvironment(this.smsConfig));
 
+    const inVpc = props.network !== undefined && (DEPARTMENT_CALLERS as readonly string[]).includes(`${spec.kind}/${spec.module}`);
+    if (inVpc) {
+      // Lambda makes the function's network interfaces with its role (what AWS's AWSLambdaVPCAccessExecutionRole
+      // allows, inline: no managed policies here). EC2 names no resource for the Describe actions.
+      role.addToPolicy(
+        new PolicyStatement({
+          actions: [
+            'ec2:CreateNetworkInterface',
+            'ec2:DescribeNetworkInterfaces',
+            'ec2:DescribeSubnets',
+            'ec2:DeleteNetworkInterface',
+            'ec2:AssignPrivateIpAddresses',
+            'ec2:UnassignPrivateIpAddresses',
+          ],
+          resources: ['*'],
+        }),
+      );
+    }
     const common = {
       description: `RetireOne ${KIND_LABEL[spec.kind][1]} ${spec.module}`,
       runtime: LAMBDA_RUNTIME,
@@ -184,13 +227,16 @@ export class RetireOneFunctions extends Construct {
       logGroup,
       tracing: Tracing.ACTIVE,
       environment,
+      ...(inVpc && props.network
+        ? { vpc: props.network.vpc, vpcSubnets: { subnets: props.network.subnets }, securityGroups: [props.network.functionsGroup] }
+        : {}),
       // A flood on the API must not starve the workflow: each step keeps capacity of its own.
       ...(spec.kind === 'steps' && config.stepReservedConcurrency > 0 ? { reservedConcurrentExecutions: config.stepReservedConcurrency } : {}),
     };
 
     const fn = config.skipBundling
-      ? new LambdaFunction(this, id, { ...common, code: Code.fromInline(TEST_STUB), handler: 'index.handler' })
-      : new NodejsFunction(this, id, {
+      ? new LambdaFunction(scope, id, { ...common, code: Code.fromInline(TEST_STUB), handler: 'index.handler' })
+      : new NodejsFunction(scope, id, {
           ...common,
           entry: join(props.projectRoot, 'functions', spec.kind, `${spec.module}.ts`),
           handler: 'handler',
@@ -214,7 +260,7 @@ export class RetireOneFunctions extends Construct {
     this.grant(role, spec.access, props);
     // Callers (the API routes, the workflow's Tasks) invoke a published version through the `live` alias,
     // never $LATEST: a deployment publishes new versions and moves the alias, and a rollback moves it back.
-    return { fn, live: new Alias(this, `${id}Live`, { aliasName: LIVE_ALIAS, version: fn.currentVersion }) };
+    return { fn, live: new Alias(scope, `${id}Live`, { aliasName: LIVE_ALIAS, version: fn.currentVersion }) };
   }
 
   private grant(role: Role, access: Access, props: FunctionsProps): void {

@@ -10,6 +10,8 @@ export interface GradualDeploymentProps {
   aliases: ReadonlyMap<string, Alias>;
   /** Service-wide alarms that also roll a deployment back (failed executions, API 5xx, …). */
   serviceAlarms: IAlarm[];
+  /** The CodeDeploy application's name, one per stack that holds groups (application names are per account and region). */
+  applicationName: string;
 }
 
 /**
@@ -17,9 +19,8 @@ export interface GradualDeploymentProps {
  * five minutes, and moves it back by itself when the new version errs or a service alarm fires meanwhile.
  * The state machine itself needs none of this: each execution keeps the version it started on.
  *
- * Only the workflow's steps and the webhook dispatch go this way for now: a group and an alarm per function
- * for all 46 would take the stack past CloudFormation's 500 resources (it holds about 430). The API functions
- * follow when the functions move into nested stacks of their own.
+ * Built once in each stack that holds functions (the main stack, and the API functions' nested stack), so every
+ * group sits beside its alias.
  */
 export class GradualDeployment extends Construct {
   readonly groups = new Map<string, LambdaDeploymentGroup>();
@@ -27,8 +28,8 @@ export class GradualDeployment extends Construct {
 
   constructor(scope: Construct, id: string, props: GradualDeploymentProps) {
     super(scope, id);
-    const application = new LambdaApplication(this, 'Application', { applicationName: 'retireone' });
-    // One service role for all groups (one each would cost a resource apiece, see above).
+    const application = new LambdaApplication(this, 'Application', { applicationName: props.applicationName });
+    // One service role for all groups of this stack (one each would cost a resource apiece).
     const role = new Role(this, 'CodeDeployRole', { assumedBy: new ServicePrincipal('codedeploy.amazonaws.com') });
     this.role = role;
     // LambdaDeploymentGroup gives it AWS's limited CodeDeploy-for-Lambda policy (aliases, alarms, hooks named

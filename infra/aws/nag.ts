@@ -1,4 +1,5 @@
-import { DefaultStackSynthesizer, type Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { DefaultStackSynthesizer, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { DOCUMENT_BUCKET_PARAMETERS } from './api-functions-stack.ts';
 import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IConstruct } from 'constructs';
 import type { PublicApi } from './api.ts';
@@ -24,7 +25,9 @@ const ack = (scope: IConstruct, id: string, reason: string): void => Validations
  * reason. Everything else fails the synth. tests/infra/nag.test.ts pins this list.
  */
 export function acknowledgeFindings(stack: Stack, t: NagTargets): void {
-  const bucketId = stack.getLogicalId(t.documents.bucket.node.defaultChild as CfnElement);
+  const rootBucketArn = `${stack.getLogicalId(t.documents.bucket.node.defaultChild as CfnElement)}.Arn`;
+  // In the API functions' nested stack the bucket is a parameter (infra/aws/api-functions-stack.ts).
+  const bucketArn = (role: IConstruct) => (Stack.of(role) === stack ? rootBucketArn : DOCUMENT_BUCKET_PARAMETERS.arn);
   ack(
     t.api.httpApi,
     'AwsSolutions-APIG4',
@@ -37,20 +40,21 @@ export function acknowledgeFindings(stack: Stack, t: NagTargets): void {
       'AwsSolutions-IAM5[Resource::*]',
       'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions; the webhook enqueuer also has dynamodb:ListStreams, ' +
         'which CDK’s DynamoEventSource grants on * for the stream poller (its GetRecords/GetShardIterator/DescribeStream stay on the table’s stream); ' +
-        'the text-message job has sns:Publish on *, as publishing to a phone number names no resource, with every topic denied.',
+        'the text-message job has sns:Publish on *, as publishing to a phone number names no resource, with every topic denied; ' +
+        'with a VPC, the department callers have the EC2 network-interface actions Lambda needs, whose Describe actions name no resource.',
     );
   }
   for (const role of t.functions.documentObjectRoles) {
     ack(
       role,
-      `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/documents/*]`,
+      `AwsSolutions-IAM5[Resource::<${bucketArn(role)}>/documents/*]`,
       'Sealed PDFs are keyed documents/<caseNumber>/<documentId>/<sha256>.pdf; the key is only known per case at run time.',
     );
   }
   for (const role of t.functions.pkiRoles) {
     ack(
       role,
-      `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/pki/*]`,
+      `AwsSolutions-IAM5[Resource::<${bucketArn(role)}>/pki/*]`,
       'Read-only access to the public seal certificates (pki/<body>.chain.pem, pki/seal-ca.pem) kept by the CA team.',
     );
   }

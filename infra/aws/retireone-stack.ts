@@ -2,8 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { LambdaDeploymentGroup } from 'aws-cdk-lib/aws-codedeploy';
 import type { Construct } from 'constructs';
 import { Operations } from './alarms.ts';
+import { ApiFunctionsStack } from './api-functions-stack.ts';
+import { OriginSecret } from './origin-secret.ts';
+import { DepartmentNetwork, readNetworkConfig } from './network.ts';
+import { readSmsConfig } from './sms-config.ts';
 import { PublicApi } from './api.ts';
 import { readConfig, type RetireOneConfig } from './config.ts';
 import { CaseData } from './data.ts';
@@ -38,7 +43,12 @@ export class RetireOneStack extends Stack {
   readonly documents: DocumentStore;
   readonly sealKeys: SealKeys;
   readonly secretsKey: SecretsKey;
+  readonly originSecret: OriginSecret;
+  /** Only with context vpc=create or vpcId=…: the department callers' private subnets. */
+  readonly network?: DepartmentNetwork;
   readonly deployment: GradualDeployment;
+  /** The nested stack with the API's functions and their gradual deployment. */
+  readonly apiFunctions: ApiFunctionsStack;
   readonly api: PublicApi;
   readonly site: Site;
   readonly functions: RetireOneFunctions;
@@ -48,10 +58,16 @@ export class RetireOneStack extends Stack {
   readonly textMessages: SmsDispatch;
   readonly operations: Operations;
 
+  /** Every CodeDeploy group, by `<kind>/<module>`: the main stack's and the API functions' nested stack's. */
+  get deploymentGroups(): ReadonlyMap<string, LambdaDeploymentGroup> {
+    return new Map([...this.deployment.groups, ...(this.apiFunctions.deployment?.groups ?? [])]);
+  }
+
   constructor(scope: Construct, id: string, props: RetireOneStackProps = {}) {
     super(scope, id, { description: 'RetireOne 退休一件事: one booking, one form, one sealed answer', ...props });
     const projectRoot = props.projectRoot ?? PROJECT_ROOT;
     const config = readConfig(this.node);
+    const networkConfig = readNetworkConfig(this.node);
     this.config = config;
     for (const key of config.placeholders) {
       Annotations.of(this).addWarningV2(
@@ -71,6 +87,7 @@ export class RetireOneStack extends Stack {
     this.documents = new DocumentStore(this, 'Documents', { retentionDays: config.documentRetentionDays });
     this.sealKeys = new SealKeys(this, 'SealKeys', { keyAdminRoleArn: config.keyAdminRoleArn });
     this.secretsKey = new SecretsKey(this, 'SecretsKey');
+    this.originSecret = new OriginSecret(this, 'OriginSecret');
     this.api = new PublicApi(this, 'Api', {
       allowedOrigins: config.allowedOrigins,
       rateLimit: config.apiRateLimit,
@@ -90,8 +107,17 @@ export class RetireOneStack extends Stack {
       certificateArn: config.certificateArn,
       webAclArn: config.webAclArn,
       ...(config.partition === 'aws-cn' ? { china: { iamCertificateId: config.iamCertificateId! } } : {}),
+      originHeaderValue: this.originSecret.headerValue,
       signIn: { issuer: config.jwtIssuer, citizenClientId: config.citizenClientId, staffClientId: config.staffClientId, audience: config.jwtAudience },
     });
+    if (networkConfig.mode !== 'none') {
+      this.network = new DepartmentNetwork(this, 'Network', {
+        config: networkConfig,
+        smsThroughSns: readSmsConfig(this.node).provider === 'sns',
+        logRetention,
+      });
+    }
+    this.apiFunctions = new ApiFunctionsStack(this, 'ApiFunctions', { documentBucket: this.documents.bucket });
     this.functions = new RetireOneFunctions(this, 'Functions', {
       config,
       projectRoot,
@@ -102,6 +128,9 @@ export class RetireOneStack extends Stack {
       stateMachineArn: stateMachineArnFor(this, STATE_MACHINE_NAME),
       workflowVersion: workflowVersionOf(readFileSync(join(projectRoot, DEFINITION_FILE), 'utf8')),
       publicBaseUrl: config.publicBaseUrl ?? this.site.url,
+      apiPlacement: { scope: this.apiFunctions.functionsScope, bucket: this.apiFunctions.documentBucket },
+      originSecret: this.originSecret,
+      network: this.network,
     });
     this.api.addRoutes(this.functions.apiLive);
     this.workflow = new CaseWorkflow(this, 'Workflow', { projectRoot, steps: this.functions.stepsLive, logRetention });
@@ -120,11 +149,13 @@ export class RetireOneStack extends Stack {
       alarmEmail: config.alarmEmail,
     });
 
+    // Every function's alias moves gradually; each group lives in the stack that holds its alias.
     this.deployment = new GradualDeployment(this, 'Deployment', {
-      // The workflow's steps and the webhook dispatch; the API functions are not yet (see the construct).
+      applicationName: 'retireone',
       aliases: new Map([...this.functions.aliases].filter(([name]) => !name.startsWith('api/'))),
       serviceAlarms: this.operations.rollbackAlarms,
     });
+    this.apiFunctions.deployGradually(this.functions, this.operations.rollbackAlarms);
 
     new CfnOutput(this, 'SiteUrl', { value: this.site.url });
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });

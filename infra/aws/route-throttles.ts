@@ -14,4 +14,9 @@ export const ROUTE_THROTTLES: Readonly<Record<string, { rateLimit: number; burst
   submitFeedback: { rateLimit: 10, burstLimit: 20 },
   // Parses and checks an uploaded PDF's signatures: the most CPU per request.
   verifyUploadedPdf: { rateLimit: 5, burstLimit: 10 },
+  // Public reads; each may read the table (slots) or run the deep probe (health, once per container per few seconds).
+  getHealth: { rateLimit: 10, burstLimit: 20 },
+  listServiceCenters: { rateLimit: 20, burstLimit: 40 },
+  listSlots: { rateLimit: 20, burstLimit: 40 },
+  getOpenApiDocument: { rateLimit: 10, burstLimit: 20 },
 };

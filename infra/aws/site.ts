@@ -24,6 +24,7 @@ import {
   type BehaviorOptions,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { ORIGIN_HEADER } from '../../functions/api/http/through-the-site.ts';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
@@ -56,6 +57,8 @@ export interface SiteProps {
   webAclArn?: string;
   /** Where the deployed pages sign in (written to /site-config.json, with the dev sign-in off). */
   signIn: SiteConfig['signIn'];
+  /** The origin header's value (a dynamic reference to infra/aws/origin-secret.ts): the API refuses requests without it. */
+  originHeaderValue: string;
 }
 
 /**
@@ -128,6 +131,8 @@ export class Site extends Construct {
       origin: new HttpOrigin(apiHost, {
         protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
         originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+        // CloudFront sets this header itself, over any header of that name the viewer sent.
+        customHeaders: { [ORIGIN_HEADER]: props.originHeaderValue },
       }),
       viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
       allowedMethods: AllowedMethods.ALLOW_ALL,

@@ -76,6 +76,13 @@ describe('HTTP API', () => {
       expect(limits.ThrottlingRateLimit).toBeLessThan(stage.Properties.DefaultRouteSettings.ThrottlingRateLimit);
   });
 
+  it('gives every route open to anyone without a token (public or optional) a throttle of its own', () => {
+    const open = ROUTES.filter((r) => !r.devOnly && !requiresToken(r.auth));
+    expect(open.length).toBeGreaterThan(5);
+    const [[, stage]] = ofType('AWS::ApiGatewayV2::Stage') as [[string, Resource]];
+    for (const route of open) expect(stage.Properties.RouteSettings[`${route.method} ${route.path}`], route.doc.operationId).toBeDefined();
+  });
+
   it('allows CORS only from the configured origins', () => {
     const [[, api]] = ofType('AWS::ApiGatewayV2::Api') as [[string, Resource]];
     expect(api.Properties.CorsConfiguration.AllowOrigins).toEqual(TEST_CONTEXT.allowedOrigins);

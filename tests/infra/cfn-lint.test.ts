@@ -33,16 +33,21 @@ const CFN_LINT =
     (p): p is string => p !== undefined && p !== '' && existsSync(p),
   ) ?? 'cfn-lint';
 
+/** Lints one template, or each of several (the main stack's and its nested stacks'), in one cfn-lint run. */
 function lint(template: unknown, outdir: string, regions: string[]) {
-  const file = join(outdir, 'lint-me.template.json');
-  writeFileSync(file, asDeployed(template, regions));
+  const templates = Array.isArray(template) ? (template as Array<{ name: string; json: unknown }>) : [{ name: 'lint-me', json: template }];
+  const files = templates.map((t, i) => {
+    const file = join(outdir, `lint-me-${i}.template.json`);
+    writeFileSync(file, asDeployed(t.json, regions));
+    return { file, name: t.name };
+  });
   // Errors only: warnings (W) and informational findings (I) are reviewed by people, not gated.
-  const r = spawnSync(CFN_LINT, ['--format', 'parseable', '--regions', ...regions, '--', file], { encoding: 'utf8' });
+  const r = spawnSync(CFN_LINT, ['--format', 'parseable', '--regions', ...regions, '--', ...files.map((f) => f.file)], { encoding: 'utf8' });
   const errors = r.stdout
     .split('\n')
     .filter((l) => /:E\d{4}:/.test(l))
-    .map((l) => l.replace(`${file}:`, ''));
-  return { status: r.status, errors };
+    .map((l) => files.reduce((line, f) => line.replace(`${f.file}:`, `${f.name}:`), l));
+  return { status: r.status, errors, linted: files.length };
 }
 
 // cfn-lint takes 10–60 s a template on this machine, longer while the bundling test shares the two cores.
@@ -51,11 +56,28 @@ describe('cfn-lint on the synthesized templates', { timeout: 240_000 }, () => {
     expect(execFileSync(CFN_LINT, ['--version'], { encoding: 'utf8' })).toMatch(/cfn-lint \d+\./);
   });
 
-  it('reports no error for the main stack in every claimed region', () => {
+  it('reports no error for the main stack and its nested stacks in every claimed region', () => {
     const s = synth();
-    const { errors } = lint(s.json, s.outdir, CLAIMED_REGIONS);
+    const { errors, linted } = lint(s.templates, s.outdir, CLAIMED_REGIONS);
+    expect(linted).toBe(s.templates.length);
+    expect(linted).toBeGreaterThan(1);
     expect(errors).toEqual([]);
   });
+
+  // One test per VPC variant: each lints two templates in three regions, which takes minutes on a shared machine.
+  for (const [label, context] of [
+    ['vpc=create', { vpc: 'create' }],
+    [
+      'an existing VPC',
+      { vpcId: 'vpc-0a1b2c3d4e5f60718', subnetIds: 'subnet-0aaa1111bbbb22223', routeTableIds: 'rtb-0aaa1111bbbb22223', availabilityZones: 'ap-east-1a' },
+    ],
+  ] as const) {
+    it(`reports no error for the VPC variant (${label}) in every claimed region`, { timeout: 480_000 }, () => {
+      const s = synth(context);
+      expect(s.stack.network).toBeDefined();
+      expect(lint(s.templates, s.outdir, CLAIMED_REGIONS).errors).toEqual([]);
+    });
+  }
 
   it('reports no error for the edge stack in us-east-1, the only region CloudFront-scoped WAF lives in', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'retireone-edge-lint-'));
@@ -70,25 +92,29 @@ describe('cfn-lint on the synthesized templates', { timeout: 240_000 }, () => {
     }
   });
 
-  it('does report an error it should (a resource type a region lacks)', () => {
+  it('does report an error it should (a resource type a region lacks), in a nested template too', () => {
     const s = synth();
-    const bad = {
-      ...s.json,
-      Resources: {
-        ...s.json.Resources,
-        Nope: {
-          Type: 'AWS::CloudFront::Function',
-          Properties: { Name: 'x', AutoPublish: true, FunctionCode: 'x', FunctionConfig: { Comment: 'x', Runtime: 'cloudfront-js-2.0' } },
-        },
-      },
+    const [root, nested] = s.templates as [(typeof s.templates)[0], (typeof s.templates)[0]];
+    const nope = {
+      Type: 'AWS::CloudFront::Function',
+      Properties: { Name: 'x', AutoPublish: true, FunctionCode: 'x', FunctionConfig: { Comment: 'x', Runtime: 'cloudfront-js-2.0' } },
     };
-    const { errors } = lint(bad, s.outdir, ['cn-north-1']);
-    expect(errors.some((e) => e.includes('AWS::CloudFront::Function'))).toBe(true);
+    const bad = { ...nested.json, Resources: { ...nested.json.Resources, Nope: nope } };
+    // The main template's own CloudFront Function is an error in China as well; only the nested one is looked for.
+    const { errors } = lint(
+      [
+        { name: 'root', json: root.json },
+        { name: 'nested', json: bad },
+      ],
+      s.outdir,
+      ['cn-north-1'],
+    );
+    expect(errors.some((e) => e.startsWith('nested:') && e.includes('AWS::CloudFront::Function'))).toBe(true);
   });
 
   it('reports no error for the China variant (-c partition=aws-cn) in cn-north-1 and cn-northwest-1', () => {
     const s = synth(CHINA_CONTEXT);
-    const { errors } = lint(s.json, s.outdir, ['cn-north-1', 'cn-northwest-1']);
+    const { errors } = lint(s.templates, s.outdir, ['cn-north-1', 'cn-northwest-1']);
     // cfn-lint's pattern for a Task state's Resource admits `arn:aws:` only (its E3601 schema; cfn-lint issue #3518
     // reports the same pattern wrong for the China and GovCloud partitions), while Step Functions in China refuses an
     // `arn:aws:` integration ("The resource belongs to a different partition", aws-cdk issue #4597). Those, and only

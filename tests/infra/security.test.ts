@@ -303,13 +303,16 @@ describe('least privilege', () => {
     expect(new Set(publishing)).toEqual(new Set([smsJob]));
   });
 
-  it('attaches no managed policies to any role but CodeDeploy’s, which gets AWS’s limited Lambda policy alone', () => {
-    const codeDeploy = logicalId(s.stack.deployment.role);
+  it('attaches no managed policies to any role but CodeDeploy’s (one per stack with groups), which get AWS’s limited Lambda policy alone', () => {
+    const codeDeploy = [s.stack.deployment.role, s.stack.apiFunctions.deployment!.role].map(logicalId);
+    expect(new Set(codeDeploy).size).toBe(2);
     const roles = Object.entries(s.json.Resources).filter(([, r]) => r.Type === 'AWS::IAM::Role');
-    for (const [id, r] of roles) if (id !== codeDeploy) expect(r.Properties.ManagedPolicyArns, id).toBeUndefined();
-    expect(JSON.stringify(s.json.Resources[codeDeploy]!.Properties.ManagedPolicyArns)).toMatch(
-      /^\[\{"Fn::Join":\["",\["arn:",\{"Ref":"AWS::Partition"\},":iam::aws:policy\/service-role\/AWSCodeDeployRoleForLambdaLimited"\]\]\}\]$/,
-    );
+    for (const [id, r] of roles) if (!codeDeploy.includes(id)) expect(r.Properties.ManagedPolicyArns, id).toBeUndefined();
+    for (const id of codeDeploy) {
+      expect(JSON.stringify(s.json.Resources[id]!.Properties.ManagedPolicyArns)).toMatch(
+        /^\[\{"Fn::Join":\["",\["arn:",\{"Ref":"AWS::Partition"\},":iam::aws:policy\/service-role\/AWSCodeDeployRoleForLambdaLimited"\]\]\}\]$/,
+      );
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import type { Principal } from '../../adapters/auth.ts';
 import { logger } from '../../shared/logger.ts';
 import { runtime } from '../../shared/runtime.ts';
 import { HttpProblem } from './problem.ts';
+import { NotThroughTheSite } from './through-the-site.ts';
 
 /**
  * Every refused access to a case is on its audit trail: a request to a case's route that authentication
@@ -20,6 +21,8 @@ export function auditRefusals(
     onError: async (request) => {
       const err = request.error;
       if (!(err instanceof HttpProblem) || (err.status !== 401 && err.status !== 403)) return;
+      // A request that bypassed the site reached no case; writing for it would let anyone cost us writes.
+      if (err instanceof NotThroughTheSite) return;
       const caseNumber = CaseNumber.safeParse(request.event.pathParameters?.caseNumber);
       if (!caseNumber.success && !trail) return;
       try {

@@ -16,6 +16,7 @@ import { HttpProblem, validationProblem } from './problem.ts';
 import type { HttpResult } from './result.ts';
 import { illFormedText } from './well-formed.ts';
 import { NO_SNIFF } from './no-sniff.ts';
+import { throughTheSite } from './through-the-site.ts';
 
 export type { HttpResult };
 
@@ -145,10 +146,12 @@ export function httpHandler<B, Q, P>(route: Operation<B, Q, P>, spec: HandlerSpe
     logger.debug({ route: route.doc.operationId, status: result.status }, 'request done');
     return toResponse(result);
   };
-  // onError runs in reverse order: a refusal is audited before it becomes a problem answer.
+  // Before-hooks run in order: a request that bypassed the site is refused before anything reads a token or the
+  // table. onError runs in reverse order: a refusal is audited before it becomes a problem answer.
   const handler = middy(core)
     .use(powertools())
     .use(problemResponses())
+    .use(throughTheSite())
     .use(auditRefusals(route.doc.operationId, route.auditTrail))
     .use(authenticate(route.auth));
   return withCorrelation(handler, correlationOf);

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { App, NestedStack, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IConstruct } from 'constructs';
@@ -17,12 +17,25 @@ export const TEST_CONTEXT = {
   allowedOrigins: ['https://retireone.test'],
 };
 
+export interface TemplateJson {
+  Resources: Record<string, Resource>;
+  Outputs: Record<string, any>;
+  Parameters?: Record<string, unknown>;
+}
+
 export interface Synth {
   app: App;
   stack: RetireOneStack;
+  /** Assertions over `json`. */
   template: Template;
-  /** The raw template JSON. */
-  json: { Resources: Record<string, Resource>; Outputs: Record<string, unknown> };
+  /**
+   * The main template with every nested stack's resources put in, each parameter replaced by the value the parent
+   * passes and each nested output by its value: the wiring reads as one template, whichever stack holds what.
+   * Outputs are the main stack's.
+   */
+  json: TemplateJson;
+  /** Each template as CloudFormation gets it: the main stack's first, then the nested ones. */
+  templates: Array<{ name: string; json: TemplateJson }>;
   outdir: string;
 }
 
@@ -53,8 +66,56 @@ export function synth(context: Record<string, unknown> = {}, beforeSynth?: (stac
   Validations.of(app).addPlugins(new nag.AwsSolutionsChecks(app));
   beforeSynth?.(stack);
   const assembly = app.synth();
-  const json = assembly.getStackByName(stack.stackName).template;
-  return { app, stack, template: Template.fromJSON(json), json, outdir };
+  const root = assembly.getStackByName(stack.stackName).template as TemplateJson;
+  const templates = [{ name: stack.stackName, json: root }];
+  const nested = stack.node.findAll().filter((c): c is NestedStack => c instanceof NestedStack);
+  for (const n of nested) {
+    templates.push({ name: n.node.path, json: JSON.parse(readFileSync(join(outdir, n.templateFile), 'utf8')) as TemplateJson });
+  }
+  const json = inlineNested(
+    root,
+    nested.map((n, i) => ({ id: Stack.of(n.node.scope!).getLogicalId(n.nestedStackResource!), json: templates[i + 1]!.json })),
+  );
+  return { app, stack, template: Template.fromJSON(json), json, templates, outdir };
+}
+
+/** Replaces, anywhere in `value`, what `swap` gives for a node (undefined: keep and descend). */
+function rewrite(value: unknown, swap: (node: Record<string, unknown>) => unknown): unknown {
+  if (Array.isArray(value)) return value.map((v) => rewrite(v, swap));
+  if (value && typeof value === 'object') {
+    const swapped = swap(value as Record<string, unknown>);
+    if (swapped !== undefined) return swapped;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewrite(v, swap)]));
+  }
+  return value;
+}
+
+/** See `Synth.json`. Nested stacks are one level deep (a nested stack inside a nested stack is not inlined). */
+function inlineNested(root: TemplateJson, nested: Array<{ id: string; json: TemplateJson }>): TemplateJson {
+  let resources: Record<string, Resource> = { ...root.Resources };
+  const outputs = new Map<string, unknown>();
+  for (const n of nested) {
+    const passed = (root.Resources[n.id]!.Properties.Parameters ?? {}) as Record<string, unknown>;
+    const own = rewrite(n.json.Resources, (node) => (typeof node.Ref === 'string' && node.Ref in passed ? passed[node.Ref] : undefined)) as Record<
+      string,
+      Resource
+    >;
+    for (const [id, r] of Object.entries(own)) {
+      if (id in resources) throw new Error(`logical id ${id} is in two templates`);
+      resources[id] = r;
+    }
+    for (const [name, o] of Object.entries(n.json.Outputs ?? {})) {
+      outputs.set(
+        `${n.id}/Outputs.${name}`,
+        rewrite(o.Value, (node) => (typeof node.Ref === 'string' && node.Ref in passed ? passed[node.Ref] : undefined)),
+      );
+    }
+  }
+  resources = rewrite(resources, (node) => {
+    const att = node['Fn::GetAtt'];
+    return Array.isArray(att) ? outputs.get(`${att[0]}/${att[1]}`) : undefined;
+  }) as Record<string, Resource>;
+  return { ...root, Resources: resources };
 }
 
 export function logicalId(construct: IConstruct): string {

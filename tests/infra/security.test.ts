@@ -272,8 +272,10 @@ describe('least privilege', () => {
     expect(s.json.Resources[key]!.Properties.EnableKeyRotation).toBe(true);
   });
 
-  it('lets only create-booking and the supervisor retry start executions, and only the signalling functions resume them', () => {
-    expect(rolesAllowed('states:StartExecution')).toEqual(new Set([roleOf('api', 'create-booking'), roleOf('api', 'retry-case')]));
+  it('lets only the two bookings (the person’s and the employer’s filing) and the supervisor retry start executions, and only the signalling functions resume them', () => {
+    expect(rolesAllowed('states:StartExecution')).toEqual(
+      new Set([roleOf('api', 'create-booking'), roleOf('api', 'create-employer-filing'), roleOf('api', 'retry-case')]),
+    );
     expect(rolesAllowed('states:SendTaskSuccess')).toEqual(
       new Set([
         roleOf('api', 'submit-application'),
@@ -324,10 +326,11 @@ describe('the department call signing key', () => {
     api: ['prefill', 'recheck-department', 'create-employer-filing'],
   } as const;
 
+  // Two secrets in the stack: this key and CloudFront's origin header (tests/infra/origin.test.ts).
   const secretId = () => {
-    const ids = Object.entries(s.json.Resources).filter(([, r]) => r.Type === 'AWS::SecretsManager::Secret');
-    expect(ids).toHaveLength(1);
-    return ids[0]![0];
+    const id = logicalId(s.stack.functions.departmentSecret.secret);
+    expect(s.json.Resources[id]?.Type).toBe('AWS::SecretsManager::Secret');
+    return id;
   };
   const fnResource = (fn: unknown) => s.json.Resources[logicalId(fn as never)]!;
 

@@ -4,6 +4,7 @@ import type { BookingResponse } from '../../schemas/booking.ts';
 import { pendingResult } from '../../schemas/department-result.ts';
 import type { CaseRecord } from '../adapters/case-record.ts';
 import { queueKey } from '../adapters/table-keys.ts';
+import { executionInput } from '../adapters/workflow.ts';
 import { crockford6, formatCaseNumber } from '../domain/case-number.ts';
 import { parseIdNumber } from '../domain/id-number.ts';
 import { addDays } from '../domain/months.ts';
@@ -117,7 +118,9 @@ export const handler = httpHandler(operations.createBooking, {
         case 'replayed': {
           const stored = outcome.response.body as BookingResponse;
           // Also on a replay: the first attempt may have stopped between booking and starting the workflow.
-          await rt.workflow.startCase(stored.caseNumber, { caseNumber: stored.caseNumber }, { version: rt.workflow.version });
+          await rt.workflow.startCase(stored.caseNumber, executionInput(stored.caseNumber, stored.applicationDeadline, rt.clock.now()), {
+            version: rt.workflow.version,
+          });
           return { status: outcome.response.status, body: stored, headers: { location: `/v1/cases/${stored.caseNumber}` } };
         }
       }

@@ -189,7 +189,10 @@ export class LocalWorkflowEngine implements WorkflowPort {
         state.Parameters = { ...state.Parameters, [`${LOCAL_TIMEOUT_KEY}.$`]: task.timeoutSecondsPath };
         delete state.TimeoutSecondsPath;
         state.TimeoutSeconds = Math.floor(MAX_TIMER_MS / 1000);
-      } else state.TimeoutSeconds = task.timeoutSeconds! + 60;
+      } else {
+        delete state.TimeoutSecondsPath;
+        state.TimeoutSeconds = task.timeoutSeconds! + 60;
+      }
     }
     if (this.retryTimeScale !== undefined) scaleRetries(substituted.States, this.retryTimeScale);
     return { machine: new StateMachine(substituted as unknown as ConstructorParameters<typeof StateMachine>[0]), tasks };

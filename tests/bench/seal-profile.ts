@@ -1,0 +1,24 @@
+/**
+ * Sealing alone, for a profile: `node --cpu-prof --cpu-prof-dir=tmp tests/bench/seal-profile.ts` seals a
+ * sample paper of every body SEALS times (default 20) and prints the mean time per paper.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureDevPki } from '../../functions/sealing/dev-pki.ts';
+import { localSealSigner } from '../../functions/sealing/local-signer.ts';
+import { sealNotice } from '../../functions/sealing/seal-pdf.ts';
+import { approvedWithTopUp } from '../unit/sealing/fixtures.ts';
+
+const SEALS = Number(process.env.SEALS ?? 20);
+const dir = mkdtempSync(join(tmpdir(), 'retireone-seal-profile-'));
+const signer = localSealSigner(await ensureDevPki(join(dir, 'pki')));
+const notice = approvedWithTopUp;
+try {
+  for (let i = 0; i < 3; i++) await sealNotice(notice, signer);
+  const t = performance.now();
+  for (let i = 0; i < SEALS; i++) await sealNotice(notice, signer);
+  process.stdout.write(`${JSON.stringify({ sealMsPerDocument: Math.round(((performance.now() - t) / SEALS) * 10) / 10 })}\n`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

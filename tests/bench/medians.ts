@@ -12,7 +12,11 @@ const median = (xs: number[]) => {
 };
 const flat = (o: Record<string, unknown>, prefix = ''): [string, number][] =>
   Object.entries(o).flatMap(([k, v]) =>
-    typeof v === 'number' ? [[prefix + k, v] as [string, number]] : v && typeof v === 'object' && !Array.isArray(v) ? flat(v as Record<string, unknown>, `${prefix}${k}.`) : [],
+    typeof v === 'number'
+      ? [[prefix + k, v] as [string, number]]
+      : v && typeof v === 'object' && !Array.isArray(v)
+        ? flat(v as Record<string, unknown>, `${prefix}${k}.`)
+        : [],
   );
 for (const rev of [...new Set(rows.map((r) => r.rev))]) {
   const values = new Map<string, number[]>();

@@ -260,6 +260,8 @@ export class LocalWorkflowEngine implements WorkflowPort {
           this.waiting.delete(token);
           if (deadline !== undefined) this.deadlines.end(caseNumber, state);
         });
+        // A timeout may come while the handler still runs (or after it threw): handled here, awaited below.
+        resumed.catch(() => undefined);
         await asFunction(`steps/${fn}`, () => handler({ ...payload, taskToken: token }, lambdaContext(fn)));
         const output = await resumed;
         this.onTaskOutput?.({ caseNumber, state, output });

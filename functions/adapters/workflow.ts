@@ -1,4 +1,15 @@
 import { DescribeStateMachineAliasCommand, SFNClient, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { secondsUntilDeadlinePassed } from '../domain/application-wait.ts';
+import { caseExecutionInput } from '../shared/correlation.ts';
+
+/**
+ * What a case's execution starts with: its number, the journey's correlation id, and how long its wait for the form lasts (the
+ * workflow's WaitForApplication reads it with TimeoutSecondsPath; ExpireCase gives it again when a wake-up
+ * came before the deadline had passed). Every start of a case passes this, a retry and a resume included.
+ */
+export function executionInput(caseNumber: string, applicationDeadline: string, now: Date): Record<string, unknown> {
+  return { ...caseExecutionInput(caseNumber), applicationWait: { seconds: secondsUntilDeadlinePassed(applicationDeadline, now) } };
+}
 
 /** The workflow engine as the handlers see it: AWS Step Functions, or the embedded interpreter. */
 export interface WorkflowPort {

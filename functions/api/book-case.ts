@@ -14,7 +14,7 @@ import { canonicalHash } from '../shared/canonical-hash.ts';
 import { findSlot } from '../shared/service-centers.ts';
 import type { Runtime } from '../shared/runtime.ts';
 import { HttpProblem } from './http/problem.ts';
-import { caseExecutionInput } from '../shared/correlation.ts';
+import { executionInput } from '../adapters/workflow.ts';
 
 const MAX_ATTEMPTS = 6;
 
@@ -115,7 +115,9 @@ export async function bookCase(
       case 'replayed': {
         const stored = outcome.response.body as BookingResponse;
         // Also on a replay: the first attempt may have stopped between booking and starting the workflow.
-        await rt.workflow.startCase(stored.caseNumber, caseExecutionInput(stored.caseNumber), { version: rt.workflow.version });
+        await rt.workflow.startCase(stored.caseNumber, executionInput(stored.caseNumber, stored.applicationDeadline, rt.clock.now()), {
+          version: rt.workflow.version,
+        });
         return { kind: 'booked', status: outcome.response.status, body: stored };
       }
     }

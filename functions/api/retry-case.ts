@@ -1,8 +1,8 @@
+import { executionInput } from '../adapters/workflow.ts';
 import { loadCaseFor } from './case-access.ts';
 import { httpHandler } from './http/handler.ts';
 import { HttpProblem } from './http/problem.ts';
 import { operations } from './routes.ts';
-import { caseExecutionInput } from '../shared/correlation.ts';
 
 /**
  * A supervisor retries a case whose workflow step failed (NEEDS_ATTENTION): the case goes back to the
@@ -22,7 +22,10 @@ export const handler = httpHandler(operations.retryCase, {
     if (retry === undefined) {
       throw new HttpProblem(409, 'Not waiting for attention', `The case is ${record.status}; only a NEEDS_ATTENTION case can be retried.`);
     }
-    await rt.workflow.startCase(params.caseNumber, caseExecutionInput(params.caseNumber), { retry, version: record.workflowVersion });
+    await rt.workflow.startCase(params.caseNumber, executionInput(params.caseNumber, record.applicationDeadline, rt.clock.now()), {
+      retry,
+      version: record.workflowVersion,
+    });
     return { status: 202, body: { caseNumber: params.caseNumber, status: record.attention!.fromStatus } };
   },
 });

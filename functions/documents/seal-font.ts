@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import realFontkit from '@pdf-lib/fontkit';
-import type { Font } from '@pdf-lib/fontkit';
+import type { Font, Glyph, GlyphRun } from '@pdf-lib/fontkit';
 import type { PDFDocument } from 'pdf-lib';
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
@@ -33,14 +33,40 @@ export function sealFont(path: string = process.env.SEAL_FONT_PATH || DEFAULT_SE
     // First face of a collection: in wqy-microhei.ttc that is the proportional "WenQuanYi Micro Hei".
     const face = 'fonts' in parsed ? parsed.fonts[0] : parsed;
     if (!face) throw new Error(`no font face in ${path}`);
+    const view = withCachedLayout(face);
     const fontkit: Fontkit = {
       create: (data: Uint8Array) => {
         if (data !== bytes) throw new Error('sealFont facade only serves its own font');
-        return face;
+        return view;
       },
     };
     loaded = { bytes, face, fontkit };
     cache.set(path, loaded);
   }
   return loaded;
+}
+
+/**
+ * The face as pdf-lib sees it, except that laying out a string is one cached glyph per character. pdf-lib
+ * runs full OpenType shaping (`layout`) on every drawText, which was the costliest part of a paper's
+ * layout; the papers' text is CJK and digits, which neither kern nor ligate, so the glyphs are the same
+ * (line breaking already measures widths the same way, document-layout.ts textWidth). The glyphs are
+ * kept for the life of the process: a few thousand at most.
+ */
+function withCachedLayout(face: Font): Font {
+  const glyphs = new Map<number, Glyph>();
+  const view = Object.create(face) as Font;
+  view.layout = (text: string) =>
+    ({
+      glyphs: Array.from(text, (ch) => {
+        const cp = ch.codePointAt(0)!;
+        let glyph = glyphs.get(cp);
+        if (!glyph) {
+          glyph = face.glyphForCodePoint(cp);
+          glyphs.set(cp, glyph);
+        }
+        return glyph;
+      }),
+    }) as unknown as GlyphRun;
+  return view;
 }

@@ -9,7 +9,8 @@ import type { SealedPdf } from '../../functions/sealing/seal-pdf.ts';
 export function sealPool(dataDir: string, threads = Number(process.env.SEAL_THREADS ?? 1)) {
   const pool = new Piscina({ filename: new URL('./seal-worker.ts', import.meta.url).href, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
   return {
-    seal: async (data: SealedDocumentData, signingTime: Date): Promise<SealedPdf> => pool.run({ dataDir, data, signingTime: signingTime.toISOString() }),
+    seal: async (data: SealedDocumentData, signingTime: Date): Promise<SealedPdf & { renderMs: number }> =>
+      pool.run({ dataDir, data, signingTime: signingTime.toISOString() }),
     close: () => pool.destroy(),
   };
 }

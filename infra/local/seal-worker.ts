@@ -19,8 +19,11 @@ async function load(dataDir: string) {
   return sealInProcess(seals);
 }
 
+/** `renderMs`: the paper's own time on this thread (layout, signature, save), not its wait in the pool's queue. */
 export default async function seal(task: { dataDir: string; data: SealedDocumentData; signingTime: string }) {
   sealer ??= load(task.dataDir);
-  const sealed = await (await sealer)(task.data, new Date(task.signingTime));
-  return { pdf: sealed.pdf, sha256: sealed.sha256 };
+  const seal = await sealer;
+  const start = performance.now();
+  const sealed = await seal(task.data, new Date(task.signingTime));
+  return { pdf: sealed.pdf, sha256: sealed.sha256, renderMs: performance.now() - start };
 }

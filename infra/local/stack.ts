@@ -6,9 +6,9 @@ import { devTokenIssuer, DEV_ISSUER, type TokenVerifier, verifierByIssuer } from
 import { buildStores } from '../../functions/adapters/stores.ts';
 import { systemClock } from '../../functions/adapters/clock.ts';
 import { ObjectStore } from '../../functions/adapters/object-store.ts';
+import { executionInput } from '../../functions/adapters/workflow.ts';
 import { createDepartmentClient } from '../../functions/departments/client.ts';
 import { loadOrCreateKey, localSigningKey } from '../../functions/departments/signing-key.ts';
-import { caseExecutionInput } from '../../functions/shared/correlation.ts';
 import { rulesFromEnvironment } from '../../functions/shared/policy-config.ts';
 import { policyOn } from '../../functions/domain/policy.ts';
 import { ensureDevPki } from '../../functions/sealing/dev-pki.ts';
@@ -214,7 +214,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       let started = 0;
       for (const c of await rt.cases.listByStatus(RESUMABLE)) {
         if (engine.isRunning(c.caseNumber)) continue;
-        await engine.startCase(c.caseNumber, caseExecutionInput(c.caseNumber), { version: c.workflowVersion });
+        await engine.startCase(c.caseNumber, executionInput(c.caseNumber, c.applicationDeadline, clock.now()), { version: c.workflowVersion });
         started++;
       }
       return started;

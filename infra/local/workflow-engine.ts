@@ -18,13 +18,18 @@ const WAIT_FOR_TOKEN = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
 const TOKEN_PLACEHOLDER = 'local-task-token';
 /** Once this state has run, the execution only ends (its Fail state): a retry may wait for that. */
 const LAST_TASK_OF_FAILED = 'MarkNeedsAttention';
+/** Where the override finds a wait's TimeoutSecondsPath value: a Parameters key of the local copy only. */
+const LOCAL_TIMEOUT_KEY = 'LocalTimeoutSeconds';
+/** Node's timers hold at most 2^31-1 ms (about 24.8 days); a longer wait is timed in steps of this. */
+const MAX_TIMER_MS = 2_147_483_647;
 
 type StepHandler = (event: unknown, context: Context) => Promise<unknown>;
 type TaskDefinition = {
   Type: string;
   Resource?: string;
-  Parameters?: { FunctionName?: string };
+  Parameters?: { FunctionName?: string; [key: string]: unknown };
   TimeoutSeconds?: number;
+  TimeoutSecondsPath?: string;
   Retry?: { IntervalSeconds?: number; MaxDelaySeconds?: number }[];
   Branches?: { States: Record<string, TaskDefinition> }[];
 };
@@ -34,6 +39,16 @@ function waitTimedOut(state: string): Error {
   const err = new Error(`${state} timed out`);
   err.name = 'States.Timeout';
   return err;
+}
+
+/** A TimeoutSecondsPath value as Step Functions takes it: a positive integer of seconds, else the execution fails. */
+function timeoutFromPath(state: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    const err = new Error(`${state}: TimeoutSecondsPath gave ${JSON.stringify(value)}, not a positive integer`);
+    err.name = 'States.Runtime';
+    throw err;
+  }
+  return value * 1000;
 }
 
 /** Every Retry's pauses (interval and cap) times `scale`, in place: the same schedule, backoff and jitter, only faster. */
@@ -74,7 +89,7 @@ function lambdaContext(functionName: string): Context {
 /** Every Task state, including those inside Parallel branches, with the substitution it invokes. */
 function taskStates(
   states: Record<string, TaskDefinition>,
-  out = new Map<string, { substitution: StepSubstitution; waitsForToken: boolean; timeoutSeconds?: number }>(),
+  out = new Map<string, { substitution: StepSubstitution; waitsForToken: boolean; timeoutSeconds?: number; timeoutSecondsPath?: string }>(),
 ) {
   for (const [name, state] of Object.entries(states)) {
     if (state.Type === 'Parallel') for (const b of state.Branches!) taskStates(b.States, out);
@@ -83,7 +98,12 @@ function taskStates(
     const ref = waits ? state.Parameters!.FunctionName! : state.Resource!;
     const m = /^\$\{(\w+)\}$/.exec(ref);
     if (!m?.[1] || !(m[1] in STEP_FUNCTIONS)) throw new Error(`state ${name}: unknown resource ${ref}`);
-    out.set(name, { substitution: m[1] as StepSubstitution, waitsForToken: waits, timeoutSeconds: state.TimeoutSeconds });
+    out.set(name, {
+      substitution: m[1] as StepSubstitution,
+      waitsForToken: waits,
+      timeoutSeconds: state.TimeoutSeconds,
+      timeoutSecondsPath: state.TimeoutSecondsPath,
+    });
   }
   return out;
 }
@@ -121,6 +141,8 @@ export class LocalWorkflowEngine implements WorkflowPort {
   onTaskOutput?: (t: { caseNumber: string; state: string; output: unknown }) => void;
   /** Called with the execution name each time an execution really starts (tests count them). */
   onExecutionStart?: (name: string) => void;
+  /** Called each time an execution enters a state: what Step Functions Standard bills as a state transition. */
+  onStateEntered?: (execution: string, state: string) => void;
 
   /**
    * `dataDir`: every definition this engine has run is kept there by version (`workflows/<version>.asl.json`),
@@ -150,13 +172,27 @@ export class LocalWorkflowEngine implements WorkflowPort {
       States: Record<string, TaskDefinition>;
     };
     for (const [name, task] of tasks) {
-      // A wait without TimeoutSeconds waits for its person as long as it takes, as on Step Functions.
-      if (!task.waitsForToken || task.timeoutSeconds === undefined) continue;
-      if (this.waitTimeoutSeconds !== undefined) task.timeoutSeconds = this.waitTimeoutSeconds;
-      // The override keeps the wait's deadline across restarts and times it out itself; the interpreter's
-      // own timer (it starts afresh with each run) only backs it up, a minute later than the longest wait.
+      // A wait without a timeout waits for its person as long as it takes, as on Step Functions.
+      if (!task.waitsForToken || (task.timeoutSeconds === undefined && task.timeoutSecondsPath === undefined)) continue;
       const state = substituted.States[name];
-      if (state) state.TimeoutSeconds = task.timeoutSeconds + 60;
+      if (this.waitTimeoutSeconds !== undefined) {
+        task.timeoutSeconds = this.waitTimeoutSeconds;
+        task.timeoutSecondsPath = undefined;
+      }
+      if (!state) continue;
+      // The override keeps the wait's deadline across restarts and times it out itself; the interpreter's
+      // own timer (it starts afresh with each run) only backs it up, a minute later than the wait. A wait
+      // whose timeout is read from the input (TimeoutSecondsPath) gets that value handed to the override
+      // as a parameter, and a backup as long as a timer may be: if it fires first (a wait over 24 days),
+      // the wait wakes early, and its next step finds the deadline not yet passed and waits again.
+      if (task.timeoutSecondsPath !== undefined) {
+        state.Parameters = { ...state.Parameters, [`${LOCAL_TIMEOUT_KEY}.$`]: task.timeoutSecondsPath };
+        delete state.TimeoutSecondsPath;
+        state.TimeoutSeconds = Math.floor(MAX_TIMER_MS / 1000);
+      } else {
+        delete state.TimeoutSecondsPath;
+        state.TimeoutSeconds = task.timeoutSeconds! + 60;
+      }
     }
     if (this.retryTimeScale !== undefined) scaleRetries(substituted.States, this.retryTimeScale);
     return { machine: new StateMachine(substituted as unknown as ConstructorParameters<typeof StateMachine>[0]), tasks };
@@ -201,23 +237,31 @@ export class LocalWorkflowEngine implements WorkflowPort {
           if (state === LAST_TASK_OF_FAILED && run) run.ending = true;
           return result;
         }
-        const payload = (input as { Payload: Record<string, unknown> }).Payload;
+        const { Payload: payload, [LOCAL_TIMEOUT_KEY]: fromPath } = input as { Payload: Record<string, unknown>; [LOCAL_TIMEOUT_KEY]?: unknown };
         const caseNumber = (payload.caseNumber as string) ?? '';
         const token = `${randomUUID()}.${caseNumber}`;
-        const timeoutMs = task.timeoutSeconds === undefined ? undefined : task.timeoutSeconds * 1000;
+        const timeoutMs =
+          task.timeoutSecondsPath !== undefined ? timeoutFromPath(state, fromPath) : task.timeoutSeconds === undefined ? undefined : task.timeoutSeconds * 1000;
         const deadline = timeoutMs === undefined ? undefined : this.deadlines.begin(caseNumber, state, timeoutMs);
         let timer: NodeJS.Timeout | undefined;
         const resumed = new Promise((resolve, reject) => {
           this.waiting.set(token, resolve);
           if (deadline === undefined) return;
-          timer = setTimeout(() => reject(waitTimedOut(state)), Math.max(0, deadline - Date.now()));
-          timer.unref();
+          const arm = () => {
+            const left = deadline - Date.now();
+            if (left <= 0) return reject(waitTimedOut(state));
+            timer = setTimeout(arm, Math.min(left, MAX_TIMER_MS));
+            timer.unref();
+          };
+          arm();
         }).finally(() => {
           // Signalled or timed out, the wait is over: the token resumes nothing any more, as on Step Functions.
           clearTimeout(timer);
           this.waiting.delete(token);
           if (deadline !== undefined) this.deadlines.end(caseNumber, state);
         });
+        // A timeout may come while the handler still runs (or after it threw): handled here, awaited below.
+        resumed.catch(() => undefined);
         await asFunction(`steps/${fn}`, () => handler({ ...payload, taskToken: token }, lambdaContext(fn)));
         const output = await resumed;
         this.onTaskOutput?.({ caseNumber, state, output });
@@ -280,6 +324,7 @@ export class LocalWorkflowEngine implements WorkflowPort {
         Task: { Token: TOKEN_PLACEHOLDER },
       },
     });
+    if (this.onStateEntered) void this.countTransitions(name, execution.eventLogs);
     const done = execution.result
       .catch((err: Error) => {
         if (this.stopped) return;
@@ -289,6 +334,14 @@ export class LocalWorkflowEngine implements WorkflowPort {
       })
       .finally(() => this.running.delete(caseNumber));
     this.running.set(caseNumber, { done, abort: execution.abort });
+  }
+
+  private async countTransitions(name: string, events: AsyncGenerator<{ type: string; state?: { name: string } }>): Promise<void> {
+    try {
+      for await (const e of events) if (e.type === 'StateEntered' && e.state) this.onStateEntered?.(name, e.state.name);
+    } catch {
+      // The execution was aborted (stop): nothing more to count.
+    }
   }
 
   private retryOverrides(tasks: VersionedMachine['tasks']): Record<string, number> {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_FIXTURES, startTestStack, type TestStack } from './harness.ts';
+import { chinaDate } from '../../functions/adapters/clock.ts';
 
 const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
 const LOAN = demo.get('441900196608190252'); // 刘伟
@@ -56,5 +57,31 @@ describe('wait deadlines across a restart', () => {
     expect(expiredAt).toBeLessThan(restartedAt + TIMEOUT_S * 1000);
     // Not early either: the wait lasted its timeout, less the moments before the wait was seen.
     expect(expiredAt - waitingSince).toBeGreaterThan(TIMEOUT_S * 1000 - 1500);
+  }, 120_000);
+
+  it('waits for the form with one timer, to the start of the day after the application deadline, not a wake-up every few hours', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'retireone-waits-once-'));
+    const clockToday = '2026-12-10';
+    const own = await startTestStack({ dataDir: dir, clockToday });
+    try {
+      const person = demo.get('441900196610120130');
+      const token = await own.client.token('citizen', { idNumber: person.idNumber });
+      const booked = await own.client.post('/v1/bookings', { idNumber: person.idNumber, name: person.name, phone: person.phone, channel: 'online' }, token, {
+        'Idempotency-Key': crypto.randomUUID(),
+      });
+      expect(booked.status).toBe(201);
+      const caseNumber: string = booked.body.caseNumber;
+      const waitFile = () => readdirSync(join(dir, 'waits')).filter((f) => f.startsWith(`${caseNumber}.WaitForApplication`));
+      await expect.poll(waitFile).toHaveLength(1);
+      const kept = JSON.parse(readFileSync(join(dir, 'waits', waitFile()[0]!), 'utf8')).deadline as number;
+      // The product's clock is CLOCK_TODAY with the time of day running: the timer is in real time.
+      const shiftMs = Date.parse(`${clockToday}T00:00:00+08:00`) - Date.parse(`${chinaDate(new Date())}T00:00:00+08:00`);
+      const passes = Date.parse(`${booked.body.applicationDeadline}T00:00:00+08:00`) + 86_400_000;
+      expect(Math.abs(kept - (passes - shiftMs))).toBeLessThan(2000);
+      expect(own.engine.isRunning(caseNumber)).toBe(true);
+    } finally {
+      await own.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 });

@@ -26,12 +26,20 @@ async function probeReadiness(rt: Runtime): Promise<boolean> {
   return false;
 }
 
-// One runtime per process, so one probe (and one kept outcome) per container.
-let ready: (() => Promise<boolean>) | undefined;
+// One probe (and one kept outcome) per runtime: a container has one; a test process may start several stacks.
+const probes = new WeakMap<Runtime, () => Promise<boolean>>();
+
+function readinessOf(rt: Runtime): () => Promise<boolean> {
+  let ready = probes.get(rt);
+  if (!ready) {
+    ready = cachedProbe(() => probeReadiness(rt), cacheMs);
+    probes.set(rt, ready);
+  }
+  return ready;
+}
 
 export const handler = httpHandler(operations.getHealth, {
   async handle({ rt }) {
-    ready ??= cachedProbe(() => probeReadiness(rt), cacheMs);
-    return (await ready()) ? { status: 200, body: { status: 'ok' } } : { status: 503, body: { status: 'unavailable' } };
+    return (await readinessOf(rt)()) ? { status: 200, body: { status: 'ok' } } : { status: 503, body: { status: 'unavailable' } };
   },
 });

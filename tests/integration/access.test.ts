@@ -58,7 +58,8 @@ describe('access in development mode', () => {
       tokenB,
     );
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(202);
-    const done = await client.waitForCase(caseB, tokenB, (c) => c.status === 'COMPLETED');
+    // Settled: completed, and the text message's note written, so nothing but A's attempts could change B's case.
+    const done = await client.waitForCase(caseB, tokenB, (c) => c.status === 'COMPLETED' && c.timeline.at(-1)?.note?.includes('已短信通知') === true);
     expect(done.documents.length).toBeGreaterThan(0);
     documentB = done.documents[0].documentId;
   });

@@ -1,6 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { loadOrCreateKey } from '../shared/local-key-file.ts';
 import { contextText, type SecretBox } from './secret-box.ts';
 
 const PREFIX = 'v1.local.';
@@ -32,19 +31,4 @@ export function localSecretBox(keyFile: string): SecretBox {
       return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
     },
   };
-}
-
-function loadOrCreateKey(keyFile: string): Buffer {
-  if (!existsSync(keyFile)) {
-    mkdirSync(dirname(keyFile), { recursive: true, mode: 0o700 });
-    // 'wx': two processes starting at once cannot both write a key; the loser reads the winner's.
-    try {
-      writeFileSync(keyFile, randomBytes(32), { mode: 0o600, flag: 'wx' });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
-  }
-  const key = readFileSync(keyFile);
-  if (key.length !== 32) throw new Error(`${keyFile} is not a 32-byte key`);
-  return key;
 }

@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { loadOrCreateKey } from '../shared/local-key-file.ts';
 
 /** The key department calls are signed with (functions/departments/signing.ts), and the id the departments know it by. */
 export interface SigningKey {
@@ -29,21 +27,6 @@ function once(read: () => Promise<SigningKey>): SigningKeySource {
  */
 export function localSigningKey(keyFile: string): SigningKeySource {
   return once(async () => ({ keyId: 'local', key: loadOrCreateKey(keyFile) }));
-}
-
-export function loadOrCreateKey(keyFile: string): Buffer {
-  if (!existsSync(keyFile)) {
-    mkdirSync(dirname(keyFile), { recursive: true, mode: 0o700 });
-    // 'wx': two processes starting at once cannot both write a key; the loser reads the winner's.
-    try {
-      writeFileSync(keyFile, randomBytes(32), { mode: 0o600, flag: 'wx' });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
-  }
-  const key = readFileSync(keyFile);
-  if (key.length !== 32) throw new Error(`${keyFile} is not a 32-byte key`);
-  return key;
 }
 
 /**

@@ -118,6 +118,21 @@ describe('the correlation id an API request takes', () => {
     const none = await ask({});
     expect(none.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
+
+  it('is answered back on a refusal too: a field wrong, no token, a token of the wrong role', async () => {
+    const headers = { 'x-correlation-id': 'caller.refused-0007' };
+    const invalid = await stack.client.request('POST', '/v1/eligibility/retirement', { body: { gender: 'x' }, headers });
+    const noToken = await stack.client.request('GET', '/v1/staff/cases', { headers });
+    const citizen = await stack.client.request('GET', '/v1/staff/cases', {
+      headers,
+      token: await stack.client.token('citizen', { idNumber: CHEN.idNumber, name: CHEN.name }),
+    });
+    expect([invalid.status, noToken.status, citizen.status]).toEqual([400, 401, 403]);
+    for (const res of [invalid, noToken, citizen]) {
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(res.headers.get('x-correlation-id')).toBe('caller.refused-0007');
+    }
+  });
 });
 
 describe('the stand-ins refuse what the product did not sign', () => {

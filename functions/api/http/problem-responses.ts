@@ -1,11 +1,15 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { CORRELATION_HEADER, currentCorrelationId } from '../../shared/correlation.ts';
 import { logger } from '../../shared/logger.ts';
 import { isTransient } from '../../shared/transient-error.ts';
 import { NO_SNIFF } from './no-sniff.ts';
 import { HttpProblem } from './problem.ts';
 
-/** Turns every error into RFC 9457 problem+json; anything unexpected is a 500 that reveals nothing. */
+/**
+ * Turns every error into RFC 9457 problem+json; anything unexpected is a 500 that reveals nothing. A refusal
+ * answers the journey's correlation id too: it is what a caller quotes to the service desk when a call fails.
+ */
 export function problemResponses(): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2> {
   return {
     onError: async (request) => {
@@ -19,6 +23,7 @@ export function problemResponses(): middy.MiddlewareObj<APIGatewayProxyEventV2, 
             : new HttpProblem(500, 'Internal error', 'Something went wrong on our side. Your case is safe; please try again.');
       if (unavailable) logger.warn({ err, path: request.event.rawPath }, 'dependency unavailable');
       else if (!(err instanceof HttpProblem)) logger.error({ err, path: request.event.rawPath }, 'unhandled error');
+      const correlationId = currentCorrelationId();
       request.response = {
         statusCode: problem.status,
         headers: {
@@ -27,6 +32,7 @@ export function problemResponses(): middy.MiddlewareObj<APIGatewayProxyEventV2, 
           'content-type': 'application/problem+json; charset=utf-8',
           'cache-control': 'no-store',
           ...NO_SNIFF,
+          ...(correlationId ? { [CORRELATION_HEADER]: correlationId } : {}),
         },
         body: JSON.stringify({
           type: `https://retireone.gov.cn/problems/${problem.status}`,

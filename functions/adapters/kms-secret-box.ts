@@ -1,5 +1,6 @@
 import { DecryptCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
 import type { SecretBox } from './secret-box.ts';
+import { traced } from '../shared/observability.ts';
 
 const PREFIX = 'v1.kms.';
 
@@ -8,7 +9,7 @@ const PREFIX = 'v1.kms.';
  * KMS's 4 KB limit, so no data key is needed), with the context as KMS encryption context — CloudTrail shows it
  * on every decrypt, and the key policy can require it.
  */
-export function kmsSecretBox(keyId: string, client = new KMSClient({})): SecretBox {
+export function kmsSecretBox(keyId: string, client = traced(new KMSClient({}))): SecretBox {
   return {
     async seal(plaintext, context) {
       const out = await client.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from(plaintext, 'utf8'), EncryptionContext: context }));

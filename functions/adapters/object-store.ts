@@ -1,4 +1,5 @@
 import { GetObjectCommand, HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { traced } from '../shared/observability.ts';
 
 /** Sealed documents in S3. Write-once is enforced by the document record's conditional write (and Object Lock on AWS). */
 export class ObjectStore {
@@ -43,5 +44,5 @@ export class ObjectStore {
  * upload (the embedded hosting builds its own client, see infra/local/s3-local.ts).
  */
 export function makeS3Client(): S3Client {
-  return new S3Client({});
+  return traced(new S3Client({}));
 }

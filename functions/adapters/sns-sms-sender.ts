@@ -1,5 +1,6 @@
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { OutgoingSms, SmsSender } from '../notifications/sms-sender.ts';
+import { traced } from '../shared/observability.ts';
 
 /** A mainland mobile number (11 digits from 1) in E.164, as SNS takes phone numbers. */
 export function toE164(phone: string): string {
@@ -22,7 +23,7 @@ export class SnsSmsSender implements SmsSender {
 
   constructor(opts: { client?: SNSClient; senderId?: string } = {}) {
     // A send that hangs must end well within the drain's claim (functions/sms/sms-on-schedule.ts SMS_LIMITS).
-    this.client = opts.client ?? new SNSClient({ requestHandler: { requestTimeout: 10_000, connectionTimeout: 3_000 } });
+    this.client = opts.client ?? traced(new SNSClient({ requestHandler: { requestTimeout: 10_000, connectionTimeout: 3_000 } }));
     this.senderId = opts.senderId;
   }
 

@@ -1,6 +1,7 @@
 import { DescribeStateMachineAliasCommand, SFNClient, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { secondsUntilDeadlinePassed } from '../domain/application-wait.ts';
 import { caseExecutionInput } from '../shared/correlation.ts';
+import { traced } from '../shared/observability.ts';
 
 /**
  * What a case's execution starts with: its number, the journey's correlation id, and how long its wait for the form lasts (the
@@ -37,7 +38,7 @@ export class StepFunctionsWorkflow implements WorkflowPort {
   readonly version: string;
 
   /** `stateMachineArn` is the `live` alias ARN: Step Functions pins each execution to the version it started on. */
-  constructor(stateMachineArn: string, version: string, sfn = new SFNClient({})) {
+  constructor(stateMachineArn: string, version: string, sfn = traced(new SFNClient({}))) {
     this.sfn = sfn;
     this.stateMachineArn = stateMachineArn;
     this.version = version;

@@ -1,5 +1,6 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { loadOrCreateKey } from '../shared/local-key-file.ts';
+import { traced } from '../shared/observability.ts';
 
 /** The key department calls are signed with (functions/departments/signing.ts), and the id the departments know it by. */
 export interface SigningKey {
@@ -33,7 +34,7 @@ export function localSigningKey(keyFile: string): SigningKeySource {
  * AWS: the shared key is a Secrets Manager secret (infra/aws/department-secret.ts) whose generated string is the
  * key; its version id names it to the departments, so a rotation is visible on both sides.
  */
-export function secretsManagerSigningKey(secretId: string, client: SecretsManagerClient = new SecretsManagerClient({})): SigningKeySource {
+export function secretsManagerSigningKey(secretId: string, client: SecretsManagerClient = traced(new SecretsManagerClient({}))): SigningKeySource {
   return once(async () => {
     const out = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
     if (!out.SecretString || out.SecretString.length < 32) throw new Error(`secret ${secretId} holds no department signing key`);

@@ -21,6 +21,7 @@ import type { SealingKit } from './sealing-kit.ts';
 import { sealInProcess } from './seal-in-process.ts';
 import { kmsSealSigner } from './kms-signer.ts';
 import { pemBundleToDer } from './pem.ts';
+import { traced } from '../shared/observability.ts';
 
 /** zod 4: a record keyed by an enum is exhaustive, so a missing body fails here, at the first cold start. */
 const KeyIds = z.record(IssuingBody, z.string().min(1));
@@ -66,7 +67,7 @@ export async function buildKmsSealingKit(deps: KmsSealingKitDeps = {}): Promise<
   const keyIds = KeyIds.parse(JSON.parse(env.SEAL_KMS_KEY_IDS));
   // Optional: the names printed as issuer, e.g. {"medical":"东莞市医疗保障局"}; the body's generic name otherwise.
   const names = IssuerNames.parse(env.SEAL_ISSUER_NAMES ? JSON.parse(env.SEAL_ISSUER_NAMES) : undefined) ?? {};
-  const kms = deps.kms ?? new KMSClient({});
+  const kms = deps.kms ?? traced(new KMSClient({}));
   const [trustedCaDer, ...chains] = await Promise.all([read(TRUSTED_CA_KEY), ...ISSUING_BODIES.map((b) => read(chainKey(b)))]);
   const seals = Object.fromEntries(
     ISSUING_BODIES.map((body, i) => [body, { signer: kmsSealSigner(kms, keyIds[body], chains[i]!), issuer: names[body] ?? ISSUING_BODY_NAMES[body] }]),

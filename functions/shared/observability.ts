@@ -9,6 +9,9 @@ import { logger } from './logger.ts';
 import { productMetrics } from './metrics.ts';
 
 let tracer: Tracer | undefined;
+type AwsClient = Parameters<Tracer['captureAWSv3Client']>[0];
+/** Clients made before the Tracer was built (at import, or by a cold start's first lines): traced once it is. */
+const awaitingTracer: AwsClient[] = [];
 
 /**
  * Built on first use, not at import: the embedded hosting sets `POWERTOOLS_TRACE_ENABLED=false` when it starts,
@@ -18,8 +21,20 @@ async function productTracer(): Promise<Tracer> {
   if (!tracer) {
     const { Tracer } = await import('@aws-lambda-powertools/tracer');
     tracer = new Tracer({ serviceName: 'retireone' });
+    for (const client of awaitingTracer.splice(0)) tracer.captureAWSv3Client(client);
   }
   return tracer;
+}
+
+/**
+ * An AWS SDK client whose calls become X-Ray subsegments of the invocation (DynamoDB, S3, Step Functions, KMS,
+ * Secrets Manager, SNS), so a slow step shows which call was slow. Outside Lambda, and when
+ * `POWERTOOLS_TRACE_ENABLED=false`, the Tracer leaves the client as it is.
+ */
+export function traced<C>(client: C): C {
+  if (tracer) tracer.captureAWSv3Client(client as AwsClient);
+  else awaitingTracer.push(client as AwsClient);
+  return client;
 }
 
 type Middleware = middy.MiddlewareObj<unknown, unknown, Error, Context>;

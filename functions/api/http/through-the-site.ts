@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { HttpProblem } from './problem.ts';
+import { traced } from '../../shared/observability.ts';
 
 /**
  * The header CloudFront adds to every request it sends to the API (infra/aws/site.ts). API Gateway's own
@@ -23,7 +24,7 @@ export type SecretReader = (secretId: string) => Promise<string>;
 /** Secrets Manager's GetSecretValue, loaded only where the check is on (the embedded hosting never imports the SDK). */
 const readFromSecretsManager: SecretReader = async (secretId) => {
   const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
-  const out = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: secretId }));
+  const out = await traced(new SecretsManagerClient({})).send(new GetSecretValueCommand({ SecretId: secretId }));
   if (!out.SecretString) throw new Error(`secret ${secretId} has no string value`);
   return out.SecretString;
 };

@@ -70,4 +70,36 @@ describe('the handler wrappers’ Powertools middleware', () => {
     const lines = await written(() => step({ caseNumber: 'RT20261124K3Q9MZ', correlationId: '441900196610120130' }, lambdaContext('check-tax')));
     expect(lines.filter((l) => l.message).map((l) => l.correlation_id)).toEqual(['RT20261124K3Q9MZ', 'RT20261124K3Q9MZ']);
   });
+
+  /** The names on a client's middleware stack: X-Ray's instrumentation is one when the client is traced. */
+  const middlewareNames = (client: { middlewareStack: { identify(): string[] } }) => client.middlewareStack.identify().join(' ');
+
+  async function clientsAroundOneInvocation(traceEnabled: string) {
+    vi.stubEnv('AWS_EXECUTION_ENV', 'AWS_Lambda_nodejs22.x');
+    vi.stubEnv('POWERTOOLS_TRACE_ENABLED', traceEnabled);
+    vi.stubEnv('AWS_XRAY_CONTEXT_MISSING', 'IGNORE_ERROR');
+    const { setRuntime } = await import('../../../functions/shared/runtime.ts');
+    setRuntime({} as never);
+    const { traced } = await import('../../../functions/shared/observability.ts');
+    const { S3Client } = await import('@aws-sdk/client-s3');
+    const { CaseInput, stepHandler } = await import('../../../functions/steps/step-handler.ts');
+    const before = traced(new S3Client({ region: 'cn-north-1' }));
+    const step = stepHandler('probe', CaseInput, async () => 'ok');
+    await written(() => step({ caseNumber: 'RT20261124K3Q9MZ', correlationId: 'corr-trace-0001' }, lambdaContext('check-hr')));
+    const after = traced(new S3Client({ region: 'cn-north-1' }));
+    return { before: middlewareNames(before), after: middlewareNames(after), plain: middlewareNames(new S3Client({ region: 'cn-north-1' })) };
+  }
+
+  it('traces every AWS client the product makes in Lambda, made before the first invocation or after it', async () => {
+    const names = await clientsAroundOneInvocation('true');
+    expect(names.before).toContain('XRaySDKInstrumentation');
+    expect(names.after).toContain('XRaySDKInstrumentation');
+    expect(names.plain).not.toContain('XRaySDKInstrumentation');
+  });
+
+  it('leaves the clients untraced when tracing is switched off', async () => {
+    const names = await clientsAroundOneInvocation('false');
+    expect(names.before).not.toContain('XRaySDKInstrumentation');
+    expect(names.after).not.toContain('XRaySDKInstrumentation');
+  });
 });

@@ -1,9 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { CaseStatus, TimelineEntry } from '../../schemas/case.ts';
+import { CaseStatus } from '../../schemas/case.ts';
 import { MessageKind } from '../../schemas/dev-messages.ts';
-import { SENT_NOTE, SMS_FAILED, SMS_PENDING, SMS_PREFIX } from '../notifications/pending-sms.ts';
+import { SMS_FAILED, SMS_PENDING, SMS_PREFIX } from '../notifications/pending-sms.ts';
+import type { SentReport } from '../notifications/sent-notes.ts';
 import { parseRecord } from './case-record.ts';
 import { keys, STATUS_INDEX } from './table-keys.ts';
 import { TableStore } from './table-store.ts';
@@ -37,12 +38,12 @@ type Attempt = StoredSms & { handing?: boolean };
 const handOverSettled = (m: Attempt) => (m.handing ? ', handedOver = handedOver - :one' : '');
 const handOverValues = (m: Attempt): Record<string, unknown> => (m.handing ? { ':one': 1 } : {});
 const occurrence = (sk: string) => Number(sk.split('#')[1] ?? Number.MAX_SAFE_INTEGER);
-const TimelineOnly = z.object({ timeline: z.array(TimelineEntry) });
+const SentEntry = z.object({ entry: z.object({ at: z.string(), status: CaseStatus }) });
 
 /**
  * The text-message outbox (functions/notifications/pending-sms.ts): written by every stage in its own transaction,
- * drained by functions/sms/drain.ts. Every write here is conditional: a message is claimed by one drain at a time,
- * marked sent once, and the timeline says so once.
+ * drained by functions/sms/drain.ts. Every write here is conditional: a message is claimed by one drain at a time
+ * and marked sent once; the case view says 已短信通知 from that mark (functions/notifications/sent-notes.ts).
  */
 export class OutboxStore extends TableStore {
   /** A message that must go at most once per key (an invitation, a deadline reminder): false when it was already written. */
@@ -225,37 +226,27 @@ export class OutboxStore extends TableStore {
     }
   }
 
-  /**
-   * Says on the case's timeline entry that its message went out (SENT_NOTE), once. Touches the `timeline`
-   * attribute only (the drain's role may change nothing else of a case), and only the entry the message reports,
-   * found again by its time and status. False when there is no such entry or it already says so.
-   */
-  async noteSentOnTimeline(caseNumber: string, entry: { at: string; status: CaseStatus }): Promise<boolean> {
-    const out = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: keys.case(caseNumber), ProjectionExpression: 'timeline', ConsistentRead: true }),
-    );
-    if (!out.Item) return false;
-    const { timeline } = parseRecord(TimelineOnly, out.Item, `timeline of ${caseNumber}`);
-    const i = timeline.findIndex((t) => t.at === entry.at && t.status === entry.status);
-    const found = timeline[i];
-    if (!found || found.note.endsWith(SENT_NOTE)) return false;
-    try {
-      await this.db.send(
-        new UpdateCommand({
+  /** The timeline entries of a case whose message the provider took (the case view says 已短信通知 on them). */
+  async sentReports(caseNumber: string): Promise<SentReport[]> {
+    const reports: SentReport[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
           TableName: this.table,
-          Key: keys.case(caseNumber),
-          UpdateExpression: `SET timeline[${i}].note = :n`,
-          // The timeline only grows, so entry i is still the one found; its note decides whether another drain was first.
-          ConditionExpression: `timeline[${i}].note = :was`,
-          ExpressionAttributeValues: { ':n': `${found.note}${SENT_NOTE}`, ':was': found.note },
-          ReturnValues: 'NONE',
+          KeyConditionExpression: 'pk = :pk',
+          FilterExpression: 'attribute_exists(sentAt) AND attribute_exists(entry)',
+          ProjectionExpression: 'entry',
+          ExpressionAttributeValues: { ':pk': `${SMS_PREFIX}${caseNumber}` },
+          // A page read just after the drain marked a message shows its note.
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
         }),
       );
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
-      throw err;
-    }
+      for (const item of out.Items ?? []) reports.push(parseRecord(SentEntry, item, `message of ${caseNumber}`).entry);
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return reports;
   }
 
   /** The messages written about one case, oldest first, sent or not (tests and support read them). */

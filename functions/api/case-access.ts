@@ -8,6 +8,7 @@ import { agencyVerdict, appliedByView } from '../domain/applicant.ts';
 import type { AgencyScope } from '../../schemas/applicant.ts';
 import { HttpProblem, notFound } from './http/problem.ts';
 import { guidanceFor } from './case-guidance.ts';
+import { type SentReport, withSentNotes } from '../notifications/sent-notes.ts';
 
 /**
  * Loads a case for a caller and writes the access to the audit trail. A citizen reaches only cases
@@ -93,7 +94,12 @@ export function auditAccess(rt: Runtime, principal: Principal | undefined, caseN
   });
 }
 
-export function toCaseView(record: CaseRecord, rt: Pick<Runtime, 'policy' | 'clock'>): CaseView {
+/** The case as its readers see it, with 已短信通知 on the entries whose message went (one query of its messages). */
+export async function caseViewOf(record: CaseRecord, rt: Pick<Runtime, 'policy' | 'clock' | 'outbox'>): Promise<CaseView> {
+  return toCaseView(record, rt, await rt.outbox.sentReports(record.caseNumber));
+}
+
+function toCaseView(record: CaseRecord, rt: Pick<Runtime, 'policy' | 'clock'>, sent: readonly SentReport[]): CaseView {
   const sla = slaFor(record, rt);
   return {
     caseNumber: record.caseNumber,
@@ -105,7 +111,7 @@ export function toCaseView(record: CaseRecord, rt: Pick<Runtime, 'policy' | 'clo
     ...supplementView(record),
     departments: record.departments,
     // Actors name citizens by ID number; the view shows them masked (the full number is in the case's own record).
-    timeline: record.timeline.map((entry) => ({ ...entry, actor: maskNumbersInText(entry.actor) })),
+    timeline: withSentNotes(record.timeline, sent).map((entry) => ({ ...entry, actor: maskNumbersInText(entry.actor) })),
     documents: Object.values(record.documents ?? {})
       .sort((a, b) => a.documentId.localeCompare(b.documentId))
       .map(({ documentId, title, sha256, contentType }) => ({ documentId, title, sha256, contentType })),

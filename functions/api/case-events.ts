@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CaseRecord } from '../adapters/case-record.ts';
 import type { Runtime } from '../shared/runtime.ts';
-import { loadCaseFor, toCaseView } from './case-access.ts';
+import { caseViewOf, loadCaseFor } from './case-access.ts';
 import { httpHandler } from './http/handler.ts';
 import { operations } from './routes.ts';
 
@@ -11,14 +11,14 @@ const POLL_MS = 1_000;
 const RECONNECT_MS = 2_000;
 const END_STATES = new Set(['COMPLETED', 'EXPIRED', 'WITHDRAWN']);
 
-function frames(record: CaseRecord, after: number, rt: Pick<Runtime, 'policy' | 'clock'>): string {
+async function frames(record: CaseRecord, after: number, rt: Pick<Runtime, 'policy' | 'clock' | 'outbox'>): Promise<string> {
   const out = [`retry: ${RECONNECT_MS}\n\n`];
   record.timeline.forEach((entry, i) => {
     if (i <= after) return;
     out.push(`id: ${i}\nevent: status\ndata: ${JSON.stringify(entry)}\n\n`);
   });
   if (record.timeline.length - 1 > after) {
-    out.push(`event: case\ndata: ${JSON.stringify(toCaseView(record, rt))}\n\n`);
+    out.push(`event: case\ndata: ${JSON.stringify(await caseViewOf(record, rt))}\n\n`);
   }
   if (END_STATES.has(record.status)) out.push(`event: end\ndata: ${JSON.stringify({ status: record.status })}\n\n`);
   return out.join('');
@@ -47,7 +47,7 @@ export const handler = httpHandler(operations.streamCaseEvents, {
     return {
       status: 200,
       headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' },
-      bytes: new TextEncoder().encode(frames(record, lastId, rt)),
+      bytes: new TextEncoder().encode(await frames(record, lastId, rt)),
     };
   },
 });

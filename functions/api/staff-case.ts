@@ -1,6 +1,6 @@
 import type { CaseRecord } from '../adapters/case-record.ts';
 import { maskAccountNo, maskIdNumber, maskName, maskPhone } from '../domain/mask.ts';
-import { loadCaseFor, toCaseView } from './case-access.ts';
+import { caseViewOf, loadCaseFor } from './case-access.ts';
 import { httpHandler } from './http/handler.ts';
 import { operations } from './routes.ts';
 
@@ -15,7 +15,7 @@ export const handler = httpHandler(operations.getStaffCase, {
     return {
       status: 200,
       body: {
-        case: toCaseView(record, rt),
+        case: await caseViewOf(record, rt),
         applicant: {
           name: maskName(record.name),
           idNumber: maskIdNumber(record.idNumber),

@@ -20,8 +20,7 @@
  *        'deliver'  reads subscriptions, queries the status index for due deliveries, updates deliveries
  * personIndex: Query on the `byPerson` index (a citizen's own cases), beside a read tier
  * sms: 'dispatch'      the text-message job on AWS (infra/aws/sms-dispatch.ts), beside a read tier and `writes: ['SMS#']`:
- *        UpdateItem on `CASE#…` items touching the attribute `timeline` only (the 已短信通知 note, written after the
- *        provider took the message), and the provider's permission (sns:Publish with SNS; none with an HTTP gateway)
+ *        the provider's permission (sns:Publish with SNS; none with an HTTP gateway), nothing of a case
  * secrets: the product's secrets key (infra/aws/secrets-key.ts), only with a `subscription` encryption context:
  *        'seal' Encrypt (webhook creation)   'open' Decrypt (webhook delivery)
  * departments: 'call'  calls the department systems: reads the department signing key (infra/aws/department-secret.ts,

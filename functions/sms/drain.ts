@@ -15,10 +15,10 @@ export interface DrainOptions {
 
 /**
  * One round of the text-message outbox: every due message is claimed, handed to the provider, and — only once the
- * provider took it — noted on the timeline entry it reports and marked sent. The order matters: a crash after the
- * provider took a message but before it was marked sends it again after the lease (the local sink and an HTTP
- * gateway deduplicate on the message id; SNS cannot, and gets each message at most twice: handOverOnce), and never
- * says 已短信通知 for a message that did not go.
+ * provider took it — marked sent; the case view says 已短信通知 on the entry it reports from that mark. The order
+ * matters: a crash after the provider took a message but before it was marked sends it again after the lease (the
+ * local sink and an HTTP gateway deduplicate on the message id; SNS cannot, and gets each message at most twice:
+ * handOverOnce), and never says 已短信通知 for a message that did not go.
  */
 export async function drainSms(rt: Pick<Runtime, 'outbox' | 'clock'>, sender: SmsSender, opts: DrainOptions): Promise<number> {
   // The product's clock, not the machine's: messages carry its time (CLOCK_TODAY pins it for demos and tests).
@@ -39,7 +39,8 @@ export async function drainSms(rt: Pick<Runtime, 'outbox' | 'clock'>, sender: Sm
         await rt.outbox.markFailed(m, (err as Error).message ?? String(err), retry === undefined ? undefined : new Date(retry).toISOString());
         return;
       }
-      await afterSent(rt, m);
+      // The mark is what the case view's 已短信通知 is read from (functions/notifications/sent-notes.ts).
+      await rt.outbox.markSent(m, rt.clock.now().toISOString());
       sent++;
     }),
   );
@@ -59,11 +60,6 @@ async function handOverOnce(rt: Pick<Runtime, 'outbox' | 'clock'>, m: StoredSms)
     return undefined;
   }
   return rt.outbox.recordHandOver(m);
-}
-
-async function afterSent(rt: Pick<Runtime, 'outbox' | 'clock'>, m: StoredSms): Promise<void> {
-  if (m.caseNumber && m.entry) await rt.outbox.noteSentOnTimeline(m.caseNumber, m.entry);
-  await rt.outbox.markSent(m, rt.clock.now().toISOString());
 }
 
 /** Rounds until one sends nothing or the budget is spent (the AWS run; the local loop runs a round a second). */

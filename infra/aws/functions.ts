@@ -306,7 +306,7 @@ export class RetireOneFunctions extends Construct {
     }
     if (access.webhooks) webhookGrants(role, access.webhooks, props.table);
     if (access.deadlines) deadlineSweepGrants(role, props.table);
-    if (access.sms) smsGrants(role, props.table, this.smsConfig);
+    if (access.sms) smsGrants(role, this.smsConfig);
 
     if (access.documents) {
       // ListBucket makes a missing key a 404 (NoSuchKey) instead of a 403, and lets HeadBucket answer.
@@ -391,24 +391,13 @@ function deadlineSweepGrants(role: Role, table: ITable): void {
 }
 
 /**
- * The text-message job's grants beyond its read tier and `SMS#` writes (functions/sms/drain.ts): of a case it may
- * change the `timeline` attribute only (the 已短信通知 note; the same attribute pinning as the deadline sweep), and
- * with SNS it may publish to phone numbers only. Publishing to a phone number names no resource, so the Allow is on
- * `*` (AWS Step Functions developer guide, "IAM policies for Amazon SNS": PhoneNumber publishing needs Resource "*");
- * a Deny on every topic ARN keeps it from publishing to any topic. An HTTP gateway needs no AWS permission.
+ * The text-message job's grants beyond its read tier and `SMS#` writes (functions/sms/drain.ts): nothing of a case
+ * (the 已短信通知 note is read from the message's own mark), and with SNS it may publish to phone numbers only.
+ * Publishing to a phone number names no resource, so the Allow is on `*` (AWS Step Functions developer guide, "IAM
+ * policies for Amazon SNS": PhoneNumber publishing needs Resource "*"); a Deny on every topic ARN keeps it from
+ * publishing to any topic. An HTTP gateway needs no AWS permission.
  */
-function smsGrants(role: Role, table: ITable, sms: SmsConfig): void {
-  role.addToPolicy(
-    new PolicyStatement({
-      actions: ['dynamodb:UpdateItem'],
-      resources: [table.tableArn],
-      conditions: {
-        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${keys.case('').pk}*`] },
-        'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['pk', 'sk', 'timeline'] },
-        StringEqualsIfExists: { 'dynamodb:ReturnValues': 'NONE' },
-      },
-    }),
-  );
+function smsGrants(role: Role, sms: SmsConfig): void {
   if (sms.provider !== 'sns') return;
   role.addToPolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
   role.addToPolicy(

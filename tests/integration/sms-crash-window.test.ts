@@ -1,9 +1,9 @@
 /**
  * The crash window of the text-message drain, made to happen on purpose: the product dies after the local SMS sink
- * took a message and before the drain wrote "已短信通知" on the timeline entry it reports (the fault is injected
- * between the two writes). Started again on the same data, the first drain hands the message over again — the sink
- * knows its id and delivers nothing more — and writes the note at once, instead of leaving the timeline silent until
- * the dead process's claim runs out (which tests/integration/sms-restart.test.ts raced under load).
+ * took a message and before the drain marked it sent, the mark the case page's "已短信通知" is read from (the fault
+ * is injected between the two writes). Started again on the same data, the first drain hands the message over
+ * again — the sink knows its id and delivers nothing more — and marks it at once, instead of leaving the timeline
+ * silent until the dead process's claim runs out (which tests/integration/sms-restart.test.ts raced under load).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
 const CHEN = demo.get('441900196610120130');
 
-describe('text messages: a crash between the sink and the timeline note', () => {
+describe('text messages: a crash between the sink and the sent mark', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'retireone-sms-crash-'));
   let stack: TestStack | undefined;
   const start = () => startTestStack({ dataDir, clockToday: '2026-12-15', smsDrainIntervalMs: 0, smsJobsIntervalMs: 0 });
@@ -25,7 +25,7 @@ describe('text messages: a crash between the sink and the timeline note', () => 
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('the next run’s first drain writes the note the dead one did not, and the phone still gets one message', async () => {
+  it('the next run’s first drain marks what the dead one did not, the page says so once, and the phone still gets one message', async () => {
     stack = await start();
     const token = await stack.client.token('citizen', { idNumber: CHEN.idNumber });
     const booked = await stack.client.post('/v1/bookings', { idNumber: CHEN.idNumber, name: CHEN.name, phone: CHEN.phone, channel: 'online' }, token, {
@@ -34,10 +34,10 @@ describe('text messages: a crash between the sink and the timeline note', () => 
     expect(booked.status).toBe(201);
     const caseNumber: string = booked.body.caseNumber;
 
-    // The fault: the process dies right after the sink took the message, before the note is written.
+    // The fault: the process dies right after the sink took the message, before it is marked sent.
     const outbox = stack.runtime.outbox;
-    outbox.noteSentOnTimeline = async () => {
-      throw new Error('killed between the sink and the timeline note');
+    outbox.markSent = async () => {
+      throw new Error('killed between the sink and the sent mark');
     };
     expect(await stack.textMessages.drain()).toBe(0);
     const inbox = async () =>

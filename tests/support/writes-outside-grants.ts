@@ -15,8 +15,6 @@ function accessOf(fn: string): Access | undefined {
 
 function mayWrite(access: Access, prefix: string): boolean {
   if (access.table === 'write') return true;
-  // The text-message job notes 已短信通知 on a case's timeline (attribute-pinned on AWS, infra/aws/functions.ts).
-  if (access.sms === 'dispatch' && prefix === 'CASE#') return true;
   return (TIER_WRITES[access.table ?? ''] ?? []).includes(prefix) || (access.writes ?? []).includes(prefix);
 }
 

@@ -158,9 +158,12 @@ export class OutboxStore extends TableStore {
 
   /** Not taken: due again at `retryAt`, or given up (kept apart under SMS_FAILED) when there is none. */
   async markFailed(m: Attempt, error: string, retryAt: string | undefined): Promise<boolean> {
-    const e = { ':e': error.slice(0, 300), ...handOverValues(m) };
-    if (retryAt) return this.settleIf(m, `SET queueKey = :q, lastError = :e${handOverSettled(m)} REMOVE claimedUntil`, { ':q': dueKey(retryAt, m), ...e });
-    return this.settleIf(m, `SET #s = :failed, lastError = :e${handOverSettled(m)} REMOVE claimedUntil`, { ':failed': SMS_FAILED, ...e });
+    // The attempt's count is set, not added: a claimed attempt counted itself already, an unclaimed one is counted here.
+    const e = { ':e': error.slice(0, 300), ':n': m.attempts, ...handOverValues(m) };
+    if (retryAt) {
+      return this.settleIf(m, `SET queueKey = :q, lastError = :e, attempts = :n${handOverSettled(m)} REMOVE claimedUntil`, { ':q': dueKey(retryAt, m), ...e });
+    }
+    return this.settleIf(m, `SET #s = :failed, lastError = :e, attempts = :n${handOverSettled(m)} REMOVE claimedUntil`, { ':failed': SMS_FAILED, ...e });
   }
 
   /**

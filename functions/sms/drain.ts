@@ -14,11 +14,11 @@ export interface DrainOptions {
 }
 
 /**
- * One round of the text-message outbox: every due message is claimed, handed to the provider, and — only once the
- * provider took it — marked sent; the case view says 已短信通知 on the entry it reports from that mark. The order
- * matters: a crash after the provider took a message but before it was marked sends it again after the lease (the
- * local sink and an HTTP gateway deduplicate on the message id; SNS cannot, and gets each message at most twice:
- * handOverOnce), and never says 已短信通知 for a message that did not go.
+ * One round of the text-message outbox: every due message is handed to the provider (claimed first when the
+ * provider cannot deduplicate) and — only once the provider took it — marked sent; the case view says 已短信通知 on
+ * the entry it reports from that mark. The order matters: a crash after the provider took a message but before it
+ * was marked sends it again (the local sink and an HTTP gateway deduplicate on the message id; SNS cannot, and gets
+ * each message at most twice: handOverOnce), and never says 已短信通知 for a message that did not go.
  */
 export async function drainSms(rt: Pick<Runtime, 'outbox' | 'clock'>, sender: SmsSender, opts: DrainOptions): Promise<number> {
   // The product's clock, not the machine's: messages carry its time (CLOCK_TODAY pins it for demos and tests).
@@ -27,7 +27,10 @@ export async function drainSms(rt: Pick<Runtime, 'outbox' | 'clock'>, sender: Sm
   let sent = 0;
   await Promise.all(
     due.map(async (found) => {
-      const claimed = await rt.outbox.claim(found, now, opts.leaseMs);
+      // A provider that deduplicates on the message id needs no lease: a second drain sending the same message at
+      // once only repeats an id the provider drops, and a crashed attempt leaves the message due at once instead of
+      // after a lease. What is written is the outcome (sent, or failed with its attempt count): one write, not two.
+      const claimed = sender.deduplicates ? { ...found, attempts: found.attempts + 1 } : await rt.outbox.claim(found, now, opts.leaseMs);
       if (!claimed) return;
       const m = sender.deduplicates ? claimed : await handOverOnce(rt, claimed);
       if (!m) return;

@@ -46,7 +46,9 @@ describe('text messages: a crash between the sink and the sent mark', () => {
     const entry = async () => ((await stack!.client.get(`/v1/cases/${caseNumber}`, token)).body.timeline as any[]).find((t) => t.status === 'BOOKED');
     expect((await entry()).note).not.toContain(SENT_NOTE);
     const [held] = await outbox.forCase(caseNumber);
-    expect(held).toMatchObject({ status: 'OUTBOX#sms', attempts: 1 });
+    // Still due, with nothing recorded of the attempt: the sink deduplicates, so the drain takes no lease on it.
+    expect(held).toMatchObject({ status: 'OUTBOX#sms', attempts: 0 });
+    expect(held!.sentAt).toBeUndefined();
     await stack.close();
 
     // Started again on the same data, at once (well within the dead process's claim).

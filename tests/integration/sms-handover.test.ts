@@ -5,6 +5,7 @@
  * before the outbox settled it; the provider is a stand-in that, like SNS, delivers every hand-over.
  */
 import { readFileSync } from 'node:fs';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SENT_NOTE, SMS_FAILED } from '../../functions/notifications/pending-sms.ts';
 import type { OutgoingSms, SmsSender } from '../../functions/notifications/sms-sender.ts';
@@ -14,6 +15,7 @@ import { DEMO_FIXTURES, startTestStack, type TestStack } from './harness.ts';
 const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
 const CHEN = demo.get('441900196610120130');
 const LIN = demo.get('441900197108030169');
+const HUANG = demo.get('441900197606210189');
 
 /** Delivers whatever it is handed, as SNS does: no id to drop a second copy by. */
 function withoutDeduplication(): SmsSender & { phone: OutgoingSms[] } {
@@ -92,5 +94,52 @@ describe('text messages to a provider that cannot deduplicate', () => {
     await later();
     expect(await drain(sms)).toBe(0);
     expect(sms.phone).toHaveLength(2);
+  });
+
+  it('a provider that deduplicates: no lease is written; a failed send is counted and waits its backoff; two drains at once mark it once', async () => {
+    const caseNumber = await book(HUANG);
+    const handed: OutgoingSms[] = [];
+    let refuse = true;
+    const gateway: SmsSender = {
+      deduplicates: true,
+      async send(m) {
+        handed.push(m);
+        if (refuse) throw new Error('gateway answered 503');
+      },
+    };
+    const [before] = await stack.runtime.outbox.forCase(caseNumber);
+    // A backoff of a minute: the failed message is not due again within this test's next drains.
+    expect(await drainSms(stack.runtime, gateway, { leaseMs: 30_000, retryBaseMs: 60_000 })).toBe(0);
+    const stored = async () =>
+      (
+        await stack.runtime.outbox.db.send(
+          new GetCommand({ TableName: stack.runtime.outbox.table, Key: { pk: before!.pk, sk: before!.sk }, ConsistentRead: true }),
+        )
+      ).Item!;
+    const failed = await stored();
+    expect(failed).toMatchObject({ status: before!.status, attempts: 1, lastError: 'gateway answered 503' });
+    expect(failed.queueKey > before!.queueKey).toBe(true);
+    expect(failed.claimedUntil).toBeUndefined();
+    expect(await drainSms(stack.runtime, gateway, { leaseMs: 30_000, retryBaseMs: 60_000 })).toBe(0);
+    expect(handed).toHaveLength(1);
+
+    // Due again (its retry time made now), two drains at once: the provider may be handed it twice (it drops the
+    // second by id), the message is marked sent once and the page says so once.
+    refuse = false;
+    await stack.runtime.outbox.db.send(
+      new UpdateCommand({
+        TableName: stack.runtime.outbox.table,
+        Key: { pk: before!.pk, sk: before!.sk },
+        UpdateExpression: 'SET queueKey = :q',
+        ExpressionAttributeValues: { ':q': `${new Date(0).toISOString()}#${before!.pk}#${before!.sk}` },
+      }),
+    );
+    const counts = await Promise.all([0, 1].map(() => drainSms(stack.runtime, gateway, { leaseMs: 30_000, retryBaseMs: 60_000 })));
+    expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
+    expect(new Set(handed.slice(1).map((m) => m.id))).toEqual(new Set([handed[0]!.id]));
+    const sent = await stored();
+    expect(sent.status).toBeUndefined();
+    expect(sent.sentAt).toEqual(expect.any(String));
+    expect((await noteOf(caseNumber)).split(SENT_NOTE)).toHaveLength(2);
   });
 });

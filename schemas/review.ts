@@ -101,6 +101,9 @@ export const AuditEntry = z
     role: z.string(),
     action: z.string().meta({ description: 'What, e.g. read-case, submit-application, review:manual; `:denied` when refused.' }),
     requestId: z.string(),
+    until: Instant.optional().meta({
+      description: 'A polled read (the case page, its events): the first read of a window; reads by the same reader until this instant are covered by it.',
+    }),
   })
   .meta({ id: 'AuditEntry' });
 export type AuditEntry = z.infer<typeof AuditEntry>;

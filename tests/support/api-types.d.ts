@@ -2016,6 +2016,12 @@ export interface components {
             /** @description What, e.g. read-case, submit-application, review:manual; `:denied` when refused. */
             action: string;
             requestId: string;
+            /**
+             * Format: date-time
+             * @description A polled read (the case page, its events): the first read of a window; reads by the same reader until this instant are covered by it.
+             * @example 2026-03-12T09:30:00+08:00
+             */
+            until?: string;
         };
         FeedbackCreated: {
             feedbackId: string;

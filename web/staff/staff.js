@@ -448,7 +448,14 @@ async function loadAudit() {
           h('td', {}, instantZh(e.at)),
           h('td', {}, auditActor(e.actor)),
           h('td', {}, AUDIT_ROLE_ZH[e.role] || e.role),
-          h('td', {}, a.text, a.denied ? h('span', { class: 'badge denied-badge' }, '被拒绝') : null),
+          h(
+            'td',
+            {},
+            a.text,
+            a.denied ? h('span', { class: 'badge denied-badge' }, '被拒绝') : null,
+            // A polled read stands for every read by the same person until the window's end.
+            e.until ? h('span', { class: 'audit-window' }, `（至 ${instantZh(e.until)} 的多次查看合为一条）`) : null,
+          ),
           h('td', {}, h('span', { class: 'code' }, e.requestId)),
         );
       }),

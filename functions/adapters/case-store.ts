@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Application, CaseStatus, DepartmentKey, TimelineEntry } from '../../schemas/index.ts';
 import type { Attention } from '../../schemas/case.ts';
@@ -372,21 +372,13 @@ export class CaseStore extends TableStore {
   async listByStatus(statuses: readonly CaseStatus[] = OPEN_STATUSES): Promise<CaseRecord[]> {
     const all: CaseRecord[] = [];
     for (const status of statuses) {
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const out = await this.db.send(
-          new QueryCommand({
-            TableName: this.table,
-            IndexName: STATUS_INDEX,
-            KeyConditionExpression: '#s = :s',
-            ExpressionAttributeNames: { '#s': 'status' },
-            ExpressionAttributeValues: { ':s': status },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        all.push(...(out.Items ?? []).map((item) => parseRecord(CaseRecord, item, `case ${String(item.caseNumber)}`)));
-        startKey = out.LastEvaluatedKey;
-      } while (startKey);
+      const items = await this.queryAll({
+        IndexName: STATUS_INDEX,
+        KeyConditionExpression: '#s = :s',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':s': status },
+      });
+      all.push(...items.map((item) => parseRecord(CaseRecord, item, `case ${String(item.caseNumber)}`)));
     }
     return latestPerCase(all).sort((a, b) => a.queueKey.localeCompare(b.queueKey));
   }

@@ -74,24 +74,12 @@ export class OutboxStore extends TableStore {
 
   /** Every message still to be sent (due or held by a claim or a retry time): the backlog the SmsPending alarm watches. */
   async pendingCount(): Promise<number> {
-    let count = 0;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: STATUS_INDEX,
-          KeyConditionExpression: '#s = :s',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':s': SMS_PENDING },
-          Select: 'COUNT',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      count += out.Count ?? 0;
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return count;
+    return this.queryCount({
+      IndexName: STATUS_INDEX,
+      KeyConditionExpression: '#s = :s',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':s': SMS_PENDING },
+    });
   }
 
   /**
@@ -174,39 +162,31 @@ export class OutboxStore extends TableStore {
    */
   async releaseClaims(now: Date): Promise<number> {
     let released = 0;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: STATUS_INDEX,
-          KeyConditionExpression: '#s = :s',
-          FilterExpression: 'attribute_exists(claimedUntil)',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':s': SMS_PENDING },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of out.Items ?? []) {
-        const m = parseRecord(StoredSms, item, `message ${String(item.pk)}/${String(item.sk)}`);
-        try {
-          await this.db.send(
-            new UpdateCommand({
-              TableName: this.table,
-              Key: { pk: m.pk, sk: m.sk },
-              UpdateExpression: 'SET queueKey = :q REMOVE claimedUntil',
-              ConditionExpression: 'queueKey = :was AND #s = :pending',
-              ExpressionAttributeNames: { '#s': 'status' },
-              ExpressionAttributeValues: { ':q': dueKey(now.toISOString(), m), ':was': m.queueKey, ':pending': SMS_PENDING },
-            }),
-          );
-          released++;
-        } catch (err) {
-          if (!(err instanceof ConditionalCheckFailedException)) throw err;
-        }
+    const held = await this.queryAll({
+      IndexName: STATUS_INDEX,
+      KeyConditionExpression: '#s = :s',
+      FilterExpression: 'attribute_exists(claimedUntil)',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':s': SMS_PENDING },
+    });
+    for (const item of held) {
+      const m = parseRecord(StoredSms, item, `message ${String(item.pk)}/${String(item.sk)}`);
+      try {
+        await this.db.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: { pk: m.pk, sk: m.sk },
+            UpdateExpression: 'SET queueKey = :q REMOVE claimedUntil',
+            ConditionExpression: 'queueKey = :was AND #s = :pending',
+            ExpressionAttributeNames: { '#s': 'status' },
+            ExpressionAttributeValues: { ':q': dueKey(now.toISOString(), m), ':was': m.queueKey, ':pending': SMS_PENDING },
+          }),
+        );
+        released++;
+      } catch (err) {
+        if (!(err instanceof ConditionalCheckFailedException)) throw err;
       }
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
+    }
     return released;
   }
 
@@ -231,25 +211,15 @@ export class OutboxStore extends TableStore {
 
   /** The timeline entries of a case whose message the provider took (the case view says 已短信通知 on them). */
   async sentReports(caseNumber: string): Promise<SentReport[]> {
-    const reports: SentReport[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk',
-          FilterExpression: 'attribute_exists(sentAt) AND attribute_exists(entry)',
-          ProjectionExpression: 'entry',
-          ExpressionAttributeValues: { ':pk': `${SMS_PREFIX}${caseNumber}` },
-          // A page read just after the drain marked a message shows its note.
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of out.Items ?? []) reports.push(parseRecord(SentEntry, item, `message of ${caseNumber}`).entry);
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return reports;
+    const items = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk',
+      FilterExpression: 'attribute_exists(sentAt) AND attribute_exists(entry)',
+      ProjectionExpression: 'entry',
+      ExpressionAttributeValues: { ':pk': `${SMS_PREFIX}${caseNumber}` },
+      // A page read just after the drain marked a message shows its note.
+      ConsistentRead: true,
+    });
+    return items.map((item) => parseRecord(SentEntry, item, `message of ${caseNumber}`).entry);
   }
 
   /** The messages written about one case, oldest first, sent or not (tests and support read them). */

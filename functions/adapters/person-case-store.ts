@@ -1,4 +1,3 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { CaseStatus, Decision } from '../../schemas/case.ts';
 import { parseRecord } from './case-record.ts';
@@ -19,26 +18,16 @@ export type PersonCase = Omit<z.infer<typeof PersonCase>, 'sk'>;
 export class PersonCaseStore extends TableStore {
   /** Newest first. The index is eventually consistent: a case booked a moment ago may be missing for a moment. */
   async listFor(idNumber: string): Promise<PersonCase[]> {
-    const found: PersonCase[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: PERSON_INDEX,
-          KeyConditionExpression: '#person = :id',
-          ExpressionAttributeNames: { '#person': PERSON_INDEX_KEY.partition },
-          ExpressionAttributeValues: { ':id': idNumber },
-          ScanIndexForward: false,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of out.Items ?? []) {
-        const { sk: _sk, ...c } = parseRecord(PersonCase, item, `case ${String(item.caseNumber)}`);
-        found.push(c);
-      }
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return found;
+    const items = await this.queryAll({
+      IndexName: PERSON_INDEX,
+      KeyConditionExpression: '#person = :id',
+      ExpressionAttributeNames: { '#person': PERSON_INDEX_KEY.partition },
+      ExpressionAttributeValues: { ':id': idNumber },
+      ScanIndexForward: false,
+    });
+    return items.map((item) => {
+      const { sk: _sk, ...c } = parseRecord(PersonCase, item, `case ${String(item.caseNumber)}`);
+      return c;
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseStatus } from '../../schemas/case.ts';
 import type { Completion } from '../domain/sla.ts';
 import { STATUS_INDEX } from './table-keys.ts';
@@ -64,24 +64,12 @@ export class StatsStore extends TableStore {
 
   /** How many cases are in a status (the status index, counted, not read). */
   async countInStatus(status: CaseStatus): Promise<number> {
-    let total = 0;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: STATUS_INDEX,
-          KeyConditionExpression: '#s = :s',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':s': status },
-          Select: 'COUNT',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      total += out.Count ?? 0;
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return total;
+    return this.queryCount({
+      IndexName: STATUS_INDEX,
+      KeyConditionExpression: '#s = :s',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':s': status },
+    });
   }
 }
 

@@ -5,9 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationFor, DEMO_FIXTURES, startTestStack, type TestStack } from '../integration/harness.ts';
-import { type CitizenBrowser, expectAccessible, launchCitizenBrowser, shot, signIn } from './citizen-browser.ts';
+import { describe, expect, it } from 'vitest';
+import { applicationFor, DEMO_FIXTURES, type TestStack } from '../integration/harness.ts';
+import { type CitizenBrowser, expectAccessible, shot, signIn } from './citizen-browser.ts';
+import { stackAndBrowser } from './stack-and-browser.ts';
 
 const HU = (JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).find((c) => c.name === '胡美玲'); // flexible late candidate, an employee
 
@@ -16,14 +17,10 @@ describe('browser: the citizen confirms the employer’s agreement when pre-revi
   let b: CitizenBrowser;
   let page: Page;
 
-  beforeAll(async () => {
-    stack = await startTestStack({ clockToday: '2026-11-24' });
-    b = await launchCitizenBrowser();
-    page = b.page;
-  }, 120_000);
-  afterAll(async () => {
-    await b?.close();
-    await stack?.close();
+  stackAndBrowser({ clockToday: '2026-11-24' }, (s, browser) => {
+    stack = s;
+    b = browser;
+    page = browser.page;
   });
 
   it('answers the question on its own page and sends it with the form', async () => {

@@ -6,9 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_FIXTURES, startTestStack, type TestStack } from '../integration/harness.ts';
-import { type CitizenBrowser, expectAccessible, launchCitizenBrowser, shot, signIn } from './citizen-browser.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_FIXTURES, type TestStack } from '../integration/harness.ts';
+import { type CitizenBrowser, expectAccessible, shot, signIn } from './citizen-browser.ts';
+import { stackAndBrowser } from './stack-and-browser.ts';
 
 const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
 const HU = demo.get('441900197006180406'); // 胡美玲: statutory 2025-08, flexible late up to 2028-08; her employer agreed
@@ -18,15 +19,10 @@ describe('browser: the employer agreement on the one form', () => {
   let b: CitizenBrowser;
   let page: Page;
 
-  beforeAll(async () => {
-    stack = await startTestStack({ clockToday: '2026-07-15' });
-    b = await launchCitizenBrowser();
-    page = b.page;
-  }, 120_000);
-
-  afterAll(async () => {
-    await b?.close();
-    await stack?.close();
+  stackAndBrowser({ clockToday: '2026-07-15' }, (s, browser) => {
+    stack = s;
+    b = browser;
+    page = browser.page;
   });
 
   const form = () => page.locator('#screen-form');

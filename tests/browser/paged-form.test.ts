@@ -8,9 +8,10 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_FIXTURES, startTestStack, type TestStack } from '../integration/harness.ts';
-import { type CitizenBrowser, expectAccessible, launchCitizenBrowser, shot, signIn } from './citizen-browser.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_FIXTURES, type TestStack } from '../integration/harness.ts';
+import { type CitizenBrowser, expectAccessible, shot, signIn } from './citizen-browser.ts';
+import { stackAndBrowser } from './stack-and-browser.ts';
 
 const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
 const CHEN = demo.get('441900196610120130'); // statutory 2027-04, approved
@@ -22,14 +23,10 @@ describe('browser: the one form, one question group per page', () => {
   let b: CitizenBrowser;
   let page: Page;
 
-  beforeAll(async () => {
-    stack = await startTestStack({ clockToday: '2027-06-10' });
-    b = await launchCitizenBrowser();
-    page = b.page;
-  }, 120_000);
-  afterAll(async () => {
-    await b?.close();
-    await stack?.close();
+  stackAndBrowser({ clockToday: '2027-06-10' }, (s, browser) => {
+    stack = s;
+    b = browser;
+    page = browser.page;
   });
 
   const formScreen = () => page.locator('#screen-form');

@@ -12,14 +12,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CitizenBrowser, expectAccessible, keepSignIn, launchCitizenBrowser, SHOTS } from './citizen-browser.ts';
+import { describe, expect, it } from 'vitest';
+import { type CitizenBrowser, expectAccessible, keepSignIn, SHOTS } from './citizen-browser.ts';
+import { stackAndBrowser } from './stack-and-browser.ts';
 import { policyOn } from '../../functions/domain/policy.ts';
 import { DEMO_RULES } from '../support/rules.ts';
 
 // The demo city's values in force on 李春梅's retirement month (the city's medical totals before 2030).
 const DEFAULT_POLICY = policyOn(DEMO_RULES, '2026-12-01');
-import { applicationFor, bookAndSubmit, DEMO_FIXTURES, startTestStack, type TestStack } from '../integration/harness.ts';
+import { applicationFor, bookAndSubmit, DEMO_FIXTURES, type TestStack } from '../integration/harness.ts';
 
 const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
 const LI = demo.get('441900197107150222'); // 李春梅: approved, medical years short → a top-up; 2026-12
@@ -46,15 +47,10 @@ describe('browser: the result cards say what happens next', () => {
   /** 李春梅's completed case, rated in the last test. */
   let approvedCase = '';
 
-  beforeAll(async () => {
-    stack = await startTestStack({ clockToday: '2026-11-02' });
-    b = await launchCitizenBrowser();
-    page = b.page;
-  }, 120_000);
-
-  afterAll(async () => {
-    await b?.close();
-    await stack?.close();
+  stackAndBrowser({ clockToday: '2026-11-02' }, (s, browser) => {
+    stack = s;
+    b = browser;
+    page = browser.page;
   });
 
   /** Signed in as the person (a dev token kept on the device, as the sign-in leaves it), on the case's progress page. */

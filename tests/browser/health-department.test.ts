@@ -7,9 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CitizenBrowser, expectAccessible, keepSignIn, launchCitizenBrowser, SHOTS } from './citizen-browser.ts';
-import { bookAndSubmit, DEMO_FIXTURES, startTestStack, type TestStack } from '../integration/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type CitizenBrowser, expectAccessible, keepSignIn, SHOTS } from './citizen-browser.ts';
+import { stackAndBrowser } from './stack-and-browser.ts';
+import { bookAndSubmit, DEMO_FIXTURES, type TestStack } from '../integration/harness.ts';
 
 const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
 const LIN = demo.get('441900197108030169'); // one-child parent, statutory 2027-01
@@ -21,8 +22,13 @@ describe('browser: the health commission (卫健) on the citizen pages and the s
   let page: Page;
   const done: Record<string, any> = {};
 
+  stackAndBrowser({ clockToday: '2026-12-01' }, (s, browser) => {
+    stack = s;
+    b = browser;
+    page = browser.page;
+  });
+  // After the stack is up (hooks run in the order they are declared): the cases the pages show.
   beforeAll(async () => {
-    stack = await startTestStack({ clockToday: '2026-12-01' });
     const platform = await stack.client.token('platform');
     for (const [p, month, age] of [
       [LIN, '2027-01', 55],
@@ -31,14 +37,7 @@ describe('browser: the health commission (卫健) on the citizen pages and the s
       const caseNumber = await bookAndSubmit(stack.client, platform, p, { type: 'normal', requestedMonth: month, originalRetirementAge: age });
       done[p.idNumber] = await stack.client.waitForCase(caseNumber, platform, (x) => x.status === 'COMPLETED', 30_000);
     }
-    b = await launchCitizenBrowser();
-    page = b.page;
   }, 120_000);
-
-  afterAll(async () => {
-    await b?.close();
-    await stack?.close();
-  });
 
   async function accessibleAt390(name: string, departments: string) {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -6,9 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_FIXTURES, startTestStack, type TestStack } from '../integration/harness.ts';
-import { type CitizenBrowser, expectAccessible, launchCitizenBrowser, shot, signIn } from './citizen-browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_FIXTURES, type TestStack } from '../integration/harness.ts';
+import { type CitizenBrowser, expectAccessible, shot, signIn } from './citizen-browser.ts';
+import { stackAndBrowser } from './stack-and-browser.ts';
 
 const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
 const CHEN = demo.get('441900196610120130');
@@ -22,8 +23,13 @@ describe('browser: 我的办件 — finding the case again', () => {
   let withdrawn: string;
   let open: string;
 
+  stackAndBrowser({ clockToday: '2027-03-20' }, (s, browser) => {
+    stack = s;
+    b = browser;
+    page = browser.page;
+  });
+  // After the stack is up (hooks run in the order they are declared): the cases the pages show.
   beforeAll(async () => {
-    stack = await startTestStack({ clockToday: '2027-03-20' });
     // 陈志明 booked once before and withdrew; now he has one case open, booked elsewhere (by the platform).
     const { client } = stack;
     const chen = await client.token('citizen', { idNumber: CHEN.idNumber });
@@ -37,13 +43,7 @@ describe('browser: 我的办件 — finding the case again', () => {
     withdrawn = await book(chen);
     expect((await client.post(`/v1/cases/${withdrawn}/withdrawal`, {}, chen)).status).toBe(202);
     open = await book(platform);
-    b = await launchCitizenBrowser();
-    page = b.page;
   }, 120_000);
-  afterAll(async () => {
-    await b?.close();
-    await stack?.close();
-  });
 
   const formScreen = () => page.locator('#screen-form');
   const stepHeading = (p = page) => p.locator('#form-step-h');

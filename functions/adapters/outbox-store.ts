@@ -59,17 +59,8 @@ export class OutboxStore extends TableStore {
 
   /** Messages due by `now` (oldest first): never sent, or whose last attempt's lease or retry time has passed. */
   async due(now: Date, limit = 25): Promise<StoredSms[]> {
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: STATUS_INDEX,
-        KeyConditionExpression: '#s = :s AND queueKey <= :now',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':s': SMS_PENDING, ':now': `${now.toISOString()}#~` },
-        Limit: limit,
-      }),
-    );
-    return (out.Items ?? []).map((i) => parseRecord(StoredSms, i, `message ${String(i.pk)}/${String(i.sk)}`));
+    const items = await this.dueInQueue(SMS_PENDING, `${now.toISOString()}#~`, limit);
+    return items.map((i) => parseRecord(StoredSms, i, `message ${String(i.pk)}/${String(i.sk)}`));
   }
 
   /** Every message still to be sent (due or held by a claim or a retry time): the backlog the SmsPending alarm watches. */

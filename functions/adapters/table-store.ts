@@ -1,4 +1,5 @@
 import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { STATUS_INDEX } from './table-keys.ts';
 
 type Query = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>;
 
@@ -24,6 +25,24 @@ export class TableStore {
     let count = 0;
     for await (const page of this.pages({ ...query, Select: 'COUNT' })) count += page.Count ?? 0;
     return count;
+  }
+
+  /**
+   * The first `limit` items of an outbox queue that are due: those under `status` in the status index whose
+   * `queueKey` (due time first) sorts at or before `dueKeyBound`, oldest first.
+   */
+  protected async dueInQueue(status: string, dueKeyBound: string, limit: number): Promise<Record<string, unknown>[]> {
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: STATUS_INDEX,
+        KeyConditionExpression: '#s = :s AND queueKey <= :bound',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':s': status, ':bound': dueKeyBound },
+        Limit: limit,
+      }),
+    );
+    return out.Items ?? [];
   }
 
   private async *pages(query: Query) {

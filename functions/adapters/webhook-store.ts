@@ -3,7 +3,6 @@ import { BatchGetCommand, DeleteCommand, PutCommand, QueryCommand, UpdateCommand
 import { z } from 'zod';
 import { WebhookEventBody, WebhookEventType } from '../../schemas/webhooks.ts';
 import { parseRecord } from './case-record.ts';
-import { STATUS_INDEX } from './table-keys.ts';
 import { TableStore } from './table-store.ts';
 
 const SUBSCRIPTIONS = 'WEBHOOKS';
@@ -142,17 +141,8 @@ export class WebhookStore extends TableStore {
   }
 
   async due(now: number, limit = 25): Promise<StoredDelivery[]> {
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: STATUS_INDEX,
-        KeyConditionExpression: '#s = :s AND queueKey <= :now',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':s': PENDING, ':now': `${String(now).padStart(15, '0')}#~` },
-        Limit: limit,
-      }),
-    );
-    return (out.Items ?? []).map((i) => parseRecord(StoredDelivery, i, `delivery ${String(i.pk)}`));
+    const items = await this.dueInQueue(PENDING, `${String(now).padStart(15, '0')}#~`, limit);
+    return items.map((i) => parseRecord(StoredDelivery, i, `delivery ${String(i.pk)}`));
   }
 
   /**

@@ -16,12 +16,14 @@ interface State {
 }
 
 const ASL = new URL('./retirement-case.asl.json', import.meta.url);
+const CHECKS_ASL = new URL('./department-checks.asl.json', import.meta.url);
 const OUT = new URL('./retirement-case.md', import.meta.url);
 
 function shape(name: string, s: State): string {
   if (s.Type === 'Choice') return `${name}{${name}}`;
   if (s.Type === 'Succeed' || s.Type === 'Fail') return `${name}([${name}])`;
   if (s.Resource?.endsWith('.waitForTaskToken')) return `${name}[/${name}: waits for a person/]`;
+  if (s.Resource?.endsWith(':states:startExecution.sync:2')) return `${name}[[${name}: runs a child workflow and awaits it]]`;
   return `${name}[${name}]`;
 }
 
@@ -65,13 +67,23 @@ export function diagramOf(asl: { StartAt: string; States: Record<string, State> 
 
 export function diagramDocument(): string {
   const asl = JSON.parse(readFileSync(ASL, 'utf8'));
+  const checks = JSON.parse(readFileSync(CHECKS_ASL, 'utf8'));
   return `# The retirement case workflow
 
-Generated from \`retirement-case.asl.json\` by \`npm run diagram\`; do not edit by hand.
-Dashed arrows are caught errors; parallelograms wait for a person (task token) and have timeouts.
+Generated from \`retirement-case.asl.json\` and \`department-checks.asl.json\` by \`npm run diagram\`; do not edit by hand.
+Dashed arrows are caught errors; parallelograms wait for a person (task token) and have timeouts; a double-edged
+box starts a child workflow and awaits it.
+
+## The case (Standard)
 
 \`\`\`mermaid
 ${diagramOf(asl)}
+\`\`\`
+
+## The department checks (Express, started by CheckDepartments)
+
+\`\`\`mermaid
+${diagramOf(checks)}
 \`\`\`
 `;
 }

@@ -863,7 +863,7 @@ export const ROUTES: readonly Route[] = Object.values(operations) as readonly Ro
 /** A 422 for a reused key is part of every operation that honours `Idempotency-Key`. */
 export const IDEMPOTENCY_RESPONSES = { 422: IDEMPOTENCY_REUSED };
 
-/** Task states of workflows/retirement-case.asl.json and the step module (functions/steps/) behind each. */
+/** Task states of the workflows (workflows/*.asl.json) and the step module (functions/steps/) behind each. */
 export const STEP_FUNCTIONS = {
   AwaitSignalFunctionArn: 'await-signal',
   ExpireCaseFunctionArn: 'expire-case',

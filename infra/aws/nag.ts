@@ -8,6 +8,7 @@ import type { RetireOneFunctions } from './functions.ts';
 import type { Site } from './site.ts';
 import type { WebhookDispatch } from './webhooks.ts';
 import type { CaseWorkflow } from './workflow.ts';
+import { CHILD_WORKFLOWS } from '../../workflows/definitions.ts';
 
 export interface NagTargets {
   api: PublicApi;
@@ -63,6 +64,20 @@ export function acknowledgeFindings(stack: Stack, t: NagTargets): void {
     'AwsSolutions-IAM5[Resource::*]',
     'CloudWatch Logs vended-log delivery (logs:*LogDelivery*, PutResourcePolicy, Describe*) and X-Ray tracing support no resource-level permissions.',
   );
+  for (const [child, machine] of t.workflow.children) {
+    for (const kind of ['execution', 'express']) {
+      ack(
+        t.workflow.stateMachine.role,
+        `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:${kind}:${CHILD_WORKFLOWS[child].name}:*]`,
+        `Awaiting a child run (startExecution.sync:2) describes and stops it by an execution ARN minted at start: only executions of ${CHILD_WORKFLOWS[child].name}.`,
+      );
+    }
+    ack(
+      machine.role,
+      'AwsSolutions-IAM5[Resource::*]',
+      'CloudWatch Logs vended-log delivery (logs:*LogDelivery*, PutResourcePolicy, Describe*) and X-Ray tracing support no resource-level permissions.',
+    );
+  }
   ack(
     t.functions.departmentSecret.secret,
     'AwsSolutions-SMG4',

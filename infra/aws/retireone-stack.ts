@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { LambdaDeploymentGroup } from 'aws-cdk-lib/aws-codedeploy';
@@ -22,8 +20,7 @@ import { SecretsKey } from './secrets-key.ts';
 import { SealKeys } from './signing-keys.ts';
 import { Site } from './site.ts';
 import { WebhookDispatch } from './webhooks.ts';
-import { CaseWorkflow, DEFINITION_FILE, STATE_MACHINE_NAME } from './workflow.ts';
-import { workflowVersionOf } from '../../workflows/version.ts';
+import { CaseWorkflow, productWorkflowVersion, STATE_MACHINE_NAME } from './workflow.ts';
 
 /** The repository root: entries, the lock file and the ASL file are found from here. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -126,7 +123,7 @@ export class RetireOneStack extends Stack {
       sealKeys: this.sealKeys,
       secretsKey: this.secretsKey,
       stateMachineArn: stateMachineArnFor(this, STATE_MACHINE_NAME),
-      workflowVersion: workflowVersionOf(readFileSync(join(projectRoot, DEFINITION_FILE), 'utf8')),
+      workflowVersion: productWorkflowVersion(projectRoot),
       publicBaseUrl: config.publicBaseUrl ?? this.site.url,
       apiPlacement: { scope: this.apiFunctions.functionsScope, bucket: this.apiFunctions.documentBucket },
       originSecret: this.originSecret,

@@ -1,19 +1,36 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Aws } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnStateMachineAlias, CfnStateMachineVersion, DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
+import {
+  CASE_WORKFLOW_FILE,
+  CHILD_WORKFLOWS,
+  type ChildWorkflow,
+  childWorkflowsOf,
+  isChildWorkflow,
+  readProductWorkflow,
+} from '../../workflows/definitions.ts';
 import { workflowVersionOf } from '../../workflows/version.ts';
 import { LIVE_ALIAS } from './functions.ts';
 import { Construct } from 'constructs';
 import { STEP_FUNCTIONS } from '../../functions/api/routes.ts';
 
 export const STATE_MACHINE_NAME = 'retireone-retirement-case';
-export const DEFINITION_FILE = 'workflows/retirement-case.asl.json';
+export const DEFINITION_FILE = CASE_WORKFLOW_FILE;
 export const PARTITION_PLACEHOLDER = 'AwsPartition';
+
+/** The version new cases record: the case workflow's text and the Express workflows it starts. */
+export function productWorkflowVersion(projectRoot: string): string {
+  const { definition, children } = readProductWorkflow(projectRoot);
+  return workflowVersionOf(definition, children);
+}
+
+/** The ASL names service integrations with the `aws` partition (what the embedded interpreter knows); in the China regions they are arn:aws-cn:states:::…, so the partition is substituted at deploy time. */
+const portable = (definition: string) => definition.replaceAll('"arn:aws:states:::', `"arn:\${${PARTITION_PLACEHOLDER}}:states:::`);
+
+const LOGGING = { level: LogLevel.ALL, includeExecutionData: false } as const;
 
 export interface WorkflowProps {
   projectRoot: string;
@@ -28,73 +45,127 @@ export function substitutionNames(definition: string): string[] {
 }
 
 /**
- * The case workflow: the same ASL file the embedded hosting runs, with the function ARNs substituted.
+ * The case workflow: the same ASL files the embedded hosting runs, with the function ARNs substituted.
  * Standard (not Express): a case waits days to weeks for people, and each execution name is the case
- * number, so a second start of the same case is refused by Step Functions itself.
+ * number, so a second start of the same case is refused by Step Functions itself. The machine work of
+ * seconds between two waits (the department checks) runs as Express workflows it starts and awaits
+ * (`startExecution.sync:2`), each published as a version the case workflow's definition names, so an
+ * execution keeps the children it started with as it keeps its own definition.
  */
 export class CaseWorkflow extends Construct {
   readonly stateMachine: StateMachine;
   /** What new executions start on: the `live` alias of the version published by this deployment. */
   readonly liveAlias: CfnStateMachineAlias;
-  /** Encrypts the execution log (customer managed, rotated). */
+  /** Encrypts the execution logs (customer managed, rotated). */
   readonly logKey: Key;
+  /** The Express workflows the case workflow starts, by placeholder. */
+  readonly children = new Map<ChildWorkflow, StateMachine>();
 
   constructor(scope: Construct, id: string, props: WorkflowProps) {
     super(scope, id);
-    const definition = readFileSync(join(props.projectRoot, DEFINITION_FILE), 'utf8');
-
+    const { definition, children } = readProductWorkflow(props.projectRoot);
+    const texts = [definition, ...Object.values(children)];
     const expected = Object.keys(STEP_FUNCTIONS).sort();
-    const found = substitutionNames(definition);
+    const found = [...new Set(texts.flatMap(substitutionNames).filter((n) => !isChildWorkflow(n)))].sort();
     if (JSON.stringify(found) !== JSON.stringify(expected)) {
-      throw new Error(`${DEFINITION_FILE} placeholders ${found.join(',')} differ from STEP_FUNCTIONS ${expected.join(',')}`);
+      throw new Error(`workflow placeholders ${found.join(',')} differ from STEP_FUNCTIONS ${expected.join(',')}`);
     }
-    // The ASL names service integrations with the `aws` partition (what the embedded interpreter knows);
-    // in the China regions they are arn:aws-cn:states:::…, so the partition is substituted at deploy time.
-    const portable = definition.replaceAll('"arn:aws:states:::', `"arn:\${${PARTITION_PLACEHOLDER}}:states:::`);
-    const definitionSubstitutions: Record<string, string> = { [PARTITION_PLACEHOLDER]: Aws.PARTITION };
-    const invoked = new Set<IFunction>();
-    for (const [placeholder, module] of Object.entries(STEP_FUNCTIONS)) {
-      const fn = props.steps.get(module);
-      if (!fn) throw new Error(`no function for step module ${module}`);
-      definitionSubstitutions[placeholder] = fn.functionArn;
-      invoked.add(fn);
-    }
+    const stepSubstitutions = (text: string) => {
+      const subs: Record<string, string> = { [PARTITION_PLACEHOLDER]: Aws.PARTITION };
+      const invoked = new Set<IFunction>();
+      for (const placeholder of substitutionNames(text).filter((n) => !isChildWorkflow(n))) {
+        const module = STEP_FUNCTIONS[placeholder as keyof typeof STEP_FUNCTIONS];
+        const fn = props.steps.get(module);
+        if (!fn) throw new Error(`no function for step module ${module}`);
+        subs[placeholder] = fn.functionArn;
+        invoked.add(fn);
+      }
+      return { subs, invoked: [...invoked] };
+    };
 
-    // The workflow's log is encrypted with a key of our own: who may read it is then decided by this key's
+    // The workflows' logs are encrypted with a key of our own: who may read them is then decided by this key's
     // policy, not by anyone with logs:GetLogEvents. CloudWatch Logs must be allowed to use it, scoped by the
-    // encryption context to this log group (docs: "Encrypt log data in CloudWatch Logs using AWS KMS").
-    const logGroupName = `/aws/vendedlogs/states/${STATE_MACHINE_NAME}`;
-    this.logKey = new Key(this, 'LogsKey', { enableKeyRotation: true, description: 'Encrypts the case workflow’s execution log' });
+    // encryption context to these log groups (docs: "Encrypt log data in CloudWatch Logs using AWS KMS").
+    const machineNames = [STATE_MACHINE_NAME, ...childWorkflowsOf(definition).map((c) => CHILD_WORKFLOWS[c].name)];
+    const logGroupNameOf = (machine: string) => `/aws/vendedlogs/states/${machine}`;
+    this.logKey = new Key(this, 'LogsKey', { enableKeyRotation: true, description: 'Encrypts the case workflow’s execution logs' });
     this.logKey.addToResourcePolicy(
       new PolicyStatement({
         principals: [new ServicePrincipal(`logs.${Aws.REGION}.amazonaws.com`)],
         actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
         resources: ['*'],
         conditions: {
-          ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:${logGroupName}` },
+          ArnEquals: {
+            'kms:EncryptionContext:aws:logs:arn': machineNames.map(
+              (m) => `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:${logGroupNameOf(m)}`,
+            ),
+          },
         },
       }),
     );
-    const logGroup = new LogGroup(this, 'Logs', {
-      // The vendedlogs prefix keeps CloudWatch's log resource policy from growing with every state machine.
-      logGroupName,
-      retention: props.logRetention,
-      encryptionKey: this.logKey,
-    });
+    // The vendedlogs prefix keeps CloudWatch's log resource policy from growing with every state machine.
+    const logGroupFor = (id: string, machine: string) =>
+      new LogGroup(this, id, { logGroupName: logGroupNameOf(machine), retention: props.logRetention, encryptionKey: this.logKey });
+
+    const definitionSubstitutions: Record<string, string> = {};
+    const childVersions: string[] = [];
+    const childExecutions: string[] = [];
+    for (const child of childWorkflowsOf(definition)) {
+      const text = children[child]!;
+      const name = CHILD_WORKFLOWS[child].name;
+      const { subs, invoked } = stepSubstitutions(text);
+      const machine = new StateMachine(this, child, {
+        stateMachineName: name,
+        stateMachineType: StateMachineType.EXPRESS,
+        definitionBody: DefinitionBody.fromString(portable(text)),
+        definitionSubstitutions: subs,
+        tracingEnabled: true,
+        // Express keeps no execution history of its own: the log is it.
+        logs: { destination: logGroupFor(`${child}Logs`, name), ...LOGGING },
+      });
+      machine.addToRolePolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: invoked.map((fn) => fn.functionArn) }));
+      const version = new CfnStateMachineVersion(this, `${child}Version`, {
+        stateMachineArn: machine.stateMachineArn,
+        stateMachineRevisionId: machine.stateMachineRevisionId,
+        description: `workflow ${workflowVersionOf(text)}`,
+      });
+      definitionSubstitutions[child] = version.attrArn;
+      childVersions.push(version.attrArn);
+      childExecutions.push(
+        `arn:${Aws.PARTITION}:states:${Aws.REGION}:${Aws.ACCOUNT_ID}:execution:${name}:*`,
+        `arn:${Aws.PARTITION}:states:${Aws.REGION}:${Aws.ACCOUNT_ID}:express:${name}:*`,
+      );
+      this.children.set(child, machine);
+    }
+    const { subs, invoked } = stepSubstitutions(definition);
+    Object.assign(definitionSubstitutions, subs);
 
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       stateMachineName: STATE_MACHINE_NAME,
       stateMachineType: StateMachineType.STANDARD,
-      definitionBody: DefinitionBody.fromString(portable),
+      definitionBody: DefinitionBody.fromString(portable(definition)),
       definitionSubstitutions,
       tracingEnabled: true,
       // Every event (which state, when, how it ended) but never the execution data: payloads carry keys and
       // outcomes (the checks record their answers on the case, tests/integration/payloads-keys-only.test.ts),
       // yet a failure's cause may quote what a department said. What a case holds is in the table instead.
-      logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: false },
+      logs: { destination: logGroupFor('Logs', STATE_MACHINE_NAME), ...LOGGING },
     });
+    if (childVersions.length > 0) {
+      // What `.sync` needs, and no more (docs: "IAM policies for calling nested AWS Step Functions workflows"):
+      // start exactly the published child versions, watch and stop their executions, and the managed rule
+      // Step Functions hears of their end through.
+      this.stateMachine.addToRolePolicy(new PolicyStatement({ actions: ['states:StartExecution'], resources: childVersions }));
+      this.stateMachine.addToRolePolicy(new PolicyStatement({ actions: ['states:DescribeExecution', 'states:StopExecution'], resources: childExecutions }));
+      this.stateMachine.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'],
+          resources: [`arn:${Aws.PARTITION}:events:${Aws.REGION}:${Aws.ACCOUNT_ID}:rule/StepFunctionsGetEventsForStepFunctionsExecutionRule`],
+        }),
+      );
+    }
     // fromString gives CDK no view of the Tasks, so the invoke grant is explicit: exactly these functions.
-    this.stateMachine.addToRolePolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [...invoked].map((fn) => fn.functionArn) }));
+    this.stateMachine.addToRolePolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: invoked.map((fn) => fn.functionArn) }));
 
     // Each deployment publishes a version (a case's execution keeps the version it started on to its end,
     // up to a year for Standard workflows) and points `live` at it; the API starts executions on `live`.
@@ -102,7 +173,7 @@ export class CaseWorkflow extends Construct {
     const version = new CfnStateMachineVersion(this, 'Version', {
       stateMachineArn: this.stateMachine.stateMachineArn,
       stateMachineRevisionId: this.stateMachine.stateMachineRevisionId,
-      description: `workflow ${workflowVersionOf(definition)}`,
+      description: `workflow ${workflowVersionOf(definition, children)}`,
     });
     this.liveAlias = new CfnStateMachineAlias(this, 'LiveAlias', {
       name: LIVE_ALIAS,

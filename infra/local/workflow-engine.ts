@@ -10,11 +10,21 @@ import type { Context } from 'aws-lambda';
 import { STEP_FUNCTIONS, type StepSubstitution } from '../../functions/api/routes.ts';
 import type { WorkflowPort } from '../../functions/adapters/workflow.ts';
 import { logger } from '../../functions/shared/logger.ts';
+import {
+  CHILD_WORKFLOWS,
+  type ChildWorkflow,
+  childWorkflowsOf,
+  isChildWorkflow,
+  readProductWorkflow,
+  type WorkflowDefinitions,
+} from '../../workflows/definitions.ts';
 import { workflowVersionOf } from '../../workflows/version.ts';
 import { WaitDeadlines } from './wait-deadlines.ts';
 
+const PROJECT_ROOT = new URL('../../', import.meta.url).pathname;
 export const ASL_PATH = new URL('../../workflows/retirement-case.asl.json', import.meta.url).pathname;
 const WAIT_FOR_TOKEN = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
+const START_CHILD_AND_WAIT = 'arn:aws:states:::states:startExecution.sync:2';
 const TOKEN_PLACEHOLDER = 'local-task-token';
 /** Once this state has run, the execution only ends (its Fail state): a retry may wait for that. */
 const LAST_TASK_OF_FAILED = 'MarkNeedsAttention';
@@ -27,7 +37,7 @@ type StepHandler = (event: unknown, context: Context) => Promise<unknown>;
 type TaskDefinition = {
   Type: string;
   Resource?: string;
-  Parameters?: { FunctionName?: string; [key: string]: unknown };
+  Parameters?: { FunctionName?: string; StateMachineArn?: string; [key: string]: unknown };
   TimeoutSeconds?: number;
   TimeoutSecondsPath?: string;
   Retry?: { IntervalSeconds?: number; MaxDelaySeconds?: number }[];
@@ -86,14 +96,26 @@ function lambdaContext(functionName: string): Context {
   };
 }
 
-/** Every Task state, including those inside Parallel branches, with the substitution it invokes. */
+/** Every Task state that starts a child workflow and waits for it, with the child it starts. */
+function childTaskStates(states: Record<string, TaskDefinition>, out = new Map<string, ChildWorkflow>()) {
+  for (const [name, state] of Object.entries(states)) {
+    if (state.Type === 'Parallel') for (const b of state.Branches!) childTaskStates(b.States, out);
+    if (state.Type !== 'Task' || state.Resource !== START_CHILD_AND_WAIT) continue;
+    const m = /^\$\{(\w+)\}$/.exec(state.Parameters?.StateMachineArn ?? '');
+    if (!m?.[1] || !isChildWorkflow(m[1])) throw new Error(`state ${name}: unknown child workflow ${state.Parameters?.StateMachineArn}`);
+    out.set(name, m[1]);
+  }
+  return out;
+}
+
+/** Every Task state that invokes a step function, including those inside Parallel branches, with the substitution it invokes. */
 function taskStates(
   states: Record<string, TaskDefinition>,
   out = new Map<string, { substitution: StepSubstitution; waitsForToken: boolean; timeoutSeconds?: number; timeoutSecondsPath?: string }>(),
 ) {
   for (const [name, state] of Object.entries(states)) {
     if (state.Type === 'Parallel') for (const b of state.Branches!) taskStates(b.States, out);
-    if (state.Type !== 'Task') continue;
+    if (state.Type !== 'Task' || state.Resource === START_CHILD_AND_WAIT) continue;
     const waits = state.Resource === WAIT_FOR_TOKEN;
     const ref = waits ? state.Parameters!.FunctionName! : state.Resource!;
     const m = /^\$\{(\w+)\}$/.exec(ref);
@@ -116,9 +138,36 @@ function taskStates(
  * restart `resume` starts every open case again from the top, which is safe because every step is
  * idempotent by case number.
  */
-interface VersionedMachine {
+interface CompiledMachine {
   machine: StateMachine;
   tasks: ReturnType<typeof taskStates>;
+  /** Task states that start a child workflow and wait for it (startExecution.sync:2). */
+  childTasks: Map<string, ChildWorkflow>;
+}
+interface VersionedMachine extends CompiledMachine {
+  /** The Express workflows this version starts, compiled from the texts kept with it. */
+  children: Map<ChildWorkflow, CompiledMachine>;
+}
+
+/** A child run as Step Functions' `.sync:2` hands it back: DescribeExecution's fields, its output parsed. */
+interface ChildResult {
+  ExecutionArn: string;
+  Name: string;
+  StateMachineArn: string;
+  Status: 'SUCCEEDED';
+  StartDate: string;
+  StopDate: string;
+  Output: unknown;
+}
+
+/**
+ * What the parent's Task fails with when its child did not succeed, as on Step Functions: States.TaskFailed,
+ * its cause the child execution's description (status, and the child's own error and cause).
+ */
+function childFailed(execution: Omit<ChildResult, 'Status' | 'Output' | 'StopDate'>, err: Error): Error {
+  const out = new Error(JSON.stringify({ ...execution, Status: 'FAILED', StopDate: new Date().toISOString(), Error: err.name, Cause: err.message }));
+  out.name = 'States.TaskFailed';
+  return out;
 }
 
 export class LocalWorkflowEngine implements WorkflowPort {
@@ -131,6 +180,8 @@ export class LocalWorkflowEngine implements WorkflowPort {
   private readonly handlers = new Map<StepSubstitution, Promise<StepHandler>>();
   private readonly waiting = new Map<string, (output: unknown) => void>();
   private readonly running = new Map<string, { done: Promise<unknown>; abort: () => void; ending?: boolean }>();
+  /** Child executions under way, aborted with their parents at stop. */
+  private readonly runningChildren = new Set<() => void>();
   private readonly retryIntervalMs?: number;
   private readonly injectedFailures = new Map<string, number>();
   private readonly deadlines: WaitDeadlines;
@@ -143,6 +194,8 @@ export class LocalWorkflowEngine implements WorkflowPort {
   onExecutionStart?: (name: string) => void;
   /** Called each time an execution enters a state: what Step Functions Standard bills as a state transition. */
   onStateEntered?: (execution: string, state: string) => void;
+  /** Called when a child (Express) execution ends: Express bills it as one request and its duration. */
+  onChildExecution?: (t: { child: ChildWorkflow; caseNumber: string; durationMs: number; statesEntered: number }) => void;
 
   /**
    * `dataDir`: every definition this engine has run is kept there by version (`workflows/<version>.asl.json`),
@@ -150,8 +203,8 @@ export class LocalWorkflowEngine implements WorkflowPort {
    * execution's definition to its end. `aslPath` replaces the product's workflow (tests of a new version).
    */
   constructor(opts: { retryIntervalMs?: number; retryTimeScale?: number; waitTimeoutSeconds?: number; dataDir?: string; aslPath?: string } = {}) {
-    const definition = readFileSync(opts.aslPath ?? ASL_PATH, 'utf8');
-    this.version = workflowVersionOf(definition);
+    const definitions = readProductWorkflow(PROJECT_ROOT, opts.aslPath ?? ASL_PATH);
+    this.version = workflowVersionOf(definitions.definition, definitions.children);
     this.waitTimeoutSeconds = opts.waitTimeoutSeconds;
     this.retryTimeScale = opts.retryTimeScale;
     this.retryIntervalMs = opts.retryIntervalMs;
@@ -159,16 +212,38 @@ export class LocalWorkflowEngine implements WorkflowPort {
     if (opts.dataDir) {
       this.definitionsDir = join(opts.dataDir, 'workflows');
       mkdirSync(this.definitionsDir, { recursive: true, mode: 0o700 });
-      const file = join(this.definitionsDir, `${this.version}.asl.json`);
-      if (!existsSync(file)) writeFileSync(file, definition, { mode: 0o600 });
+      for (const [file, text] of this.keptFiles(this.version, definitions)) if (!existsSync(file)) writeFileSync(file, text, { mode: 0o600 });
     }
-    this.machines.set(this.version, this.compile(definition));
+    this.machines.set(this.version, this.compileVersion(definitions));
+  }
+
+  /** Where a version's texts are kept: the case workflow as `<version>.asl.json`, each child beside it. */
+  private keptFiles(version: string, definitions: WorkflowDefinitions): [string, string][] {
+    const dir = this.definitionsDir!;
+    return [
+      [join(dir, `${version}.asl.json`), definitions.definition],
+      ...Object.entries(definitions.children).map(([child, text]): [string, string] => [join(dir, `${version}.${child}.asl.json`), text!]),
+    ];
+  }
+
+  private compileVersion(definitions: WorkflowDefinitions): VersionedMachine {
+    const children = new Map<ChildWorkflow, CompiledMachine>();
+    for (const [child, text] of Object.entries(definitions.children) as [ChildWorkflow, string][]) children.set(child, this.compile(text));
+    return { ...this.compile(definitions.definition), children };
   }
 
   /** Built once per version: validating a definition is the expensive part. */
-  private compile(definition: string): VersionedMachine {
-    const tasks = taskStates((JSON.parse(definition) as { States: Record<string, TaskDefinition> }).States);
-    const substituted = JSON.parse(definition.replace(/\$\{(\w+)\}/g, (_, name: string) => `arn:aws:lambda:cn-north-1:000000000000:function:${name}`)) as {
+  private compile(definition: string): CompiledMachine {
+    const states = (JSON.parse(definition) as { States: Record<string, TaskDefinition> }).States;
+    const tasks = taskStates(states);
+    const childTasks = childTaskStates(states);
+    const substituted = JSON.parse(
+      definition.replace(/\$\{(\w+)\}/g, (_, name: string) =>
+        isChildWorkflow(name)
+          ? `arn:aws:states:cn-north-1:000000000000:stateMachine:${CHILD_WORKFLOWS[name].name}`
+          : `arn:aws:lambda:cn-north-1:000000000000:function:${name}`,
+      ),
+    ) as {
       States: Record<string, TaskDefinition>;
     };
     for (const [name, task] of tasks) {
@@ -195,7 +270,7 @@ export class LocalWorkflowEngine implements WorkflowPort {
       }
     }
     if (this.retryTimeScale !== undefined) scaleRetries(substituted.States, this.retryTimeScale);
-    return { machine: new StateMachine(substituted as unknown as ConstructorParameters<typeof StateMachine>[0]), tasks };
+    return { machine: new StateMachine(substituted as unknown as ConstructorParameters<typeof StateMachine>[0]), tasks, childTasks };
   }
 
   /** The machine of a version this engine has run; an unknown version is refused, never silently replaced. */
@@ -205,8 +280,10 @@ export class LocalWorkflowEngine implements WorkflowPort {
     const file = this.definitionsDir && join(this.definitionsDir, `${version}.asl.json`);
     if (!file || !existsSync(file)) throw new Error(`workflow version ${version} is not kept under ${this.definitionsDir ?? '(no data directory)'}`);
     const definition = readFileSync(file, 'utf8');
-    if (workflowVersionOf(definition) !== version) throw new Error(`workflow version ${version}: the kept definition does not match its hash`);
-    const compiled = this.compile(definition);
+    const children: WorkflowDefinitions['children'] = {};
+    for (const child of childWorkflowsOf(definition)) children[child] = readFileSync(join(this.definitionsDir!, `${version}.${child}.asl.json`), 'utf8');
+    if (workflowVersionOf(definition, children) !== version) throw new Error(`workflow version ${version}: the kept definition does not match its hash`);
+    const compiled = this.compileVersion({ definition, children });
     this.machines.set(version, compiled);
     return compiled;
   }
@@ -220,8 +297,64 @@ export class LocalWorkflowEngine implements WorkflowPort {
     return h;
   }
 
-  private overrides(tasks: VersionedMachine['tasks']): Record<string, (input: unknown) => Promise<unknown>> {
+  /**
+   * `.sync:2` of a child workflow, emulated: the child's machine runs to its end with the same step
+   * overrides, and its output comes back parsed, as Step Functions hands back DescribeExecution. A child
+   * that fails fails this Task with States.TaskFailed, so the parent's Retry and Catch decide.
+   */
+  private childOverride(state: string, child: ChildWorkflow, version: VersionedMachine) {
+    return async (input: unknown): Promise<ChildResult> => {
+      this.throwIfInjected(state);
+      const compiled = version.children.get(child);
+      if (!compiled) throw new Error(`state ${state}: child workflow ${child} is not part of this version`);
+      const childInput = (input as { Input: Record<string, unknown> }).Input;
+      const caseNumber = String(childInput.caseNumber ?? '');
+      const name = `${caseNumber}-${randomUUID()}`;
+      const arn = `arn:aws:states:cn-north-1:000000000000:stateMachine:${CHILD_WORKFLOWS[child].name}`;
+      const started = new Date();
+      const execution = compiled.machine.run(childInput as Parameters<StateMachine['run']>[0], {
+        overrides: {
+          taskResourceLocalHandlers: this.overrides(compiled.tasks) as unknown as TaskStateResourceLocalHandler,
+          ...(this.retryIntervalMs !== undefined ? { retryIntervalOverrides: this.retryOverrides(compiled.tasks) } : {}),
+        },
+        context: {
+          Execution: { Id: `local:express:${name}`, Name: name, Input: childInput as Parameters<StateMachine['run']>[0], StartTime: started.toISOString() },
+          Task: { Token: TOKEN_PLACEHOLDER },
+        },
+      });
+      let statesEntered = 0;
+      const counted = (async () => {
+        try {
+          for await (const e of execution.eventLogs as AsyncGenerator<{ type: string }>) if (e.type === 'StateEntered') statesEntered++;
+        } catch {
+          // Aborted: nothing more to count.
+        }
+      })();
+      this.runningChildren.add(execution.abort);
+      const described = {
+        ExecutionArn: `${arn.replace(':stateMachine:', ':express:')}:${name}`,
+        Name: name,
+        StateMachineArn: arn,
+        StartDate: started.toISOString(),
+      };
+      try {
+        const output = await execution.result;
+        return { ...described, Status: 'SUCCEEDED', StopDate: new Date().toISOString(), Output: output };
+      } catch (err) {
+        // The interpreter wraps what failed the execution in its ExecutionError; the description names the failure itself.
+        const failure = err instanceof Error && err.name === 'ExecutionError' && err.cause instanceof Error ? err.cause : (err as Error);
+        throw childFailed(described, failure);
+      } finally {
+        this.runningChildren.delete(execution.abort);
+        await counted;
+        this.onChildExecution?.({ child, caseNumber, durationMs: Date.now() - started.getTime(), statesEntered });
+      }
+    };
+  }
+
+  private overrides(tasks: CompiledMachine['tasks'], version?: VersionedMachine): Record<string, (input: unknown) => Promise<unknown>> {
     const out: Record<string, (input: unknown) => Promise<unknown>> = {};
+    for (const [state, child] of version?.childTasks ?? []) out[state] = this.childOverride(state, child, version!);
     for (const [state, task] of tasks) {
       const fn = STEP_FUNCTIONS[task.substitution];
       out[state] = async (input) => {
@@ -276,7 +409,9 @@ export class LocalWorkflowEngine implements WorkflowPort {
    * state's Catch applies at once — a persistent failure without corrupting anything.
    */
   failState(state: string, times = 1): void {
-    if (!this.machineFor(this.version).tasks.has(state)) throw new Error(`no Task state ${state}`);
+    const version = this.machineFor(this.version);
+    const known = [version, ...version.children.values()].some((m) => m.tasks.has(state) || m.childTasks.has(state));
+    if (!known) throw new Error(`no Task state ${state}`);
     this.injectedFailures.set(state, times);
   }
 
@@ -311,12 +446,13 @@ export class LocalWorkflowEngine implements WorkflowPort {
       throw new Error(`injected: the execution of ${caseNumber} was not started`);
     }
     const name = opts.retry === undefined ? caseNumber : `${caseNumber}-retry-${opts.retry}`;
-    const { machine, tasks } = this.machineFor(opts.version ?? this.version);
+    const version = this.machineFor(opts.version ?? this.version);
+    const { machine, tasks } = version;
     this.onExecutionStart?.(name);
     const execution = machine.run(input as Parameters<StateMachine['run']>[0], {
       overrides: {
-        taskResourceLocalHandlers: this.overrides(tasks) as unknown as TaskStateResourceLocalHandler,
-        ...(this.retryIntervalMs !== undefined ? { retryIntervalOverrides: this.retryOverrides(tasks) } : {}),
+        taskResourceLocalHandlers: this.overrides(tasks, version) as unknown as TaskStateResourceLocalHandler,
+        ...(this.retryIntervalMs !== undefined ? { retryIntervalOverrides: this.retryOverrides(tasks, version.childTasks) } : {}),
       },
       noThrowOnAbort: true,
       context: {
@@ -344,8 +480,8 @@ export class LocalWorkflowEngine implements WorkflowPort {
     }
   }
 
-  private retryOverrides(tasks: VersionedMachine['tasks']): Record<string, number> {
-    return Object.fromEntries([...tasks.keys()].map((s) => [s, this.retryIntervalMs!]));
+  private retryOverrides(tasks: CompiledMachine['tasks'], childTasks: CompiledMachine['childTasks'] = new Map()): Record<string, number> {
+    return Object.fromEntries([...tasks.keys(), ...childTasks.keys()].map((s) => [s, this.retryIntervalMs!]));
   }
 
   async sendTaskSuccess(token: string, output: Record<string, unknown>): Promise<boolean> {
@@ -378,5 +514,7 @@ export class LocalWorkflowEngine implements WorkflowPort {
     this.stopped = true;
     for (const r of this.running.values()) r.abort();
     this.running.clear();
+    for (const abort of this.runningChildren) abort();
+    this.runningChildren.clear();
   }
 }

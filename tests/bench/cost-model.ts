@@ -7,6 +7,10 @@ import type { Prices } from './prices.ts';
 
 export interface Usage {
   transitions: number;
+  /** Express executions (the department checks): one request each. */
+  expressRequests: number;
+  /** Their billed duration (rounded up to 100 ms) times billed memory (64 MB chunks), in GB-seconds. */
+  expressGbSeconds: number;
   lambdaInvocations: number;
   lambdaGbSeconds: number;
   dynamoReadUnits: number;
@@ -24,10 +28,12 @@ export interface WaitForForm {
   perWake: Usage;
 }
 
-export type Lines = { transitions: number; lambda: number; dynamodb: number; kms: number; s3: number; api: number };
+export type Lines = { transitions: number; express: number; lambda: number; dynamodb: number; kms: number; s3: number; api: number };
 
 export const ZERO_USAGE: Usage = {
   transitions: 0,
+  expressRequests: 0,
+  expressGbSeconds: 0,
   lambdaInvocations: 0,
   lambdaGbSeconds: 0,
   dynamoReadUnits: 0,
@@ -55,6 +61,7 @@ export function linesFor(u: Usage, p: Prices): Lines {
   const per1000 = (usd: number) => usd * 1000;
   return {
     transitions: per1000(u.transitions * p.stateTransition.usd),
+    express: per1000(u.expressRequests * p.expressRequest.usd + u.expressGbSeconds * p.expressGbSecond.usd),
     lambda: per1000(u.lambdaInvocations * p.lambdaRequest.usd + u.lambdaGbSeconds * p.lambdaArmGbSecond.usd),
     dynamodb: per1000(u.dynamoReadUnits * p.dynamoReadUnit.usd + u.dynamoWriteUnits * p.dynamoWriteUnit.usd),
     kms: per1000(u.kmsSigns * p.kmsSign.usd),

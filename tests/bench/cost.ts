@@ -1,11 +1,12 @@
 /**
  * `npm run cost`: what 1,000 completed cases cost on AWS (us-east-1 list prices, tests/bench/prices.ts),
- * by line: Step Functions transitions, Lambda, DynamoDB, KMS, S3 and the HTTP API (text messages excluded).
+ * by line: Step Functions transitions (the Standard case workflow), Express runs (the department checks, by
+ * request and billed duration), Lambda, DynamoDB, KMS, S3 and the HTTP API (text messages excluded).
  *
  * - From the synthesized template (CDK, skipBundling): the state machine's definition (how the wait for the
  *   form wakes, and what one wake-up runs) and each function's memory and architecture.
  * - From a counted run of the embedded stack (tests/bench/usage-meter.ts): per completed case, the state
- *   transitions, every invocation and its duration, the DynamoDB capacity units (transactions at two units
+ *   transitions, every Express run and its duration, every invocation and its duration, the DynamoDB capacity units (transactions at two units
  *   per item-unit), seal signatures (one KMS Sign each), S3 puts and gets, and API requests. The citizen's
  *   journey counted: book, read the prefill, send the form, read the case once it is done, download every
  *   paper. Durations are this machine's (DynamoDB Local is slower than DynamoDB, so Lambda is overstated).
@@ -220,6 +221,7 @@ function onlyFunctions(c: Counts, fns: string[]): Counts {
   const dynamo = pick(c.dynamo.byFunction);
   return {
     transitions: 0,
+    express: { runs: 0, billedGbSeconds: 0 },
     invocations: pick(c.invocations),
     dynamo: {
       requests: Object.values(dynamo).reduce((n, d) => n + d.requests, 0),
@@ -253,6 +255,8 @@ function toUsage(c: Counts, cases: number, memoryGb: (fn: string) => number): Us
   }
   return {
     transitions: c.transitions / cases,
+    expressRequests: c.express.runs / cases,
+    expressGbSeconds: c.express.billedGbSeconds / cases,
     lambdaInvocations: invocations / cases,
     lambdaGbSeconds: gbSeconds / cases,
     // Work done inside functions; the embedded stack's own housekeeping loops are not the product's.
@@ -268,8 +272,9 @@ function toUsage(c: Counts, cases: number, memoryGb: (fn: string) => number): Us
 async function main() {
   log('synthesizing the CDK app (skipBundling)');
   const resources = synthesizedResources();
-  const machine = resources.find((r) => r.Type === 'AWS::StepFunctions::StateMachine');
-  if (!machine) throw new Error('no state machine in the synthesized templates');
+  // The case workflow (Standard, billed by transition); its Express children are billed by run, counted by the engine.
+  const machine = resources.find((r) => r.Type === 'AWS::StepFunctions::StateMachine' && r.Properties.StateMachineType === 'STANDARD');
+  if (!machine) throw new Error('no Standard state machine in the synthesized templates');
   const states = (JSON.parse(cfnText(machine.Properties.DefinitionString)) as { States: Record<string, State> }).States;
   const loop = wakeLoop(states);
   const substitutions = Object.fromEntries(

@@ -22,6 +22,20 @@ export const PRICES = {
     source: 'https://aws.amazon.com/step-functions/pricing/ (US East (N. Virginia) $0.0250 per 1,000 state transitions)',
     read: true,
   },
+  expressRequest: {
+    usd: 1 / 1e6,
+    unit: 'Step Functions Express request (one per execution started)',
+    source:
+      'https://aws.amazon.com/blogs/compute/building-cost-effective-aws-step-functions-workflows/ ("a lower cost of $1.00 per million invocations versus $25 per million for Standard Workflows")',
+    read: true,
+  },
+  expressGbSecond: {
+    usd: 0.06 / 3600,
+    unit: 'Step Functions Express duration, GB-second (first 1,000 GB-hours a month; billed in 100 ms and 64 MB steps)',
+    source:
+      'https://aws.amazon.com/step-functions/pricing/ as copied at https://mdsite.deno.dev/https://aws.amazon.com/step-functions/pricing (its example: "$0.06000 per GB-hour x 1,000 GB-Hours"; memory = 50 MB + definition + execution data, billed in 64-MB chunks)',
+    read: true,
+  },
   lambdaRequest: {
     usd: 0.2 / 1e6,
     unit: 'Lambda request',

@@ -29,6 +29,8 @@ type Capacity = { CapacityUnits?: number; ReadCapacityUnits?: number; WriteCapac
 
 export interface UsageCounts {
   transitions: number;
+  /** Child (Express) executions and their billed GB-seconds. */
+  express: { runs: number; billedGbSeconds: number };
   /** fn (`api/<module>`, `steps/<module>`, …) → invocations and summed duration. */
   invocations: Record<string, { count: number; ms: number }>;
   dynamo: {
@@ -46,6 +48,7 @@ export interface UsageCounts {
 function empty(): UsageCounts {
   return {
     transitions: 0,
+    express: { runs: 0, billedGbSeconds: 0 },
     invocations: {},
     dynamo: { requests: 0, byCommand: {}, byFunction: {}, readUnits: 0, writeUnits: 0 },
     seals: { count: 0, ms: 0 },
@@ -81,6 +84,15 @@ export function unitsOf(command: string, consumed: Capacity | Capacity[] | undef
   return { read, write };
 }
 
+/**
+ * What Express bills one execution for: its duration rounded up to 100 ms, times its memory in 64 MB chunks.
+ * Memory is 50 MB + the definition + the execution data per Parallel step (pricing page); the checks' definition
+ * is under 10 KB and its payloads keys only, so one chunk.
+ */
+export function expressBilledGbSeconds(durationMs: number): number {
+  return (Math.ceil(durationMs / 100) / 10) * (64 / 1024);
+}
+
 export class UsageMeter {
   counts: UsageCounts = empty();
   private readonly detach: (() => void)[] = [];
@@ -94,12 +106,17 @@ export class UsageMeter {
     invocationObservers.add(observe);
     this.detach.push(() => invocationObservers.delete(observe));
 
-    const engine = stack.engine as { onStateEntered?: (execution: string, state: string) => void };
+    const engine = stack.engine;
     engine.onStateEntered = () => {
       this.counts.transitions++;
     };
+    engine.onChildExecution = ({ durationMs }) => {
+      this.counts.express.runs++;
+      this.counts.express.billedGbSeconds += expressBilledGbSeconds(durationMs);
+    };
     this.detach.push(() => {
       engine.onStateEntered = undefined;
+      engine.onChildExecution = undefined;
     });
 
     this.watchDynamo(stack.runtime.cases.db);

@@ -272,9 +272,14 @@ describe('least privilege', () => {
     expect(s.json.Resources[key]!.Properties.EnableKeyRotation).toBe(true);
   });
 
-  it('lets only the two bookings (the person’s and the employer’s filing) and the supervisor retry start executions, and only the signalling functions resume them', () => {
+  it('lets only the two bookings (the person’s and the employer’s filing), the supervisor retry and the case workflow (its checks) start executions, and only the signalling functions resume them', () => {
     expect(rolesAllowed('states:StartExecution')).toEqual(
-      new Set([roleOf('api', 'create-booking'), roleOf('api', 'create-employer-filing'), roleOf('api', 'retry-case')]),
+      new Set([
+        roleOf('api', 'create-booking'),
+        roleOf('api', 'create-employer-filing'),
+        roleOf('api', 'retry-case'),
+        logicalId(s.stack.workflow.stateMachine.role),
+      ]),
     );
     expect(rolesAllowed('states:SendTaskSuccess')).toEqual(
       new Set([

@@ -1,29 +1,35 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STEP_FUNCTIONS } from '../../functions/api/routes.ts';
 import { PARTITION_PLACEHOLDER, STATE_MACHINE_NAME } from '../../infra/aws/workflow.ts';
+import { CHILD_WORKFLOWS } from '../../workflows/definitions.ts';
 import { asArray, cfnText, logicalId, refId, roleStatements, synth, type Resource, type Synth } from './support/synth.ts';
 
 interface State {
   Type: string;
   Resource?: string;
   Parameters?: Record<string, unknown>;
-  Retry?: Array<{ ErrorEquals: string[]; JitterStrategy?: string }>;
+  Retry?: Array<{ ErrorEquals: string[]; JitterStrategy?: string; MaxAttempts?: number }>;
   Catch?: Array<{ ErrorEquals: string[]; Next: string }>;
   TimeoutSeconds?: number;
   TimeoutSecondsPath?: string;
   Branches?: Array<{ StartAt: string; States: Record<string, State> }>;
 }
 
+const CHECKS = CHILD_WORKFLOWS.DepartmentChecksStateMachineArn;
 let s: Synth;
 let machine: Resource;
+let checksMachine: Resource;
 let states: Record<string, State>;
-/** `${Placeholder}` → logical id of the function substituted for it. */
+let checkStates: Record<string, State>;
+/** `${Placeholder}` → logical id of what is substituted for it, in either machine. */
 let substitutedBy: Record<string, string>;
 
 /** Every state, branches included, with its name. */
 function allStates(map: Record<string, State>): Array<[string, State]> {
   return Object.entries(map).flatMap(([name, st]) => [[name, st] as [string, State], ...(st.Branches ?? []).flatMap((b) => allStates(b.States))]);
 }
+const bothMachines = (): Array<[string, State]> => [...allStates(states), ...allStates(checkStates)];
+const lambdaTasks = (list: Array<[string, State]>) => list.filter(([, st]) => st.Type === 'Task' && !st.Resource!.includes(':states:::states:'));
 
 /** Logical id of the Lambda a Task invokes, directly or through lambda:invoke(.waitForTaskToken). */
 function invokedFunction(st: State): string {
@@ -35,15 +41,22 @@ function invokedFunction(st: State): string {
 
 // Tasks invoke each step's `live` alias (a published version), never the function's $LATEST.
 const stepFn = (module: string): string => logicalId(s.stack.functions.stepsLive.get(module)!);
+const substitutions = (m: Resource) =>
+  Object.fromEntries(Object.entries(m.Properties.DefinitionSubstitutions as Record<string, unknown>).map(([k, v]) => [k, refId(v) ?? JSON.stringify(v)]));
+const invokeResources = (role: string) =>
+  roleStatements(s.json)
+    .filter(({ roles, statement }) => roles.includes(role) && asArray(statement.Action).some((a) => a.startsWith('lambda:')))
+    .flatMap(({ statement }) => asArray(statement.Resource).map((r) => refId(r) ?? JSON.stringify(r)));
 
 beforeAll(() => {
   s = synth();
-  const [found] = Object.values(s.json.Resources).filter((r) => r.Type === 'AWS::StepFunctions::StateMachine');
-  machine = found!;
+  const machines = Object.values(s.json.Resources).filter((r) => r.Type === 'AWS::StepFunctions::StateMachine');
+  expect(machines).toHaveLength(2);
+  machine = machines.find((m) => m.Properties.StateMachineName === STATE_MACHINE_NAME)!;
+  checksMachine = machines.find((m) => m.Properties.StateMachineName === CHECKS.name)!;
   states = JSON.parse(cfnText(machine.Properties.DefinitionString)).States;
-  substitutedBy = Object.fromEntries(
-    Object.entries(machine.Properties.DefinitionSubstitutions as Record<string, unknown>).map(([k, v]) => [k, refId(v) ?? JSON.stringify(v)]),
-  );
+  checkStates = JSON.parse(cfnText(checksMachine.Properties.DefinitionString)).States;
+  substitutedBy = { ...substitutions(checksMachine), ...substitutions(machine) };
 });
 
 describe('retirement case state machine', () => {
@@ -56,39 +69,57 @@ describe('retirement case state machine', () => {
     expect(machine.Properties.TracingConfiguration).toEqual({ Enabled: true });
   });
 
-  it('logs into a group encrypted with a rotated key of its own, which only CloudWatch Logs for that group may use', () => {
+  it('runs the department checks as an EXPRESS workflow, logged (its only history) without execution data, and traced', () => {
+    expect(checksMachine.Properties.StateMachineType).toBe('EXPRESS');
+    expect(checksMachine.Properties.LoggingConfiguration.Level).toBe('ALL');
+    expect(checksMachine.Properties.LoggingConfiguration.IncludeExecutionData).toBe(false);
+    expect(checksMachine.Properties.TracingConfiguration).toEqual({ Enabled: true });
+    expect(JSON.parse(cfnText(checksMachine.Properties.DefinitionString)).TimeoutSeconds).toBeLessThanOrEqual(300);
+  });
+
+  it('logs each machine into a group of its own, encrypted with one rotated key which only CloudWatch Logs for those groups may use', () => {
     const groups = Object.values(s.json.Resources).filter(
       (r) => r.Type === 'AWS::Logs::LogGroup' && JSON.stringify(r.Properties.LogGroupName ?? '').includes('vendedlogs/states'),
     );
-    expect(groups).toHaveLength(1);
-    const keyId = refId(groups[0]!.Properties.KmsKeyId);
-    expect(keyId).toBeDefined();
-    const key = s.json.Resources[keyId!]!;
+    expect(groups.map((g) => g.Properties.LogGroupName).sort()).toEqual(
+      [`/aws/vendedlogs/states/${CHECKS.name}`, `/aws/vendedlogs/states/${STATE_MACHINE_NAME}`].sort(),
+    );
+    const keyIds = new Set(groups.map((g) => refId(g.Properties.KmsKeyId)));
+    expect(keyIds.size).toBe(1);
+    const key = s.json.Resources[[...keyIds][0]!]!;
     expect(key.Type).toBe('AWS::KMS::Key');
     expect(key.Properties.EnableKeyRotation).toBe(true);
     const logs = key.Properties.KeyPolicy.Statement.filter((st: any) => JSON.stringify(st.Principal ?? {}).includes('logs.'));
     expect(logs).toHaveLength(1);
-    expect(JSON.stringify(logs[0].Condition)).toContain('kms:EncryptionContext:aws:logs:arn');
-    expect(JSON.stringify(logs[0].Condition)).toContain(`log-group:/aws/vendedlogs/states/${STATE_MACHINE_NAME}`);
+    const condition = JSON.stringify(logs[0].Condition);
+    expect(condition).toContain('kms:EncryptionContext:aws:logs:arn');
+    expect(condition).toContain(`log-group:/aws/vendedlogs/states/${STATE_MACHINE_NAME}`);
+    expect(condition).toContain(`log-group:/aws/vendedlogs/states/${CHECKS.name}`);
   });
 
-  it('substitutes every STEP_FUNCTIONS placeholder with the ARN of that step module, and the partition', () => {
-    expect(Object.keys(substitutedBy).sort()).toEqual([...Object.keys(STEP_FUNCTIONS), PARTITION_PLACEHOLDER].sort());
+  it('substitutes every STEP_FUNCTIONS placeholder with the ARN of that step module, the partition, and the checks’ published version', () => {
+    const all = [...new Set([...Object.keys(substitutions(machine)), ...Object.keys(substitutions(checksMachine))])].sort();
+    expect(all).toEqual([...Object.keys(STEP_FUNCTIONS), PARTITION_PLACEHOLDER, 'DepartmentChecksStateMachineArn'].sort());
     for (const [placeholder, module] of Object.entries(STEP_FUNCTIONS)) {
       expect(substitutedBy[placeholder], placeholder).toBe(stepFn(module));
     }
     expect(machine.Properties.DefinitionSubstitutions[PARTITION_PLACEHOLDER]).toEqual({ Ref: 'AWS::Partition' });
+    const checksVersion = s.json.Resources[substitutedBy.DepartmentChecksStateMachineArn!]!;
+    expect(checksVersion.Type).toBe('AWS::StepFunctions::StateMachineVersion');
+    expect(refId(checksVersion.Properties.StateMachineArn)).toBe(Object.entries(s.json.Resources).find(([, r]) => r === checksMachine)![0]);
   });
 
   it('names service integrations with the substituted partition (arn:aws-cn in China regions)', () => {
     const text = cfnText(machine.Properties.DefinitionString);
     expect(text).not.toContain('arn:aws:states:::');
     expect(text).toContain(`arn:\${${PARTITION_PLACEHOLDER}}:states:::lambda:invoke.waitForTaskToken`);
+    expect(text).toContain(`arn:\${${PARTITION_PLACEHOLDER}}:states:::states:startExecution.sync:2`);
   });
 
-  it('asks the five departments (卫健 where the city takes part) in one Parallel state, each with jittered Retry and a Catch', () => {
-    const parallels = allStates(states).filter(([, st]) => st.Type === 'Parallel');
+  it('asks the five departments (卫健 where the city takes part) in one Parallel state of the checks workflow, each with a jittered Retry', () => {
+    const parallels = allStates(checkStates).filter(([, st]) => st.Type === 'Parallel');
     expect(parallels).toHaveLength(1);
+    expect(allStates(states).filter(([, st]) => st.Type === 'Parallel')).toEqual([]);
     const [, parallel] = parallels[0]!;
     expect(parallel.Branches).toHaveLength(5);
     const firstTasks = parallel.Branches!.map((b) => b.States[b.StartAt]!);
@@ -99,36 +130,63 @@ describe('retirement case state machine', () => {
     for (const task of firstTasks) {
       expect(task.Retry?.length).toBeGreaterThan(0);
       expect(task.Retry!.every((r) => r.JitterStrategy === 'FULL')).toBe(true);
-      expect(task.Catch?.length).toBeGreaterThan(0);
-      // The Catch keeps the case alive: it leads to recording the department as unavailable.
-      const handler = task.Catch![0]!.Next;
-      expect(invokedFunction(parallel.Branches!.find((b) => b.States[handler])!.States[handler]!)).toBe(stepFn('record-unavailable'));
     }
   });
 
+  it('awaits the checks from CheckDepartments, runs a failed run again, and then hands the silent departments to a person', () => {
+    const task = states.CheckDepartments!;
+    expect(task.Type).toBe('Task');
+    expect(task.Resource).toContain(':states:::states:startExecution.sync:2');
+    expect(task.Parameters?.StateMachineArn).toMatch(/^\$\{DepartmentChecksStateMachineArn\}$/);
+    const rerun = task.Retry!.find((r) => r.ErrorEquals.includes('States.TaskFailed'))!;
+    expect(rerun.MaxAttempts).toBeGreaterThanOrEqual(1);
+    expect(rerun.JitterStrategy).toBe('FULL');
+    const handler = task.Catch![0]!;
+    expect(handler.ErrorEquals).toContain('States.TaskFailed');
+    expect(invokedFunction(states[handler.Next]!)).toBe(stepFn('record-unavailable'));
+  });
+
   it('bounds every Task with TimeoutSeconds or TimeoutSecondsPath', () => {
-    const tasks = allStates(states).filter(([, st]) => st.Type === 'Task');
+    const tasks = bothMachines().filter(([, st]) => st.Type === 'Task');
     expect(tasks.length).toBeGreaterThanOrEqual(Object.keys(STEP_FUNCTIONS).length);
     const unbounded = tasks.filter(([, st]) => st.TimeoutSeconds === undefined && st.TimeoutSecondsPath === undefined).map(([n]) => n);
     expect(unbounded).toEqual([]);
   });
 
-  it('invokes every step function and only those', () => {
-    const invoked = new Set(
-      allStates(states)
-        .filter(([, st]) => st.Type === 'Task')
-        .map(([, st]) => invokedFunction(st)),
-    );
+  it('invokes every step function and only those, across the two machines', () => {
+    const invoked = new Set(lambdaTasks(bothMachines()).map(([, st]) => invokedFunction(st)));
     expect(invoked).toEqual(new Set(Object.values(STEP_FUNCTIONS).map(stepFn)));
   });
 
-  it('lets the state machine role invoke exactly the step functions', () => {
+  it('lets each machine’s role invoke exactly the step functions its own definition names', () => {
     const role = refId(machine.Properties.RoleArn)!;
+    const checksRole = refId(checksMachine.Properties.RoleArn)!;
     const invokeStatements = roleStatements(s.json).filter(({ statement }) => asArray(statement.Action).some((a) => a.startsWith('lambda:')));
-    expect(invokeStatements.every(({ roles }) => roles.length === 1 && roles[0] === role)).toBe(true);
-    const resources = invokeStatements.flatMap(({ statement }) => asArray(statement.Resource).map((r) => refId(r) ?? JSON.stringify(r)));
-    expect(new Set(resources)).toEqual(new Set(Object.values(STEP_FUNCTIONS).map(stepFn)));
-    expect(invokeStatements.flatMap(({ statement }) => asArray(statement.Action))).toEqual(['lambda:InvokeFunction']);
+    expect(invokeStatements.every(({ roles }) => roles.length === 1 && [role, checksRole].includes(roles[0]!))).toBe(true);
+    expect(new Set(invokeResources(role))).toEqual(new Set(lambdaTasks(allStates(states)).map(([, st]) => invokedFunction(st))));
+    expect(new Set(invokeResources(checksRole))).toEqual(new Set(lambdaTasks(allStates(checkStates)).map(([, st]) => invokedFunction(st))));
+    expect(invokeResources(role)).not.toContain(stepFn('check-tax'));
+    expect(invokeStatements.flatMap(({ statement }) => asArray(statement.Action))).toEqual(['lambda:InvokeFunction', 'lambda:InvokeFunction']);
+  });
+
+  it('lets the case workflow start only the checks’ published version, and watch and stop only its runs', () => {
+    const role = refId(machine.Properties.RoleArn)!;
+    const mine = roleStatements(s.json).filter(({ roles }) => roles.includes(role));
+    const start = mine.filter(({ statement }) => asArray(statement.Action).includes('states:StartExecution'));
+    expect(start).toHaveLength(1);
+    expect(asArray(start[0]!.statement.Resource).map((r) => refId(r))).toEqual([substitutedBy.DepartmentChecksStateMachineArn]);
+    const watch = mine.find(({ statement }) => asArray(statement.Action).includes('states:DescribeExecution'))!;
+    expect(asArray(watch.statement.Action).sort()).toEqual(['states:DescribeExecution', 'states:StopExecution']);
+    const resources = asArray(watch.statement.Resource).map(cfnText);
+    expect(resources).toHaveLength(2);
+    for (const r of resources) expect(r).toMatch(new RegExp(`:(execution|express):${CHECKS.name}:\\*$`));
+    const rule = mine.find(({ statement }) => asArray(statement.Action).includes('events:PutRule'))!;
+    expect(asArray(rule.statement.Resource).map(cfnText)).toEqual([expect.stringMatching(/:rule\/StepFunctionsGetEventsForStepFunctionsExecutionRule$/)]);
+    const checksRole = refId(checksMachine.Properties.RoleArn)!;
+    const checksMay = roleStatements(s.json)
+      .filter(({ roles }) => roles.includes(checksRole))
+      .flatMap(({ statement }) => asArray(statement.Action));
+    expect(checksMay.some((a) => a.startsWith('states:'))).toBe(false);
   });
 
   it('publishes a version of every step function and points its live alias at it', () => {
@@ -143,7 +201,10 @@ describe('retirement case state machine', () => {
   });
 
   it('publishes a state machine version tagged with the workflow version, and new cases start on its live alias', () => {
-    const [[, version]] = Object.entries(s.json.Resources).filter(([, r]) => r.Type === 'AWS::StepFunctions::StateMachineVersion') as [[string, any]];
+    const machineId = Object.entries(s.json.Resources).find(([, r]) => r === machine)![0];
+    const versions = Object.values(s.json.Resources).filter((r) => r.Type === 'AWS::StepFunctions::StateMachineVersion');
+    expect(versions).toHaveLength(2);
+    const version = versions.find((v) => refId(v.Properties.StateMachineArn) === machineId)!;
     expect(version.Properties.Description).toMatch(/^workflow [0-9a-f]{16}$/);
     const aliases = Object.values(s.json.Resources).filter((r) => r.Type === 'AWS::StepFunctions::StateMachineAlias');
     expect(aliases).toHaveLength(1);

@@ -6,13 +6,17 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookAndSubmit, DEMO_FIXTURES, startTestStack, type TestStack } from './harness.ts';
+import { DEFAULT_DEPARTMENT_TIMEOUT_MS } from '../../functions/departments/index.ts';
 
 // 1/100: two scaled minutes are 1.2 s, time for several refused attempts even on a loaded machine.
 const RETRY_TIME_SCALE = 1 / 100;
 const scaled = (ms: number) => ms * RETRY_TIME_SCALE;
 
-const asl = JSON.parse(readFileSync(new URL('../../workflows/retirement-case.asl.json', import.meta.url), 'utf8'));
-const taxRetry = asl.States.CheckDepartments.Branches.find((b: any) => b.StartAt === 'CheckTax').States.CheckTax.Retry[0];
+const checksAsl = JSON.parse(readFileSync(new URL('../../workflows/department-checks.asl.json', import.meta.url), 'utf8'));
+const caseAsl = JSON.parse(readFileSync(new URL('../../workflows/retirement-case.asl.json', import.meta.url), 'utf8'));
+const taxRetry = checksAsl.States.AskDepartments.Branches.find((b: any) => b.StartAt === 'CheckTax').States.CheckTax.Retry[0];
+/** The case workflow's Retry of a failed run of the checks: every run pauses as taxRetry says. */
+const runRetry = caseAsl.States.CheckDepartments.Retry.find((r: any) => r.ErrorEquals.includes('States.TaskFailed'));
 
 const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
 const person = (id: string) => {
@@ -58,11 +62,19 @@ describe('department faults (dev mode)', () => {
     throw new Error(`timed out waiting for ${what}`);
   }
 
-  it('the retry budget is wider than two minutes of outage, with full jitter', () => {
+  it('the retry budget is wider than two minutes of outage, with full jitter, and one run of the checks fits in an Express workflow', () => {
     // The sum of N full-jitter pauses: mean Σd/2, sd √(Σd²/12); two minutes must sit far below it (z > 5).
-    const pauses = Array.from({ length: taxRetry.MaxAttempts }, (_, i) =>
+    // The pauses of every run of the checks count (the case workflow runs them again), and its pauses between runs.
+    const onePerRun = Array.from({ length: taxRetry.MaxAttempts }, (_, i) =>
       Math.min(taxRetry.IntervalSeconds * taxRetry.BackoffRate ** i, taxRetry.MaxDelaySeconds),
     );
+    const betweenRuns = Array.from({ length: runRetry.MaxAttempts }, (_, i) => runRetry.IntervalSeconds * runRetry.BackoffRate ** i);
+    const pauses = [...Array.from({ length: 1 + runRetry.MaxAttempts }, () => onePerRun).flat(), ...betweenRuns];
+    expect(runRetry.JitterStrategy).toBe('FULL');
+    // One run at its longest: every pause in full, every attempt the 3-second department timeout; Express ends a run at 5 minutes.
+    const longestRun = onePerRun.reduce((a, b) => a + b, 0) + (1 + taxRetry.MaxAttempts) * (DEFAULT_DEPARTMENT_TIMEOUT_MS / 1000);
+    expect(longestRun).toBeLessThan(checksAsl.TimeoutSeconds);
+    expect(checksAsl.TimeoutSeconds).toBeLessThanOrEqual(300);
     const mean = pauses.reduce((a, b) => a + b, 0) / 2;
     const sd = Math.sqrt(pauses.reduce((a, b) => a + b * b, 0) / 12);
     expect(taxRetry.JitterStrategy).toBe('FULL');
@@ -159,7 +171,7 @@ describe('department faults (dev mode)', () => {
       // The other four answered as usual: only the health commission waits.
       expect(['hr', 'tax', 'medical', 'housingFund'].map((k) => parked.departments[k].outcome)).toEqual(['PASS', 'PASS', 'PASS', 'PASS']);
       const healthCalls = (await standins.calls()).filter((c) => c.dept === 'health' && c.caseNumber === caseNumber);
-      expect(healthCalls).toHaveLength(1 + taxRetry.MaxAttempts);
+      expect(healthCalls).toHaveLength((1 + runRetry.MaxAttempts) * (1 + taxRetry.MaxAttempts));
       expect(healthCalls.every((c) => c.status === 0)).toBe(true);
       expect((await client.post(`/v1/staff/cases/${caseNumber}/rechecks`, { department: 'health' }, alice)).status).toBe(503);
     } finally {
@@ -188,7 +200,7 @@ describe('department faults (dev mode)', () => {
       expect(parked.departments.medical.details.error).toBe('DepartmentResponseInvalid');
       const medicalCalls = (await standins.calls()).filter((c) => c.dept === 'medical' && c.caseNumber === caseNumber);
       // Every answer was a 200, and every one was refused: the first attempt and each retry.
-      expect(medicalCalls).toHaveLength(1 + taxRetry.MaxAttempts);
+      expect(medicalCalls).toHaveLength((1 + runRetry.MaxAttempts) * (1 + taxRetry.MaxAttempts));
       expect(medicalCalls.every((c) => c.status === 200)).toBe(true);
       // While it stays malformed, a recheck records nothing either.
       expect((await client.post(`/v1/staff/cases/${caseNumber}/rechecks`, { department: 'medical' }, alice)).status).toBe(503);

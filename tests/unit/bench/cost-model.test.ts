@@ -2,11 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ZERO_USAGE, costOfCase, linesFor, totalOf, wakesWhileWaiting, type Usage, type WaitForForm } from '../../bench/cost-model.ts';
 import { PRICES } from '../../bench/prices.ts';
-import { unitsOf } from '../../bench/usage-meter.ts';
+import { expressBilledGbSeconds, unitsOf } from '../../bench/usage-meter.ts';
 
 /** A small fixed counting: every line has something to price. */
 const COUNTED: Usage = {
-  transitions: 14,
+  transitions: 9,
+  expressRequests: 1,
+  expressGbSeconds: 0.04,
   lambdaInvocations: 18,
   lambdaGbSeconds: 2.5,
   dynamoReadUnits: 30,
@@ -18,6 +20,8 @@ const COUNTED: Usage = {
 };
 const LINE_OF: Record<keyof Usage, keyof ReturnType<typeof linesFor>> = {
   transitions: 'transitions',
+  expressRequests: 'express',
+  expressGbSeconds: 'express',
   lambdaInvocations: 'lambda',
   lambdaGbSeconds: 'lambda',
   dynamoReadUnits: 'dynamodb',
@@ -35,7 +39,8 @@ const SIX_HOURS: WaitForForm = {
 describe('cost per 1,000 cases', () => {
   it('prices each line as count × unit price × 1,000', () => {
     const lines = linesFor(COUNTED, PRICES);
-    expect(lines.transitions).toBeCloseTo(14 * PRICES.stateTransition.usd * 1000, 12);
+    expect(lines.transitions).toBeCloseTo(9 * PRICES.stateTransition.usd * 1000, 12);
+    expect(lines.express).toBeCloseTo((1 * PRICES.expressRequest.usd + 0.04 * PRICES.expressGbSecond.usd) * 1000, 12);
     expect(lines.kms).toBeCloseTo(4 * PRICES.kmsSign.usd * 1000, 12);
     expect(lines.api).toBeCloseTo(8 * PRICES.httpApiRequest.usd * 1000, 12);
     expect(lines.dynamodb).toBeCloseTo((30 * PRICES.dynamoReadUnit.usd + 120 * PRICES.dynamoWriteUnit.usd) * 1000, 12);
@@ -66,7 +71,7 @@ describe('cost per 1,000 cases', () => {
     const day25 = costOfCase(COUNTED, SIX_HOURS, 25, PRICES);
     const oneWake = totalOf(linesFor(SIX_HOURS.perWake, PRICES));
     expect(day25.totalUsd - day1.totalUsd).toBeCloseTo(96 * oneWake, 10);
-    expect(day25.usage.transitions).toBe(14 + 99 * 3);
+    expect(day25.usage.transitions).toBe(COUNTED.transitions + 99 * 3);
   });
 
   it('one wait until the deadline costs the same whatever day the form comes', () => {
@@ -84,5 +89,14 @@ describe('cost per 1,000 cases', () => {
     expect(unitsOf('PutItemCommand', { CapacityUnits: 3 })).toEqual({ read: 0, write: 3 });
     expect(unitsOf('QueryCommand', { CapacityUnits: 1.5 })).toEqual({ read: 1.5, write: 0 });
     expect(unitsOf('UpdateItemCommand', { CapacityUnits: 2, ReadCapacityUnits: 0, WriteCapacityUnits: 2 })).toEqual({ read: 0, write: 2 });
+  });
+
+  it.each([
+    [1, 0.1],
+    [100, 0.1],
+    [101, 0.2],
+    [450, 0.5],
+  ])('an Express run of %d ms is billed as %d s of one 64 MB chunk', (ms, seconds) => {
+    expect(expressBilledGbSeconds(ms)).toBeCloseTo(seconds * (64 / 1024), 12);
   });
 });

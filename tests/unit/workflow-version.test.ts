@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { childWorkflowsOf, readProductWorkflow } from '../../workflows/definitions.ts';
+import { workflowVersionOf } from '../../workflows/version.ts';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+describe('the version of the case workflow', () => {
+  it('of a definition without children is its content hash, as versions kept before children existed are named', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        expect(workflowVersionOf(text)).toBe(createHash('sha256').update(text).digest('hex').slice(0, 16));
+      }),
+    );
+  });
+
+  it('changes when only a child workflow changes, and not with the order children are listed in', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.string(), (parent, a, b) => {
+        fc.pre(a !== b);
+        expect(workflowVersionOf(parent, { DepartmentChecksStateMachineArn: a })).not.toBe(workflowVersionOf(parent, { DepartmentChecksStateMachineArn: b }));
+        expect(workflowVersionOf(parent, { X: a, Y: b })).toBe(workflowVersionOf(parent, { Y: b, X: a }));
+      }),
+    );
+  });
+
+  it('of the product covers the department checks it starts', () => {
+    const { definition, children } = readProductWorkflow(ROOT);
+    expect(childWorkflowsOf(definition)).toEqual(['DepartmentChecksStateMachineArn']);
+    expect(children.DepartmentChecksStateMachineArn).toContain('"AskDepartments"');
+    expect(workflowVersionOf(definition, children)).not.toBe(workflowVersionOf(definition));
+  });
+
+  it('refuses a placeholder that names no known child workflow', () => {
+    const text = JSON.stringify({ Parameters: { StateMachineArn: ['$', '{UnknownStateMachineArn}'].join('') } });
+    expect(() => childWorkflowsOf(text)).toThrow(/UnknownStateMachineArn/);
+  });
+});

@@ -10,7 +10,7 @@ import { CaseRecord, parseRecord, type StaffReview } from './case-record.ts';
 import { latestPerCase } from './latest-per-case.ts';
 import { unlockPerson } from './person-lock.ts';
 import { statusIn } from './status-condition.ts';
-import { keys, STATUS_INDEX } from './table-keys.ts';
+import { keys } from './table-keys.ts';
 import { TableStore } from './table-store.ts';
 
 const TERMINAL: readonly CaseStatus[] = ['COMPLETED', 'EXPIRED', 'WITHDRAWN'];
@@ -372,12 +372,7 @@ export class CaseStore extends TableStore {
   async listByStatus(statuses: readonly CaseStatus[] = OPEN_STATUSES): Promise<CaseRecord[]> {
     const all: CaseRecord[] = [];
     for (const status of statuses) {
-      const items = await this.queryAll({
-        IndexName: STATUS_INDEX,
-        KeyConditionExpression: '#s = :s',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':s': status },
-      });
+      const items = await this.listInStatus(status);
       all.push(...items.map((item) => parseRecord(CaseRecord, item, `case ${String(item.caseNumber)}`)));
     }
     return latestPerCase(all).sort((a, b) => a.queueKey.localeCompare(b.queueKey));

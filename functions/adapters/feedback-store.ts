@@ -64,8 +64,10 @@ export class FeedbackStore extends TableStore {
         ...(cursor ? { ExclusiveStartKey: decodeCursor(cursor) } : {}),
       }),
     );
+    // The index holds keys only: the messages are read from the table, in the index's order.
+    const items = await this.inStatus((out.Items ?? []) as { pk: unknown; sk: unknown }[], FEEDBACK_STATUS);
     return {
-      items: (out.Items ?? []).map((i) => parseRecord(StoredFeedback, i, `feedback ${String(i.pk)}`)),
+      items: items.map((i) => parseRecord(StoredFeedback, i, `feedback ${String(i.pk)}`)),
       ...(out.LastEvaluatedKey ? { nextCursor: encodeCursor(out.LastEvaluatedKey) } : {}),
     };
   }

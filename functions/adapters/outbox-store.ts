@@ -153,13 +153,8 @@ export class OutboxStore extends TableStore {
    */
   async releaseClaims(now: Date): Promise<number> {
     let released = 0;
-    const held = await this.queryAll({
-      IndexName: STATUS_INDEX,
-      KeyConditionExpression: '#s = :s',
-      FilterExpression: 'attribute_exists(claimedUntil)',
-      ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':s': SMS_PENDING },
-    });
+    // The index holds keys only: which pending messages are claimed is read from the messages themselves.
+    const held = (await this.listInStatus(SMS_PENDING)).filter((item) => item.claimedUntil !== undefined);
     for (const item of held) {
       const m = parseRecord(StoredSms, item, `message ${String(item.pk)}/${String(item.sk)}`);
       try {

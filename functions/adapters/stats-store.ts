@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseStatus } from '../../schemas/case.ts';
 import type { Completion } from '../domain/sla.ts';
 import { STATUS_INDEX } from './table-keys.ts';
@@ -49,17 +48,7 @@ export class StatsStore extends TableStore {
   }
 
   private async allShards(): Promise<Record<string, unknown>[]> {
-    let pending: Record<string, unknown>[] = Array.from({ length: SHARDS }, (_, i) => completionsShard(i));
-    const items: Record<string, unknown>[] = [];
-    // BatchGet may hand keys back unprocessed (throttling): ask again for those, so no shard is skipped.
-    for (let round = 0; pending.length > 0; round++) {
-      if (round > 5) throw new Error('completion counters: BatchGet left keys unprocessed after 6 rounds');
-      if (round > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** round));
-      const out = await this.db.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: pending, ConsistentRead: true } } }));
-      items.push(...(out.Responses?.[this.table] ?? []));
-      pending = out.UnprocessedKeys?.[this.table]?.Keys ?? [];
-    }
-    return items;
+    return this.getAll(Array.from({ length: SHARDS }, (_, i) => completionsShard(i)));
   }
 
   /** How many cases are in a status (the status index, counted, not read). */

@@ -362,8 +362,10 @@ function webhookGrants(role: Role, level: 'enqueue' | 'deliver', table: ITable):
     role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [table.tableArn], conditions: under(['WHD#*']) }));
     return;
   }
-  // Due deliveries are found in the status index (status WEBHOOK_PENDING); that one index, by name.
+  // Due deliveries are found in the status index (status WEBHOOK_PENDING); that one index, by name. It holds keys
+  // only, so the deliveries themselves are read from the table: those, and nothing else.
   role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${table.tableArn}/index/${STATUS_INDEX}`] }));
+  role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:BatchGetItem'], resources: [table.tableArn], conditions: under(['WHD#*']) }));
   role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: [table.tableArn], conditions: under(['WHD#*']) }));
 }
 
@@ -376,6 +378,8 @@ function webhookGrants(role: Role, level: 'enqueue' | 'deliver', table: ITable):
 function deadlineSweepGrants(role: Role, table: ITable): void {
   const under = (prefixes: string[]) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': prefixes } });
   role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${table.tableArn}/index/${STATUS_INDEX}`] }));
+  // The index holds keys only: the open cases are read from the table, and only cases.
+  role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:BatchGetItem'], resources: [table.tableArn], conditions: under([`${keys.case('').pk}*`]) }));
   role.addToPolicy(
     new PolicyStatement({
       actions: ['dynamodb:UpdateItem'],

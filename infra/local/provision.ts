@@ -20,12 +20,22 @@ const PERSON_GSI: GlobalSecondaryIndex = {
   Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...PERSON_INDEX_ATTRIBUTES] },
 };
 
+const STATUS_GSI: GlobalSecondaryIndex = {
+  IndexName: STATUS_INDEX,
+  KeySchema: [
+    { AttributeName: 'status', KeyType: 'HASH' },
+    { AttributeName: 'queueKey', KeyType: 'RANGE' },
+  ],
+  Projection: { ProjectionType: 'KEYS_ONLY' },
+};
+
 /**
- * The case table as the CDK stack defines it (pk/sk, GSI byStatus on status + queueKey, GSI byPerson on
+ * The case table as the CDK stack defines it (pk/sk, GSI byStatus on status + queueKey, keys only, GSI byPerson on
  * personKey + personSort). A data directory made before the person index gets it added, as CloudFormation
  * adds it to the deployed table; one made when the index was keyed on the generic idNumber + createdAt
  * gets it rebuilt on the dedicated keys. Either way the cases already there are given their index keys
- * (backfillPersonKeys), so they are found by the person they belong to.
+ * (backfillPersonKeys), so they are found by the person they belong to. A data directory whose status index
+ * copied whole items (projection ALL, before keys only) gets it rebuilt keys-only.
  */
 export async function ensureTable(client: DynamoDBClient, table: string): Promise<void> {
   try {
@@ -48,6 +58,24 @@ export async function ensureTable(client: DynamoDBClient, table: string): Promis
       );
     }
     await indexActive(client, table, PERSON_INDEX);
+    const status = Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === STATUS_INDEX);
+    if (status?.Projection?.ProjectionType !== 'KEYS_ONLY') {
+      if (status) {
+        await client.send(new UpdateTableCommand({ TableName: table, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: STATUS_INDEX } }] }));
+        await indexGone(client, table, STATUS_INDEX);
+      }
+      await client.send(
+        new UpdateTableCommand({
+          TableName: table,
+          AttributeDefinitions: [
+            { AttributeName: 'status', AttributeType: 'S' },
+            { AttributeName: 'queueKey', AttributeType: 'S' },
+          ],
+          GlobalSecondaryIndexUpdates: [{ Create: STATUS_GSI }],
+        }),
+      );
+      await indexActive(client, table, STATUS_INDEX);
+    }
     return;
   } catch (err) {
     if (!(err instanceof ResourceNotFoundException)) throw err;
@@ -68,17 +96,7 @@ export async function ensureTable(client: DynamoDBClient, table: string): Promis
         { AttributeName: 'pk', KeyType: 'HASH' },
         { AttributeName: 'sk', KeyType: 'RANGE' },
       ],
-      GlobalSecondaryIndexes: [
-        {
-          IndexName: STATUS_INDEX,
-          KeySchema: [
-            { AttributeName: 'status', KeyType: 'HASH' },
-            { AttributeName: 'queueKey', KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        },
-        PERSON_GSI,
-      ],
+      GlobalSecondaryIndexes: [STATUS_GSI, PERSON_GSI],
     }),
   );
 }

@@ -27,7 +27,7 @@ describe('case table', () => {
     expect(t.UpdateReplacePolicy).toBe('Retain');
   });
 
-  it('has the byStatus GSI (status, queueKey) for the staff work queue and the byPerson GSI for a citizen’s own cases', () => {
+  it('has the byStatus GSI (status, queueKey, keys only) for the work queues and the byPerson GSI for a citizen’s own cases', () => {
     const [, t] = ofType('AWS::DynamoDB::Table')[0]!;
     expect(t.Properties.GlobalSecondaryIndexes).toEqual([
       {
@@ -36,7 +36,7 @@ describe('case table', () => {
           { AttributeName: 'status', KeyType: 'HASH' },
           { AttributeName: 'queueKey', KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        Projection: { ProjectionType: 'KEYS_ONLY' },
       },
       {
         IndexName: 'byPerson',

@@ -43,7 +43,7 @@ describe('the deadline sweep on AWS', () => {
   it('may read open cases from the status index, mark a case’s notices and fill staff inboxes, and nothing else', () => {
     const statements = own();
     const dynamo = statements.filter((st) => asArray(st.Action).some((a) => a.startsWith('dynamodb:')));
-    expect(dynamo.flatMap((st) => asArray(st.Action)).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    expect(dynamo.flatMap((st) => asArray(st.Action)).sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
     const by = (action: string) => dynamo.find((st) => allows(st, action))!;
     // The one index by name, never the table itself or `index/*`.
     expect(cfnText(by('dynamodb:Query').Resource)).toBe(`{{${logicalId(s.stack.data.table)}}}/index/${STATUS_INDEX}`);
@@ -53,6 +53,8 @@ describe('the deadline sweep on AWS', () => {
       StringEqualsIfExists: { 'dynamodb:ReturnValues': 'NONE' },
     });
     expect(by('dynamodb:PutItem').Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['STAFF_NOTICES#*'] } });
+    // The index holds keys only: the open cases themselves are read from the table, and nothing but cases.
+    expect(by('dynamodb:BatchGetItem').Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*'] } });
     for (const action of ['dynamodb:GetItem', 'dynamodb:DeleteItem', 'dynamodb:Scan', 'dynamodb:BatchWriteItem', 'dynamodb:GetRecords']) {
       expect(
         statements.some((st) => allows(st, action)),

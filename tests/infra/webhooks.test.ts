@@ -86,13 +86,15 @@ describe('webhooks on AWS', () => {
     expect(own.some(({ statement }) => allows(statement, 'sqs:SendMessage'))).toBe(true);
   });
 
-  it('lets the delivery function read subscriptions and due deliveries and update deliveries only', () => {
+  it('lets the delivery function read subscriptions and due deliveries (keys from the index, the deliveries themselves) and update deliveries only', () => {
     const own = roleStatements(s.json).filter(({ roles }) => roles.includes(roleOf(WEBHOOK_MODULES.deliver)));
     const dynamo = own.filter(({ statement }) => asArray(statement.Action).some((a) => a.startsWith('dynamodb:')));
     const actions = dynamo.flatMap(({ statement }) => asArray(statement.Action)).sort();
-    expect(actions).toEqual(['dynamodb:Query', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    expect(actions).toEqual(['dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Query', 'dynamodb:UpdateItem']);
     const update = dynamo.find(({ statement }) => allows(statement, 'dynamodb:UpdateItem'))!.statement;
     expect(update.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['WHD#*'] } });
+    const read = dynamo.find(({ statement }) => allows(statement, 'dynamodb:BatchGetItem'))!.statement;
+    expect(read.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['WHD#*'] } });
     expect(own.some(({ statement }) => allows(statement, 'dynamodb:GetRecords'))).toBe(false);
   });
 });

@@ -3,7 +3,8 @@
  * generic `idNumber` + `createdAt`. Starting the product gives the table the index on its dedicated keys (as
  * CloudFormation adds it to the deployed table), the cases already there are given their index keys, and
  * they are found by the person they belong to. A record of another kind that carries an `idNumber` or a
- * numeric `createdAt` neither enters the index nor is refused by it.
+ * numeric `createdAt` neither enters the index nor is refused by it. Both also had the status index copy whole
+ * items: it is rebuilt with keys only.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -105,6 +106,19 @@ describe.each([
     );
     expect(Object.keys(projected.Items![0]!).sort()).toEqual(['caseNumber', 'createdAt', 'decision', 'personKey', 'personSort', 'pk', 'sk', 'status']);
     expect(await people.listFor('441900197108030169')).toEqual([]);
+
+    // The status index that copied whole items is rebuilt with keys only, and still lists the case.
+    expect(table.GlobalSecondaryIndexes!.find((i) => i.IndexName === 'byStatus')!.Projection).toEqual({ ProjectionType: 'KEYS_ONLY' });
+    const byStatus = await doc.send(
+      new QueryCommand({
+        TableName: 'cases',
+        IndexName: 'byStatus',
+        KeyConditionExpression: '#s = :s',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':s': 'COMPLETED' },
+      }),
+    );
+    expect(byStatus.Items!.map((i) => Object.keys(i).sort())).toEqual([['pk', 'queueKey', 'sk', 'status']]);
 
     // Another record kind with the generic names, a number among them, is stored and stays out of the index.
     await doc.send(new PutCommand({ TableName: 'cases', Item: { pk: 'OTHER#1', sk: 'OTHER', idNumber: PERSON, createdAt: 1_796_000_000_000 } }));

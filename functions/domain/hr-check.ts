@@ -20,7 +20,7 @@ import type { Reason } from '../../schemas/common.ts';
 import type { HrRecord } from '../../schemas/department-record.ts';
 import type { DepartmentResult } from '../../schemas/department-result.ts';
 import { DEFAULT_RULES, type PolicyRules, policyOn, retirementDate } from './policy.ts';
-import { minimumContributionMonths, minimumContributionYears, retirementWindow } from './retirement-age.ts';
+import { contributionRuleMonth, minimumContributionMonths, minimumContributionYears, retirementWindow } from './retirement-age.ts';
 import { monthIndex, monthOf, monthsBetween, yearOf } from './months.ts';
 import { formatMonthZh, formatYearsMonthsZh } from './format.ts';
 
@@ -168,8 +168,10 @@ export function checkHr(input: HrCheckInput): DepartmentResult {
     }
   }
 
-  const minMonths = minimumContributionMonths(requestedMonth, policy);
+  const ruleMonth = contributionRuleMonth(type, requestedMonth, w.month);
+  const minMonths = minimumContributionMonths(ruleMonth, policy);
   details.minimumContributionMonths = minMonths;
+  details.minimumContributionYear = yearOf(ruleMonth);
   details.contributionMonths = record.contributionMonths;
   if (record.contributionMonths < minMonths) {
     const short = minMonths - record.contributionMonths;
@@ -177,7 +179,7 @@ export function checkHr(input: HrCheckInput): DepartmentResult {
     fails.push({
       code: 'CONTRIBUTION_YEARS_SHORT',
       message:
-        `累计缴费 ${record.contributionMonths} 个月，不足最低缴费年限 ${minimumContributionYears(yearOf(requestedMonth), policy)} 年（${minMonths} 个月），还差 ${short} 个月。` +
+        `累计缴费 ${record.contributionMonths} 个月，不足${yearOf(ruleMonth)}年的最低缴费年限 ${minimumContributionYears(yearOf(ruleMonth), policy)} 年（${minMonths} 个月），还差 ${short} 个月。` +
         '可延长缴费至满足最低缴费年限；或在当地政策允许的情况下一次性补缴。',
     });
   }

@@ -41,6 +41,18 @@ export function minimumContributionYears(year: number, policy: Policy = DEFAULT_
   return Math.min(c.maxYears, c.baseYears + (year - c.firstIncreaseYear + 1) * c.increasePerYear);
 }
 
+/**
+ * The year whose minimum contribution applies to a retirement. Early (弹性提前): the year of the month chosen — the
+ * Guangzhou HRSS notice on 人社部发〔2024〕94号 lists "已达到所选择退休时间对应年份按月领取基本养老金最低缴费年限" among
+ * its conditions. Late (弹性延迟): the year the statutory age is reached, not the later one chosen — the Chengdu HRSS
+ * example: a man reaching it in 2031 who retires in 2034 "只需要满足2031年他达到法定退休年龄当年的最低缴费年限16年即可，而不是2034年对应的最低缴费年限17年6个月".
+ * Both were read in reprints of those notices (m.myship.cn/news/show-547697.html, chujupifa.com), not on the
+ * bureaus' own pages; 94号's official text was not read here. Otherwise: the year of the month retired in.
+ */
+export function contributionRuleMonth(type: string, requestedMonth: string, statutoryMonth: string): string {
+  return type === 'flexible-late' && monthIndex(requestedMonth) > monthIndex(statutoryMonth) ? statutoryMonth : requestedMonth;
+}
+
 /** Minimum contribution, in months, for a retirement starting in `month` (YYYY-MM). */
 export function minimumContributionMonths(month: string, policy: Policy = DEFAULT_POLICY): number {
   return Math.round(minimumContributionYears(yearOf(month), policy) * 12);

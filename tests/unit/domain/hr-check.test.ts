@@ -114,9 +114,18 @@ const rows: Row[] = [
     statutory: '2027-04',
   },
   {
-    name: 'flexible-late into 2030 with 185 months (needs 186)',
+    // The statutory year's minimum applies to a late retiree (2027: 180), not the year chosen (2030: 186).
+    name: 'flexible-late into 2030 with 185 months (2027 needs 180)',
     app: { ...MAN, type: 'flexible-late', requestedMonth: '2030-01', employerAgreement: true },
     record: { contributionMonths: 185 },
+    outcome: 'PASS',
+    codes: [],
+    statutory: '2027-04',
+  },
+  {
+    name: 'flexible-late into 2030 with 179 months (2027 needs 180)',
+    app: { ...MAN, type: 'flexible-late', requestedMonth: '2030-01', employerAgreement: true },
+    record: { contributionMonths: 179 },
     outcome: 'FAIL',
     codes: ['CONTRIBUTION_YEARS_SHORT'],
     statutory: '2027-04',

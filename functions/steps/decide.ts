@@ -10,7 +10,7 @@ import { stepHandler } from './step-handler.ts';
 
 const Input = z.object({
   caseNumber: z.string(),
-  /** The Parallel state's outcomes (the answers themselves are on the case); empty after a refused pre-review. */
+  /** The checks' outcomes, from the checks workflow's Parallel state (the answers themselves are on the case); none from the case workflow. */
   checks: z
     .array(
       z.object({

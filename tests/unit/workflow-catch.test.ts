@@ -53,12 +53,20 @@ describe('every Task state leads to MarkNeedsAttention when it fails for good', 
     expect(st.Retry?.some((r) => r.ErrorEquals.includes('StepFunctions.AWSStepFunctionsException'))).toBe(true);
     expect(st.Catch?.[0]).toMatchObject({ ErrorEquals: expect.arrayContaining(['States.TaskFailed']), Next: 'RecordUnavailable' });
     expect(asl.States.RecordUnavailable!.Next).toBe('Decide');
+    expect(st.Next).toBe('DecisionRoute');
   });
 
   it.each(childTasks)('%s retries transient errors and has no Catch: what fails for good fails the run', (_name, st) => {
     expect(st.Retry?.[0]?.ErrorEquals).toEqual(expect.arrayContaining(['TransientStoreError', 'DepartmentUnavailable']));
     expect(st.Catch).toBeUndefined();
     expect(st.End).toBe(true);
+  });
+
+  it('the checks workflow’s Decide retries transient errors and has no Catch: what fails there fails the run', () => {
+    const decide = checks.States.Decide!;
+    expect(decide.Retry?.[0]?.ErrorEquals).toContain('TransientStoreError');
+    expect(decide.Catch).toBeUndefined();
+    expect(decide.End).toBe(true);
   });
 
   it('MarkNeedsAttention retries transient errors, has no Catch, and ends the execution in a Fail state', () => {

@@ -7,10 +7,13 @@ import { CaseInput, stepHandler } from './step-handler.ts';
 
 /**
  * Automatic pre-review. Its result, the PRE_REVIEW entry and — when it passes — the move to CHECKING are
- * one conditional write; a re-run finds the result recorded and returns it.
+ * one conditional write; a re-run finds the result recorded and returns it. A case withdrawn before its form
+ * is WITHDRAWN here, unchanged, so the workflow needs no state of its own to look for a withdrawal first.
  */
 export const handler = stepHandler('pre-review', CaseInput, async ({ caseNumber }, rt) => {
   const record = await rt.cases.get(caseNumber);
+  // Withdrawn while the form was awaited: the workflow ends here (its PreReviewRoute), with nothing to review.
+  if (record?.status === 'WITHDRAWN') return { outcome: 'WITHDRAWN' as const };
   if (!record?.application) throw new Error(`case ${caseNumber} has no application`);
   if (record.preReview) return { outcome: record.preReview.outcome };
 

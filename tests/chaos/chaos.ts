@@ -58,6 +58,8 @@ function dynamoJava(dataDir: string): { pid: number; port: number } | undefined 
   return undefined;
 }
 
+let lastDataDir: string | undefined;
+
 class Product {
   child?: ChildProcess;
   readonly dataDir: string;
@@ -166,6 +168,7 @@ function storedDocumentKeys(dataDir: string): string[] {
 async function main() {
   const started = Date.now();
   const dataDir = mkdtempSync(join(tmpdir(), 'retireone-chaos-'));
+  lastDataDir = dataDir;
   const people = syntheticPeople(CASES);
   const fixtures = join(dataDir, 'chaos-people.json');
   writeFileSync(fixtures, JSON.stringify({ version: 1, description: 'chaos: generated, fictional', citizens: people }));
@@ -241,7 +244,7 @@ async function main() {
       const requestedMonth = statutoryRetirement(p.gender, p.birthDate, p.hr.originalRetirementAge).month;
       const form = applicationFor(p, { type: 'normal', requestedMonth, originalRetirementAge: 60 });
       await persist(
-        'application',
+        `application of ${caseNumber}`,
         () => client.request('POST', `/v1/cases/${caseNumber}/application`, { token, body: form }),
         (s) => s === 202,
       );
@@ -314,4 +317,8 @@ async function main() {
   console.log(JSON.stringify(result));
 }
 
-await main();
+await main().catch((err: unknown) => {
+  // The data directory stays for a look at what the product held when the run failed.
+  console.error(`chaos run failed; its data directory is kept: ${lastDataDir ?? '(none yet)'}`);
+  throw err;
+});

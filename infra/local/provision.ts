@@ -40,42 +40,12 @@ const STATUS_GSI: GlobalSecondaryIndex = {
 export async function ensureTable(client: DynamoDBClient, table: string): Promise<void> {
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: table }));
-    const existing = Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === PERSON_INDEX);
-    if (existing && existing.KeySchema?.[0]?.AttributeName !== PERSON_INDEX_KEY.partition) {
-      await client.send(new UpdateTableCommand({ TableName: table, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: PERSON_INDEX } }] }));
-      await indexGone(client, table, PERSON_INDEX);
-    }
-    if (!existing || existing.KeySchema?.[0]?.AttributeName !== PERSON_INDEX_KEY.partition) {
-      await client.send(
-        new UpdateTableCommand({
-          TableName: table,
-          AttributeDefinitions: [
-            { AttributeName: PERSON_INDEX_KEY.partition, AttributeType: 'S' },
-            { AttributeName: PERSON_INDEX_KEY.sort, AttributeType: 'S' },
-          ],
-          GlobalSecondaryIndexUpdates: [{ Create: PERSON_GSI }],
-        }),
-      );
-    }
-    await indexActive(client, table, PERSON_INDEX);
-    const status = Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === STATUS_INDEX);
-    if (status?.Projection?.ProjectionType !== 'KEYS_ONLY') {
-      if (status) {
-        await client.send(new UpdateTableCommand({ TableName: table, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: STATUS_INDEX } }] }));
-        await indexGone(client, table, STATUS_INDEX);
-      }
-      await client.send(
-        new UpdateTableCommand({
-          TableName: table,
-          AttributeDefinitions: [
-            { AttributeName: 'status', AttributeType: 'S' },
-            { AttributeName: 'queueKey', AttributeType: 'S' },
-          ],
-          GlobalSecondaryIndexUpdates: [{ Create: STATUS_GSI }],
-        }),
-      );
-      await indexActive(client, table, STATUS_INDEX);
-    }
+    const indexes = Table?.GlobalSecondaryIndexes ?? [];
+    const person = indexes.find((i) => i.IndexName === PERSON_INDEX);
+    if (person?.KeySchema?.[0]?.AttributeName !== PERSON_INDEX_KEY.partition) await rebuildIndex(client, table, PERSON_GSI, person !== undefined);
+    else await indexActive(client, table, PERSON_INDEX);
+    const status = indexes.find((i) => i.IndexName === STATUS_INDEX);
+    if (status?.Projection?.ProjectionType !== 'KEYS_ONLY') await rebuildIndex(client, table, STATUS_GSI, status !== undefined);
     return;
   } catch (err) {
     if (!(err instanceof ResourceNotFoundException)) throw err;
@@ -99,6 +69,23 @@ export async function ensureTable(client: DynamoDBClient, table: string): Promis
       GlobalSecondaryIndexes: [STATUS_GSI, PERSON_GSI],
     }),
   );
+}
+
+/** Replaces an index of an existing table by `gsi` (drops the one there first, if any) and waits until it answers. */
+async function rebuildIndex(client: DynamoDBClient, table: string, gsi: GlobalSecondaryIndex, exists: boolean): Promise<void> {
+  const name = gsi.IndexName!;
+  if (exists) {
+    await client.send(new UpdateTableCommand({ TableName: table, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: name } }] }));
+    await indexGone(client, table, name);
+  }
+  await client.send(
+    new UpdateTableCommand({
+      TableName: table,
+      AttributeDefinitions: gsi.KeySchema!.map((k) => ({ AttributeName: k.AttributeName!, AttributeType: 'S' as const })),
+      GlobalSecondaryIndexUpdates: [{ Create: gsi }],
+    }),
+  );
+  await indexActive(client, table, name);
 }
 
 /** An added index fills from the items already there before it answers for them: wait until it is ACTIVE. */

@@ -10,7 +10,7 @@ export const CASE_WORKFLOW_FILE = 'workflows/retirement-case.asl.json';
  * than by Standard transition (issue 13). Each file's own `${…}` placeholders are step functions.
  */
 export const CHILD_WORKFLOWS = {
-  DepartmentChecksStateMachineArn: { file: 'workflows/department-checks.asl.json', name: 'retireone-department-checks' },
+  CaseStepsStateMachineArn: { file: 'workflows/case-steps.asl.json', name: 'retireone-case-steps' },
 } as const;
 export type ChildWorkflow = keyof typeof CHILD_WORKFLOWS;
 

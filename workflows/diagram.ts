@@ -4,19 +4,35 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 
+interface ChoiceRule {
+  Next: string;
+  Variable?: string;
+  StringEquals?: string;
+  BooleanEquals?: boolean;
+  And?: Omit<ChoiceRule, 'Next'>[];
+}
+
+/** A rule's label: what it compares with (of an And, the comparison that is not a presence test). */
+const labelOf = (c: Omit<ChoiceRule, 'Next'>): string =>
+  c.And
+    ? c.And.map(labelOf)
+        .filter((l) => l !== 'undefined')
+        .join(' and ')
+    : String(c.StringEquals ?? c.BooleanEquals);
+
 interface State {
   Type: string;
   Next?: string;
   End?: boolean;
   Default?: string;
-  Choices?: { Next: string; Variable?: string; StringEquals?: string; BooleanEquals?: boolean }[];
+  Choices?: ChoiceRule[];
   Catch?: { ErrorEquals: string[]; Next: string }[];
   Branches?: { StartAt: string; States: Record<string, State> }[];
   Resource?: string;
 }
 
 const ASL = new URL('./retirement-case.asl.json', import.meta.url);
-const CHECKS_ASL = new URL('./department-checks.asl.json', import.meta.url);
+const STEPS_ASL = new URL('./case-steps.asl.json', import.meta.url);
 const OUT = new URL('./retirement-case.md', import.meta.url);
 
 function shape(name: string, s: State): string {
@@ -30,7 +46,7 @@ function shape(name: string, s: State): string {
 function edges(name: string, s: State, out: string[], end: string): void {
   if (s.Next) out.push(`  ${name} --> ${s.Next}`);
   if (s.End) out.push(`  ${name} --> ${end}`);
-  for (const c of s.Choices ?? []) out.push(`  ${name} -->|${c.StringEquals ?? String(c.BooleanEquals)}| ${c.Next}`);
+  for (const c of s.Choices ?? []) out.push(`  ${name} -->|${labelOf(c)}| ${c.Next}`);
   if (s.Default) out.push(`  ${name} -->|otherwise| ${s.Default}`);
   for (const c of s.Catch ?? []) out.push(`  ${name} -.->|${c.ErrorEquals.join(', ')}| ${c.Next}`);
 }
@@ -67,10 +83,10 @@ export function diagramOf(asl: { StartAt: string; States: Record<string, State> 
 
 export function diagramDocument(): string {
   const asl = JSON.parse(readFileSync(ASL, 'utf8'));
-  const checks = JSON.parse(readFileSync(CHECKS_ASL, 'utf8'));
+  const steps = JSON.parse(readFileSync(STEPS_ASL, 'utf8'));
   return `# The retirement case workflow
 
-Generated from \`retirement-case.asl.json\` and \`department-checks.asl.json\` by \`npm run diagram\`; do not edit by hand.
+Generated from \`retirement-case.asl.json\` and \`case-steps.asl.json\` by \`npm run diagram\`; do not edit by hand.
 Dashed arrows are caught errors; parallelograms wait for a person (task token) and have timeouts; a double-edged
 box starts a child workflow and awaits it.
 
@@ -80,10 +96,10 @@ box starts a child workflow and awaits it.
 ${diagramOf(asl)}
 \`\`\`
 
-## The department checks (Express, started by CheckDepartments)
+## The machine work between two waits (Express, started by RunCase and Conclude)
 
 \`\`\`mermaid
-${diagramOf(checks)}
+${diagramOf(steps)}
 \`\`\`
 `;
 }

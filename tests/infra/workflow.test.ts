@@ -15,12 +15,12 @@ interface State {
   Branches?: Array<{ StartAt: string; States: Record<string, State> }>;
 }
 
-const CHECKS = CHILD_WORKFLOWS.DepartmentChecksStateMachineArn;
+const STEPS = CHILD_WORKFLOWS.CaseStepsStateMachineArn;
 let s: Synth;
 let machine: Resource;
-let checksMachine: Resource;
+let stepsMachine: Resource;
 let states: Record<string, State>;
-let checkStates: Record<string, State>;
+let stepStates: Record<string, State>;
 /** `${Placeholder}` → logical id of what is substituted for it, in either machine. */
 let substitutedBy: Record<string, string>;
 
@@ -28,7 +28,7 @@ let substitutedBy: Record<string, string>;
 function allStates(map: Record<string, State>): Array<[string, State]> {
   return Object.entries(map).flatMap(([name, st]) => [[name, st] as [string, State], ...(st.Branches ?? []).flatMap((b) => allStates(b.States))]);
 }
-const bothMachines = (): Array<[string, State]> => [...allStates(states), ...allStates(checkStates)];
+const bothMachines = (): Array<[string, State]> => [...allStates(states), ...allStates(stepStates)];
 const lambdaTasks = (list: Array<[string, State]>) => list.filter(([, st]) => st.Type === 'Task' && !st.Resource!.includes(':states:::states:'));
 
 /** Logical id of the Lambda a Task invokes, directly or through lambda:invoke(.waitForTaskToken). */
@@ -53,10 +53,10 @@ beforeAll(() => {
   const machines = Object.values(s.json.Resources).filter((r) => r.Type === 'AWS::StepFunctions::StateMachine');
   expect(machines).toHaveLength(2);
   machine = machines.find((m) => m.Properties.StateMachineName === STATE_MACHINE_NAME)!;
-  checksMachine = machines.find((m) => m.Properties.StateMachineName === CHECKS.name)!;
+  stepsMachine = machines.find((m) => m.Properties.StateMachineName === STEPS.name)!;
   states = JSON.parse(cfnText(machine.Properties.DefinitionString)).States;
-  checkStates = JSON.parse(cfnText(checksMachine.Properties.DefinitionString)).States;
-  substitutedBy = { ...substitutions(checksMachine), ...substitutions(machine) };
+  stepStates = JSON.parse(cfnText(stepsMachine.Properties.DefinitionString)).States;
+  substitutedBy = { ...substitutions(stepsMachine), ...substitutions(machine) };
 });
 
 describe('retirement case state machine', () => {
@@ -69,12 +69,12 @@ describe('retirement case state machine', () => {
     expect(machine.Properties.TracingConfiguration).toEqual({ Enabled: true });
   });
 
-  it('runs the department checks as an EXPRESS workflow, logged (its only history) without execution data, and traced', () => {
-    expect(checksMachine.Properties.StateMachineType).toBe('EXPRESS');
-    expect(checksMachine.Properties.LoggingConfiguration.Level).toBe('ALL');
-    expect(checksMachine.Properties.LoggingConfiguration.IncludeExecutionData).toBe(false);
-    expect(checksMachine.Properties.TracingConfiguration).toEqual({ Enabled: true });
-    expect(JSON.parse(cfnText(checksMachine.Properties.DefinitionString)).TimeoutSeconds).toBeLessThanOrEqual(300);
+  it('runs the machine work between two waits as an EXPRESS workflow, logged (its only history) without execution data, and traced', () => {
+    expect(stepsMachine.Properties.StateMachineType).toBe('EXPRESS');
+    expect(stepsMachine.Properties.LoggingConfiguration.Level).toBe('ALL');
+    expect(stepsMachine.Properties.LoggingConfiguration.IncludeExecutionData).toBe(false);
+    expect(stepsMachine.Properties.TracingConfiguration).toEqual({ Enabled: true });
+    expect(JSON.parse(cfnText(stepsMachine.Properties.DefinitionString)).TimeoutSeconds).toBeLessThanOrEqual(300);
   });
 
   it('logs each machine into a group of its own, encrypted with one rotated key which only CloudWatch Logs for those groups may use', () => {
@@ -82,7 +82,7 @@ describe('retirement case state machine', () => {
       (r) => r.Type === 'AWS::Logs::LogGroup' && JSON.stringify(r.Properties.LogGroupName ?? '').includes('vendedlogs/states'),
     );
     expect(groups.map((g) => g.Properties.LogGroupName).sort()).toEqual(
-      [`/aws/vendedlogs/states/${CHECKS.name}`, `/aws/vendedlogs/states/${STATE_MACHINE_NAME}`].sort(),
+      [`/aws/vendedlogs/states/${STEPS.name}`, `/aws/vendedlogs/states/${STATE_MACHINE_NAME}`].sort(),
     );
     const keyIds = new Set(groups.map((g) => refId(g.Properties.KmsKeyId)));
     expect(keyIds.size).toBe(1);
@@ -94,19 +94,19 @@ describe('retirement case state machine', () => {
     const condition = JSON.stringify(logs[0].Condition);
     expect(condition).toContain('kms:EncryptionContext:aws:logs:arn');
     expect(condition).toContain(`log-group:/aws/vendedlogs/states/${STATE_MACHINE_NAME}`);
-    expect(condition).toContain(`log-group:/aws/vendedlogs/states/${CHECKS.name}`);
+    expect(condition).toContain(`log-group:/aws/vendedlogs/states/${STEPS.name}`);
   });
 
-  it('substitutes every STEP_FUNCTIONS placeholder with the ARN of that step module, the partition, and the checks’ published version', () => {
-    const all = [...new Set([...Object.keys(substitutions(machine)), ...Object.keys(substitutions(checksMachine))])].sort();
-    expect(all).toEqual([...Object.keys(STEP_FUNCTIONS), PARTITION_PLACEHOLDER, 'DepartmentChecksStateMachineArn'].sort());
+  it('substitutes every STEP_FUNCTIONS placeholder with the ARN of that step module, the partition, and the case steps’ published version', () => {
+    const all = [...new Set([...Object.keys(substitutions(machine)), ...Object.keys(substitutions(stepsMachine))])].sort();
+    expect(all).toEqual([...Object.keys(STEP_FUNCTIONS), PARTITION_PLACEHOLDER, 'CaseStepsStateMachineArn'].sort());
     for (const [placeholder, module] of Object.entries(STEP_FUNCTIONS)) {
       expect(substitutedBy[placeholder], placeholder).toBe(stepFn(module));
     }
     expect(machine.Properties.DefinitionSubstitutions[PARTITION_PLACEHOLDER]).toEqual({ Ref: 'AWS::Partition' });
-    const checksVersion = s.json.Resources[substitutedBy.DepartmentChecksStateMachineArn!]!;
-    expect(checksVersion.Type).toBe('AWS::StepFunctions::StateMachineVersion');
-    expect(refId(checksVersion.Properties.StateMachineArn)).toBe(Object.entries(s.json.Resources).find(([, r]) => r === checksMachine)![0]);
+    const stepsVersion = s.json.Resources[substitutedBy.CaseStepsStateMachineArn!]!;
+    expect(stepsVersion.Type).toBe('AWS::StepFunctions::StateMachineVersion');
+    expect(refId(stepsVersion.Properties.StateMachineArn)).toBe(Object.entries(s.json.Resources).find(([, r]) => r === stepsMachine)![0]);
   });
 
   it('names service integrations with the substituted partition (arn:aws-cn in China regions)', () => {
@@ -116,8 +116,8 @@ describe('retirement case state machine', () => {
     expect(text).toContain(`arn:\${${PARTITION_PLACEHOLDER}}:states:::states:startExecution.sync:2`);
   });
 
-  it('asks the five departments (卫健 where the city takes part) in one Parallel state of the checks workflow, each with a jittered Retry', () => {
-    const parallels = allStates(checkStates).filter(([, st]) => st.Type === 'Parallel');
+  it('asks the five departments (卫健 where the city takes part) in one Parallel state of the case-steps workflow, each with a jittered Retry', () => {
+    const parallels = allStates(stepStates).filter(([, st]) => st.Type === 'Parallel');
     expect(parallels).toHaveLength(1);
     expect(allStates(states).filter(([, st]) => st.Type === 'Parallel')).toEqual([]);
     const [, parallel] = parallels[0]!;
@@ -133,17 +133,25 @@ describe('retirement case state machine', () => {
     }
   });
 
-  it('awaits the checks from CheckDepartments, runs a failed run again, and then hands the silent departments to a person', () => {
-    const task = states.CheckDepartments!;
-    expect(task.Type).toBe('Task');
-    expect(task.Resource).toContain(':states:::states:startExecution.sync:2');
-    expect(task.Parameters?.StateMachineArn).toMatch(/^\$\{DepartmentChecksStateMachineArn\}$/);
-    const rerun = task.Retry!.find((r) => r.ErrorEquals.includes('States.TaskFailed'))!;
-    expect(rerun.MaxAttempts).toBeGreaterThanOrEqual(1);
-    expect(rerun.JitterStrategy).toBe('FULL');
-    const handler = task.Catch![0]!;
+  it('awaits the case steps from RunCase and Conclude, runs a failed run again, and then hands the silent departments to a person', () => {
+    for (const name of ['RunCase', 'Conclude']) {
+      const task = states[name]!;
+      expect(task.Type).toBe('Task');
+      expect(task.Resource).toContain(':states:::states:startExecution.sync:2');
+      expect(task.Parameters?.StateMachineArn).toMatch(/^\$\{CaseStepsStateMachineArn\}$/);
+      const rerun = task.Retry!.find((r) => r.ErrorEquals.includes('States.TaskFailed'))!;
+      expect(rerun.MaxAttempts).toBeGreaterThanOrEqual(1);
+      expect(rerun.JitterStrategy).toBe('FULL');
+    }
+    const handler = states.RunCase!.Catch![0]!;
     expect(handler.ErrorEquals).toContain('States.TaskFailed');
     expect(invokedFunction(states[handler.Next]!)).toBe(stepFn('record-unavailable'));
+  });
+
+  it('keeps the sealing, the messages and the checks out of the Standard workflow: its role may not invoke them', () => {
+    const parentInvokes = new Set(lambdaTasks(allStates(states)).map(([, st]) => invokedFunction(st)));
+    for (const module of ['pre-review', 'check-hr', 'decide', 'seal', 'notify']) expect(parentInvokes.has(stepFn(module)), module).toBe(false);
+    expect(parentInvokes).toEqual(new Set(['await-signal', 'expire-case', 'record-unavailable', 'mark-needs-attention'].map(stepFn)));
   });
 
   it('bounds every Task with TimeoutSeconds or TimeoutSecondsPath', () => {
@@ -160,33 +168,33 @@ describe('retirement case state machine', () => {
 
   it('lets each machine’s role invoke exactly the step functions its own definition names', () => {
     const role = refId(machine.Properties.RoleArn)!;
-    const checksRole = refId(checksMachine.Properties.RoleArn)!;
+    const stepsRole = refId(stepsMachine.Properties.RoleArn)!;
     const invokeStatements = roleStatements(s.json).filter(({ statement }) => asArray(statement.Action).some((a) => a.startsWith('lambda:')));
-    expect(invokeStatements.every(({ roles }) => roles.length === 1 && [role, checksRole].includes(roles[0]!))).toBe(true);
+    expect(invokeStatements.every(({ roles }) => roles.length === 1 && [role, stepsRole].includes(roles[0]!))).toBe(true);
     expect(new Set(invokeResources(role))).toEqual(new Set(lambdaTasks(allStates(states)).map(([, st]) => invokedFunction(st))));
-    expect(new Set(invokeResources(checksRole))).toEqual(new Set(lambdaTasks(allStates(checkStates)).map(([, st]) => invokedFunction(st))));
+    expect(new Set(invokeResources(stepsRole))).toEqual(new Set(lambdaTasks(allStates(stepStates)).map(([, st]) => invokedFunction(st))));
     expect(invokeResources(role)).not.toContain(stepFn('check-tax'));
     expect(invokeStatements.flatMap(({ statement }) => asArray(statement.Action))).toEqual(['lambda:InvokeFunction', 'lambda:InvokeFunction']);
   });
 
-  it('lets the case workflow start only the checks’ published version, and watch and stop only its runs', () => {
+  it('lets the case workflow start only the case steps’ published version, and watch and stop only its runs', () => {
     const role = refId(machine.Properties.RoleArn)!;
     const mine = roleStatements(s.json).filter(({ roles }) => roles.includes(role));
     const start = mine.filter(({ statement }) => asArray(statement.Action).includes('states:StartExecution'));
     expect(start).toHaveLength(1);
-    expect(asArray(start[0]!.statement.Resource).map((r) => refId(r))).toEqual([substitutedBy.DepartmentChecksStateMachineArn]);
+    expect(asArray(start[0]!.statement.Resource).map((r) => refId(r))).toEqual([substitutedBy.CaseStepsStateMachineArn]);
     const watch = mine.find(({ statement }) => asArray(statement.Action).includes('states:DescribeExecution'))!;
     expect(asArray(watch.statement.Action).sort()).toEqual(['states:DescribeExecution', 'states:StopExecution']);
     const resources = asArray(watch.statement.Resource).map(cfnText);
     expect(resources).toHaveLength(2);
-    for (const r of resources) expect(r).toMatch(new RegExp(`:(execution|express):${CHECKS.name}:\\*$`));
+    for (const r of resources) expect(r).toMatch(new RegExp(`:(execution|express):${STEPS.name}:\\*$`));
     const rule = mine.find(({ statement }) => asArray(statement.Action).includes('events:PutRule'))!;
     expect(asArray(rule.statement.Resource).map(cfnText)).toEqual([expect.stringMatching(/:rule\/StepFunctionsGetEventsForStepFunctionsExecutionRule$/)]);
-    const checksRole = refId(checksMachine.Properties.RoleArn)!;
-    const checksMay = roleStatements(s.json)
-      .filter(({ roles }) => roles.includes(checksRole))
+    const stepsRole = refId(stepsMachine.Properties.RoleArn)!;
+    const stepsMay = roleStatements(s.json)
+      .filter(({ roles }) => roles.includes(stepsRole))
       .flatMap(({ statement }) => asArray(statement.Action));
-    expect(checksMay.some((a) => a.startsWith('states:'))).toBe(false);
+    expect(stepsMay.some((a) => a.startsWith('states:'))).toBe(false);
   });
 
   it('publishes a version of every step function and points its live alias at it', () => {

@@ -12,11 +12,11 @@ import { DEFAULT_DEPARTMENT_TIMEOUT_MS } from '../../functions/departments/index
 const RETRY_TIME_SCALE = 1 / 100;
 const scaled = (ms: number) => ms * RETRY_TIME_SCALE;
 
-const checksAsl = JSON.parse(readFileSync(new URL('../../workflows/department-checks.asl.json', import.meta.url), 'utf8'));
+const checksAsl = JSON.parse(readFileSync(new URL('../../workflows/case-steps.asl.json', import.meta.url), 'utf8'));
 const caseAsl = JSON.parse(readFileSync(new URL('../../workflows/retirement-case.asl.json', import.meta.url), 'utf8'));
 const taxRetry = checksAsl.States.AskDepartments.Branches.find((b: any) => b.StartAt === 'CheckTax').States.CheckTax.Retry[0];
 /** The case workflow's Retry of a failed run of the checks: every run pauses as taxRetry says. */
-const runRetry = caseAsl.States.CheckDepartments.Retry.find((r: any) => r.ErrorEquals.includes('States.TaskFailed'));
+const runRetry = caseAsl.States.RunCase.Retry.find((r: any) => r.ErrorEquals.includes('States.TaskFailed'));
 
 const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
 const person = (id: string) => {

@@ -10,11 +10,11 @@ const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens a
 const LOAN = demo.get('441900196608190252'); // 刘伟: housing loan outstanding, statutory 2027-01
 const ALL_PASS = demo.get('441900196610120130'); // 陈志明: statutory 2027-04
 const CADRE = demo.get('441900197108030169'); // 林秀英: statutory 2027-01
-const CHECKS_ASL = JSON.parse(readFileSync(new URL('../../workflows/department-checks.asl.json', import.meta.url), 'utf8'));
+const CHECKS_ASL = JSON.parse(readFileSync(new URL('../../workflows/case-steps.asl.json', import.meta.url), 'utf8'));
 const CASE_ASL = JSON.parse(readFileSync(new URL('../../workflows/retirement-case.asl.json', import.meta.url), 'utf8'));
 const TAX_MAX_ATTEMPTS: number = CHECKS_ASL.States.AskDepartments.Branches.find((b: any) => b.StartAt === 'CheckTax').States.CheckTax.Retry[0].MaxAttempts;
 /** The case workflow runs the checks again after a failed run: each run asks a silent department 1 + its retries times. */
-const CHECK_RUNS: number = 1 + CASE_ASL.States.CheckDepartments.Retry.find((r: any) => r.ErrorEquals.includes('States.TaskFailed')).MaxAttempts;
+const CHECK_RUNS: number = 1 + CASE_ASL.States.RunCase.Retry.find((r: any) => r.ErrorEquals.includes('States.TaskFailed')).MaxAttempts;
 
 describe('workflow paths', () => {
   let stack: TestStack;

@@ -14,11 +14,11 @@ const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens a
 const OLD_CASE_PERSON = demo.get('441900196610120130'); // 陈志明 M: statutory 2027-04, everything passes
 const NEW_CASE_PERSON = demo.get('441900197606210189'); // 黄丽娟 F50: statutory 2027-03, no housing fund account
 
-/** The product's workflow with its Seal state renamed: the same work, visibly another definition. */
+/** The product's workflow with its wait for the form renamed: the same work, visibly another definition. */
 function changedWorkflow(dir: string): string {
   const asl = JSON.parse(readFileSync(ASL_PATH, 'utf8'));
-  const text = JSON.stringify(asl, null, 2).replaceAll('"Seal"', '"SealDocuments"');
-  expect(text).toContain('"SealDocuments": {');
+  const text = JSON.stringify(asl, null, 2).replaceAll('"WaitForApplication"', '"WaitForForm"');
+  expect(text).toContain('"WaitForForm": {');
   const path = join(dir, 'changed.asl.json');
   writeFileSync(path, text);
   return path;
@@ -52,7 +52,7 @@ describe('workflow versions', () => {
 
     stack = await startTestStack({ dataDir, clockToday: '2027-03-20', workflowPath: changedWorkflow(dataDir) });
     const statesRun = new Map<string, string[]>();
-    stack.engine.onTaskTiming = (t) => statesRun.set(t.caseNumber, [...(statesRun.get(t.caseNumber) ?? []), t.state]);
+    stack.engine.onTaskOutput = (t) => statesRun.set(t.caseNumber, [...(statesRun.get(t.caseNumber) ?? []), t.state]);
     expect(stack.engine.version).not.toBe(oldVersion);
 
     const form = applicationFor(OLD_CASE_PERSON, { type: 'normal', requestedMonth: '2027-04', originalRetirementAge: 60 });
@@ -67,10 +67,10 @@ describe('workflow versions', () => {
 
     expect(oldDone.workflowVersion).toBe(oldVersion);
     expect(newDone.workflowVersion).toBe(stack.engine.version);
-    expect(statesRun.get(oldCase)).toContain('Seal');
-    expect(statesRun.get(oldCase)).not.toContain('SealDocuments');
-    expect(statesRun.get(newCase)).toContain('SealDocuments');
-    expect(statesRun.get(newCase)).not.toContain('Seal');
+    expect(statesRun.get(oldCase)).toContain('WaitForApplication');
+    expect(statesRun.get(oldCase)).not.toContain('WaitForForm');
+    expect(statesRun.get(newCase)).toContain('WaitForForm');
+    expect(statesRun.get(newCase)).not.toContain('WaitForApplication');
     expect(oldDone.documents.length).toBeGreaterThan(0);
     expect(newDone.documents.length).toBeGreaterThan(0);
     // Two starts of the whole product and two cases through five parallel checks: more than the default 30 s on a loaded machine.

@@ -1,8 +1,9 @@
 /**
  * No stranded case: every Task state of the case workflow (except MarkNeedsAttention itself) has a Catch-all to
- * MarkNeedsAttention, after its Retry, naming itself under $.failure. The department checks run as a child
- * workflow: a check that fails for good fails that run, which CheckDepartments runs again, then hands the silent
- * departments to RecordUnavailable (a person decides), and anything else to MarkNeedsAttention.
+ * MarkNeedsAttention, after its Retry, naming itself under $.failure. The machine work between two waits runs as
+ * a child workflow (case-steps): there each step but the department checks catches its own failure the same way
+ * (MarkNeedsAttention, then the run hands back NEEDS_ATTENTION); a check that fails for good fails the run,
+ * which RunCase runs again, then hands the silent departments to RecordUnavailable (a person decides).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -18,19 +19,25 @@ interface State {
 }
 const read = (file: string) => JSON.parse(readFileSync(new URL(`../../workflows/${file}`, import.meta.url), 'utf8')) as { States: Record<string, State> };
 const asl = read('retirement-case.asl.json');
-const checks = read('department-checks.asl.json');
+const steps = read('case-steps.asl.json');
 const DEPARTMENT_CHECKS = ['CheckHr', 'CheckTax', 'CheckMedical', 'CheckHousingFund', 'CheckHealth'];
 const START_CHILD = 'arn:aws:states:::states:startExecution.sync:2';
 
 const topLevelGuarded = Object.entries(asl.States).filter(([name, st]) => (st.Type === 'Task' || st.Type === 'Parallel') && name !== 'MarkNeedsAttention');
-const childTasks = Object.values(checks.States).flatMap((st) => (st.Branches ?? []).flatMap((b) => Object.entries(b.States)));
+const childTasks = Object.values(steps.States).flatMap((st) => (st.Branches ?? []).flatMap((b) => Object.entries(b.States)));
+const stepsGuarded = Object.entries(steps.States).filter(([name, st]) => st.Type === 'Task' && name !== 'MarkNeedsAttention');
+/** What a run of case-steps may hand back: the outcome of each of its end states. */
+const handedBack = Object.values(steps.States)
+  .filter((st) => st.End)
+  .map((st) => (st as State & { Parameters?: { outcome?: string } }).Parameters?.outcome);
 
 describe('every Task state leads to MarkNeedsAttention when it fails for good', () => {
   it('finds the states it checks', () => {
     expect(topLevelGuarded.map(([n]) => n)).toEqual(
-      expect.arrayContaining(['WaitForApplication', 'ExpireCase', 'PreReview', 'CheckDepartments', 'RecordUnavailable', 'Decide', 'Seal', 'Notify']),
+      expect.arrayContaining(['WaitForApplication', 'ExpireCase', 'RunCase', 'Conclude', 'RecordUnavailable', 'WaitForManualReview']),
     );
-    expect(topLevelGuarded).toHaveLength(11);
+    expect(topLevelGuarded).toHaveLength(8);
+    expect(stepsGuarded.map(([n]) => n).sort()).toEqual(['Decide', 'Notify', 'PreReview', 'Seal']);
     expect(childTasks.map(([n]) => n).sort()).toEqual([...DEPARTMENT_CHECKS].sort());
   });
 
@@ -46,14 +53,38 @@ describe('every Task state leads to MarkNeedsAttention when it fails for good', 
     },
   );
 
-  it('CheckDepartments runs a failed run of the checks again, then hands it to RecordUnavailable, which decides nothing itself', () => {
-    const st = asl.States.CheckDepartments!;
+  it('RunCase runs a failed run again, then hands it to RecordUnavailable, and the case is concluded from what it holds', () => {
+    const st = asl.States.RunCase!;
     expect(st.Resource).toBe(START_CHILD);
     expect(st.Retry?.some((r) => r.ErrorEquals.includes('States.TaskFailed'))).toBe(true);
     expect(st.Retry?.some((r) => r.ErrorEquals.includes('StepFunctions.AWSStepFunctionsException'))).toBe(true);
     expect(st.Catch?.[0]).toMatchObject({ ErrorEquals: expect.arrayContaining(['States.TaskFailed']), Next: 'RecordUnavailable' });
-    expect(asl.States.RecordUnavailable!.Next).toBe('Decide');
-    expect(st.Next).toBe('DecisionRoute');
+    expect(asl.States.RecordUnavailable!.Next).toBe('Conclude');
+    expect(st.Next).toBe('CaseRoute');
+  });
+
+  it('Conclude, which RecordUnavailable leads to, cannot lead back to it: a run that fails there needs attention', () => {
+    const st = asl.States.Conclude!;
+    expect(st.Resource).toBe(START_CHILD);
+    expect(st.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.failure.Conclude', Next: 'MarkNeedsAttention' }]);
+  });
+
+  it('every outcome a run hands back is routed by CaseRoute to a state of its own', () => {
+    const route = asl.States.CaseRoute! as State & { Choices: { StringEquals: string; Next: string }[] };
+    expect(handedBack.sort()).toEqual(['MANUAL_REVIEW', 'NEEDS_ATTENTION', 'PRE_REVIEW_BY_STAFF', 'SEALED', 'WITHDRAWN']);
+    expect(route.Choices.map((c) => c.StringEquals).sort()).toEqual(handedBack);
+    expect(Object.fromEntries(route.Choices.map((c) => [c.StringEquals, asl.States[c.Next]!.Type]))).toEqual({
+      SEALED: 'Succeed',
+      WITHDRAWN: 'Succeed',
+      PRE_REVIEW_BY_STAFF: 'Task',
+      MANUAL_REVIEW: 'Task',
+      NEEDS_ATTENTION: 'Fail',
+    });
+  });
+
+  it.each(stepsGuarded)('case-steps %s: retries transient errors, then MarkNeedsAttention of the run names it under $.failure', (name, st) => {
+    expect(st.Retry?.[0]?.ErrorEquals).toContain('TransientStoreError');
+    expect(st.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: `$.failure.${name}`, Next: 'MarkNeedsAttention' }]);
   });
 
   it.each(childTasks)('%s retries transient errors and has no Catch: what fails for good fails the run', (_name, st) => {
@@ -62,11 +93,10 @@ describe('every Task state leads to MarkNeedsAttention when it fails for good', 
     expect(st.End).toBe(true);
   });
 
-  it('the checks workflow’s Decide retries transient errors and has no Catch: what fails there fails the run', () => {
-    const decide = checks.States.Decide!;
-    expect(decide.Retry?.[0]?.ErrorEquals).toContain('TransientStoreError');
-    expect(decide.Catch).toBeUndefined();
-    expect(decide.End).toBe(true);
+  it('MarkNeedsAttention of a run has no Catch and hands back NEEDS_ATTENTION', () => {
+    const mark = steps.States.MarkNeedsAttention!;
+    expect(mark.Catch).toBeUndefined();
+    expect((steps.States[mark.Next!] as State & { Parameters?: unknown }).Parameters).toEqual({ outcome: 'NEEDS_ATTENTION' });
   });
 
   it('MarkNeedsAttention retries transient errors, has no Catch, and ends the execution in a Fail state', () => {

@@ -19,7 +19,7 @@ describe('the version of the case workflow', () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), fc.string(), (parent, a, b) => {
         fc.pre(a !== b);
-        expect(workflowVersionOf(parent, { DepartmentChecksStateMachineArn: a })).not.toBe(workflowVersionOf(parent, { DepartmentChecksStateMachineArn: b }));
+        expect(workflowVersionOf(parent, { CaseStepsStateMachineArn: a })).not.toBe(workflowVersionOf(parent, { CaseStepsStateMachineArn: b }));
         expect(workflowVersionOf(parent, { X: a, Y: b })).toBe(workflowVersionOf(parent, { Y: b, X: a }));
       }),
     );
@@ -27,8 +27,8 @@ describe('the version of the case workflow', () => {
 
   it('of the product covers the department checks it starts', () => {
     const { definition, children } = readProductWorkflow(ROOT);
-    expect(childWorkflowsOf(definition)).toEqual(['DepartmentChecksStateMachineArn']);
-    expect(children.DepartmentChecksStateMachineArn).toContain('"AskDepartments"');
+    expect(childWorkflowsOf(definition)).toEqual(['CaseStepsStateMachineArn']);
+    expect(children.CaseStepsStateMachineArn).toContain('"AskDepartments"');
     expect(workflowVersionOf(definition, children)).not.toBe(workflowVersionOf(definition));
   });
 

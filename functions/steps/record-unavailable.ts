@@ -52,6 +52,8 @@ export const handler = stepHandler(
     if (department) return recordUnavailable(rt, caseNumber, department, errorName);
     const record = await rt.cases.get(caseNumber);
     if (!record) throw new Error(`case ${caseNumber} not found`);
+    // The last run failed before any department was asked (they are asked only in CHECKING): none to hand over.
+    if (record.status !== 'CHECKING') return { checks: [] };
     const checks: CheckOutput[] = [];
     for (const d of askedDepartments(rt)) {
       const recorded = record.departments?.[d];

@@ -17,7 +17,10 @@ out="$work/results.jsonl"
 for i in $(seq 1 "$runs"); do
   for rev in "$before" "$after"; do
     echo "[compare] run $i of $rev" >&2
-    line=$(cd "$work/$rev" && node "$script" 2>"$work/$rev.stderr.$i" | tail -1) || { tail -20 "$work/$rev.stderr.$i" >&2; exit 1; }
+    # The V8 settings that commit runs the embedded hosting with (none before infra/local/node-flags.ts).
+    flags=$(cd "$work/$rev" && node -e "import('./infra/local/node-flags.ts').then((m) => console.log(m.EMBEDDED_NODE_FLAGS.join(' ')), () => {})")
+    # shellcheck disable=SC2086 # the flags are words
+    line=$(cd "$work/$rev" && node $flags "$script" 2>"$work/$rev.stderr.$i" | tail -1) || { tail -20 "$work/$rev.stderr.$i" >&2; exit 1; }
     echo "{\"rev\":\"$rev\",\"run\":$i,\"result\":$line}" | tee -a "$out"
   done
 done

@@ -9,6 +9,7 @@
  * Env: CHAOS_CASES (300), CHAOS_CONCURRENCY (12), CHAOS_INTERVAL_MS (8000 between faults), CHAOS_SETTLE_MS
  * (240000 to settle after the last fault), DEPARTMENT_LATENCY_MS (50).
  */
+import { EMBEDDED_NODE_FLAGS } from '../../infra/local/node-flags.ts';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -72,7 +73,7 @@ class Product {
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, ['infra/local/start.ts'], {
+    const child = spawn(process.execPath, [...EMBEDDED_NODE_FLAGS, 'infra/local/start.ts'], {
       cwd: ROOT,
       env: {
         ...process.env,

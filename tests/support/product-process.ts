@@ -3,6 +3,7 @@
  * kill the product with SIGKILL and start it again on the same data (tests/integration/restart.test.ts,
  * tests/integration/sms-restart.test.ts): a free port, start and wait for "listening on", kill -9 and wait for the exit.
  */
+import { EMBEDDED_NODE_FLAGS } from '../../infra/local/node-flags.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
@@ -29,7 +30,7 @@ export interface ProductOptions {
 
 /** Starts the product and resolves once it listens; rejects if it exits first or does not listen within 60 s. */
 export function startProduct(opts: ProductOptions): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['infra/local/start.ts'], {
+  const child = spawn(process.execPath, [...EMBEDDED_NODE_FLAGS, 'infra/local/start.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,

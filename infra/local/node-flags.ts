@@ -8,10 +8,11 @@
  * thread, the seal worker, the department stand-ins) grow it to 128 MB of short-lived garbage (PDF pages, request
  * bodies) before a scavenge; and the main thread's old generation, about 70 MB live, was let grow to 180 MB before
  * a full collection. So:
- * - a semi-space of at most 2 MB (peak RSS 700 → 505 MB);
- * - the old generation allowed to grow by 20% past what the last full collection kept, instead of V8's up to 4×
- *   (→ 317 MB in one run).
- * Cases a second did not drop beyond the noise; the three-run comparison is in the README ("Speed and cost").
- * `--optimize-for-size` went lower (297 MB) but cost a fifth of the speed.
+ * - a semi-space of at most 4 MB;
+ * - the old generation allowed to grow by 50% past what the last full collection kept, instead of V8's up to 4×.
+ * Measured with `tests/bench/compare.sh 5ad6493 <this> 3` (medians of three, alternating): peak RSS 710 → 360 MB,
+ * cases a second 4.55 → 4.64, p50 1222 → 1224 ms, the seal loop 44.0 → 42.2 papers a second. Tighter settings went
+ * lower and cost speed: 2 MB and 20% gave 310 MB at 5.10 → 4.66 cases a second; `--optimize-for-size` 297 MB at a
+ * fifth less speed (one run).
  */
-export const EMBEDDED_NODE_FLAGS = ['--max-semi-space-size=2', '--heap-growing-percent=20'] as const;
+export const EMBEDDED_NODE_FLAGS = ['--max-semi-space-size=4', '--heap-growing-percent=50'] as const;

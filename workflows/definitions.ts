@@ -12,7 +12,17 @@ export const CASE_WORKFLOW_FILE = 'workflows/retirement-case.asl.json';
 export const CHILD_WORKFLOWS = {
   CaseStepsStateMachineArn: { file: 'workflows/case-steps.asl.json', name: 'retireone-case-steps' },
 } as const;
-export type ChildWorkflow = keyof typeof CHILD_WORKFLOWS;
+
+/**
+ * Children that earlier versions of the case workflow started, by placeholder, and the date they were retired. A case
+ * started on such a version runs it to its end: on AWS its execution keeps the child version it was deployed with; the
+ * embedded hosting runs the child text it kept beside that version, and needs only to know the name.
+ */
+export const RETIRED_CHILD_WORKFLOWS = {
+  DepartmentChecksStateMachineArn: { name: 'retireone-department-checks', retired: '2026-12-07' },
+} as const;
+
+export type ChildWorkflow = keyof typeof CHILD_WORKFLOWS | keyof typeof RETIRED_CHILD_WORKFLOWS;
 
 export interface WorkflowDefinitions {
   /** The case workflow's ASL text. */
@@ -21,7 +31,12 @@ export interface WorkflowDefinitions {
   children: Partial<Record<ChildWorkflow, string>>;
 }
 
-export const isChildWorkflow = (name: string): name is ChildWorkflow => Object.hasOwn(CHILD_WORKFLOWS, name);
+export const isChildWorkflow = (name: string): name is ChildWorkflow => Object.hasOwn(CHILD_WORKFLOWS, name) || Object.hasOwn(RETIRED_CHILD_WORKFLOWS, name);
+
+const isCurrentChild = (name: ChildWorkflow): name is keyof typeof CHILD_WORKFLOWS => Object.hasOwn(CHILD_WORKFLOWS, name);
+
+/** The state machine name of a child workflow, current or retired. */
+export const childMachineName = (child: ChildWorkflow): string => (isCurrentChild(child) ? CHILD_WORKFLOWS[child] : RETIRED_CHILD_WORKFLOWS[child]).name;
 
 /** The child workflows a case-workflow text starts, in the order of their placeholders. */
 export function childWorkflowsOf(definition: string): ChildWorkflow[] {
@@ -35,6 +50,9 @@ export function childWorkflowsOf(definition: string): ChildWorkflow[] {
 export function readProductWorkflow(projectRoot: string, casePath = join(projectRoot, CASE_WORKFLOW_FILE)): WorkflowDefinitions {
   const definition = readFileSync(casePath, 'utf8');
   const children: WorkflowDefinitions['children'] = {};
-  for (const child of childWorkflowsOf(definition)) children[child] = readFileSync(join(projectRoot, CHILD_WORKFLOWS[child].file), 'utf8');
+  for (const child of childWorkflowsOf(definition)) {
+    if (!isCurrentChild(child)) throw new Error(`the case workflow starts \${${child}}, a child workflow retired on ${RETIRED_CHILD_WORKFLOWS[child].retired}`);
+    children[child] = readFileSync(join(projectRoot, CHILD_WORKFLOWS[child].file), 'utf8');
+  }
   return { definition, children };
 }

@@ -8,7 +8,7 @@ import type { RetireOneFunctions } from './functions.ts';
 import type { Site } from './site.ts';
 import type { WebhookDispatch } from './webhooks.ts';
 import type { CaseWorkflow } from './workflow.ts';
-import { CHILD_WORKFLOWS } from '../../workflows/definitions.ts';
+import { childMachineName } from '../../workflows/definitions.ts';
 
 export interface NagTargets {
   api: PublicApi;
@@ -68,8 +68,8 @@ export function acknowledgeFindings(stack: Stack, t: NagTargets): void {
     for (const kind of ['execution', 'express']) {
       ack(
         t.workflow.stateMachine.role,
-        `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:${kind}:${CHILD_WORKFLOWS[child].name}:*]`,
-        `Awaiting a child run (startExecution.sync:2) describes and stops it by an execution ARN minted at start: only executions of ${CHILD_WORKFLOWS[child].name}.`,
+        `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:${kind}:${childMachineName(child)}:*]`,
+        `Awaiting a child run (startExecution.sync:2) describes and stops it by an execution ARN minted at start: only executions of ${childMachineName(child)}.`,
       );
     }
     ack(

@@ -6,7 +6,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnStateMachineAlias, CfnStateMachineVersion, DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import {
   CASE_WORKFLOW_FILE,
-  CHILD_WORKFLOWS,
+  childMachineName,
   type ChildWorkflow,
   childWorkflowsOf,
   isChildWorkflow,
@@ -86,7 +86,7 @@ export class CaseWorkflow extends Construct {
     // The workflows' logs are encrypted with a key of our own: who may read them is then decided by this key's
     // policy, not by anyone with logs:GetLogEvents. CloudWatch Logs must be allowed to use it, scoped by the
     // encryption context to these log groups (docs: "Encrypt log data in CloudWatch Logs using AWS KMS").
-    const machineNames = [STATE_MACHINE_NAME, ...childWorkflowsOf(definition).map((c) => CHILD_WORKFLOWS[c].name)];
+    const machineNames = [STATE_MACHINE_NAME, ...childWorkflowsOf(definition).map((c) => childMachineName(c))];
     const logGroupNameOf = (machine: string) => `/aws/vendedlogs/states/${machine}`;
     this.logKey = new Key(this, 'LogsKey', { enableKeyRotation: true, description: 'Encrypts the case workflow’s execution logs' });
     this.logKey.addToResourcePolicy(
@@ -112,7 +112,7 @@ export class CaseWorkflow extends Construct {
     const childExecutions: string[] = [];
     for (const child of childWorkflowsOf(definition)) {
       const text = children[child]!;
-      const name = CHILD_WORKFLOWS[child].name;
+      const name = childMachineName(child);
       const { subs, invoked } = stepSubstitutions(text);
       const machine = new StateMachine(this, child, {
         stateMachineName: name,

@@ -11,7 +11,7 @@ import { STEP_FUNCTIONS, type StepSubstitution } from '../../functions/api/route
 import type { WorkflowPort } from '../../functions/adapters/workflow.ts';
 import { logger } from '../../functions/shared/logger.ts';
 import {
-  CHILD_WORKFLOWS,
+  childMachineName,
   type ChildWorkflow,
   childWorkflowsOf,
   isChildWorkflow,
@@ -240,7 +240,7 @@ export class LocalWorkflowEngine implements WorkflowPort {
     const substituted = JSON.parse(
       definition.replace(/\$\{(\w+)\}/g, (_, name: string) =>
         isChildWorkflow(name)
-          ? `arn:aws:states:cn-north-1:000000000000:stateMachine:${CHILD_WORKFLOWS[name].name}`
+          ? `arn:aws:states:cn-north-1:000000000000:stateMachine:${childMachineName(name)}`
           : `arn:aws:lambda:cn-north-1:000000000000:function:${name}`,
       ),
     ) as {
@@ -310,7 +310,7 @@ export class LocalWorkflowEngine implements WorkflowPort {
       const childInput = (input as { Input: Record<string, unknown> }).Input;
       const caseNumber = String(childInput.caseNumber ?? '');
       const name = `${caseNumber}-${randomUUID()}`;
-      const arn = `arn:aws:states:cn-north-1:000000000000:stateMachine:${CHILD_WORKFLOWS[child].name}`;
+      const arn = `arn:aws:states:cn-north-1:000000000000:stateMachine:${childMachineName(child)}`;
       const started = new Date();
       const execution = compiled.machine.run(childInput as Parameters<StateMachine['run']>[0], {
         overrides: {

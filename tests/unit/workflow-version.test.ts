@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { childWorkflowsOf, readProductWorkflow } from '../../workflows/definitions.ts';
 import { workflowVersionOf } from '../../workflows/version.ts';
 
@@ -25,7 +28,7 @@ describe('the version of the case workflow', () => {
     );
   });
 
-  it('of the product covers the department checks it starts', () => {
+  it('of the product covers the case steps it starts', () => {
     const { definition, children } = readProductWorkflow(ROOT);
     expect(childWorkflowsOf(definition)).toEqual(['CaseStepsStateMachineArn']);
     expect(children.CaseStepsStateMachineArn).toContain('"AskDepartments"');
@@ -35,5 +38,13 @@ describe('the version of the case workflow', () => {
   it('refuses a placeholder that names no known child workflow', () => {
     const text = JSON.stringify({ Parameters: { StateMachineArn: ['$', '{UnknownStateMachineArn}'].join('') } });
     expect(() => childWorkflowsOf(text)).toThrow(/UnknownStateMachineArn/);
+  });
+
+  it('knows a retired child by name (a kept version may start it), but the product workflow may not start one', () => {
+    const text = JSON.stringify({ Parameters: { StateMachineArn: ['$', '{DepartmentChecksStateMachineArn}'].join('') } });
+    expect(childWorkflowsOf(text)).toEqual(['DepartmentChecksStateMachineArn']);
+    const path = join(mkdtempSync(join(tmpdir(), 'retireone-retired-')), 'case.asl.json');
+    writeFileSync(path, text);
+    expect(() => readProductWorkflow(ROOT, path)).toThrow(/DepartmentChecksStateMachineArn.*retired on 2026-12-07/);
   });
 });

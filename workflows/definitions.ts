@@ -24,6 +24,23 @@ export const RETIRED_CHILD_WORKFLOWS = {
 
 export type ChildWorkflow = keyof typeof CHILD_WORKFLOWS | keyof typeof RETIRED_CHILD_WORKFLOWS;
 
+/**
+ * Released versions of the case workflow that executions may still run on after a deployment moved on. On AWS a
+ * Standard execution keeps the version it started on to its end (a year at most), and a version keeps calling what
+ * its definition names: the functions it invokes, and the child versions it starts. So the deployment keeps, for as
+ * long as a version is retained, the child machines it starts (a retired child stays deployed from the text below)
+ * and the case workflow's grants to what it invokes. A version is retained a year after the next release, the
+ * longest a Standard execution may run.
+ */
+export const RETAINED_WORKFLOWS = [
+  {
+    released: '2026-12-06',
+    retainedUntil: '2027-12-07',
+    file: 'workflows/retained/2026-12-06/retirement-case.asl.json',
+    children: { DepartmentChecksStateMachineArn: 'workflows/retained/2026-12-06/department-checks.asl.json' },
+  },
+] as const;
+
 export interface WorkflowDefinitions {
   /** The case workflow's ASL text. */
   definition: string;
@@ -55,4 +72,23 @@ export function readProductWorkflow(projectRoot: string, casePath = join(project
     children[child] = readFileSync(join(projectRoot, CHILD_WORKFLOWS[child].file), 'utf8');
   }
   return { definition, children };
+}
+
+export interface RetainedWorkflow extends WorkflowDefinitions {
+  released: string;
+  retainedUntil: string;
+}
+
+/** The retained versions (RETAINED_WORKFLOWS) still retained on `today` (YYYY-MM-DD), with their texts. */
+export function readRetainedWorkflows(projectRoot: string, today: string): RetainedWorkflow[] {
+  return RETAINED_WORKFLOWS.filter((r) => r.retainedUntil > today).map((r) => {
+    const definition = readFileSync(join(projectRoot, r.file), 'utf8');
+    const children: WorkflowDefinitions['children'] = {};
+    for (const child of childWorkflowsOf(definition)) {
+      const file = (r.children as Partial<Record<ChildWorkflow, string>>)[child];
+      if (!file) throw new Error(`retained workflow ${r.released} starts \${${child}}, whose text RETAINED_WORKFLOWS does not name`);
+      children[child] = readFileSync(join(projectRoot, file), 'utf8');
+    }
+    return { released: r.released, retainedUntil: r.retainedUntil, definition, children };
+  });
 }

@@ -65,6 +65,11 @@ export interface RetireOneConfig {
    * esbuild twenty times. Never set for a deployment: the stub handlers only throw.
    */
   skipBundling: boolean;
+  /**
+   * The day of the deployment (YYYY-MM-DD; today when unset): which released workflow versions are still retained
+   * (workflows/definitions.ts, RETAINED_WORKFLOWS), and with them the grants and child machines they need.
+   */
+  deployDate?: string;
   /** Context keys that were not set and fell back to a placeholder (a URL or a client id) unusable in production. */
   placeholders: string[];
 }
@@ -159,8 +164,15 @@ export function readConfig(node: Node): RetireOneConfig {
     apiBurstLimit: int(node, 'apiBurstLimit', 200),
     sealFontSource: text(node, 'sealFontSource') ?? '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
     skipBundling: flag(node, 'skipBundling'),
+    deployDate: isoDate(node, 'deployDate'),
     placeholders,
   };
+}
+
+function isoDate(node: Node, key: string): string | undefined {
+  const v = text(node, key);
+  if (v !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new Error(`context ${key} must be a date YYYY-MM-DD`);
+  return v;
 }
 
 function retention(days: number): RetentionDays {

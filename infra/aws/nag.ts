@@ -65,6 +65,11 @@ export function acknowledgeFindings(stack: Stack, t: NagTargets): void {
     'CloudWatch Logs vended-log delivery (logs:*LogDelivery*, PutResourcePolicy, Describe*) and X-Ray tracing support no resource-level permissions.',
   );
   for (const [child, machine] of t.workflow.children) {
+    ack(
+      t.workflow.stateMachine.role,
+      `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(machine.node.defaultChild as CfnElement)}>:*]`,
+      `An execution starts the version of ${childMachineName(child)} its own case-workflow version was deployed with (retained): any version of that one child.`,
+    );
     for (const kind of ['execution', 'express']) {
       ack(
         t.workflow.stateMachine.role,

@@ -130,7 +130,7 @@ export class RetireOneStack extends Stack {
       network: this.network,
     });
     this.api.addRoutes(this.functions.apiLive);
-    this.workflow = new CaseWorkflow(this, 'Workflow', { projectRoot, steps: this.functions.stepsLive, logRetention });
+    this.workflow = new CaseWorkflow(this, 'Workflow', { projectRoot, steps: this.functions.stepsLive, logRetention, today: config.deployDate });
     this.webhooks = new WebhookDispatch(this, 'Webhooks', {
       table: this.data.table,
       enqueue: this.functions.webhooksLive.get(WEBHOOK_MODULES.enqueue)!,

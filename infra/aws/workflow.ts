@@ -1,4 +1,4 @@
-import { Aws } from 'aws-cdk-lib';
+import { Aws, RemovalPolicy } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -11,6 +11,7 @@ import {
   childWorkflowsOf,
   isChildWorkflow,
   readProductWorkflow,
+  readRetainedWorkflows,
 } from '../../workflows/definitions.ts';
 import { workflowVersionOf } from '../../workflows/version.ts';
 import { LIVE_ALIAS } from './functions.ts';
@@ -37,6 +38,8 @@ export interface WorkflowProps {
   /** Step functions by module (functions/steps/<module>.ts). */
   steps: ReadonlyMap<string, IFunction>;
   logRetention: RetentionDays;
+  /** The day the deployment is made (YYYY-MM-DD): which released versions are still retained. Today by default. */
+  today?: string;
 }
 
 /** `${Name}` placeholders of an ASL text. */
@@ -64,6 +67,7 @@ export class CaseWorkflow extends Construct {
   constructor(scope: Construct, id: string, props: WorkflowProps) {
     super(scope, id);
     const { definition, children } = readProductWorkflow(props.projectRoot);
+    const retained = readRetainedWorkflows(props.projectRoot, props.today ?? new Date().toISOString().slice(0, 10));
     const texts = [definition, ...Object.values(children)];
     const expected = Object.keys(STEP_FUNCTIONS).sort();
     const found = [...new Set(texts.flatMap(substitutionNames).filter((n) => !isChildWorkflow(n)))].sort();
@@ -86,7 +90,12 @@ export class CaseWorkflow extends Construct {
     // The workflows' logs are encrypted with a key of our own: who may read them is then decided by this key's
     // policy, not by anyone with logs:GetLogEvents. CloudWatch Logs must be allowed to use it, scoped by the
     // encryption context to these log groups (docs: "Encrypt log data in CloudWatch Logs using AWS KMS").
-    const machineNames = [STATE_MACHINE_NAME, ...childWorkflowsOf(definition).map((c) => childMachineName(c))];
+    // The children to deploy: those the case workflow starts, and those only a retained version still starts (from
+    // its kept text; the same construct ids as when they were current, so CloudFormation keeps them as they are).
+    const deployed = new Map<ChildWorkflow, string>(childWorkflowsOf(definition).map((c) => [c, children[c]!]));
+    for (const r of retained)
+      for (const [child, text] of Object.entries(r.children) as [ChildWorkflow, string][]) if (!deployed.has(child)) deployed.set(child, text);
+    const machineNames = [STATE_MACHINE_NAME, ...[...deployed.keys()].map((c) => childMachineName(c))];
     const logGroupNameOf = (machine: string) => `/aws/vendedlogs/states/${machine}`;
     this.logKey = new Key(this, 'LogsKey', { enableKeyRotation: true, description: 'Encrypts the case workflow’s execution logs' });
     this.logKey.addToResourcePolicy(
@@ -108,10 +117,10 @@ export class CaseWorkflow extends Construct {
       new LogGroup(this, id, { logGroupName: logGroupNameOf(machine), retention: props.logRetention, encryptionKey: this.logKey });
 
     const definitionSubstitutions: Record<string, string> = {};
+    const isCurrent = (child: ChildWorkflow) => childWorkflowsOf(definition).includes(child);
     const childVersions: string[] = [];
     const childExecutions: string[] = [];
-    for (const child of childWorkflowsOf(definition)) {
-      const text = children[child]!;
+    for (const [child, text] of deployed) {
       const name = childMachineName(child);
       const { subs, invoked } = stepSubstitutions(text);
       const machine = new StateMachine(this, child, {
@@ -129,8 +138,12 @@ export class CaseWorkflow extends Construct {
         stateMachineRevisionId: machine.stateMachineRevisionId,
         description: `workflow ${workflowVersionOf(text)}`,
       });
-      definitionSubstitutions[child] = version.attrArn;
-      childVersions.push(version.attrArn);
+      // Kept when the next deployment publishes another: an execution of an earlier case-workflow version still
+      // starts the child version it was deployed with (a deleted version can no longer be started).
+      version.applyRemovalPolicy(RemovalPolicy.RETAIN);
+      if (isCurrent(child)) definitionSubstitutions[child] = version.attrArn;
+      // Any version of this child: the case workflow's earlier versions start the ones they were deployed with.
+      childVersions.push(`${machine.stateMachineArn}:*`);
       childExecutions.push(
         `arn:${Aws.PARTITION}:states:${Aws.REGION}:${Aws.ACCOUNT_ID}:execution:${name}:*`,
         `arn:${Aws.PARTITION}:states:${Aws.REGION}:${Aws.ACCOUNT_ID}:express:${name}:*`,
@@ -139,6 +152,9 @@ export class CaseWorkflow extends Construct {
     }
     const { subs, invoked } = stepSubstitutions(definition);
     Object.assign(definitionSubstitutions, subs);
+    // What the retained versions invoke from the case workflow itself, granted to its one role as long as they run.
+    const invokedByRetained = retained.flatMap((r) => stepSubstitutions(r.definition).invoked);
+    const invokedByAny = [...new Set([...invoked, ...invokedByRetained])];
 
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       stateMachineName: STATE_MACHINE_NAME,
@@ -164,8 +180,9 @@ export class CaseWorkflow extends Construct {
         }),
       );
     }
-    // fromString gives CDK no view of the Tasks, so the invoke grant is explicit: exactly these functions.
-    this.stateMachine.addToRolePolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: invoked.map((fn) => fn.functionArn) }));
+    // fromString gives CDK no view of the Tasks, so the invoke grant is explicit: exactly the functions this definition
+    // and the retained versions invoke.
+    this.stateMachine.addToRolePolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: invokedByAny.map((fn) => fn.functionArn) }));
 
     // Each deployment publishes a version (a case's execution keeps the version it started on to its end,
     // up to a year for Standard workflows) and points `live` at it; the API starts executions on `live`.

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STEP_FUNCTIONS } from '../../functions/api/routes.ts';
 import { PARTITION_PLACEHOLDER, STATE_MACHINE_NAME } from '../../infra/aws/workflow.ts';
-import { CHILD_WORKFLOWS } from '../../workflows/definitions.ts';
+import { readFileSync } from 'node:fs';
+import { CHILD_WORKFLOWS, RETAINED_WORKFLOWS, RETIRED_CHILD_WORKFLOWS } from '../../workflows/definitions.ts';
 import { asArray, cfnText, logicalId, refId, roleStatements, synth, type Resource, type Synth } from './support/synth.ts';
 
 interface State {
@@ -16,7 +17,14 @@ interface State {
 }
 
 const STEPS = CHILD_WORKFLOWS.CaseStepsStateMachineArn;
+const RETIRED = RETIRED_CHILD_WORKFLOWS.DepartmentChecksStateMachineArn;
+/** The released version of 2026-12-06, retained until 2027-12-07: deployed within that time, and after it. */
+const RETAINED = RETAINED_WORKFLOWS[0];
+const WHILE_RETAINED = '2026-12-08';
+const AFTER_RETAINED = '2027-12-07';
+const retainedStates = JSON.parse(readFileSync(new URL(`../../${RETAINED.file}`, import.meta.url), 'utf8')).States as Record<string, State>;
 let s: Synth;
+let retiredMachine: Resource;
 let machine: Resource;
 let stepsMachine: Resource;
 let states: Record<string, State>;
@@ -49,9 +57,10 @@ const invokeResources = (role: string) =>
     .flatMap(({ statement }) => asArray(statement.Resource).map((r) => refId(r) ?? JSON.stringify(r)));
 
 beforeAll(() => {
-  s = synth();
+  s = synth({ deployDate: WHILE_RETAINED });
   const machines = Object.values(s.json.Resources).filter((r) => r.Type === 'AWS::StepFunctions::StateMachine');
-  expect(machines).toHaveLength(2);
+  expect(machines).toHaveLength(3);
+  retiredMachine = machines.find((m) => m.Properties.StateMachineName === RETIRED.name)!;
   machine = machines.find((m) => m.Properties.StateMachineName === STATE_MACHINE_NAME)!;
   stepsMachine = machines.find((m) => m.Properties.StateMachineName === STEPS.name)!;
   states = JSON.parse(cfnText(machine.Properties.DefinitionString)).States;
@@ -82,7 +91,7 @@ describe('retirement case state machine', () => {
       (r) => r.Type === 'AWS::Logs::LogGroup' && JSON.stringify(r.Properties.LogGroupName ?? '').includes('vendedlogs/states'),
     );
     expect(groups.map((g) => g.Properties.LogGroupName).sort()).toEqual(
-      [`/aws/vendedlogs/states/${STEPS.name}`, `/aws/vendedlogs/states/${STATE_MACHINE_NAME}`].sort(),
+      [`/aws/vendedlogs/states/${STEPS.name}`, `/aws/vendedlogs/states/${RETIRED.name}`, `/aws/vendedlogs/states/${STATE_MACHINE_NAME}`].sort(),
     );
     const keyIds = new Set(groups.map((g) => refId(g.Properties.KmsKeyId)));
     expect(keyIds.size).toBe(1);
@@ -148,12 +157,6 @@ describe('retirement case state machine', () => {
     expect(invokedFunction(states[handler.Next]!)).toBe(stepFn('record-unavailable'));
   });
 
-  it('keeps the sealing, the messages and the checks out of the Standard workflow: its role may not invoke them', () => {
-    const parentInvokes = new Set(lambdaTasks(allStates(states)).map(([, st]) => invokedFunction(st)));
-    for (const module of ['pre-review', 'check-hr', 'decide', 'seal', 'notify']) expect(parentInvokes.has(stepFn(module)), module).toBe(false);
-    expect(parentInvokes).toEqual(new Set(['await-signal', 'expire-case', 'record-unavailable', 'mark-needs-attention'].map(stepFn)));
-  });
-
   it('bounds every Task with TimeoutSeconds or TimeoutSecondsPath', () => {
     const tasks = bothMachines().filter(([, st]) => st.Type === 'Task');
     expect(tasks.length).toBeGreaterThanOrEqual(Object.keys(STEP_FUNCTIONS).length);
@@ -166,35 +169,67 @@ describe('retirement case state machine', () => {
     expect(invoked).toEqual(new Set(Object.values(STEP_FUNCTIONS).map(stepFn)));
   });
 
-  it('lets each machine’s role invoke exactly the step functions its own definition names', () => {
+  it('lets each machine’s role invoke exactly the step functions its own definition names, the case workflow’s also those its retained version does', () => {
     const role = refId(machine.Properties.RoleArn)!;
     const stepsRole = refId(stepsMachine.Properties.RoleArn)!;
+    const retiredRole = refId(retiredMachine.Properties.RoleArn)!;
     const invokeStatements = roleStatements(s.json).filter(({ statement }) => asArray(statement.Action).some((a) => a.startsWith('lambda:')));
-    expect(invokeStatements.every(({ roles }) => roles.length === 1 && [role, stepsRole].includes(roles[0]!))).toBe(true);
-    expect(new Set(invokeResources(role))).toEqual(new Set(lambdaTasks(allStates(states)).map(([, st]) => invokedFunction(st))));
+    expect(invokeStatements.every(({ roles }) => roles.length === 1 && [role, stepsRole, retiredRole].includes(roles[0]!))).toBe(true);
+    const own = lambdaTasks(allStates(states)).map(([, st]) => invokedFunction(st));
+    const ofRetained = lambdaTasks(allStates(retainedStates)).map(([, st]) => invokedFunction(st));
+    expect(ofRetained).toEqual(expect.arrayContaining(['seal', 'notify', 'decide', 'pre-review'].map(stepFn)));
+    expect(new Set(invokeResources(role))).toEqual(new Set([...own, ...ofRetained]));
     expect(new Set(invokeResources(stepsRole))).toEqual(new Set(lambdaTasks(allStates(stepStates)).map(([, st]) => invokedFunction(st))));
+    const retiredStates = JSON.parse(cfnText(retiredMachine.Properties.DefinitionString)).States as Record<string, State>;
+    expect(new Set(invokeResources(retiredRole))).toEqual(new Set(lambdaTasks(allStates(retiredStates)).map(([, st]) => invokedFunction(st))));
     expect(invokeResources(role)).not.toContain(stepFn('check-tax'));
-    expect(invokeStatements.flatMap(({ statement }) => asArray(statement.Action))).toEqual(['lambda:InvokeFunction', 'lambda:InvokeFunction']);
+    expect(invokeStatements.flatMap(({ statement }) => asArray(statement.Action))).toEqual([
+      'lambda:InvokeFunction',
+      'lambda:InvokeFunction',
+      'lambda:InvokeFunction',
+    ]);
   });
 
-  it('lets the case workflow start only the case steps’ published version, and watch and stop only its runs', () => {
+  it('keeps the retired checks workflow deployed, from its kept text, while a retained version may start it', () => {
+    expect(retiredMachine.Properties.StateMachineType).toBe('EXPRESS');
+    expect(cfnText(retiredMachine.Properties.DefinitionString)).toContain('"AskDepartments"');
+    // The same logical id as when it was current: CloudFormation keeps the machine and its versions as they are.
+    expect(Object.entries(s.json.Resources).find(([, r]) => r === retiredMachine)![0]).toMatch(/^WorkflowDepartmentChecksStateMachineArn[0-9A-F]{8}$/);
+  });
+
+  it('lets the case workflow start only versions of its children, and watch and stop only their runs', () => {
     const role = refId(machine.Properties.RoleArn)!;
     const mine = roleStatements(s.json).filter(({ roles }) => roles.includes(role));
     const start = mine.filter(({ statement }) => asArray(statement.Action).includes('states:StartExecution'));
     expect(start).toHaveLength(1);
-    expect(asArray(start[0]!.statement.Resource).map((r) => refId(r))).toEqual([substitutedBy.CaseStepsStateMachineArn]);
+    const idOf = (m: Resource) => Object.entries(s.json.Resources).find(([, r]) => r === m)![0];
+    expect(asArray(start[0]!.statement.Resource).map(cfnText).sort()).toEqual([`{{${idOf(stepsMachine)}}}:*`, `{{${idOf(retiredMachine)}}}:*`].sort());
     const watch = mine.find(({ statement }) => asArray(statement.Action).includes('states:DescribeExecution'))!;
     expect(asArray(watch.statement.Action).sort()).toEqual(['states:DescribeExecution', 'states:StopExecution']);
     const resources = asArray(watch.statement.Resource).map(cfnText);
-    expect(resources).toHaveLength(2);
-    for (const r of resources) expect(r).toMatch(new RegExp(`:(execution|express):${STEPS.name}:\\*$`));
+    expect(resources).toHaveLength(4);
+    for (const r of resources) expect(r).toMatch(new RegExp(`:(execution|express):(${STEPS.name}|${RETIRED.name}):\\*$`));
     const rule = mine.find(({ statement }) => asArray(statement.Action).includes('events:PutRule'))!;
     expect(asArray(rule.statement.Resource).map(cfnText)).toEqual([expect.stringMatching(/:rule\/StepFunctionsGetEventsForStepFunctionsExecutionRule$/)]);
-    const stepsRole = refId(stepsMachine.Properties.RoleArn)!;
-    const stepsMay = roleStatements(s.json)
-      .filter(({ roles }) => roles.includes(stepsRole))
-      .flatMap(({ statement }) => asArray(statement.Action));
-    expect(stepsMay.some((a) => a.startsWith('states:'))).toBe(false);
+    for (const child of [stepsMachine, retiredMachine]) {
+      const childRole = refId(child.Properties.RoleArn)!;
+      const childMay = roleStatements(s.json)
+        .filter(({ roles }) => roles.includes(childRole))
+        .flatMap(({ statement }) => asArray(statement.Action));
+      expect(childMay.some((a) => a.startsWith('states:'))).toBe(false);
+    }
+  });
+
+  it('keeps every published child version when the next deployment publishes another (a running case may still start it)', () => {
+    const versions = Object.values(s.json.Resources).filter((r) => r.Type === 'AWS::StepFunctions::StateMachineVersion');
+    const ofChildren = versions.filter((v) =>
+      [stepsMachine, retiredMachine].some((m) => refId(v.Properties.StateMachineArn) === Object.entries(s.json.Resources).find(([, r]) => r === m)![0]),
+    );
+    expect(ofChildren).toHaveLength(2);
+    for (const v of ofChildren) {
+      expect(v.DeletionPolicy).toBe('Retain');
+      expect(v.UpdateReplacePolicy).toBe('Retain');
+    }
   });
 
   it('publishes a version of every step function and points its live alias at it', () => {
@@ -211,7 +246,7 @@ describe('retirement case state machine', () => {
   it('publishes a state machine version tagged with the workflow version, and new cases start on its live alias', () => {
     const machineId = Object.entries(s.json.Resources).find(([, r]) => r === machine)![0];
     const versions = Object.values(s.json.Resources).filter((r) => r.Type === 'AWS::StepFunctions::StateMachineVersion');
-    expect(versions).toHaveLength(2);
+    expect(versions).toHaveLength(3);
     const version = versions.find((v) => refId(v.Properties.StateMachineArn) === machineId)!;
     expect(version.Properties.Description).toMatch(/^workflow [0-9a-f]{16}$/);
     const aliases = Object.values(s.json.Resources).filter((r) => r.Type === 'AWS::StepFunctions::StateMachineAlias');
@@ -222,5 +257,25 @@ describe('retirement case state machine', () => {
     const env = booking.Properties.Environment.Variables;
     expect(cfnText(env.STATE_MACHINE_ARN)).toMatch(/:live$/);
     expect(env.WORKFLOW_VERSION).toBe(version.Properties.Description.replace('workflow ', ''));
+  });
+});
+
+describe('the case workflow once no released version is retained any more', () => {
+  let late: Synth;
+  beforeAll(() => {
+    late = synth({ deployDate: AFTER_RETAINED });
+  });
+
+  it('deploys only the case workflow and the children it starts, and its role invokes only what its own definition names', () => {
+    const machines = Object.values(late.json.Resources).filter((r) => r.Type === 'AWS::StepFunctions::StateMachine');
+    expect(machines.map((m) => m.Properties.StateMachineName).sort()).toEqual([STATE_MACHINE_NAME, STEPS.name].sort());
+    const parent = machines.find((m) => m.Properties.StateMachineName === STATE_MACHINE_NAME)!;
+    const role = refId(parent.Properties.RoleArn)!;
+    const invoked = roleStatements(late.json)
+      .filter(({ roles, statement }) => roles.includes(role) && asArray(statement.Action).some((a) => a.startsWith('lambda:')))
+      .flatMap(({ statement }) => asArray(statement.Resource).map((r) => refId(r)));
+    const lateFn = (module: string) => logicalId(late.stack.functions.stepsLive.get(module)!);
+    // The sealing, the messages and the checks run in the case steps; the case workflow may not invoke them.
+    expect(new Set(invoked)).toEqual(new Set(['await-signal', 'expire-case', 'record-unavailable', 'mark-needs-attention'].map(lateFn)));
   });
 });

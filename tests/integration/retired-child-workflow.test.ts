@@ -1,7 +1,8 @@
 /**
  * An upgrade does not strand the cases under way. A case started on the workflow of 2026-12-06, whose Express child
  * (the department checks) this product no longer ships, finishes on that workflow after the embedded hosting is
- * started again: the hosting kept the texts of the version beside its data (here written as it would have), and
+ * started again: the hosting kept the texts of the version beside its data (here written as it would have, from
+ * the released texts workflows/retained keeps), and
  * runs them to the case's end, as Step Functions keeps an execution's definition and child versions.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,13 +12,14 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeLocalDocumentClient } from '../../infra/local/dynamodb-local.ts';
 import { keys } from '../../functions/adapters/table-keys.ts';
-import { childWorkflowsOf } from '../../workflows/definitions.ts';
+import { childWorkflowsOf, readRetainedWorkflows } from '../../workflows/definitions.ts';
 import { workflowVersionOf } from '../../workflows/version.ts';
 import { applicationFor, DEMO_FIXTURES, startTestStack, type TestStack } from './harness.ts';
 
-const fixture = (file: string) => readFileSync(new URL(`../fixtures/workflows/${file}`, import.meta.url), 'utf8');
-const OLD_CASE = fixture('2026-12-06.retirement-case.asl.json');
-const OLD_CHILD = fixture('2026-12-06.department-checks.asl.json');
+const ROOT = new URL('../../', import.meta.url).pathname;
+const [RELEASED] = readRetainedWorkflows(ROOT, '2026-12-08');
+const OLD_CASE = RELEASED!.definition;
+const OLD_CHILD = RELEASED!.children.DepartmentChecksStateMachineArn!;
 const OLD_VERSION = workflowVersionOf(OLD_CASE, { DepartmentChecksStateMachineArn: OLD_CHILD });
 
 const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { childWorkflowsOf, readProductWorkflow } from '../../workflows/definitions.ts';
+import { childWorkflowsOf, RETAINED_WORKFLOWS, readProductWorkflow, readRetainedWorkflows } from '../../workflows/definitions.ts';
 import { workflowVersionOf } from '../../workflows/version.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -47,4 +47,15 @@ describe('the version of the case workflow', () => {
     writeFileSync(path, text);
     expect(() => readProductWorkflow(ROOT, path)).toThrow(/DepartmentChecksStateMachineArn.*retired on 2026-12-07/);
   });
+
+  it.each(RETAINED_WORKFLOWS.map((r) => [r.released, r.retainedUntil]))(
+    'retains the version released on %s until the day before %s, with the texts of the children it starts',
+    (released, until) => {
+      const dayBefore = new Date(Date.parse(`${until}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      const kept = readRetainedWorkflows(ROOT, dayBefore).find((r) => r.released === released);
+      expect(kept).toBeDefined();
+      expect(Object.keys(kept!.children)).toEqual(childWorkflowsOf(kept!.definition));
+      expect(readRetainedWorkflows(ROOT, until).find((r) => r.released === released)).toBeUndefined();
+    },
+  );
 });

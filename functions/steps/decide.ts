@@ -10,7 +10,7 @@ import { stepHandler } from './step-handler.ts';
 
 const Input = z.object({
   caseNumber: z.string(),
-  /** The checks' outcomes, from the checks workflow's Parallel state (the answers themselves are on the case); none from the case workflow. */
+  /** The checks' outcomes, from the case steps' Parallel state (the answers themselves are on the case); none when no department was asked on that run. */
   checks: z
     .array(
       z.object({

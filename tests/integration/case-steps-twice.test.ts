@@ -1,0 +1,86 @@
+/**
+ * The case steps may run twice at once. Express workflows run at least once; and a run that outlived the case
+ * workflow's timeout is not stopped (StopExecution does not stop Express runs), while the case workflow's Retry
+ * starts the next. So, through the real stack, two more runs of the same steps — pre-review, the checks at once, the
+ * decision, the seal, the message — race the one the workflow started: the case is decided once, sealed once and
+ * announced once.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handler as checkHealth } from '../../functions/steps/check-health.ts';
+import { handler as checkHousingFund } from '../../functions/steps/check-housing-fund.ts';
+import { handler as checkHr } from '../../functions/steps/check-hr.ts';
+import { handler as checkMedical } from '../../functions/steps/check-medical.ts';
+import { handler as checkTax } from '../../functions/steps/check-tax.ts';
+import { handler as decide } from '../../functions/steps/decide.ts';
+import { handler as notify } from '../../functions/steps/notify.ts';
+import { handler as preReview } from '../../functions/steps/pre-review.ts';
+import { handler as seal } from '../../functions/steps/seal.ts';
+import { applicationFor, DEMO_FIXTURES, startTestStack, type TestStack } from './harness.ts';
+
+const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
+const CHEN = demo.get('441900196610120130'); // statutory 2027-04, every department passes
+const none = {} as never;
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+}
+
+/** One run of the case steps, as workflows/case-steps.asl.json orders them; how far it got. */
+async function runCaseSteps(caseNumber: string): Promise<string> {
+  const input = { caseNumber };
+  const pre = (await preReview(input, none)) as { outcome: string };
+  if (pre.outcome !== 'PASS') return `pre-review ${pre.outcome}`;
+  const checks = await Promise.all([checkHr, checkTax, checkMedical, checkHousingFund, checkHealth].map((check) => check(input, none)));
+  const decided = (await decide({ caseNumber, checks }, none)) as { needsManualReview: boolean };
+  if (decided.needsManualReview) return 'manual review';
+  await seal(input, none);
+  await notify(input, none);
+  return 'notified';
+}
+
+describe('the case steps run twice at once', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({ clockToday: '2026-12-10' });
+  });
+  afterAll(() => stack?.close());
+
+  it('decides, seals and announces the case once', async () => {
+    const { client } = stack;
+    const token = await client.token('citizen', { idNumber: CHEN.idNumber });
+    const booked = await client.post('/v1/bookings', { idNumber: CHEN.idNumber, name: CHEN.name, phone: CHEN.phone, channel: 'online' }, token, {
+      'Idempotency-Key': crypto.randomUUID(),
+    });
+    expect(booked.status).toBe(201);
+    const caseNumber = booked.body.caseNumber as string;
+    const form = applicationFor(CHEN, { type: 'normal', requestedMonth: '2027-04', originalRetirementAge: 60 });
+    expect((await client.post(`/v1/cases/${caseNumber}/application`, form, token)).status).toBe(202);
+
+    // The workflow's own run is under way; two more start now. A run that lost a race may fail (the workflow would
+    // retry it); none may leave a second decision, paper or message behind.
+    const runs = await Promise.allSettled([runCaseSteps(caseNumber), runCaseSteps(caseNumber)]);
+    // The race took place: beside the workflow's run, at least one more ran every step to the message.
+    expect(runs.filter((r) => r.status === 'fulfilled' && r.value === 'notified').length).toBeGreaterThanOrEqual(1);
+    const done = await client.waitForCase(caseNumber, token, (c) => c.status === 'COMPLETED');
+    await stack.engine.idle();
+    await stack.textMessages.drain();
+
+    expect(done.decision).toBe('APPROVED');
+    const statuses = done.timeline.map((t: any) => t.status);
+    for (const once of ['PRE_REVIEW', 'CHECKING', 'SEALING', 'COMPLETED'])
+      expect(
+        statuses.filter((s: string) => s === once),
+        once,
+      ).toHaveLength(1);
+    const ids = done.documents.map((d: any) => d.documentId);
+    expect(ids.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(ids).size).toBe(ids.length);
+    const stored = files(join(stack.dataDir, 's3')).filter((f) => f.includes(`documents/${caseNumber}/`) && f.endsWith('.pdf._S3rver_object'));
+    expect(stored).toHaveLength(ids.length);
+    const sent = ((await client.get(`/v1/dev/messages?to=${CHEN.phone}`)).body.messages as any[]).filter((m) => m.caseNumber === caseNumber);
+    expect(sent.filter((m) => m.kind === 'documents-ready')).toHaveLength(1);
+    expect(sent.filter((m) => m.kind === 'decided')).toHaveLength(1);
+  }, 60_000);
+});

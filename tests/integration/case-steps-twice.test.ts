@@ -17,7 +17,7 @@ import { handler as decide } from '../../functions/steps/decide.ts';
 import { handler as notify } from '../../functions/steps/notify.ts';
 import { handler as preReview } from '../../functions/steps/pre-review.ts';
 import { handler as seal } from '../../functions/steps/seal.ts';
-import { applicationFor, DEMO_FIXTURES, startTestStack, type TestStack } from './harness.ts';
+import { bookAndSubmit, DEMO_FIXTURES, startTestStack, type TestStack } from './harness.ts';
 
 const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
 const CHEN = demo.get('441900196610120130'); // statutory 2027-04, every department passes
@@ -62,13 +62,7 @@ describe('the case steps run twice at once', () => {
   it('decides, seals and announces the case once', async () => {
     const { client } = stack;
     const token = await client.token('citizen', { idNumber: CHEN.idNumber });
-    const booked = await client.post('/v1/bookings', { idNumber: CHEN.idNumber, name: CHEN.name, phone: CHEN.phone, channel: 'online' }, token, {
-      'Idempotency-Key': crypto.randomUUID(),
-    });
-    expect(booked.status).toBe(201);
-    const caseNumber = booked.body.caseNumber as string;
-    const form = applicationFor(CHEN, { type: 'normal', requestedMonth: '2027-04', originalRetirementAge: 60 });
-    expect((await client.post(`/v1/cases/${caseNumber}/application`, form, token)).status).toBe(202);
+    const caseNumber = await bookAndSubmit(client, token, CHEN, { type: 'normal', requestedMonth: '2027-04', originalRetirementAge: 60 });
 
     // The workflow's own run is under way; two more start now, each step retried as the workflow retries it. None may
     // leave a second decision, paper or message behind.

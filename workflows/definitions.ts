@@ -66,12 +66,18 @@ export function childWorkflowsOf(definition: string): ChildWorkflow[] {
 /** The product's workflow: the case workflow (or `casePath` in its place, for tests) and the children it starts. */
 export function readProductWorkflow(projectRoot: string, casePath = join(projectRoot, CASE_WORKFLOW_FILE)): WorkflowDefinitions {
   const definition = readFileSync(casePath, 'utf8');
-  const children: WorkflowDefinitions['children'] = {};
-  for (const child of childWorkflowsOf(definition)) {
+  const children = readChildren(projectRoot, definition, (child) => {
     if (!isCurrentChild(child)) throw new Error(`the case workflow starts \${${child}}, a child workflow retired on ${RETIRED_CHILD_WORKFLOWS[child].retired}`);
-    children[child] = readFileSync(join(projectRoot, CHILD_WORKFLOWS[child].file), 'utf8');
-  }
+    return CHILD_WORKFLOWS[child].file;
+  });
   return { definition, children };
+}
+
+/** The texts of the children a definition starts, each read from the file `fileOf` names for it. */
+function readChildren(projectRoot: string, definition: string, fileOf: (child: ChildWorkflow) => string): WorkflowDefinitions['children'] {
+  const children: WorkflowDefinitions['children'] = {};
+  for (const child of childWorkflowsOf(definition)) children[child] = readFileSync(join(projectRoot, fileOf(child)), 'utf8');
+  return children;
 }
 
 export interface RetainedWorkflow extends WorkflowDefinitions {
@@ -83,12 +89,11 @@ export interface RetainedWorkflow extends WorkflowDefinitions {
 export function readRetainedWorkflows(projectRoot: string, today: string): RetainedWorkflow[] {
   return RETAINED_WORKFLOWS.filter((r) => r.retainedUntil > today).map((r) => {
     const definition = readFileSync(join(projectRoot, r.file), 'utf8');
-    const children: WorkflowDefinitions['children'] = {};
-    for (const child of childWorkflowsOf(definition)) {
+    const children = readChildren(projectRoot, definition, (child) => {
       const file = (r.children as Partial<Record<ChildWorkflow, string>>)[child];
       if (!file) throw new Error(`retained workflow ${r.released} starts \${${child}}, whose text RETAINED_WORKFLOWS does not name`);
-      children[child] = readFileSync(join(projectRoot, file), 'utf8');
-    }
+      return file;
+    });
     return { released: r.released, retainedUntil: r.retainedUntil, definition, children };
   });
 }

@@ -117,7 +117,6 @@ export class CaseWorkflow extends Construct {
       new LogGroup(this, id, { logGroupName: logGroupNameOf(machine), retention: props.logRetention, encryptionKey: this.logKey });
 
     const definitionSubstitutions: Record<string, string> = {};
-    const isCurrent = (child: ChildWorkflow) => childWorkflowsOf(definition).includes(child);
     const childVersions: string[] = [];
     const childExecutions: string[] = [];
     for (const [child, text] of deployed) {
@@ -141,7 +140,7 @@ export class CaseWorkflow extends Construct {
       // Kept when the next deployment publishes another: an execution of an earlier case-workflow version still
       // starts the child version it was deployed with (a deleted version can no longer be started).
       version.applyRemovalPolicy(RemovalPolicy.RETAIN);
-      if (isCurrent(child)) definitionSubstitutions[child] = version.attrArn;
+      if (Object.hasOwn(children, child)) definitionSubstitutions[child] = version.attrArn;
       // Any version of this child: the case workflow's earlier versions start the ones they were deployed with.
       childVersions.push(`${machine.stateMachineArn}:*`);
       childExecutions.push(

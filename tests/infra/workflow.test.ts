@@ -51,6 +51,8 @@ function invokedFunction(st: State): string {
 const stepFn = (module: string): string => logicalId(s.stack.functions.stepsLive.get(module)!);
 const substitutions = (m: Resource) =>
   Object.fromEntries(Object.entries(m.Properties.DefinitionSubstitutions as Record<string, unknown>).map(([k, v]) => [k, refId(v) ?? JSON.stringify(v)]));
+/** The logical id of a resource of the synthesized template. */
+const idOf = (resource: Resource): string => Object.entries(s.json.Resources).find(([, r]) => r === resource)![0];
 const invokeResources = (role: string) =>
   roleStatements(s.json)
     .filter(({ roles, statement }) => roles.includes(role) && asArray(statement.Action).some((a) => a.startsWith('lambda:')))
@@ -115,7 +117,7 @@ describe('retirement case state machine', () => {
     expect(machine.Properties.DefinitionSubstitutions[PARTITION_PLACEHOLDER]).toEqual({ Ref: 'AWS::Partition' });
     const stepsVersion = s.json.Resources[substitutedBy.CaseStepsStateMachineArn!]!;
     expect(stepsVersion.Type).toBe('AWS::StepFunctions::StateMachineVersion');
-    expect(refId(stepsVersion.Properties.StateMachineArn)).toBe(Object.entries(s.json.Resources).find(([, r]) => r === stepsMachine)![0]);
+    expect(refId(stepsVersion.Properties.StateMachineArn)).toBe(idOf(stepsMachine));
   });
 
   it('names service integrations with the substituted partition (arn:aws-cn in China regions)', () => {
@@ -194,7 +196,7 @@ describe('retirement case state machine', () => {
     expect(retiredMachine.Properties.StateMachineType).toBe('EXPRESS');
     expect(cfnText(retiredMachine.Properties.DefinitionString)).toContain('"AskDepartments"');
     // The same logical id as when it was current: CloudFormation keeps the machine and its versions as they are.
-    expect(Object.entries(s.json.Resources).find(([, r]) => r === retiredMachine)![0]).toMatch(/^WorkflowDepartmentChecksStateMachineArn[0-9A-F]{8}$/);
+    expect(idOf(retiredMachine)).toMatch(/^WorkflowDepartmentChecksStateMachineArn[0-9A-F]{8}$/);
   });
 
   it('lets the case workflow start only versions of its children, and watch and stop only their runs', () => {
@@ -202,7 +204,6 @@ describe('retirement case state machine', () => {
     const mine = roleStatements(s.json).filter(({ roles }) => roles.includes(role));
     const start = mine.filter(({ statement }) => asArray(statement.Action).includes('states:StartExecution'));
     expect(start).toHaveLength(1);
-    const idOf = (m: Resource) => Object.entries(s.json.Resources).find(([, r]) => r === m)![0];
     expect(asArray(start[0]!.statement.Resource).map(cfnText).sort()).toEqual([`{{${idOf(stepsMachine)}}}:*`, `{{${idOf(retiredMachine)}}}:*`].sort());
     const watch = mine.find(({ statement }) => asArray(statement.Action).includes('states:DescribeExecution'))!;
     expect(asArray(watch.statement.Action).sort()).toEqual(['states:DescribeExecution', 'states:StopExecution']);
@@ -222,9 +223,7 @@ describe('retirement case state machine', () => {
 
   it('keeps every published child version when the next deployment publishes another (a running case may still start it)', () => {
     const versions = Object.values(s.json.Resources).filter((r) => r.Type === 'AWS::StepFunctions::StateMachineVersion');
-    const ofChildren = versions.filter((v) =>
-      [stepsMachine, retiredMachine].some((m) => refId(v.Properties.StateMachineArn) === Object.entries(s.json.Resources).find(([, r]) => r === m)![0]),
-    );
+    const ofChildren = versions.filter((v) => [stepsMachine, retiredMachine].some((m) => refId(v.Properties.StateMachineArn) === idOf(m)));
     expect(ofChildren).toHaveLength(2);
     for (const v of ofChildren) {
       expect(v.DeletionPolicy).toBe('Retain');
@@ -244,7 +243,7 @@ describe('retirement case state machine', () => {
   });
 
   it('publishes a state machine version tagged with the workflow version, and new cases start on its live alias', () => {
-    const machineId = Object.entries(s.json.Resources).find(([, r]) => r === machine)![0];
+    const machineId = idOf(machine);
     const versions = Object.values(s.json.Resources).filter((r) => r.Type === 'AWS::StepFunctions::StateMachineVersion');
     expect(versions).toHaveLength(3);
     const version = versions.find((v) => refId(v.Properties.StateMachineArn) === machineId)!;

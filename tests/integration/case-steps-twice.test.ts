@@ -5,8 +5,7 @@
  * decision, the seal, the message — race the one the workflow started: the case is decided once, sealed once and
  * announced once.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as checkHealth } from '../../functions/steps/check-health.ts';
 import { handler as checkHousingFund } from '../../functions/steps/check-housing-fund.ts';
@@ -17,15 +16,11 @@ import { handler as decide } from '../../functions/steps/decide.ts';
 import { handler as notify } from '../../functions/steps/notify.ts';
 import { handler as preReview } from '../../functions/steps/pre-review.ts';
 import { handler as seal } from '../../functions/steps/seal.ts';
-import { bookAndSubmit, DEMO_FIXTURES, startTestStack, type TestStack } from './harness.ts';
+import { bookAndSubmit, DEMO_FIXTURES, startTestStack, type TestStack, storedPdfsOf } from './harness.ts';
 
 const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
 const CHEN = demo.get('441900196610120130'); // statutory 2027-04, every department passes
 const none = {} as never;
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
-}
 
 /** A step, retried on TransientStoreError as the ASL's Retry does (a seal claim held by the other run, a lost race). */
 async function retried<T>(step: () => Promise<T>): Promise<T> {
@@ -83,7 +78,7 @@ describe('the case steps run twice at once', () => {
     const ids = done.documents.map((d: any) => d.documentId);
     expect(ids.length).toBeGreaterThanOrEqual(4);
     expect(new Set(ids).size).toBe(ids.length);
-    const stored = files(join(stack.dataDir, 's3')).filter((f) => f.includes(`documents/${caseNumber}/`) && f.endsWith('.pdf._S3rver_object'));
+    const stored = storedPdfsOf(stack.dataDir, caseNumber);
     expect(stored).toHaveLength(ids.length);
     const sent = ((await client.get(`/v1/dev/messages?to=${CHEN.phone}`)).body.messages as any[]).filter((m) => m.caseNumber === caseNumber);
     expect(sent.filter((m) => m.kind === 'documents-ready')).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '../../functions/adapters/clock.ts';
@@ -143,4 +143,10 @@ export async function bookAndSubmit(
   const submitted = await client.post(`/v1/cases/${caseNumber}/application`, applicationFor(person, retirement), token);
   if (submitted.status !== 202) throw new Error(`application: ${submitted.status} ${JSON.stringify(submitted.body)}`);
   return caseNumber;
+}
+
+/** The sealed PDFs the embedded S3 server holds for a case (its object files under the data directory). */
+export function storedPdfsOf(dataDir: string, caseNumber: string): string[] {
+  const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+  return files(join(dataDir, 's3')).filter((f) => f.includes(`documents/${caseNumber}/`) && f.endsWith('.pdf._S3rver_object'));
 }

@@ -3,10 +3,9 @@
  * with the error, still open for its person — and a supervisor's retry resumes it at the step that failed.
  * A booking whose execution never started is started by the reconciler, once.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationFor, DEMO_FIXTURES, startTestStack, type TestStack } from './harness.ts';
+import { applicationFor, DEMO_FIXTURES, startTestStack, type TestStack, storedPdfsOf } from './harness.ts';
 
 const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
 const ALL_PASS = demo.get('441900196610120130'); // 陈志明: statutory 2027-04, every department passes
@@ -14,10 +13,6 @@ const CADRE = demo.get('441900197108030169'); // 林秀英
 const EARLY = demo.get('441900196608190252'); // 刘伟: booked earlier, so an earlier deadline
 const UNSTARTED = demo.get('441900196609300193'); // 王建华
 const TODAY = '2026-12-10';
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
-}
 
 describe('a step that fails for good', () => {
   let stack: TestStack;
@@ -84,7 +79,7 @@ describe('a step that fails for good', () => {
     const ids = done.documents.map((d: any) => d.documentId);
     expect(ids.length).toBeGreaterThanOrEqual(1);
     expect(new Set(ids).size).toBe(ids.length);
-    const stored = files(join(stack.dataDir, 's3')).filter((f) => f.includes(`documents/${caseNumber}/`) && f.endsWith('.pdf._S3rver_object'));
+    const stored = storedPdfsOf(stack.dataDir, caseNumber);
     expect(stored).toHaveLength(ids.length);
     expect(done.timeline.map((t: any) => t.status).slice(-4)).toEqual(['SEALING', 'NEEDS_ATTENTION', 'SEALING', 'COMPLETED']);
 

@@ -10,6 +10,7 @@ import type { PDFFont, PDFPage, RGB } from 'pdf-lib';
 import QRCode from 'qrcode';
 import type { DocumentBlock, DocumentField, SealedDocumentData, Tone } from '../../schemas/notice.ts';
 import { sealFont } from './seal-font.ts';
+import './native-deflate.ts';
 
 export interface RenderedDocument {
   doc: PDFDocument;

@@ -3,7 +3,7 @@
  * answering after a set latency; then sealing alone in a loop. Progress goes to stderr; the last line on
  * stdout is one JSON object:
  *   { cases, casesPerSecond, p50Ms, p95Ms, fanoutRatio, peakRssMb, javaRssMb, sealedDocumentsPerSecond, documentBytes,
- *     sealMsPerDocument, dynamoRequestsPerCase, ... }
+ *     sealMsPerDocument, dynamoRequestsPerCase, nodeCpuMsPerCase, javaCpuMsPerCase, ... }
  * Targets (2 cores, issue 13): fanoutRatio ≤ 1.10, p50 ≤ 400 ms, casesPerSecond ≥ 12, peakRssMb ≤ 450,
  * dynamoRequestsPerCase ≤ 15.
  *
@@ -362,10 +362,15 @@ async function main() {
       // Counted during the cases: each paper's own time on the seal thread, and every DynamoDB request a
       // function made (API routes, workflow steps, the text-message jobs), per completed case.
       sealMsPerDocument: round(usage.seals.ms / usage.seals.count, 1),
+      documentsPerCase: round(usage.seals.count / results.length, 2),
       dynamoRequestsPerCase: round(dynamoInFunctions / results.length, 2),
       dynamoWriteUnitsPerCase: round(usage.dynamo.writeUnits / results.length, 2),
       dynamoReadUnitsPerCase: round(usage.dynamo.readUnits / results.length, 2),
       transitionsPerCase: round(usage.transitions / results.length, 2),
+      // CPU per completed case: the product's process (every thread: handlers, workflow engine, seal workers, the
+      // stand-ins, GC, and this bench's own client) and DynamoDB Local's JVM.
+      nodeCpuMsPerCase: Math.round((nodeCpu.user + nodeCpu.system) / 1000 / results.length),
+      javaCpuMsPerCase: javaCpu0 !== undefined && javaCpu1 !== undefined ? Math.round(((javaCpu1 - javaCpu0) * 1000) / results.length) : null,
       loopSealMsPerDocument: round(sealMs / SEALS, 1),
       loopDocumentBytes: Math.round(sealedBytes / SEALS),
     };

@@ -57,6 +57,10 @@ describe('real bundling via cdk synth', () => {
     for (const asset of assets) expect(readdirSync(outdir)).toContain(asset);
     const withFont = assets.filter((a) => existsSync(join(outdir, a, 'wqy-microhei.ttc')));
     expect(withFont).toHaveLength(1);
+    // pdf-lib deflates with Node's zlib only if the seal bundle holds one pako: the one native-deflate.ts patches.
+    const sealMap = JSON.parse(readFileSync(join(outdir, withFont[0]!, 'index.mjs.map'), 'utf8')) as { sources: string[] };
+    expect(sealMap.sources.filter((s) => s.endsWith('/pako/index.js'))).toHaveLength(1);
+    expect(sealMap.sources.filter((s) => s.endsWith('functions/documents/native-deflate.ts'))).toHaveLength(1);
     for (const asset of assets) {
       expect(readdirSync(join(outdir, asset))).toEqual(expect.arrayContaining(['index.mjs', 'index.mjs.map']));
       const mod = (await import(pathToFileURL(join(outdir, asset, 'index.mjs')).href)) as { handler?: unknown };

@@ -36,11 +36,18 @@ export function maskCaseNumber(caseNumber: string): string {
 }
 
 /**
+ * A whole case number, not a part of a longer word. It is matched first and kept: it names no person, staff find a
+ * case's log lines by it, and its date and suffix can make a run of 11 to 14 digits (RT20261124 + 123ABC).
+ */
+const WHOLE_CASE_NUMBER = String.raw`(?<![0-9A-Za-z])RT\d{8}[0-9A-HJKMNP-TV-Z]{6}(?![0-9A-Za-z])`;
+const PERSONAL_NUMBERS = new RegExp(`${WHOLE_CASE_NUMBER}|\\d{17}[\\dXx]|\\d{11,}`, 'g');
+
+/**
  * Free text that may quote personal numbers (an error message): ID numbers keep first 6 + last 4, every
- * other run of 11 or more digits (phone, bank account) is hidden entirely.
+ * other run of 11 or more digits (phone, bank account) is hidden entirely. Case numbers stay as they are.
  */
 export function maskNumbersInText(text: string): string {
-  return text.replace(/\d{17}[\dXx]|\d{11,}/g, (m) => (m.length === 18 ? maskIdNumber(m) : '*'.repeat(m.length)));
+  return text.replace(PERSONAL_NUMBERS, (m) => (m.startsWith('RT') ? m : m.length === 18 ? maskIdNumber(m) : '*'.repeat(m.length)));
 }
 
 /**

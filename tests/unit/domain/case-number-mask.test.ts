@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CaseNumber } from '../../../schemas/common.ts';
 import { crockford6, formatCaseNumber, isCaseNumber } from '../../../functions/domain/case-number.ts';
@@ -41,7 +42,29 @@ describe('masking', () => {
     [maskNumbersInText, 'no person 441900196610120130 in case RT20261124AB12CZ', 'no person 441900********0130 in case RT20261124AB12CZ'],
     [maskNumbersInText, 'id 44190019760428044X, phone 13810102947', 'id 441900********044X, phone ***********'],
     [maskNumbersInText, 'timeout after 30000 ms', 'timeout after 30000 ms'],
+    // The date and a suffix that starts with digits make 11 to 14 digits in a row; the case number stays.
+    [maskNumbersInText, 'step done RT20261124123ABC', 'step done RT20261124123ABC'],
+    [maskNumbersInText, 'RT20261124123456-02 sealed', 'RT20261124123456-02 sealed'],
+    // Personal numbers written right after RT are no case number: still masked.
+    [maskNumbersInText, 'RT441900196610120130', 'RT441900********0130'],
+    [maskNumbersInText, 'RT13810102947', 'RT***********'],
+    [maskNumbersInText, 'RT202611241234567', 'RT***************'],
   ] as const)('%o(%s) = %s', (fn, input, out) => {
     expect((fn as (s: string) => string)(input)).toBe(out);
+  });
+});
+
+describe('case numbers in free text', () => {
+  const crockford = fc.constantFrom(...'0123456789ABCDEFGHJKMNPQRSTVWXYZ');
+  const caseNumbers = fc
+    .tuple(fc.date({ min: new Date('2024-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), fc.array(crockford, { minLength: 6, maxLength: 6 }))
+    .map(([day, suffix]) => formatCaseNumber(day.toISOString().slice(0, 10), suffix.join('')));
+
+  it('every case number is kept, wherever it stands in a log line', () => {
+    fc.assert(
+      fc.property(caseNumbers, fc.constantFrom('', '案件 ', 'case='), fc.constantFrom('', ' 已办结', '-01', ': timeout'), (n, before, after) => {
+        expect(maskNumbersInText(`${before}${n}${after}`)).toBe(`${before}${n}${after}`);
+      }),
+    );
   });
 });

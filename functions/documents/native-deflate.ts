@@ -6,9 +6,10 @@
  * Measured 2026-12-07 in the seal worker's CPU profile (`npm run bench`): pako took 14% of the seal thread, about
  * 16 ms of a paper's 33; on a 60 kB buffer zlib took 1.2 ms where pako took 2.8.
  *
- * So the one pako module pdf-lib uses (the same instance: pdf-lib's CommonJS build requires it, and its ES build,
- * which the Lambda bundle takes, imports it) gets Node's deflate. Importing this module once, before pdf-lib
- * writes, is enough; `tests/unit/documents/native-deflate.test.ts` keeps it so.
+ * So the one pako module pdf-lib uses gets Node's deflate: under Node, pdf-lib's CommonJS build requires the same
+ * module this file imports, and the Lambda bundle holds a single pako (`tests/infra/bundling.test.ts` checks the seal
+ * bundle). Importing this module once, before pdf-lib writes, is enough; `tests/unit/documents/native-deflate.test.ts`
+ * keeps it so.
  */
 import pako from 'pako';
 import { deflateSync } from 'node:zlib';

@@ -3,7 +3,9 @@
  * window or over the phone). Must match `CaseNumber` in schemas/common.ts.
  */
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const CASE_NUMBER = /^RT\d{8}[0-9A-HJKMNP-TV-Z]{6}$/;
+/** A case number's pattern, unanchored, for finding one inside text (functions/domain/mask.ts). */
+export const CASE_NUMBER_PATTERN = String.raw`RT\d{8}[0-9A-HJKMNP-TV-Z]{6}`;
+const CASE_NUMBER = new RegExp(`^${CASE_NUMBER_PATTERN}$`);
 
 /** `random6`: 6 Crockford characters (upper or lower case), e.g. from `crockford6(randomBytes(4))`. */
 export function formatCaseNumber(today: string, random6: string): string {

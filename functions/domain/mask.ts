@@ -3,6 +3,7 @@
  * the ID-number pattern follows common practice (first 6 + last 4 visible).
  * Every function masks everything when the input does not look like what it expects.
  */
+import { CASE_NUMBER_PATTERN } from './case-number.ts';
 
 export function maskIdNumber(id: string): string {
   if (typeof id !== 'string' || id.length !== 18) return '*'.repeat(18);
@@ -39,7 +40,7 @@ export function maskCaseNumber(caseNumber: string): string {
  * A whole case number, not a part of a longer word. It is matched first and kept: it names no person, staff find a
  * case's log lines by it, and its date and suffix can make a run of 11 to 14 digits (RT20261124 + 123ABC).
  */
-const WHOLE_CASE_NUMBER = String.raw`(?<![0-9A-Za-z])RT\d{8}[0-9A-HJKMNP-TV-Z]{6}(?![0-9A-Za-z])`;
+const WHOLE_CASE_NUMBER = `(?<![0-9A-Za-z])${CASE_NUMBER_PATTERN}(?![0-9A-Za-z])`;
 const PERSONAL_NUMBERS = new RegExp(`${WHOLE_CASE_NUMBER}|\\d{17}[\\dXx]|\\d{11,}`, 'g');
 
 /**

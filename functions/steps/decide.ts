@@ -10,14 +10,17 @@ import { stepHandler } from './step-handler.ts';
 
 const Input = z.object({
   caseNumber: z.string(),
-  /** The checks' outcomes, from the case steps' Parallel state (the answers themselves are on the case); none when no department was asked on that run. */
+  /** The checks' outcomes, from the case steps' Parallel state; none when no department was asked on that run. */
   checks: z
     .array(
       z.object({
         department: DepartmentKey,
         outcome: Outcome.optional(),
-        /** Workflow versions before 2026-12 handed the whole answer over instead of recording it: still read. */
+        /** The answer of a department asked on this run, recorded here (older versions recorded it in the check). */
         result: DepartmentResult.optional(),
+        /** The department did not answer after its retries (the branch's Catch); `error` names what went wrong. */
+        silent: z.boolean().optional(),
+        error: z.string().optional(),
       }),
     )
     .default([]),
@@ -30,11 +33,23 @@ function manualDecisions(record: CaseRecord): ManualDecision[] {
     .map(([, r]) => ({ department: r.department, outcome: r.outcome, note: r.note, actor: r.actor }));
 }
 
-/** The recorded answers, and for a case started on an older workflow version the answers its payload carries. */
-function withAnswers(record: CaseRecord, checks: z.infer<typeof Input>['checks']): CaseRecord['departments'] {
+type Checks = z.infer<typeof Input>['checks'];
+
+/** The recorded answers, and the answers this run's checks hand over where none is recorded yet. */
+function withAnswers(record: CaseRecord, checks: Checks): CaseRecord['departments'] {
   const out = { ...record.departments };
-  for (const { department, result } of checks) if (result && out[department]?.outcome === 'PENDING') out[department] = result;
+  for (const { department, result } of checks) {
+    const recorded = out[department];
+    if (result && (recorded === undefined || recorded.outcome === 'PENDING')) out[department] = result;
+  }
   return out;
+}
+
+/** What the case records once another run of this step has written its decision first. */
+function asRecorded(record: CaseRecord | undefined): { needsManualReview: boolean; decision?: CaseRecord['decision'] } | undefined {
+  if (record?.decision) return { needsManualReview: false, decision: record.decision };
+  if (record?.status === 'MANUAL_REVIEW') return { needsManualReview: true };
+  return undefined;
 }
 
 /** A case stopped at pre-review never reached the departments: say so, rather than leave them pending. */
@@ -47,9 +62,10 @@ function notChecked(departments: CaseRecord['departments']): CaseRecord['departm
 }
 
 /**
- * Decides from the answers the checks recorded, in one conditional write: any FAIL rejects; any MANUAL waits for
- * staff; otherwise approved. Staff decisions recorded on the case are applied first, so this step runs
- * again after each manual review.
+ * Records the checks' answers and decides from them, in one conditional write: any FAIL rejects; any MANUAL waits
+ * for staff; otherwise approved. Staff decisions recorded on the case are applied first, so this step runs again
+ * after each manual review. While a department is silent nothing is decided: the answers that came are recorded
+ * (so the next run asks only the silent ones) and `silent` sends this run to its Fail state.
  */
 export const handler = stepHandler('decide', Input, async ({ caseNumber, checks }, rt) => {
   const record = await rt.cases.get(caseNumber);
@@ -77,14 +93,19 @@ export const handler = stepHandler('decide', Input, async ({ caseNumber, checks 
     return { needsManualReview: false, decision: 'REJECTED' };
   }
 
-  // Each check recorded its answer on the case (department-check.ts); the payload carries outcomes only.
+  const silent = checks.filter((c) => c.silent);
+  if (silent.length > 0) {
+    for (const { department, result } of checks) if (result) await rt.cases.recordCheck(caseNumber, department, result);
+    return { needsManualReview: false, silent: silent.map((c) => c.department), error: silent[0]!.error ?? 'DepartmentUnavailable' };
+  }
+
   const answered = withAnswers(record, checks);
   const merged = applyManualDecisions(answered, manualDecisions(record));
   const result = decide(merged);
   if (result.needsManualReview) {
     const waiting = departmentsOf(merged).filter((k: DepartmentKey) => merged[k]?.outcome === 'MANUAL');
     // Already in MANUAL_REVIEW (a partial staff decision): nothing to write, keep waiting.
-    await rt.cases.advance(
+    const moved = await rt.cases.advance(
       caseNumber,
       ['CHECKING'],
       entry('MANUAL_REVIEW', `需工作人员人工审核：${waiting.map((k) => DEPARTMENT_NAMES[k].department).join('、')}`),
@@ -93,14 +114,15 @@ export const handler = stepHandler('decide', Input, async ({ caseNumber, checks 
       },
       told('manual-review', 'MANUAL_REVIEW', smsText.manualReview(caseNumber)),
     );
-    return { needsManualReview: true };
+    return (!moved && asRecorded(await rt.cases.get(caseNumber))) || { needsManualReview: true };
   }
-  await rt.cases.advance(
+  const moved = await rt.cases.advance(
     caseNumber,
     ['CHECKING', 'MANUAL_REVIEW'],
     entry('SEALING', result.decision === 'APPROVED' ? '审核通过，正在出具盖章文书' : '不予批准，正在出具盖章文书'),
     { departments: merged, decision: result.decision },
     told('decided', 'SEALING', smsText.decided(caseNumber, result.decision)),
   );
-  return { needsManualReview: false, decision: result.decision };
+  // Another run of this step got there first (Express runs at least once): route by what it recorded.
+  return (!moved && asRecorded(await rt.cases.get(caseNumber))) || { needsManualReview: false, decision: result.decision };
 });

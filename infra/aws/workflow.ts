@@ -128,7 +128,8 @@ export class CaseWorkflow extends Construct {
         definitionBody: DefinitionBody.fromString(portable(text)),
         definitionSubstitutions: subs,
         tracingEnabled: true,
-        // Express keeps no execution history of its own: the log is it.
+        // Express keeps no execution history of its own: the log is it, and it leaves the execution data out. So
+        // the checks may hand their answers to Decide inside a run (case-steps.asl.json), which records them.
         logs: { destination: logGroupFor(`${child}Logs`, name), ...LOGGING },
       });
       machine.addToRolePolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: invoked.map((fn) => fn.functionArn) }));
@@ -162,7 +163,7 @@ export class CaseWorkflow extends Construct {
       definitionSubstitutions,
       tracingEnabled: true,
       // Every event (which state, when, how it ended) but never the execution data: payloads carry keys and
-      // outcomes (the checks record their answers on the case, tests/integration/payloads-keys-only.test.ts),
+      // outcomes (a run of the case steps hands back only { outcome }, tests/integration/payloads-keys-only.test.ts),
       // yet a failure's cause may quote what a department said. What a case holds is in the table instead.
       logs: { destination: logGroupFor('Logs', STATE_MACHINE_NAME), ...LOGGING },
     });

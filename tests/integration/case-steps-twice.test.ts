@@ -39,7 +39,10 @@ async function runCaseSteps(caseNumber: string): Promise<string> {
   const input = { caseNumber };
   const pre = (await retried(() => preReview(input, none))) as { outcome: string };
   if (pre.outcome !== 'PASS') return `pre-review ${pre.outcome}`;
-  const checks = await Promise.all([checkHr, checkTax, checkMedical, checkHousingFund, checkHealth].map((check) => retried(() => check(input, none))));
+  // As the ASL asks them: each check hands its answer to Decide, which records them all with the decision.
+  const checks = await Promise.all(
+    [checkHr, checkTax, checkMedical, checkHousingFund, checkHealth].map((check) => retried(() => check({ ...input, returnAnswer: true }, none))),
+  );
   const decided = (await retried(() => decide({ caseNumber, checks }, none))) as { needsManualReview: boolean };
   if (decided.needsManualReview) return 'manual review';
   await retried(() => seal(input, none));

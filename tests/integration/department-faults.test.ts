@@ -131,6 +131,15 @@ describe('department faults (dev mode)', () => {
       expect(parked.departments.tax.outcome).toBe('MANUAL');
       expect(parked.departments.tax.reasons.map((r: any) => r.code)).toEqual(['DEPARTMENT_UNAVAILABLE']);
       expect(parked.departments.medical.outcome).toBe('CONDITIONAL');
+      // The run was made three times (RunCase's Retry), but the departments that answered were asked once: the first
+      // run recorded their answers although tax was silent, and the later runs asked tax alone.
+      const calls = (await stack.standins.calls()).filter((c) => c.caseNumber === caseNumber);
+      expect(calls.filter((c) => c.dept === 'tax').length).toBeGreaterThan(2 * (taxRetry.MaxAttempts + 1));
+      for (const answered of ['hr', 'medical', 'housingFund'])
+        expect(
+          calls.filter((c) => c.dept === answered),
+          answered,
+        ).toHaveLength(1);
 
       // Still down: 503 with Retry-After, and nothing changes.
       const early = await client.post(`/v1/staff/cases/${caseNumber}/rechecks`, { department: 'tax' }, alice);

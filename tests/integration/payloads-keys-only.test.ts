@@ -1,9 +1,11 @@
 /**
- * Step Functions keeps every execution's payloads in its history and, with logging on, in CloudWatch: so what a
- * step hands back to the workflow must carry keys and outcomes only. Every demo person's case runs through the
- * real embedded stack while the engine reports each Task's output; none may carry a value that identifies the
- * person or says what a department holds (ID number, name, phone, bank account, and every account number or
- * amount the departments answered with, as the case view shows them after the fact).
+ * Step Functions keeps a Standard execution's payloads in its history for 90 days: so what a step hands back to
+ * the case workflow must carry keys and outcomes only. An Express run keeps no history, and its logs leave the
+ * execution data out (tests/infra/workflow.test.ts), so inside the case steps a check may hand its department's
+ * answer to Decide, which records it. Every demo person's case runs through the real embedded stack while the
+ * engine reports each Task's output. No output may carry what identifies the person (ID number, name, phone, bank
+ * account), and none but a check's `result` may carry what a department holds (every account number or amount the
+ * departments answered with, as the case view shows them after the fact).
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +16,12 @@ const demo = JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[];
 const byId = new Map(demo.map((c) => [c.idNumber, c]));
 const settled = (c: any) => ['COMPLETED', 'MANUAL_REVIEW', 'EXPIRED'].includes(c.status);
 const CHECK_STATES = ['CheckHr', 'CheckTax', 'CheckMedical', 'CheckHousingFund', 'CheckHealth'];
+
+/** Every state of the case steps (the Express run), branches included. */
+function statesOf(definition: { States: Record<string, any> }): string[] {
+  return Object.entries(definition.States).flatMap(([name, s]) => [name, ...(s.Branches ?? []).flatMap(statesOf)]);
+}
+const EXPRESS_STATES = new Set(statesOf(JSON.parse(readFileSync(new URL('../../workflows/case-steps.asl.json', import.meta.url), 'utf8'))));
 
 /** Every leaf of the departments' details worth hiding: numbers of three digits or more, strings of six characters or more. */
 function revealingValues(details: unknown): string[] {
@@ -66,22 +74,42 @@ describe('workflow payloads carry keys and outcomes only', () => {
       const c = await client.waitForCase(caseNumber, token, settled);
 
       const seen = outputs.get(caseNumber) ?? [];
-      // The four checks ran and each handed back exactly its department and outcome.
+      // The checks ran in the Express run, and each asked department handed Decide its answer with its outcome.
       const checks = seen.filter((s) => CHECK_STATES.includes(s.state));
       expect(checks.map((s) => s.state).sort()).toEqual([...CHECK_STATES].sort());
-      for (const s of checks) expect(Object.keys(s.output as object).sort()).toEqual(['department', 'outcome']);
+      expect(CHECK_STATES.every((s) => EXPRESS_STATES.has(s))).toBe(true);
+      // A department that does not take part here answers NOT_APPLICABLE without being asked, and hands over nothing.
+      const checkOutputs = checks.map((s) => s.output as any);
+      for (const o of checkOutputs) {
+        if (o.result === undefined) expect(o).toEqual({ department: o.department, outcome: 'NOT_APPLICABLE' });
+        else {
+          expect(Object.keys(o).sort()).toEqual(['department', 'outcome', 'result']);
+          expect(o.result.outcome).toBe(o.outcome);
+        }
+      }
+      expect(checkOutputs.filter((o) => o.result !== undefined).length).toBeGreaterThanOrEqual(4);
 
-      const secrets = [
+      const identifiers = [
         person.idNumber,
         person.name,
         person.phone,
         applicationFor(person, { type: row.type, requestedMonth: row.month, originalRetirementAge: 60 }).bankAccount.accountNo,
-        ...Object.values(c.departments).flatMap((d: any) => revealingValues(d.details)),
       ];
-      expect(secrets.length).toBeGreaterThan(4);
+      const held = Object.values(c.departments).flatMap((d: any) => revealingValues(d.details));
+      expect(held.length).toBeGreaterThan(0);
+      const outsideAnswers = seen.map((s) => (CHECK_STATES.includes(s.state) ? { ...(s.output as object), result: undefined } : s.output));
       // Whole values only: a figure such as 240 may well occur inside a case number or a timestamp.
-      const leaves = leafTexts(seen);
-      expect(secrets.filter((secret) => leaves.some((leaf) => containsWhole(leaf, secret)))).toEqual([]);
+      const found = (secrets: string[], outputs: unknown[]) => {
+        const leaves = leafTexts(outputs);
+        return secrets.filter((secret) => leaves.some((leaf) => containsWhole(leaf, secret)));
+      };
+      expect(
+        found(
+          identifiers,
+          seen.map((s) => s.output),
+        ),
+      ).toEqual([]);
+      expect(found(held, outsideAnswers)).toEqual([]);
     });
   }
 });

@@ -2,8 +2,9 @@
  * No stranded case: every Task state of the case workflow (except MarkNeedsAttention itself) has a Catch-all to
  * MarkNeedsAttention, after its Retry, naming itself under $.failure. The machine work between two waits runs as
  * a child workflow (case-steps): there each step but the department checks catches its own failure the same way
- * (MarkNeedsAttention, then the run hands back NEEDS_ATTENTION); a check that fails for good fails the run,
- * which RunCase runs again, then hands the silent departments to RecordUnavailable (a person decides).
+ * (MarkNeedsAttention, then the run hands back NEEDS_ATTENTION). A check that fails for good is caught in its own
+ * branch and named silent; Decide records the answers that came and the run fails, which RunCase runs again, then
+ * hands the silent departments to RecordUnavailable (a person decides).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +16,9 @@ interface State {
   End?: boolean;
   Retry?: Array<{ ErrorEquals: string[] }>;
   Catch?: Array<{ ErrorEquals: string[]; ResultPath?: string; Next: string }>;
+  Parameters?: Record<string, unknown>;
+  Choices?: Array<{ Variable: string; IsPresent?: boolean; StringEquals?: string; Next: string }>;
+  ErrorPath?: string;
   Branches?: Array<{ StartAt: string; States: Record<string, State> }>;
 }
 const read = (file: string) => JSON.parse(readFileSync(new URL(`../../workflows/${file}`, import.meta.url), 'utf8')) as { States: Record<string, State> };
@@ -24,7 +28,8 @@ const DEPARTMENT_CHECKS = ['CheckHr', 'CheckTax', 'CheckMedical', 'CheckHousingF
 const START_CHILD = 'arn:aws:states:::states:startExecution.sync:2';
 
 const topLevelGuarded = Object.entries(asl.States).filter(([name, st]) => (st.Type === 'Task' || st.Type === 'Parallel') && name !== 'MarkNeedsAttention');
-const childTasks = Object.values(steps.States).flatMap((st) => (st.Branches ?? []).flatMap((b) => Object.entries(b.States)));
+const branches = Object.values(steps.States).flatMap((st) => st.Branches ?? []);
+const childTasks = branches.map((b) => [b.StartAt, b.States[b.StartAt]!] as const);
 const stepsGuarded = Object.entries(steps.States).filter(([name, st]) => st.Type === 'Task' && name !== 'MarkNeedsAttention');
 /** What a run of case-steps may hand back: the outcome of each of its end states. */
 const handedBack = Object.values(steps.States)
@@ -87,10 +92,30 @@ describe('every Task state leads to MarkNeedsAttention when it fails for good', 
     expect(st.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: `$.failure.${name}`, Next: 'MarkNeedsAttention' }]);
   });
 
-  it.each(childTasks)('%s retries transient errors and has no Catch: what fails for good fails the run', (_name, st) => {
+  it.each(childTasks)('%s retries transient errors, then its branch names the department silent, with the error', (name, st) => {
     expect(st.Retry?.[0]?.ErrorEquals).toEqual(expect.arrayContaining(['TransientStoreError', 'DepartmentUnavailable']));
-    expect(st.Catch).toBeUndefined();
     expect(st.End).toBe(true);
+    expect(st.Catch).toHaveLength(1);
+    const { ErrorEquals, ResultPath, Next } = st.Catch![0]!;
+    expect({ ErrorEquals, ResultPath }).toEqual({ ErrorEquals: ['States.ALL'], ResultPath: '$.error' });
+    const branch = branches.find((b) => b.StartAt === name)!;
+    expect(Object.keys(branch.States).sort()).toEqual([name, Next].sort());
+    const silent = branch.States[Next]!;
+    expect(silent.Type).toBe('Pass');
+    expect(silent.End).toBe(true);
+    expect(silent.Parameters).toEqual({ department: expect.any(String), silent: true, 'error.$': '$.error.Error' });
+    expect(name.toLowerCase()).toBe(`check${String(silent.Parameters?.department).toLowerCase()}`);
+  });
+
+  it('a silent department makes Decide fail the run under its error, so RunCase runs it again', () => {
+    expect(steps.States.AskDepartments!.Next).toBe('Decide');
+    const route = steps.States[steps.States.Decide!.Next!]!;
+    const toFail = route.Choices?.find((c) => c.Variable === '$.decision.silent');
+    expect(toFail?.IsPresent).toBe(true);
+    expect(route.Choices?.[0]).toBe(toFail);
+    const fail = steps.States[toFail!.Next]!;
+    expect(fail.Type).toBe('Fail');
+    expect(fail.ErrorPath).toBe('$.decision.error');
   });
 
   it('MarkNeedsAttention of a run has no Catch and hands back NEEDS_ATTENTION', () => {

@@ -68,5 +68,33 @@ function withCachedLayout(face: Font): Font {
         return glyph;
       }),
     }) as unknown as GlyphRun;
+  view.getGlyph = (id: number, codePoints?: number[]) => withDecodedOnce(face.getGlyph.call(view, id, codePoints));
   return view;
+}
+
+/** fontkit's glyph object, as far as the subset uses it: `_decode` parses the glyph's outline from the font file. */
+type DecodableGlyph = Glyph & { _decode?: () => unknown };
+const decodedOnce = new WeakSet<object>();
+
+/**
+ * The glyph with its outline parsed at most once. pdf-lib's subset (fontkit's TTFSubset) parses every glyph's whole
+ * outline on every paper only to learn whether it is a compound glyph; that was a tenth of a paper's CPU. The parsed
+ * outline is only read (by the subset, and by a path nobody here draws), and the face is never a variable font,
+ * whose outlines would change with the variation; so one parse serves every paper for the life of the process.
+ */
+function withDecodedOnce(glyph: DecodableGlyph): Glyph {
+  if (!decodedOnce.has(glyph) && typeof glyph._decode === 'function') {
+    const decode = glyph._decode.bind(glyph);
+    let decoded: unknown;
+    let done = false;
+    glyph._decode = () => {
+      if (!done) {
+        decoded = decode();
+        done = true;
+      }
+      return decoded;
+    };
+    decodedOnce.add(glyph);
+  }
+  return glyph;
 }

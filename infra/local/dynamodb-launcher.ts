@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } 
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
 
 /**
  * DynamoDB Local's jar has no host option and listens on every interface. `java/LoopbackDynamoDbLocal.java`
@@ -14,7 +15,7 @@ import { promisify } from 'node:util';
  */
 
 export const LAUNCHER_CLASS = 'LoopbackDynamoDbLocal';
-const SOURCE = new URL(`java/${LAUNCHER_CLASS}.java`, import.meta.url).pathname;
+const SOURCE = fileURLToPath(new URL(`java/${LAUNCHER_CLASS}.java`, import.meta.url));
 const run = promisify(execFile);
 
 /** Per user (never a shared /tmp directory another user could plant a class in). */

@@ -38,6 +38,7 @@ import { backfillPersonKeys, ensureBucket, ensureTable } from './provision.ts';
 import { makeLocalS3Client, startS3Local } from './s3-local.ts';
 import { sealPool } from './seal-pool.ts';
 import { LocalWorkflowEngine } from './workflow-engine.ts';
+import { fileURLToPath } from 'node:url';
 
 export interface LocalStackOptions {
   dataDir: string;
@@ -102,6 +103,19 @@ const TABLE = 'retireone-cases';
 const RESUMABLE = OPEN_STATUSES.filter((s) => s !== 'NEEDS_ATTENTION');
 const BUCKET = 'retireone-documents';
 
+/**
+ * The parts that run beside the product, started at once. When one cannot start, the others that did are stopped
+ * before the failure is thrown: a caller that catches it (the bench, a test) is not left with a JVM, a server and a
+ * thread that keep its process alive.
+ */
+async function startedTogether<T extends readonly { stop(): Promise<void> }[]>(starts: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(starts);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (!failed) return settled.map((r) => (r as PromiseFulfilledResult<T[number]>).value) as unknown as T;
+  await Promise.allSettled(settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value.stop()] : [])));
+  throw failed.reason;
+}
+
 /** The whole product on one machine: the same handlers and ASL as on AWS, with embedded stand-ins. */
 export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
   const dataDir = resolve(opts.dataDir);
@@ -119,16 +133,20 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   // department would hold the key agreed with the product).
   const departmentKeyFile = join(dataDir, 'keys', 'departments.key');
   const signingKey = localSigningKey(departmentKeyFile);
-  const [dynamo, s3, standins] = await Promise.all([
+  const [dynamo, s3, standins] = await startedTogether([
     startDynamoDbLocal({ dataDir }),
     startS3Local({ dataDir }),
     startDepartmentStandinsThread({ records, latencyMs: opts.departmentLatencyMs ?? 0, signingKey: loadOrCreateKey(departmentKeyFile) }),
   ]);
   const s3Client = makeLocalS3Client(s3.endpoint);
-  await Promise.all([ensureTable(makeLocalDynamoClient(dynamo.endpoint), TABLE), ensureBucket(s3Client, BUCKET)]);
-
   const db = makeLocalDocumentClient(dynamo.endpoint);
-  await backfillPersonKeys(db, TABLE);
+  try {
+    await Promise.all([ensureTable(makeLocalDynamoClient(dynamo.endpoint), TABLE), ensureBucket(s3Client, BUCKET)]);
+    await backfillPersonKeys(db, TABLE);
+  } catch (err) {
+    await Promise.allSettled([dynamo.stop(), s3.stop(), standins.stop()]);
+    throw err;
+  }
   const writeFootprint = new WriteFootprint();
   writeFootprint.watch(db);
   const pki = await ensureDevPki(join(dataDir, 'pki'));
@@ -183,7 +201,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   };
   setRuntime(rt);
 
-  const pages = staticFiles(resolve(new URL('../../web', import.meta.url).pathname));
+  const pages = staticFiles(resolve(fileURLToPath(new URL('../../web', import.meta.url))));
   let oidc: EmbeddedOidc | undefined;
   let config: ReturnType<typeof siteConfig> | undefined;
   const server = createApiServer({

@@ -20,9 +20,10 @@ import {
 } from '../../workflows/definitions.ts';
 import { workflowVersionOf } from '../../workflows/version.ts';
 import { WaitDeadlines } from './wait-deadlines.ts';
+import { fileURLToPath } from 'node:url';
 
-const PROJECT_ROOT = new URL('../../', import.meta.url).pathname;
-export const ASL_PATH = new URL('../../workflows/retirement-case.asl.json', import.meta.url).pathname;
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const ASL_PATH = fileURLToPath(new URL('../../workflows/retirement-case.asl.json', import.meta.url));
 const WAIT_FOR_TOKEN = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
 const START_CHILD_AND_WAIT = 'arn:aws:states:::states:startExecution.sync:2';
 const TOKEN_PLACEHOLDER = 'local-task-token';

@@ -20,8 +20,9 @@ import { statutoryRetirement } from '../../functions/domain/retirement-age.ts';
 import { makeLocalDocumentClient } from '../../infra/local/dynamodb-local.ts';
 import { syntheticPeople } from '../bench/synthetic-people.ts';
 import { ApiClient, applicationFor } from '../integration/harness.ts';
+import { fileURLToPath } from 'node:url';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TODAY = '2026-11-24';
 const intEnv = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 const CASES = intEnv('CHAOS_CASES', 300);

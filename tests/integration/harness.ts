@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { systemClock } from '../../functions/adapters/clock.ts';
 import { writesOutsideGrants } from '../support/writes-outside-grants.ts';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../infra/local/stack.ts';
+import { fileURLToPath } from 'node:url';
 
-export const DEMO_FIXTURES = new URL('../../fixtures/citizens.json', import.meta.url).pathname;
+export const DEMO_FIXTURES = fileURLToPath(new URL('../../fixtures/citizens.json', import.meta.url));
 
 export interface TestStack extends LocalStack {
   dataDir: string;

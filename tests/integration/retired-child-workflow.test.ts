@@ -15,8 +15,9 @@ import { keys } from '../../functions/adapters/table-keys.ts';
 import { childWorkflowsOf, readRetainedWorkflows } from '../../workflows/definitions.ts';
 import { workflowVersionOf } from '../../workflows/version.ts';
 import { applicationFor, DEMO_FIXTURES, startTestStack, type TestStack } from './harness.ts';
+import { fileURLToPath } from 'node:url';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const [RELEASED] = readRetainedWorkflows(ROOT, '2026-12-08');
 const OLD_CASE = RELEASED!.definition;
 const OLD_CHILD = RELEASED!.children.DepartmentChecksStateMachineArn!;

@@ -6,9 +6,10 @@
 import { EMBEDDED_NODE_FLAGS } from '../../infra/local/node-flags.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
-const DEMO_FIXTURES = new URL('../../fixtures/citizens.json', import.meta.url).pathname;
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DEMO_FIXTURES = fileURLToPath(new URL('../../fixtures/citizens.json', import.meta.url));
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -26,12 +27,14 @@ export interface ProductOptions {
   /** How long the department stand-ins take to answer (slow ones keep a case in its checks, to kill it there). */
   latencyMs: number;
   clockToday?: string;
+  /** Where the product's files are (a copy elsewhere); this checkout by default. */
+  root?: string;
 }
 
 /** Starts the product and resolves once it listens; rejects if it exits first or does not listen within 60 s. */
 export function startProduct(opts: ProductOptions): Promise<ChildProcess> {
   const child = spawn(process.execPath, [...EMBEDDED_NODE_FLAGS, 'infra/local/start.ts'], {
-    cwd: ROOT,
+    cwd: opts.root ?? ROOT,
     env: {
       ...process.env,
       DATA_DIR: opts.dataDir,

@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { childWorkflowsOf, RETAINED_WORKFLOWS, readProductWorkflow, readRetainedWorkflows } from '../../workflows/definitions.ts';
 import { workflowVersionOf } from '../../workflows/version.ts';
+import { fileURLToPath } from 'node:url';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 describe('the version of the case workflow', () => {
   it('of a definition without children is its content hash, as versions kept before children existed are named', () => {

@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
 
 const run = promisify(execFile);
-const root = new URL('../../../', import.meta.url).pathname;
+const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 /**
  * One step run in a fresh Node process (a vitest worker has its own module graph, and the other observability tests

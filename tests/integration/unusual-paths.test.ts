@@ -1,0 +1,71 @@
+/**
+ * The product runs from wherever it is unpacked, and a start that fails leaves nothing running.
+ * - Seen: a copy under a directory named `HEAD~1` did not start: DynamoDB Local's launcher, the workflow files and the
+ *   web pages were found by a file URL's `pathname`, which keeps `~` (and spaces, and Chinese) percent-encoded.
+ * - Seen: the bench, which catches a failed start, then hung: the S3 stand-in and the department stand-ins had
+ *   started beside the DynamoDB Local that failed, and nothing stopped them.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startLocalStack } from '../../infra/local/stack.ts';
+import { freePort, startProduct, stopProduct } from '../support/product-process.ts';
+import { DEMO_FIXTURES } from './harness.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SKIPPED = new Set(['node_modules', '.git', 'tmp', '.data', 'cdk.out', 'coverage']);
+
+/** The processes whose command line names `text` (DynamoDB Local names its data directory). */
+function processesNaming(text: string): number[] {
+  return readdirSync('/proc')
+    .filter((e) => /^\d+$/.test(e))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+describe('unusual paths', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'retireone-paths-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('starts from a directory whose name has a space, a tilde and Chinese, and serves its API and pages', async () => {
+    const root = join(scratch, 'retire one~退休一件事');
+    cpSync(ROOT, root, { recursive: true, filter: (src) => !SKIPPED.has(src.slice(ROOT.length).split('/')[0] ?? '') });
+    symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
+    const dataDir = join(scratch, 'data 数据~1');
+    const port = await freePort();
+    const product = await startProduct({ dataDir, port, latencyMs: 0, root });
+    try {
+      const health = await fetch(`http://127.0.0.1:${port}/health`);
+      expect(health.status).toBe(200);
+      const page = await fetch(`http://127.0.0.1:${port}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('退休');
+    } finally {
+      await stopProduct(product);
+    }
+  }, 120_000);
+
+  it('a start that fails stops what it had started beside it', async () => {
+    const dataDir = join(scratch, 'failing');
+    mkdirSync(dataDir);
+    // The S3 stand-in cannot make its directory; DynamoDB Local and the department stand-ins start meanwhile.
+    writeFileSync(join(dataDir, 's3'), 'not a directory');
+    await expect(startLocalStack({ dataDir, port: 0, fixturesPath: DEMO_FIXTURES })).rejects.toThrow();
+    // The failure is thrown only once DynamoDB Local's JVM has started and been stopped again: in the seconds after,
+    // during which a JVM left starting would come up and answer on until this process exits, there is none.
+    const seen = new Set<number>();
+    for (const until = Date.now() + 5_000; Date.now() < until; ) {
+      for (const pid of processesNaming(join(dataDir, 'dynamodb'))) seen.add(pid);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect([...seen]).toEqual([]);
+  }, 60_000);
+});

@@ -21,6 +21,32 @@ const OID = {
 /** Bytes the CMS adds around the certificates (attributes, signer info, signature); measured ≈ 600, with margin. */
 const CMS_OVERHEAD_BYTES = 1024;
 
+interface ParsedChain {
+  chain: pkijs.Certificate[];
+  signerCertHash: Promise<ArrayBuffer>;
+}
+
+/**
+ * Each certificate chain parsed once per process, keyed by its DER bytes. A paper makes a signer of its own, and
+ * parsing its chain (pkijs' schema match) was a tenth of a paper's CPU. The parsed certificates are only read. Keyed
+ * by content, not by the port, so a port that hands a renewed certificate gets it parsed anew; the seals of a
+ * hosting are a handful, each renewed once a year or so, so the map stays small.
+ */
+const parsedChains = new Map<string, ParsedChain>();
+
+function parsedChain(chainDer: readonly Uint8Array[]): ParsedChain {
+  const key = chainDer.map((der) => Buffer.from(der).toString('base64')).join('.');
+  let parsed = parsedChains.get(key);
+  if (!parsed) {
+    parsed = {
+      chain: chainDer.map((der) => pkijs.Certificate.fromBER(Uint8Array.from(der))),
+      signerCertHash: crypto.subtle.digest('SHA-256', Uint8Array.from(chainDer[0]!)),
+    };
+    parsedChains.set(key, parsed);
+  }
+  return parsed;
+}
+
 export class CmsSigner extends Signer {
   readonly #port: SealSigner;
   readonly #chain: pkijs.Certificate[];
@@ -31,8 +57,9 @@ export class CmsSigner extends Signer {
     this.#port = port;
     const chainDer = port.certificateChainDer();
     if (chainDer.length === 0) throw new Error('SealSigner returned an empty certificate chain');
-    this.#chain = chainDer.map((der) => pkijs.Certificate.fromBER(Uint8Array.from(der)));
-    this.#signerCertHash = crypto.subtle.digest('SHA-256', Uint8Array.from(chainDer[0]!));
+    const parsed = parsedChain(chainDer);
+    this.#chain = parsed.chain;
+    this.#signerCertHash = parsed.signerCertHash;
   }
 
   /** Size of the PDF /Contents placeholder, in bytes of CMS, that is always enough for this chain. */

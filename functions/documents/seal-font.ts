@@ -74,7 +74,6 @@ function withCachedLayout(face: Font): Font {
 
 /** fontkit's glyph object, as far as the subset uses it: `_decode` parses the glyph's outline from the font file. */
 type DecodableGlyph = Glyph & { _decode?: () => unknown };
-const decodedOnce = new WeakSet<object>();
 
 /**
  * The glyph with its outline parsed at most once. pdf-lib's subset (fontkit's TTFSubset) parses every glyph's whole
@@ -83,7 +82,8 @@ const decodedOnce = new WeakSet<object>();
  * whose outlines would change with the variation; so one parse serves every paper for the life of the process.
  */
 function withDecodedOnce(glyph: DecodableGlyph): Glyph {
-  if (!decodedOnce.has(glyph) && typeof glyph._decode === 'function') {
+  // fontkit's `_decode` is on the glyph's class; one of the glyph's own is this wrapper, already in place.
+  if (!Object.hasOwn(glyph, '_decode') && typeof glyph._decode === 'function') {
     const decode = glyph._decode.bind(glyph);
     let decoded: unknown;
     let done = false;
@@ -94,7 +94,6 @@ function withDecodedOnce(glyph: DecodableGlyph): Glyph {
       }
       return decoded;
     };
-    decodedOnce.add(glyph);
   }
   return glyph;
 }

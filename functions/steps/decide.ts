@@ -45,8 +45,10 @@ function withAnswers(record: CaseRecord, checks: Checks): CaseRecord['department
   return out;
 }
 
+type Routing = { needsManualReview: boolean; decision?: CaseRecord['decision'] };
+
 /** What the case records once another run of this step has written its decision first. */
-function asRecorded(record: CaseRecord | undefined): { needsManualReview: boolean; decision?: CaseRecord['decision'] } | undefined {
+function asRecorded(record: CaseRecord | undefined): Routing | undefined {
   if (record?.decision) return { needsManualReview: false, decision: record.decision };
   if (record?.status === 'MANUAL_REVIEW') return { needsManualReview: true };
   return undefined;
@@ -93,6 +95,10 @@ export const handler = stepHandler('decide', Input, async ({ caseNumber, checks 
     return { needsManualReview: false, decision: 'REJECTED' };
   }
 
+  // Where this run's write did not happen, another run of this step got there first (Express runs at least once):
+  // route by what that one recorded.
+  const routed = async (moved: boolean, ours: Routing): Promise<Routing> => (!moved && asRecorded(await rt.cases.get(caseNumber))) || ours;
+
   const silent = checks.filter((c) => c.silent);
   if (silent.length > 0) {
     for (const { department, result } of checks) if (result) await rt.cases.recordCheck(caseNumber, department, result);
@@ -114,7 +120,7 @@ export const handler = stepHandler('decide', Input, async ({ caseNumber, checks 
       },
       told('manual-review', 'MANUAL_REVIEW', smsText.manualReview(caseNumber)),
     );
-    return (!moved && asRecorded(await rt.cases.get(caseNumber))) || { needsManualReview: true };
+    return routed(moved, { needsManualReview: true });
   }
   const moved = await rt.cases.advance(
     caseNumber,
@@ -123,6 +129,5 @@ export const handler = stepHandler('decide', Input, async ({ caseNumber, checks 
     { departments: merged, decision: result.decision },
     told('decided', 'SEALING', smsText.decided(caseNumber, result.decision)),
   );
-  // Another run of this step got there first (Express runs at least once): route by what it recorded.
-  return (!moved && asRecorded(await rt.cases.get(caseNumber))) || { needsManualReview: false, decision: result.decision };
+  return routed(moved, { needsManualReview: false, decision: result.decision });
 });

@@ -108,13 +108,20 @@ const BUCKET = 'retireone-documents';
  * before the failure is thrown: a caller that catches it (the bench, a test) is not left with a JVM, a server and a
  * thread that keep its process alive.
  */
-async function startedTogether<T extends readonly { stop(): Promise<void> }[]>(starts: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+async function startedTogether<T extends readonly Stoppable[]>(starts: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
   const settled = await Promise.allSettled(starts);
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (!failed) return settled.map((r) => (r as PromiseFulfilledResult<T[number]>).value) as unknown as T;
-  await Promise.allSettled(settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value.stop()] : [])));
+  await stopAll(settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])));
   throw failed.reason;
 }
+
+interface Stoppable {
+  stop(): Promise<void>;
+}
+
+/** Stops every part, each whatever the others do. */
+const stopAll = (parts: readonly Stoppable[]) => Promise.allSettled(parts.map((p) => p.stop()));
 
 /** The whole product on one machine: the same handlers and ASL as on AWS, with embedded stand-ins. */
 export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
@@ -144,7 +151,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     await Promise.all([ensureTable(makeLocalDynamoClient(dynamo.endpoint), TABLE), ensureBucket(s3Client, BUCKET)]);
     await backfillPersonKeys(db, TABLE);
   } catch (err) {
-    await Promise.allSettled([dynamo.stop(), s3.stop(), standins.stop()]);
+    await stopAll([dynamo, s3, standins]);
     throw err;
   }
   const writeFootprint = new WriteFootprint();

@@ -11,11 +11,12 @@
  * cases, not counted), BENCH_SEALS (30), BENCH_TIMEOUT_MS (per case, 60000), LOG_LEVEL (warn here, so the
  * product's logs do not flood stdout).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { syntheticPeople, type SyntheticPerson } from './synthetic-people.ts';
+import { dynamoDbLocalProcess } from '../support/dynamodb-process.ts';
 
 process.env.LOG_LEVEL ??= 'warn';
 
@@ -87,20 +88,6 @@ function checkPeople(people: SyntheticPerson[]): Map<string, string> {
   return months;
 }
 
-/** The DynamoDB Local JVM of this run (its command line names our data dir). */
-function javaPid(dataDir: string): number | undefined {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (cmd.includes('DynamoDBLocal') && cmd.includes(dataDir) && cmd.includes('java')) return Number(entry);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return undefined;
-}
-
 /** utime + stime of a process, in seconds (USER_HZ = 100 on Linux). */
 function cpuSeconds(pid: number): number | undefined {
   try {
@@ -160,7 +147,7 @@ async function main() {
     const t0 = performance.now();
     stack = await startLocalStack({ dataDir, port: 0, fixturesPath, clockToday: TODAY, departmentLatencyMs: LATENCY_MS });
     log(`stack up in ${Math.round(performance.now() - t0)} ms at ${stack.baseUrl}`);
-    jPid = javaPid(dataDir);
+    jPid = dynamoDbLocalProcess(dataDir)?.pid;
     if (!jPid) log('DynamoDB Local JVM not found under /proc; javaRssMb will be null');
 
     // Completion is signalled by the engine (Notify is the last Task and moves the case to COMPLETED),

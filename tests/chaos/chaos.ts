@@ -11,7 +11,7 @@
  */
 import { EMBEDDED_NODE_FLAGS } from '../../infra/local/node-flags.ts';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { statutoryRetirement } from '../../functions/domain/retirement-age.ts';
 import { makeLocalDocumentClient } from '../../infra/local/dynamodb-local.ts';
 import { syntheticPeople } from '../bench/synthetic-people.ts';
+import { dynamoDbLocalProcess } from '../support/dynamodb-process.ts';
 import { ApiClient, applicationFor } from '../integration/harness.ts';
 import { fileURLToPath } from 'node:url';
 
@@ -43,21 +44,6 @@ async function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
-}
-
-/** The DynamoDB Local JVM of this run, and the port it serves (both read off its command line). */
-function dynamoJava(dataDir: string): { pid: number; port: number } | undefined {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (!args.some((a) => a.includes('DynamoDBLocal')) || !args.some((a) => a.includes(dataDir))) continue;
-      return { pid: Number(entry), port: Number(args[args.indexOf('-port') + 1]) };
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return undefined;
 }
 
 let lastDataDir: string | undefined;
@@ -194,7 +180,7 @@ async function main() {
           await product.start();
           kills++;
         } else if (action === 'kill-dynamodb') {
-          const java = dynamoJava(dataDir);
+          const java = dynamoDbLocalProcess(dataDir);
           if (java) {
             process.kill(java.pid, 'SIGKILL');
             kills++;
@@ -283,7 +269,7 @@ async function main() {
 
   // Messages: read the outbox straight from the table (DynamoDB Local of the still-running product).
   let duplicatedMessages = 0;
-  const java = dynamoJava(dataDir);
+  const java = dynamoDbLocalProcess(dataDir);
   if (java) {
     const db = makeLocalDocumentClient(`http://127.0.0.1:${java.port}`);
     for (const v of settled) {

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { systemClock } from '../../functions/adapters/clock.ts';
 import { writesOutsideGrants } from '../support/writes-outside-grants.ts';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../infra/local/stack.ts';
-import { fileURLToPath } from 'node:url';
+import { defaultFixturesPath } from '../../infra/local/fixtures-loader.ts';
 
-export const DEMO_FIXTURES = fileURLToPath(new URL('../../fixtures/citizens.json', import.meta.url));
+export /** The repo's demo records, whatever DEPARTMENT_FIXTURES says. */
+const DEMO_FIXTURES = defaultFixturesPath({});
 
 export interface TestStack extends LocalStack {
   dataDir: string;

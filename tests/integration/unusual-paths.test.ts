@@ -5,31 +5,18 @@
  * - Seen: the bench, which catches a failed start, then hung: the S3 stand-in and the department stand-ins had
  *   started beside the DynamoDB Local that failed, and nothing stopped them.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/stack.ts';
+import { dynamoDbLocalProcess } from '../support/dynamodb-process.ts';
 import { freePort, startProduct, stopProduct } from '../support/product-process.ts';
 import { DEMO_FIXTURES } from './harness.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SKIPPED = new Set(['node_modules', '.git', 'tmp', '.data', 'cdk.out', 'coverage']);
-
-/** The processes whose command line names `text` (DynamoDB Local names its data directory). */
-function processesNaming(text: string): number[] {
-  return readdirSync('/proc')
-    .filter((e) => /^\d+$/.test(e))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
 
 describe('unusual paths', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'retireone-paths-'));
@@ -63,7 +50,8 @@ describe('unusual paths', () => {
     // during which a JVM left starting would come up and answer on until this process exits, there is none.
     const seen = new Set<number>();
     for (const until = Date.now() + 5_000; Date.now() < until; ) {
-      for (const pid of processesNaming(join(dataDir, 'dynamodb'))) seen.add(pid);
+      const java = dynamoDbLocalProcess(dataDir);
+      if (java) seen.add(java.pid);
       await new Promise((r) => setTimeout(r, 100));
     }
     expect([...seen]).toEqual([]);

@@ -7,9 +7,11 @@ import { EMBEDDED_NODE_FLAGS } from '../../infra/local/node-flags.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { defaultFixturesPath } from '../../infra/local/fixtures-loader.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const DEMO_FIXTURES = fileURLToPath(new URL('../../fixtures/citizens.json', import.meta.url));
+/** The repo's demo records, whatever DEPARTMENT_FIXTURES says. */
+const DEMO_FIXTURES = defaultFixturesPath({});
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {

@@ -1,7 +1,7 @@
 import { localSecretBox } from '../../functions/adapters/local-secret-box.ts';
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Server } from 'node:net';
 import { devTokenIssuer, DEV_ISSUER, type TokenVerifier, verifierByIssuer } from '../../functions/adapters/auth.ts';
 import { buildStores } from '../../functions/adapters/stores.ts';
 import { systemClock } from '../../functions/adapters/clock.ts';
@@ -120,6 +120,17 @@ interface Stoppable {
   stop(): Promise<void>;
 }
 
+/** Resolves once the server listens; rejects (instead of an uncaught 'error' event) when the port is taken. */
+function listening(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      ok();
+    });
+  });
+}
+
 /** Stops every part, each whatever the others do. */
 const stopAll = (parts: readonly Stoppable[]) => Promise.allSettled(parts.map((p) => p.stop()));
 
@@ -145,15 +156,35 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     startS3Local({ dataDir }),
     startDepartmentStandinsThread({ records, latencyMs: opts.departmentLatencyMs ?? 0, signingKey: loadOrCreateKey(departmentKeyFile) }),
   ]);
-  const s3Client = makeLocalS3Client(s3.endpoint);
-  const db = makeLocalDocumentClient(dynamo.endpoint);
+  // Every part that runs once started, latest first: a start that fails at any later step stops them all before it
+  // throws (a port already taken, a data directory it cannot write), as a start that fails beside them does above.
+  const started: Stoppable[] = [dynamo, s3, standins];
   try {
-    await Promise.all([ensureTable(makeLocalDynamoClient(dynamo.endpoint), TABLE), ensureBucket(s3Client, BUCKET)]);
-    await backfillPersonKeys(db, TABLE);
+    return await serving(opts, { dataDir, records, signingKey, dynamo, s3, standins }, (part) => {
+      started.unshift(part);
+    });
   } catch (err) {
-    await stopAll([dynamo, s3, standins]);
+    await stopAll(started);
     throw err;
   }
+}
+
+interface StartedParts {
+  dataDir: string;
+  records: ReturnType<typeof loadFixtures>;
+  signingKey: ReturnType<typeof localSigningKey>;
+  dynamo: Awaited<ReturnType<typeof startDynamoDbLocal>>;
+  s3: Awaited<ReturnType<typeof startS3Local>>;
+  standins: Awaited<ReturnType<typeof startDepartmentStandinsThread>>;
+}
+
+/** The product on the parts beside it; `running` is told of each part that must be stopped if a later step fails. */
+async function serving(opts: LocalStackOptions, parts: StartedParts, running: (part: Stoppable) => void): Promise<LocalStack> {
+  const { dataDir, records, signingKey, dynamo, s3, standins } = parts;
+  const s3Client = makeLocalS3Client(s3.endpoint);
+  const db = makeLocalDocumentClient(dynamo.endpoint);
+  await Promise.all([ensureTable(makeLocalDynamoClient(dynamo.endpoint), TABLE), ensureBucket(s3Client, BUCKET)]);
+  await backfillPersonKeys(db, TABLE);
   const writeFootprint = new WriteFootprint();
   writeFootprint.watch(db);
   const pki = await ensureDevPki(join(dataDir, 'pki'));
@@ -167,9 +198,11 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     dataDir,
     aslPath: opts.workflowPath,
   });
+  running({ stop: async () => engine.stop() });
   const clock = systemClock(opts.clockToday);
   // One seal per issuing body, each with its own certificate from the one dev seal CA under DATA_DIR/pki.
   const sealer = sealPool(dataDir);
+  running({ stop: () => sealer.close() });
   const sealing: SealingKit = {
     seals: Object.fromEntries(
       ISSUING_BODIES.map((body) => [
@@ -216,7 +249,13 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     rateLimit: opts.rateLimit,
     extra: async (req, res, url) => (await oidc?.handle(req, res, url)) || (await config?.(req, res, url)) || pages(req, res, url),
   });
-  await new Promise<void>((ok) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', ok));
+  await listening(server, opts.port ?? 0, opts.host ?? '127.0.0.1');
+  running({
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise((ok) => server.close(ok));
+    },
+  });
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : 'localhost'}:${port}`;
   rt.publicBaseUrl = process.env.PUBLIC_BASE_URL ?? baseUrl;

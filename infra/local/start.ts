@@ -17,15 +17,21 @@ if (warning) console.error(warning);
 const calendar = checkCalendarCoverage(systemClock(process.env.CLOCK_TODAY).today(), policyFromEnvironment().sla.promisedWorkingDays.case);
 if (calendar.warning) console.error(`warning: ${calendar.warning}`);
 
+const port = Number(process.env.PORT ?? 3000);
 /** `npm start`: the product on its embedded default. Settings: PORT, DATA_DIR, DEPARTMENT_FIXTURES, CLOCK_TODAY, DEV_MODE. */
 const stack = await startLocalStack({
   dataDir: resolve(process.env.DATA_DIR ?? '.data'),
-  port: Number(process.env.PORT ?? 3000),
+  port,
   host: process.env.HOST ?? '127.0.0.1',
   fixturesPath: defaultFixturesPath(),
   clockToday: process.env.CLOCK_TODAY,
   departmentLatencyMs: process.env.DEPARTMENT_LATENCY_MS ? Number(process.env.DEPARTMENT_LATENCY_MS) : 0,
   devMode,
+}).catch((err: unknown) => {
+  // The one failure a person starting the product can mend at once is said plainly; anything else keeps its trace.
+  if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+  console.error(`port ${port} is already in use: stop what listens there, or start on another port (PORT=3001 npm start)`);
+  process.exit(1);
 });
 
 console.log(`RetireOne 退休一件事 is listening on ${stack.baseUrl}`);

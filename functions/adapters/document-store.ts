@@ -5,8 +5,19 @@ import { parseRecord, StoredDocument } from './case-record.ts';
 import { keys } from './table-keys.ts';
 import { TableStore } from './table-store.ts';
 
-const SealClaim = z.object({ document: StoredDocument, owner: z.string(), claimedAt: z.number() });
-export type SealClaim = z.infer<typeof SealClaim>;
+/** A seal run's claim on the papers of a case it is about to store, by document id (one item a case, 2026-12-08 on). */
+export const CaseSealClaim = z.object({
+  caseNumber: z.string(),
+  documents: z.record(z.string(), StoredDocument),
+  /** The process (a Lambda container, the embedded product) and the run in it that holds the claim. */
+  owner: z.string(),
+  run: z.string(),
+  claimedAt: z.number(),
+});
+export type CaseSealClaim = z.infer<typeof CaseSealClaim>;
+/** A claim on one paper, as seal runs before 2026-12-08 wrote one for each document id. */
+export const PaperSealClaim = z.object({ document: StoredDocument, owner: z.string(), claimedAt: z.number() });
+export type PaperSealClaim = z.infer<typeof PaperSealClaim>;
 
 /** Sealed papers: one write-once record per document id, mirrored on its case. */
 export class DocumentStore extends TableStore {
@@ -85,40 +96,42 @@ export class DocumentStore extends TableStore {
   }
 
   /**
-   * Claims the right to store these sealed bytes under the document id, before they are uploaded: only a
-   * claim's holder uploads, so no signed copy is ever stored that the record will not name. A claim left by
-   * a run that died is taken over once it is stale (`takeOverIf`), naming the new bytes instead.
+   * Claims, in one write, the right to store these sealed bytes for a case's papers before any is uploaded: only the
+   * claim's holder uploads, so no signed copy is ever stored that the record will not name. `replacing` takes over a
+   * claim left by a run that is gone: it succeeds only while that run still holds the claim, so two runs
+   * taking over at once leave one holder. A claim that is not ours comes back as `held`.
    */
-  async claimSeal(
-    doc: StoredDocument,
-    owner: string,
-    now: number,
-    takeOverIf: (claim: SealClaim) => Promise<boolean>,
-  ): Promise<{ kind: 'ours' } | { kind: 'held'; claim: SealClaim }> {
-    const item = { ...keys.sealClaim(doc.documentId), document: doc, owner, claimedAt: now };
-    try {
-      await this.db.send(new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
-      return { kind: 'ours' };
-    } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-    }
-    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.sealClaim(doc.documentId), ConsistentRead: true }));
-    const claim = parseRecord(SealClaim, out.Item, `seal claim ${doc.documentId}`);
-    if (!(await takeOverIf(claim))) return { kind: 'held', claim };
+  async claimCaseSeal(claim: CaseSealClaim, replacing?: CaseSealClaim): Promise<{ kind: 'ours' } | { kind: 'held'; claim: CaseSealClaim }> {
+    const key = keys.caseSealClaim(claim.caseNumber);
     try {
       await this.db.send(
         new PutCommand({
           TableName: this.table,
-          Item: item,
-          ConditionExpression: '#d.sha256 = :sha AND claimedAt = :at',
-          ExpressionAttributeNames: { '#d': 'document' },
-          ExpressionAttributeValues: { ':sha': claim.document.sha256, ':at': claim.claimedAt },
+          Item: { ...key, ...claim },
+          ...(replacing
+            ? {
+                ConditionExpression: '#run = :run',
+                ExpressionAttributeNames: { '#run': 'run' },
+                ExpressionAttributeValues: { ':run': replacing.run },
+              }
+            : { ConditionExpression: 'attribute_not_exists(pk)' }),
         }),
       );
       return { kind: 'ours' };
     } catch (err) {
       if (!(err instanceof ConditionalCheckFailedException)) throw err;
-      return this.claimSeal(doc, owner, now, async () => false);
     }
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }));
+    return { kind: 'held', claim: parseRecord(CaseSealClaim, out.Item, `seal claim of ${claim.caseNumber}`) };
+  }
+
+  /**
+   * The claims on single papers that seal runs before 2026-12-08 wrote, one item per document id, for those of
+   * `documentIds` that have one. They are still honoured: such a run may have died after storing its object.
+   */
+  async paperClaims(documentIds: readonly string[]): Promise<Map<string, PaperSealClaim>> {
+    const items = await this.getAll(documentIds.map((id) => keys.paperSealClaim(id)));
+    const claims = items.map((item) => parseRecord(PaperSealClaim, item, 'seal claim of a paper'));
+    return new Map(claims.map((c) => [c.document.documentId, c]));
   }
 }

@@ -14,10 +14,11 @@ export const API_ACCESS: Readonly<Record<string, Access>> = Object.fromEntries(R
 /**
  * Handlers under functions/steps/, by module. Steps write their own case's items (`CASE#`); those that end a
  * case free the person's open-case lock (`PERSON#`); completion counts into the dashboard's totals (`STATS#`);
- * the seal claims and records documents (`DOC#`); a step that moves the case to a stage the citizen hears of
- * leaves the text message in the same write (`SMS#`, functions/notifications/pending-sms.ts); the checks call the
- * departments (`departments: 'call'`: the signing key). The embedded stack checks every write against these
- * (infra/local/write-footprint.ts, after each integration test).
+ * the seal claims a case's papers in the case's own items (`CASE#`) and records documents (`DOC#`); a step that
+ * moves the case to a stage the citizen hears of leaves the text message in the same write (`SMS#`,
+ * functions/notifications/pending-sms.ts); the checks call the departments (`departments: 'call'`: the signing
+ * key). The embedded stack checks every write against these (infra/local/write-footprint.ts, after each
+ * integration test).
  */
 export const STEP_ACCESS: Readonly<Record<string, Access>> = {
   // Resumes itself when the person already acted before the token was stored.

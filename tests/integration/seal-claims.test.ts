@@ -1,12 +1,20 @@
 /**
- * A seal run that died half way left a claim on a document id: with its object never stored, or stored.
- * The next run takes over the first and adopts the second, and no signed object is left in the bucket that
- * is not one of the case's issued documents.
+ * A seal run that died half way left a claim on a case's papers: with some objects never stored, others stored.
+ * The next run takes over what never arrived, adopts what did, and no signed object is left in the bucket that is
+ * not one of the case's issued documents. Three kinds of claim are left behind here:
+ * - one claim on the case's papers, by another process (a run of a product that was killed);
+ * - one claim on the case's papers by a run of this very process that failed between claiming and storing (a write
+ *   whose answer was lost). Seen: such a claim was never taken over while the process lived, so the case waited
+ *   for a holder that was gone until its retries ran out;
+ * - a claim on each paper, as runs before 2026-12-08 wrote them.
  */
 import { createHash } from 'node:crypto';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { StoredDocument } from '../../functions/adapters/case-record.ts';
+import { keys } from '../../functions/adapters/table-keys.ts';
 import { documentIdFor } from '../../functions/documents/index.ts';
 import { applicationFor, DEMO_FIXTURES, startTestStack, type TestStack } from './harness.ts';
 
@@ -14,11 +22,12 @@ const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens a
 const PERSON = demo.get('441900196610120130'); // 陈志明: approved, four papers
 
 describe('seal claims left by a run that died', () => {
+  // A stack each: one person, who can hold one open case at a time.
   let stack: TestStack;
-  beforeAll(async () => {
+  beforeEach(async () => {
     stack = await startTestStack({ clockToday: '2027-03-20' });
   });
-  afterAll(() => stack?.close());
+  afterEach(() => stack?.close());
 
   async function storedKeys(caseNumber: string): Promise<string[]> {
     const { s3, bucket } = stack.runtime.objects;
@@ -26,7 +35,8 @@ describe('seal claims left by a run that died', () => {
     return (out.Contents ?? []).map((o) => o.Key!).sort();
   }
 
-  it('takes over a claim whose object never arrived, adopts one whose object did, and leaves no stray copy', async () => {
+  /** A booked case, and the two papers a dead run claimed: the one-stop notice never uploaded, the HR paper stored. */
+  async function bookedWithDeadRun() {
     const { client, runtime: rt } = stack;
     const token = await client.token('citizen', { idNumber: PERSON.idNumber });
     const booked = await client.post('/v1/bookings', { idNumber: PERSON.idNumber, name: PERSON.name, phone: PERSON.phone, channel: 'online' }, token, {
@@ -34,35 +44,80 @@ describe('seal claims left by a run that died', () => {
     });
     expect(booked.status).toBe(201);
     const caseNumber: string = booked.body.caseNumber;
-
-    // What a dead run left: a claim for the one-stop notice without its object, and a stored copy of the HR paper.
-    const claimOf = (documentId: string, bytes: Uint8Array) => {
+    const paper = (documentId: string, bytes: Uint8Array): StoredDocument => {
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       return {
         documentId,
         caseNumber,
         title: '遗留',
         sha256,
-        contentType: 'application/pdf' as const,
+        contentType: 'application/pdf',
         s3Key: `documents/${caseNumber}/${documentId}/${sha256}.pdf`,
         sealedAt: '2027-03-20T01:00:00.000Z',
         issuer: '遗留',
       };
     };
-    const lost = claimOf(documentIdFor(caseNumber, 'one-stop'), new TextEncoder().encode('never uploaded'));
-    const landed = claimOf(documentIdFor(caseNumber, 'hr'), new TextEncoder().encode('%PDF- uploaded by the dead run'));
-    expect((await rt.documents.claimSeal(lost, 'dead-process', Date.now(), async () => false)).kind).toBe('ours');
-    expect((await rt.documents.claimSeal(landed, 'dead-process', Date.now(), async () => false)).kind).toBe('ours');
-    await rt.objects.put(landed.s3Key, new TextEncoder().encode('%PDF- uploaded by the dead run'), 'application/pdf', landed.sha256);
+    const landedBytes = new TextEncoder().encode('%PDF- uploaded by the dead run');
+    const lost = paper(documentIdFor(caseNumber, 'one-stop'), new TextEncoder().encode('never uploaded'));
+    const landed = paper(documentIdFor(caseNumber, 'hr'), landedBytes);
+    return {
+      token,
+      caseNumber,
+      lost,
+      landed,
+      storeLanded: () => rt.objects.put(landed.s3Key, landedBytes, 'application/pdf', landed.sha256),
+    };
+  }
 
+  /** Submits the form, waits for the case to be sealed, and checks the papers against what the dead run left. */
+  async function completesAdoptingWhatLanded(c: Awaited<ReturnType<typeof bookedWithDeadRun>>) {
     const form = applicationFor(PERSON, { type: 'normal', requestedMonth: '2027-04', originalRetirementAge: 60 });
-    expect((await client.post(`/v1/cases/${caseNumber}/application`, form, token)).status).toBe(202);
-    const done = await client.waitForCase(caseNumber, token, (c) => c.status === 'COMPLETED');
-
+    expect((await stack.client.post(`/v1/cases/${c.caseNumber}/application`, form, c.token)).status).toBe(202);
+    const done = await stack.client.waitForCase(c.caseNumber, c.token, (x) => x.status === 'COMPLETED');
     const byId = new Map<string, any>(done.documents.map((d: any) => [d.documentId, d]));
-    expect(byId.get(landed.documentId)?.sha256).toBe(landed.sha256);
-    expect(byId.get(lost.documentId)?.sha256).not.toBe(lost.sha256);
-    const issuedKeys = done.documents.map((d: any) => `documents/${caseNumber}/${d.documentId}/${d.sha256}.pdf`).sort();
-    expect(await storedKeys(caseNumber)).toEqual(issuedKeys);
+    expect(byId.size).toBe(4);
+    expect(byId.get(c.landed.documentId)?.sha256).toBe(c.landed.sha256);
+    expect(byId.get(c.lost.documentId)?.sha256).not.toBe(c.lost.sha256);
+    const issuedKeys = done.documents.map((d: any) => `documents/${c.caseNumber}/${d.documentId}/${d.sha256}.pdf`).sort();
+    expect(await storedKeys(c.caseNumber)).toEqual(issuedKeys);
+  }
+
+  it('a claim on the case by a process that was killed: takes over what never arrived, adopts what did, no stray copy', async () => {
+    const c = await bookedWithDeadRun();
+    const claim = {
+      caseNumber: c.caseNumber,
+      owner: 'dead-process',
+      run: 'dead-run',
+      claimedAt: Date.now(),
+      documents: { [c.lost.documentId]: c.lost, [c.landed.documentId]: c.landed },
+    };
+    expect((await stack.runtime.documents.claimCaseSeal(claim)).kind).toBe('ours');
+    await c.storeLanded();
+    await completesAdoptingWhatLanded(c);
+  });
+
+  it('a claim on the case by a run of this process that failed before storing: taken over while the process lives', async () => {
+    const c = await bookedWithDeadRun();
+    const claim = {
+      caseNumber: c.caseNumber,
+      owner: stack.runtime.instanceId,
+      run: 'failed-run',
+      claimedAt: Date.now(),
+      documents: { [c.lost.documentId]: c.lost, [c.landed.documentId]: c.landed },
+    };
+    expect((await stack.runtime.documents.claimCaseSeal(claim)).kind).toBe('ours');
+    await c.storeLanded();
+    await completesAdoptingWhatLanded(c);
+  });
+
+  it('a claim on each paper, as runs before 2026-12-08 wrote them, is honoured the same way', async () => {
+    const c = await bookedWithDeadRun();
+    const { db, table } = stack.runtime.cases;
+    for (const document of [c.lost, c.landed])
+      await db.send(
+        new PutCommand({ TableName: table, Item: { ...keys.paperSealClaim(document.documentId), document, owner: 'dead-process', claimedAt: Date.now() } }),
+      );
+    await c.storeLanded();
+    await completesAdoptingWhatLanded(c);
   });
 });

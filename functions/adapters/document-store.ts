@@ -5,7 +5,7 @@ import { parseRecord, StoredDocument } from './case-record.ts';
 import { keys } from './table-keys.ts';
 import { TableStore } from './table-store.ts';
 
-/** A seal run's claim on the papers of a case it is about to store, by document id (one item a case, 2026-12-08 on). */
+/** A seal run's claim on the papers of a case it is about to store, by document id (one item a case). */
 export const CaseSealClaim = z.object({
   caseNumber: z.string(),
   documents: z.record(z.string(), StoredDocument),
@@ -15,7 +15,7 @@ export const CaseSealClaim = z.object({
   claimedAt: z.number(),
 });
 export type CaseSealClaim = z.infer<typeof CaseSealClaim>;
-/** A claim on one paper, as seal runs before 2026-12-08 wrote one for each document id. */
+/** A claim on one paper, as seal runs of earlier releases (to 2026-12-07) wrote one for each document id. */
 export const PaperSealClaim = z.object({ document: StoredDocument, owner: z.string(), claimedAt: z.number() });
 export type PaperSealClaim = z.infer<typeof PaperSealClaim>;
 
@@ -126,7 +126,7 @@ export class DocumentStore extends TableStore {
   }
 
   /**
-   * The claims on single papers that seal runs before 2026-12-08 wrote, one item per document id, for those of
+   * The claims on single papers that seal runs of earlier releases wrote, one item per document id, for those of
    * `documentIds` that have one. They are still honoured: such a run may have died after storing its object.
    */
   async paperClaims(documentIds: readonly string[]): Promise<Map<string, PaperSealClaim>> {

@@ -6,9 +6,9 @@ export const keys = {
   slot: (slotId: string) => ({ pk: `SLOT#${slotId}`, sk: 'SLOT' }),
   idempotency: (scope: string, key: string) => ({ pk: `IDEM#${scope}#${key}`, sk: 'IDEM' }),
   document: (documentId: string) => ({ pk: `DOC#${documentId}`, sk: 'DOC' }),
-  /** One seal run's claim on all the papers of a case it stores (2026-12-08 on). */
+  /** One seal run's claim on all the papers of a case it stores. */
   caseSealClaim: (caseNumber: string) => ({ pk: `CASE#${caseNumber}`, sk: 'SEALCLAIM' }),
-  /** A claim on one paper, as seal runs wrote before 2026-12-08: still read, never written. */
+  /** A claim on one paper, as seal runs of earlier releases (to 2026-12-07) wrote: still read, never written. */
   paperSealClaim: (documentId: string) => ({ pk: `DOC#${documentId}`, sk: 'CLAIM' }),
   audit: (caseNumber: string, at: string, requestId: string) => ({ pk: `AUDIT#${caseNumber}`, sk: `${at}#${requestId}` }),
   quota: (scope: string, subjectHash: string, windowStart: string) => ({ pk: `QUOTA#${scope}#${subjectHash}`, sk: windowStart }),

@@ -15,7 +15,7 @@ import { policyOn, retirementDate } from '../domain/policy.ts';
  * bytes; a claim whose objects never arrived is taken over once its holder is known gone. So no signed copy is
  * ever stored that is not the case's issued document (on AWS, Object Lock would keep a stray copy for years).
  *
- * Runs before 2026-12-08 claimed each paper with a write of its own; those claims are read and honoured in the
+ * Earlier releases (to 2026-12-07) claimed each paper with a write of its own; those claims are read and honoured in the
  * same way. One window is not closed: such a run still in flight on AWS while the new code deploys (at most the
  * Lambda's 120 s) does not see the case's claim, so if the workflow runs Seal twice in exactly that window, one
  * run's bytes may be stored unrecorded. The record still names one document per id.
@@ -98,7 +98,7 @@ async function claimAndStore(
   run: { id: string; at: number },
 ): Promise<StoredDocument[]> {
   const isStored = async (doc: StoredDocument) => (await rt.objects.get(doc.s3Key)) !== undefined;
-  // A paper's claim of a run before 2026-12-08 names no run: it is never this process's (that code is not loaded).
+  // A paper's claim, from an earlier release, names no run: it is never this process's (that code is not loaded).
   const holderGone = (held: { owner: string; claimedAt: number; run?: string }) =>
     held.owner === rt.instanceId ? !liveHere.has(held.run ?? '') : rt.exclusiveInstance || run.at - held.claimedAt > STALE_CLAIM_MS;
   const adopted = new Map<string, StoredDocument>();
@@ -106,7 +106,7 @@ async function claimAndStore(
     if (claimed && (await isStored(claimed))) adopted.set(claimed.documentId, claimed);
   };
 
-  // A claim on a single paper, from a run before 2026-12-08: adopt what it stored, wait for a live holder.
+  // A claim on a single paper, from an earlier release: adopt what it stored, wait for a live holder.
   for (const held of (await rt.documents.paperClaims(sealed.map((s) => s.doc.documentId))).values()) {
     await adoptStored(held.document);
     if (!adopted.has(held.document.documentId) && !holderGone(held)) throw new SealClaimHeld(caseNumber);

@@ -6,7 +6,7 @@
  * - one claim on the case's papers by a run of this very process that failed between claiming and storing (a write
  *   whose answer was lost). Seen: such a claim was never taken over while the process lived, so the case waited
  *   for a holder that was gone until its retries ran out;
- * - a claim on each paper, as runs before 2026-12-08 wrote them.
+ * - a claim on each paper, as runs of earlier releases wrote them.
  */
 import { createHash } from 'node:crypto';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
@@ -110,7 +110,7 @@ describe('seal claims left by a run that died', () => {
     await completesAdoptingWhatLanded(c);
   });
 
-  it('a claim on each paper, as runs before 2026-12-08 wrote them, is honoured the same way', async () => {
+  it('a claim on each paper, as runs of earlier releases wrote them, is honoured the same way', async () => {
     const c = await bookedWithDeadRun();
     const { db, table } = stack.runtime.cases;
     for (const document of [c.lost, c.landed])

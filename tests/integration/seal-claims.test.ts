@@ -82,29 +82,13 @@ describe('seal claims left by a run that died', () => {
     expect(await storedKeys(c.caseNumber)).toEqual(issuedKeys);
   }
 
-  it('a claim on the case by a process that was killed: takes over what never arrived, adopts what did, no stray copy', async () => {
+  it.each([
+    { by: 'a process that was killed: takes over what never arrived, adopts what did, no stray copy', owner: () => 'dead-process' },
+    { by: 'a run of this process that failed before storing: taken over while the process lives', owner: () => stack.runtime.instanceId },
+  ])('a claim on the case by $by', async ({ owner }) => {
     const c = await bookedWithDeadRun();
-    const claim = {
-      caseNumber: c.caseNumber,
-      owner: 'dead-process',
-      run: 'dead-run',
-      claimedAt: Date.now(),
-      documents: { [c.lost.documentId]: c.lost, [c.landed.documentId]: c.landed },
-    };
-    expect((await stack.runtime.documents.claimCaseSeal(claim)).kind).toBe('ours');
-    await c.storeLanded();
-    await completesAdoptingWhatLanded(c);
-  });
-
-  it('a claim on the case by a run of this process that failed before storing: taken over while the process lives', async () => {
-    const c = await bookedWithDeadRun();
-    const claim = {
-      caseNumber: c.caseNumber,
-      owner: stack.runtime.instanceId,
-      run: 'failed-run',
-      claimedAt: Date.now(),
-      documents: { [c.lost.documentId]: c.lost, [c.landed.documentId]: c.landed },
-    };
+    const documents = { [c.lost.documentId]: c.lost, [c.landed.documentId]: c.landed };
+    const claim = { caseNumber: c.caseNumber, owner: owner(), run: 'the run that died', claimedAt: Date.now(), documents };
     expect((await stack.runtime.documents.claimCaseSeal(claim)).kind).toBe('ours');
     await c.storeLanded();
     await completesAdoptingWhatLanded(c);

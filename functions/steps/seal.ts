@@ -89,9 +89,10 @@ export const handler = stepHandler('seal', CaseInput, async ({ caseNumber }, rt)
 
 /**
  * The stored document of each sealed paper: the object another run already stored for it (adopted), or this run's
- * bytes, stored under this run's claim.
+ * bytes, stored under this run's claim. Exported for the test of runs in two processes at once
+ * (seal-claims-across-processes.test.ts), which one embedded process cannot otherwise show.
  */
-async function claimAndStore(
+export async function claimAndStore(
   rt: Runtime,
   caseNumber: string,
   sealed: { doc: StoredDocument; pdf: Uint8Array }[],

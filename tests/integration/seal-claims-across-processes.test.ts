@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredDocument } from '../../functions/adapters/case-record.ts';
 import { documentIdFor } from '../../functions/documents/index.ts';
 import type { Runtime } from '../../functions/shared/runtime.ts';
-import { claimAndStore } from '../../functions/steps/seal.ts';
+import { claimAndStore } from '../../functions/steps/seal-claims.ts';
 import { DEMO_FIXTURES, startTestStack, type TestStack } from './harness.ts';
 
 const demo = JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[];

@@ -1,16 +1,18 @@
 import type { StoredDocument } from '../adapters/case-record.ts';
 import type { Runtime } from '../shared/runtime.ts';
+import { TransientStoreError } from './step-handler.ts';
 
 /**
  * A case's sealed papers, stored once. Signatures are not deterministic, so a second run's bytes differ from the
- * first's: before uploading, a run claims the case's papers for its bytes, in one write (document-store.ts claimCaseSeal). Only the holder
- * uploads; a run that finds a claim whose objects are already stored records those objects and drops its own
- * bytes; a claim whose objects never arrived is taken over once its holder is known gone. So no signed copy is
- * ever stored that is not the case's issued document (on AWS, Object Lock would keep a stray copy for years).
+ * first's: before uploading, a run claims the case's papers for its bytes, in one write (document-store.ts
+ * claimCaseSeal). Only the holder uploads; a run that finds a claim whose objects are already stored records those
+ * objects and drops its own bytes; a claim whose objects never arrived is taken over once its holder is known gone.
+ * So no signed copy is ever stored that is not the case's issued document (on AWS, Object Lock would keep a stray
+ * copy for years).
  *
  * Earlier releases (to 2026-12-07) claimed each paper with a write of its own; those claims are read and honoured
- * in the same way. One window is not closed: such a run still in flight on AWS while the new code deploys (at most the
- * Lambda's 120 s) does not see the case's claim, so if the workflow runs Seal twice in exactly that window, one
+ * in the same way. One window is not closed: such a run still in flight on AWS while the new code deploys (at most
+ * the Lambda's 120 s) does not see the case's claim, so if the workflow runs Seal twice in exactly that window, one
  * run's bytes may be stored unrecorded. The record still names one document per id.
  */
 
@@ -18,12 +20,7 @@ import type { Runtime } from '../shared/runtime.ts';
 const STALE_CLAIM_MS = 150_000;
 
 /** Retried by the workflow (TransientStoreError in the ASL's Retry): the holder is still storing its bytes. */
-class SealClaimHeld extends Error {
-  constructor(caseNumber: string) {
-    super(`the papers of ${caseNumber} are being sealed by another run`);
-    this.name = 'TransientStoreError';
-  }
-}
+const claimHeld = (caseNumber: string) => new TransientStoreError(new Error(`the papers of ${caseNumber} are being sealed by another run`));
 
 /**
  * The claims the runs of this process hold now, by run id: added before the claim is written, removed once its
@@ -69,7 +66,7 @@ export async function claimAndStore(rt: Runtime, caseNumber: string, sealed: Sea
   // A claim on a single paper, from an earlier release: adopt what it stored, wait for a live holder.
   for (const held of (await rt.documents.paperClaims(sealed.map((s) => s.doc.documentId))).values()) {
     await adoptStored(held.document);
-    if (!adopted.has(held.document.documentId) && !holderGone(held)) throw new SealClaimHeld(caseNumber);
+    if (!adopted.has(held.document.documentId) && !holderGone(held)) throw claimHeld(caseNumber);
   }
 
   let mine = sealed.filter((s) => !adopted.has(s.doc.documentId));
@@ -87,14 +84,15 @@ export async function claimAndStore(rt: Runtime, caseNumber: string, sealed: Sea
     for (const s of mine) await adoptStored(held.documents[s.doc.documentId]);
     mine = mine.filter((s) => !adopted.has(s.doc.documentId));
     if (mine.length === 0) return [...adopted.values()];
-    if (!holderGone(held)) throw new SealClaimHeld(caseNumber);
+    if (!holderGone(held)) throw claimHeld(caseNumber);
     // Taking over: a paper recorded since this run read the case is not stored again (it would be a stray copy).
     const issued = (await rt.cases.get(caseNumber))?.documents ?? {};
     mine = mine.filter((s) => !issued[s.doc.documentId]);
     for (const id of adopted.keys()) if (issued[id]) adopted.delete(id);
     // The claim names every paper it covers, the adopted ones too, so a run after this one finds all of them there.
-    const takeover = { ...claimOf(mine), documents: { ...Object.fromEntries(adopted), ...claimOf(mine).documents } };
-    if ((await rt.documents.claimCaseSeal(takeover, held)).kind === 'held') throw new SealClaimHeld(caseNumber);
+    const claim = claimOf(mine);
+    const takeover = { ...claim, documents: { ...Object.fromEntries(adopted), ...claim.documents } };
+    if ((await rt.documents.claimCaseSeal(takeover, held)).kind === 'held') throw claimHeld(caseNumber);
   }
   // Every upload ends before this run lets go (allSettled): one still under way would land after a later run
   // took the claim over, and be a stray copy.

@@ -46,8 +46,6 @@ export const handler = stepHandler('seal', CaseInput, async ({ caseNumber }, rt)
       }),
   );
   const ids = [...new Set([...Object.keys(issued), ...papers.map((p) => p.documentId)])].sort();
-  if (sealed.length === 0) return { documentIds: ids };
-
-  await storeOnce(rt, caseNumber, sealed);
+  if (sealed.length > 0) await storeOnce(rt, caseNumber, sealed);
   return { documentIds: ids };
 });

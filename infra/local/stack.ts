@@ -158,176 +158,157 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   ]);
   // Every part that runs once started, latest first: a start that fails at any later step stops them all before it
   // throws (a port already taken, a data directory it cannot write), as a start that fails beside them does above.
-  const started: Stoppable[] = [dynamo, s3, standins];
+  const toStop: Stoppable[] = [dynamo, s3, standins];
   try {
-    return await serving(opts, { dataDir, records, signingKey, dynamo, s3, standins }, (part) => {
-      started.unshift(part);
+    const s3Client = makeLocalS3Client(s3.endpoint);
+    const db = makeLocalDocumentClient(dynamo.endpoint);
+    await Promise.all([ensureTable(makeLocalDynamoClient(dynamo.endpoint), TABLE), ensureBucket(s3Client, BUCKET)]);
+    await backfillPersonKeys(db, TABLE);
+    const writeFootprint = new WriteFootprint();
+    writeFootprint.watch(db);
+    const pki = await ensureDevPki(join(dataDir, 'pki'));
+    const devMode = opts.devMode !== false;
+    const devTokens = devMode ? await devTokenIssuer(dataDir) : undefined;
+    const sms = localSmsSink({ file: join(dataDir, 'sms-sink.jsonl') });
+    const engine = new LocalWorkflowEngine({
+      retryIntervalMs: opts.retryIntervalMs,
+      retryTimeScale: opts.retryTimeScale,
+      waitTimeoutSeconds: opts.waitTimeoutSeconds,
+      dataDir,
+      aslPath: opts.workflowPath,
     });
+    toStop.unshift({ stop: async () => engine.stop() });
+    const clock = systemClock(opts.clockToday);
+    // One seal per issuing body, each with its own certificate from the one dev seal CA under DATA_DIR/pki.
+    const sealer = sealPool(dataDir);
+    toStop.unshift({ stop: () => sealer.close() });
+    const sealing: SealingKit = {
+      seals: Object.fromEntries(
+        ISSUING_BODIES.map((body) => [
+          body,
+          { signer: localSealSigner(pki, body), issuer: `${body === 'one-stop' ? '退休一件事 ' : ''}${ISSUING_BODY_NAMES[body]}（开发环境）` },
+        ]),
+      ) as SealingKit['seals'],
+      trustedCaDer: [pki.caCertDer],
+      seal: sealer.seal,
+    };
+
+    const rules = rulesFromEnvironment();
+    const rt: Runtime = {
+      clock,
+      rules,
+      // Read on each use, from the runtime's own clock (tests move it), so a change of rule at midnight applies.
+      get policy() {
+        return policyOn(this.rules, this.clock.today());
+      },
+      ...buildStores(db, TABLE),
+      objects: new ObjectStore(s3Client, BUCKET),
+      workflow: engine,
+      departments: createDepartmentClient({ baseUrl: standins.baseUrl, callingSystem: 'retireone-local', signingKey, timeoutMs: opts.departmentTimeoutMs }),
+      // Until the server listens (the issuer names its port) no token is accepted; set below.
+      tokens: { verify: () => Promise.reject(new Error('the OpenID Provider is not started yet')) },
+      devTokens,
+      ...(devTokens ? { faults: { set: (department, fault) => standins.setFault(department, fault) }, messages: sms } : {}),
+      sealing: async () => sealing,
+      secrets: localSecretBox(join(dataDir, 'keys', 'secrets.key')),
+      dataDir: dataDirProbe(opts.dataDir),
+      messageQuotas: opts.messageQuotas ?? DEFAULT_MESSAGE_QUOTAS,
+      allowLoopbackWebhooks: devMode,
+      publicBaseUrl: '',
+      instanceId: crypto.randomUUID(),
+      exclusiveInstance: true,
+    };
+    setRuntime(rt);
+
+    const pages = staticFiles(resolve(fileURLToPath(new URL('../../web', import.meta.url))));
+    let oidc: EmbeddedOidc | undefined;
+    let config: ReturnType<typeof siteConfig> | undefined;
+    const server = createApiServer({
+      devMode,
+      rateLimit: opts.rateLimit,
+      extra: async (req, res, url) => (await oidc?.handle(req, res, url)) || (await config?.(req, res, url)) || pages(req, res, url),
+    });
+    const stopServer = async () => {
+      server.closeAllConnections();
+      await new Promise((ok) => server.close(ok));
+    };
+    await listening(server, opts.port ?? 0, opts.host ?? '127.0.0.1');
+    toStop.unshift({ stop: stopServer });
+    const { port } = server.address() as AddressInfo;
+    const baseUrl = `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : 'localhost'}:${port}`;
+    rt.publicBaseUrl = process.env.PUBLIC_BASE_URL ?? baseUrl;
+    oidc = await startEmbeddedOidc({ baseUrl, dataDir, citizens: records, devMode, sms });
+    config = siteConfig({ issuer: oidc.issuer, devSignIn: devMode });
+    // Dev mode accepts both the dev mint's tokens and the provider's; otherwise only the provider's, as AWS only the IdP's.
+    const verifiers = new Map<string, TokenVerifier>([[oidc.issuer, oidc.verifier]]);
+    if (devTokens) verifiers.set(DEV_ISSUER, devTokens.verifier);
+    rt.tokens = verifierByIssuer(verifiers);
+
+    /*
+     * A restart loses no case: every open case's workflow starts again and its idempotent steps skip what is
+     * done. The same runs every minute, for what a start cannot see: a booking whose execution never started
+     * (booking and starting are two calls; the process may stop between them) or an execution that ended
+     * without settling its case. The engine knows what it runs, and starting a running case is a no-op, so a
+     * case gets one execution however often this runs.
+     */
+    let reconciling: Promise<number> | undefined;
+    const reconcile = (): Promise<number> =>
+      (reconciling ??= (async () => {
+        let started = 0;
+        for (const c of await rt.cases.listByStatus(RESUMABLE)) {
+          if (engine.isRunning(c.caseNumber)) continue;
+          await engine.startCase(c.caseNumber, executionInput(c.caseNumber, c.applicationDeadline, clock.now()), { version: c.workflowVersion });
+          started++;
+        }
+        return started;
+      })().finally(() => {
+        reconciling = undefined;
+      }));
+    const resumed = await reconcile();
+    if (resumed) logger.info({ resumed }, 'resumed open cases');
+    const timer = setInterval(() => {
+      reconcile()
+        .then((started) => started && logger.warn({ started }, 'started open cases that had no execution'))
+        .catch((err: unknown) => logger.error({ err }, 'reconcile failed'));
+    }, opts.reconcileIntervalMs ?? 60_000);
+    timer.unref();
+    const deadlines = deadlineSweeper(rt, { intervalMs: opts.deadlineSweepIntervalMs ?? 60_000 });
+    const webhooks = webhookDispatcher(rt, { intervalMs: opts.webhookIntervalMs ?? 1000, retryBaseMs: opts.webhookRetryBaseMs ?? 5000 });
+    const textMessages = smsDispatcher(rt, {
+      sender: sms.sender,
+      hr: createRetirementsClient({ baseUrl: standins.baseUrl, callingSystem: 'retireone-local', signingKey, timeoutMs: opts.departmentTimeoutMs }),
+      drainIntervalMs: opts.smsDrainIntervalMs ?? 1000,
+      jobsIntervalMs: opts.smsJobsIntervalMs ?? 60_000,
+    });
+
+    let stopped = false;
+    return {
+      baseUrl,
+      dynamo,
+      engine,
+      standins,
+      runtime: rt,
+      sms,
+      writeFootprint,
+      oidc,
+      reconcile,
+      webhooks,
+      deadlines,
+      textMessages,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        clearInterval(timer);
+        await webhooks.stop();
+        await deadlines.stop();
+        await textMessages.stop();
+        engine.stop();
+        await stopServer();
+        await Promise.allSettled([standins.stop(), s3.stop(), dynamo.stop(), sealer.close()]);
+      },
+    };
   } catch (err) {
-    await stopAll(started);
+    await stopAll(toStop);
     throw err;
   }
-}
-
-interface StartedParts {
-  dataDir: string;
-  records: ReturnType<typeof loadFixtures>;
-  signingKey: ReturnType<typeof localSigningKey>;
-  dynamo: Awaited<ReturnType<typeof startDynamoDbLocal>>;
-  s3: Awaited<ReturnType<typeof startS3Local>>;
-  standins: Awaited<ReturnType<typeof startDepartmentStandinsThread>>;
-}
-
-/** The product on the parts beside it; `running` is told of each part that must be stopped if a later step fails. */
-async function serving(opts: LocalStackOptions, parts: StartedParts, running: (part: Stoppable) => void): Promise<LocalStack> {
-  const { dataDir, records, signingKey, dynamo, s3, standins } = parts;
-  const s3Client = makeLocalS3Client(s3.endpoint);
-  const db = makeLocalDocumentClient(dynamo.endpoint);
-  await Promise.all([ensureTable(makeLocalDynamoClient(dynamo.endpoint), TABLE), ensureBucket(s3Client, BUCKET)]);
-  await backfillPersonKeys(db, TABLE);
-  const writeFootprint = new WriteFootprint();
-  writeFootprint.watch(db);
-  const pki = await ensureDevPki(join(dataDir, 'pki'));
-  const devMode = opts.devMode !== false;
-  const devTokens = devMode ? await devTokenIssuer(dataDir) : undefined;
-  const sms = localSmsSink({ file: join(dataDir, 'sms-sink.jsonl') });
-  const engine = new LocalWorkflowEngine({
-    retryIntervalMs: opts.retryIntervalMs,
-    retryTimeScale: opts.retryTimeScale,
-    waitTimeoutSeconds: opts.waitTimeoutSeconds,
-    dataDir,
-    aslPath: opts.workflowPath,
-  });
-  running({ stop: async () => engine.stop() });
-  const clock = systemClock(opts.clockToday);
-  // One seal per issuing body, each with its own certificate from the one dev seal CA under DATA_DIR/pki.
-  const sealer = sealPool(dataDir);
-  running({ stop: () => sealer.close() });
-  const sealing: SealingKit = {
-    seals: Object.fromEntries(
-      ISSUING_BODIES.map((body) => [
-        body,
-        { signer: localSealSigner(pki, body), issuer: `${body === 'one-stop' ? '退休一件事 ' : ''}${ISSUING_BODY_NAMES[body]}（开发环境）` },
-      ]),
-    ) as SealingKit['seals'],
-    trustedCaDer: [pki.caCertDer],
-    seal: sealer.seal,
-  };
-
-  const rules = rulesFromEnvironment();
-  const rt: Runtime = {
-    clock,
-    rules,
-    // Read on each use, from the runtime's own clock (tests move it), so a change of rule at midnight applies.
-    get policy() {
-      return policyOn(this.rules, this.clock.today());
-    },
-    ...buildStores(db, TABLE),
-    objects: new ObjectStore(s3Client, BUCKET),
-    workflow: engine,
-    departments: createDepartmentClient({ baseUrl: standins.baseUrl, callingSystem: 'retireone-local', signingKey, timeoutMs: opts.departmentTimeoutMs }),
-    // Until the server listens (the issuer names its port) no token is accepted; set below.
-    tokens: { verify: () => Promise.reject(new Error('the OpenID Provider is not started yet')) },
-    devTokens,
-    ...(devTokens ? { faults: { set: (department, fault) => standins.setFault(department, fault) }, messages: sms } : {}),
-    sealing: async () => sealing,
-    secrets: localSecretBox(join(dataDir, 'keys', 'secrets.key')),
-    dataDir: dataDirProbe(opts.dataDir),
-    messageQuotas: opts.messageQuotas ?? DEFAULT_MESSAGE_QUOTAS,
-    allowLoopbackWebhooks: devMode,
-    publicBaseUrl: '',
-    instanceId: crypto.randomUUID(),
-    exclusiveInstance: true,
-  };
-  setRuntime(rt);
-
-  const pages = staticFiles(resolve(fileURLToPath(new URL('../../web', import.meta.url))));
-  let oidc: EmbeddedOidc | undefined;
-  let config: ReturnType<typeof siteConfig> | undefined;
-  const server = createApiServer({
-    devMode,
-    rateLimit: opts.rateLimit,
-    extra: async (req, res, url) => (await oidc?.handle(req, res, url)) || (await config?.(req, res, url)) || pages(req, res, url),
-  });
-  await listening(server, opts.port ?? 0, opts.host ?? '127.0.0.1');
-  running({
-    stop: async () => {
-      server.closeAllConnections();
-      await new Promise((ok) => server.close(ok));
-    },
-  });
-  const { port } = server.address() as AddressInfo;
-  const baseUrl = `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : 'localhost'}:${port}`;
-  rt.publicBaseUrl = process.env.PUBLIC_BASE_URL ?? baseUrl;
-  oidc = await startEmbeddedOidc({ baseUrl, dataDir, citizens: records, devMode, sms });
-  config = siteConfig({ issuer: oidc.issuer, devSignIn: devMode });
-  // Dev mode accepts both the dev mint's tokens and the provider's; otherwise only the provider's, as AWS only the IdP's.
-  const verifiers = new Map<string, TokenVerifier>([[oidc.issuer, oidc.verifier]]);
-  if (devTokens) verifiers.set(DEV_ISSUER, devTokens.verifier);
-  rt.tokens = verifierByIssuer(verifiers);
-
-  /*
-   * A restart loses no case: every open case's workflow starts again and its idempotent steps skip what is
-   * done. The same runs every minute, for what a start cannot see: a booking whose execution never started
-   * (booking and starting are two calls; the process may stop between them) or an execution that ended
-   * without settling its case. The engine knows what it runs, and starting a running case is a no-op, so a
-   * case gets one execution however often this runs.
-   */
-  let reconciling: Promise<number> | undefined;
-  const reconcile = (): Promise<number> =>
-    (reconciling ??= (async () => {
-      let started = 0;
-      for (const c of await rt.cases.listByStatus(RESUMABLE)) {
-        if (engine.isRunning(c.caseNumber)) continue;
-        await engine.startCase(c.caseNumber, executionInput(c.caseNumber, c.applicationDeadline, clock.now()), { version: c.workflowVersion });
-        started++;
-      }
-      return started;
-    })().finally(() => {
-      reconciling = undefined;
-    }));
-  const resumed = await reconcile();
-  if (resumed) logger.info({ resumed }, 'resumed open cases');
-  const timer = setInterval(() => {
-    reconcile()
-      .then((started) => started && logger.warn({ started }, 'started open cases that had no execution'))
-      .catch((err: unknown) => logger.error({ err }, 'reconcile failed'));
-  }, opts.reconcileIntervalMs ?? 60_000);
-  timer.unref();
-  const deadlines = deadlineSweeper(rt, { intervalMs: opts.deadlineSweepIntervalMs ?? 60_000 });
-  const webhooks = webhookDispatcher(rt, { intervalMs: opts.webhookIntervalMs ?? 1000, retryBaseMs: opts.webhookRetryBaseMs ?? 5000 });
-  const textMessages = smsDispatcher(rt, {
-    sender: sms.sender,
-    hr: createRetirementsClient({ baseUrl: standins.baseUrl, callingSystem: 'retireone-local', signingKey, timeoutMs: opts.departmentTimeoutMs }),
-    drainIntervalMs: opts.smsDrainIntervalMs ?? 1000,
-    jobsIntervalMs: opts.smsJobsIntervalMs ?? 60_000,
-  });
-
-  let stopped = false;
-  return {
-    baseUrl,
-    dynamo,
-    engine,
-    standins,
-    runtime: rt,
-    sms,
-    writeFootprint,
-    oidc,
-    reconcile,
-    webhooks,
-    deadlines,
-    textMessages,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      clearInterval(timer);
-      await webhooks.stop();
-      await deadlines.stop();
-      await textMessages.stop();
-      engine.stop();
-      server.closeAllConnections();
-      await new Promise((ok) => server.close(ok));
-      await Promise.allSettled([standins.stop(), s3.stop(), dynamo.stop(), sealer.close()]);
-    },
-  };
 }

@@ -7,8 +7,8 @@ import { writesOutsideGrants } from '../support/writes-outside-grants.ts';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../infra/local/stack.ts';
 import { defaultFixturesPath } from '../../infra/local/fixtures-loader.ts';
 
-export /** The repo's demo records, whatever DEPARTMENT_FIXTURES says. */
-const DEMO_FIXTURES = defaultFixturesPath({});
+/** The repo's demo records, whatever DEPARTMENT_FIXTURES says. */
+export const DEMO_FIXTURES = defaultFixturesPath({});
 
 export interface TestStack extends LocalStack {
   dataDir: string;

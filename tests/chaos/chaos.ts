@@ -12,7 +12,6 @@
 import { EMBEDDED_NODE_FLAGS } from '../../infra/local/node-flags.ts';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -20,6 +19,7 @@ import { statutoryRetirement } from '../../functions/domain/retirement-age.ts';
 import { makeLocalDocumentClient } from '../../infra/local/dynamodb-local.ts';
 import { syntheticPeople } from '../bench/synthetic-people.ts';
 import { dynamoDbLocalProcess } from '../support/dynamodb-process.ts';
+import { freePort } from '../support/product-process.ts';
 import { ApiClient, applicationFor } from '../integration/harness.ts';
 import { fileURLToPath } from 'node:url';
 
@@ -35,16 +35,6 @@ const DEPARTMENTS = ['hr', 'tax', 'medical', 'housingFund', 'health'] as const;
 
 const log = (msg: string) => process.stderr.write(`[chaos] ${msg}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 let lastDataDir: string | undefined;
 

@@ -22,6 +22,17 @@ import { DEMO_FIXTURES } from './harness.ts';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SKIPPED = new Set(['node_modules', '.git', 'tmp', '.data', 'cdk.out', 'coverage']);
 
+/** Runs `use` while another server listens on a port of this machine, and closes that server after. */
+async function whilePortTaken(use: (port: number) => Promise<void>): Promise<void> {
+  const taken = createServer();
+  await new Promise<void>((ok) => taken.listen(0, '127.0.0.1', ok));
+  try {
+    await use((taken.address() as AddressInfo).port);
+  } finally {
+    await new Promise((ok) => taken.close(ok));
+  }
+}
+
 /** Every DynamoDB Local JVM seen serving the directory while watching for `ms`. */
 async function dynamoDbLocalsSeenFor(dataDir: string, ms: number): Promise<number[]> {
   const seen = new Set<number>();
@@ -83,31 +94,21 @@ describe('unusual paths', () => {
   it('a start on a port already taken says so, and stops every part it had started', async () => {
     const dataDir = join(scratch, 'port taken');
     const before = partHandles();
-    const taken = createServer();
-    await new Promise<void>((ok) => taken.listen(0, '127.0.0.1', ok));
-    const { port } = taken.address() as AddressInfo;
-    try {
+    await whilePortTaken(async (port) => {
       await expect(startLocalStack({ dataDir, port, fixturesPath: DEMO_FIXTURES })).rejects.toThrow(/EADDRINUSE/);
-    } finally {
-      await new Promise((ok) => taken.close(ok));
-    }
+    });
     expect(await dynamoDbLocalsSeenFor(dataDir, 2_000)).toEqual([]);
     // No server (the S3 stand-in's), thread (the department stand-ins', the seal pool's) or child process is left.
     expect(partHandles()).toEqual(before);
   }, 60_000);
 
   it('npm start on a port already taken tells the person so in one line, and exits', async () => {
-    const taken = createServer();
-    await new Promise<void>((ok) => taken.listen(0, '127.0.0.1', ok));
-    const { port } = taken.address() as AddressInfo;
     const dataDir = join(scratch, 'npm start, port taken');
-    try {
+    await whilePortTaken(async (port) => {
       await expect(startProduct({ dataDir, port, latencyMs: 0 })).rejects.toThrow(
         new RegExp(`exited 1: [^]*port ${port} is already in use: stop what listens there, or start on another port`),
       );
-    } finally {
-      await new Promise((ok) => taken.close(ok));
-    }
+    });
     expect(await dynamoDbLocalsSeenFor(dataDir, 2_000)).toEqual([]);
   }, 90_000);
 });

@@ -43,7 +43,14 @@ export interface StartDynamoDbLocalOptions {
   port?: number;
   /** Readiness deadline in ms (default 20 000). */
   startTimeoutMs?: number;
+  /** How a free port is found when none is given; tests hand in one that first returns a taken port. */
+  findFreePort?: () => Promise<number>;
 }
+
+/** Java could not listen: its port was taken. */
+class PortTakenError extends Error {}
+/** A port found free may be taken again before Java binds it (an HTTP client's ephemeral port, a parallel start). */
+const FREE_PORT_ATTEMPTS = 5;
 
 const LOCAL_REGION = 'cn-north-1';
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -203,7 +210,8 @@ async function waitUntilAnswering(endpoint: string, child: ChildProcess, deadlin
   try {
     for (;;) {
       if (child.exitCode !== null || child.signalCode !== null) {
-        throw new Error(`DynamoDB Local exited during start (code ${child.exitCode}, signal ${child.signalCode}):\n${output()}`);
+        const message = `DynamoDB Local exited during start (code ${child.exitCode}, signal ${child.signalCode}):\n${output()}`;
+        throw /java\.net\.BindException|Address already in use/.test(output()) ? new PortTakenError(message) : new Error(message);
       }
       try {
         await client.send(new ListTablesCommand({}), { abortSignal: AbortSignal.timeout(1000) });
@@ -227,8 +235,24 @@ export async function startDynamoDbLocal(opts: StartDynamoDbLocalOptions): Promi
   mkdirSync(dbPath, { recursive: true });
   const pidFile = join(dataDir, 'dynamodb-local.pid');
   await killOrphan(pidFile, dbPath);
+  if (opts.port && opts.port > 0) return startOnPort(opts, opts.port, { dataDir, dbPath, pidFile });
 
-  const port = opts.port && opts.port > 0 ? opts.port : await freePort();
+  for (let attempt = 1; ; attempt++) {
+    const port = await (opts.findFreePort ?? freePort)();
+    try {
+      return await startOnPort(opts, port, { dataDir, dbPath, pidFile });
+    } catch (err) {
+      if (!(err instanceof PortTakenError) || attempt >= FREE_PORT_ATTEMPTS) throw err;
+      logger.warn({ port, attempt }, 'the free port found for DynamoDB Local was taken before it bound; trying another');
+    }
+  }
+}
+
+async function startOnPort(
+  opts: StartDynamoDbLocalOptions,
+  port: number,
+  { dataDir, dbPath, pidFile }: { dataDir: string; dbPath: string; pidFile: string },
+): Promise<DynamoDbLocal> {
   const { jar, libDir } = findDynamoDbLocalJar();
   // Not `-jar`: the jar's own main listens on every interface (it has no host option). The launcher runs the
   // same server bound to 127.0.0.1; the jar stays on the classpath (its manifest brings DynamoDBLocal_lib).

@@ -3,14 +3,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { CreateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, ListTablesCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findDynamoDbLocalJar, makeLocalDocumentClient, makeLocalDynamoClient, startDynamoDbLocal } from '../../infra/local/dynamodb-local.ts';
 import { makeLocalS3Client, startS3Local } from '../../infra/local/s3-local.ts';
+import { freePort } from '../support/product-process.ts';
 
 const T = 60_000;
 const tmpDirs: string[] = [];
@@ -214,6 +216,35 @@ describe('DynamoDB Local', () => {
       expect(javaFor(dbPath)).toEqual([ddb.pid]);
       await ddb.stop();
       expect(javaFor(dbPath)).toEqual([]);
+    },
+    T,
+  );
+
+  // Seen in CI: a port found free was taken (by another test's client socket) before Java bound it, and the
+  // whole stack failed to start.
+  it(
+    'a free port taken before Java binds it is given up for another; a port asked for stays a failure',
+    async () => {
+      const taken = createServer();
+      await new Promise<void>((ok) => taken.listen(0, '127.0.0.1', ok));
+      const takenPort = (taken.address() as AddressInfo).port;
+      try {
+        let offers = 0;
+        const ddb = await startDynamoDbLocal({ dataDir: tempDataDir(), findFreePort: async () => (++offers === 1 ? takenPort : freePort()) });
+        const raw = makeLocalDynamoClient(ddb.endpoint);
+        await raw.send(new ListTablesCommand({}));
+        raw.destroy();
+        expect(offers).toBe(2);
+        expect(ddb.port).not.toBe(takenPort);
+        expect(javaFor(ddb.dbPath)).toEqual([ddb.pid]);
+        await ddb.stop();
+
+        const asked = tempDataDir();
+        await expect(startDynamoDbLocal({ dataDir: asked, port: takenPort })).rejects.toThrow(/Address already in use/);
+        expect(javaFor(join(asked, 'dynamodb'))).toEqual([]);
+      } finally {
+        taken.close();
+      }
     },
     T,
   );

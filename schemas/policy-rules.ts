@@ -149,7 +149,12 @@ export const POLICY_TREE = {
     takesPart: leaf(
       z.boolean(),
       'application-date',
-      "Whether the city's health commission (卫健) takes part: the one-child parents' retirement reward (functions/domain/health-reward.ts).",
+      "Whether the city's health commission (卫健) takes part: the one-child parents' retirement reward (functions/domain/health-check.ts).",
+    ),
+    retirementRewardFen: optionalLeaf(
+      wholeNumber(1),
+      'retirement-month',
+      "The one-time reward a one-child parent (独生子女父母) receives on retiring, fen: the city's own standard. With none in force, the health commission's answer is MANUAL and staff set the amount.",
     ),
   },
   textMessages: {
@@ -180,10 +185,14 @@ export type PolicyRules = RulesOf<typeof POLICY_TREE>;
 /** A city's file: any part of the rules, each value a dated list of its own. */
 export type PolicyOverrides = OverridesOf<typeof POLICY_TREE>;
 
-function datedList(l: Leaf) {
+/**
+ * An optional value may be an empty list in the complete rules: a value the province leaves to each city has no
+ * default entry at all. In a city's file, a list names at least one entry.
+ */
+function datedList(l: Leaf, partial: boolean) {
   return z
     .array(z.strictObject({ validFrom: IsoDate, value: l.schema, source: z.string().trim().min(1, 'must name where the value was read, or say DEMO DEFAULT') }))
-    .min(1)
+    .min(l.optional && !partial ? 0 : 1)
     .superRefine((list, ctx) => {
       for (let i = 1; i < list.length; i++) {
         if (list[i]!.validFrom <= list[i - 1]!.validFrom)
@@ -195,7 +204,7 @@ function datedList(l: Leaf) {
 function build(node: Node, partial: boolean): z.ZodType {
   const shape: Record<string, z.ZodType> = {};
   for (const [key, child] of Object.entries(node)) {
-    const s = isLeaf(child) ? datedList(child) : build(child, partial);
+    const s = isLeaf(child) ? datedList(child, partial) : build(child, partial);
     shape[key] = partial ? s.optional() : s;
   }
   return z.strictObject(shape);

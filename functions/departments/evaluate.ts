@@ -39,7 +39,11 @@ const EVALUATE: Record<DepartmentKey, Evaluate> = {
   housingFund: async (r, rt) =>
     checkHousingFund({ record: await rt.departments.housingFund(r.caseNumber, r.idNumber), withdraw: r.application!.housingFund.withdraw }),
   health: async (r, rt) =>
-    checkHealth({ record: await rt.departments.health(r.caseNumber, r.idNumber), retirementMonth: r.application!.retirement.requestedMonth }),
+    checkHealth({
+      record: await rt.departments.health(r.caseNumber, r.idNumber),
+      retirementMonth: r.application!.retirement.requestedMonth,
+      rules: rt.rules,
+    }),
 };
 
 /**

@@ -4,6 +4,7 @@ import { departmentsOf } from '../../schemas/department-result.ts';
 import type { DocumentBlock, DocumentField } from '../../schemas/notice.ts';
 import type { CaseRecord } from '../adapters/case-record.ts';
 import { formatMonthZh, formatYearsMonthsZh } from '../domain/format.ts';
+import { REWARD_LEGAL_BASIS } from '../domain/health-check.ts';
 import { maskAccountNo } from '../domain/mask.ts';
 import { monthOf } from '../domain/months.ts';
 import { estimatePension } from '../domain/pension-estimate.ts';
@@ -186,14 +187,13 @@ export function housingFundBlocks(record: CaseRecord, d: DepartmentResult): Docu
 }
 
 /**
- * 卫健's 独生子女父母退休奖励核定通知: the reward the province's regulation sets, as the check found it in force on
- * the first day of the retirement month. A value not read from the regulation says so on the paper.
+ * 卫健's 独生子女父母退休奖励核定通知: the city's reward, as the check found it in force on the first day of the
+ * retirement month, on the basis the law and the province's regulation give it. A placeholder amount says so on the paper.
  */
 export function healthRewardBlocks(record: CaseRecord, d: DepartmentResult): DocumentBlock[] {
   const x = d.details;
   const amount = num(x.rewardFen) ?? 0;
   const effectiveFrom = typeof x.rewardEffectiveFrom === 'string' ? x.rewardEffectiveFrom : undefined;
-  const source = typeof x.rewardSource === 'string' ? x.rewardSource : '《广东省人口与计划生育条例》';
   return [
     { kind: 'decision', text: `核定独生子女父母退休奖励：${yuan(amount)}`, tone: 'positive' },
     {
@@ -211,7 +211,7 @@ export function healthRewardBlocks(record: CaseRecord, d: DepartmentResult): Doc
     { kind: 'paragraph', text: '奖励金一次性发放至您申请表中登记的银行账户，无需另行申请。' },
     {
       kind: 'paragraph',
-      text: `依据：${source}。${x.rewardDemoDefault === true ? '本奖励金额为演示默认值（未能查阅条文核实），不作为实际发放依据。' : ''}`,
+      text: `依据：${REWARD_LEGAL_BASIS}。${x.rewardDemoDefault === true ? '本奖励金额为演示默认值（未能查到本市标准），不作为实际发放依据。' : ''}`,
       tone: 'muted',
     },
   ];

@@ -13,5 +13,4 @@ export * from './case-number.ts';
 export * from './mask.ts';
 export * from './working-days.ts';
 export * from './sla.ts';
-export * from './health-reward.ts';
 export * from './health-check.ts';

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rewardInForce } from '../../functions/domain/health-reward.ts';
+import { entryOn } from '../../functions/domain/rules/dated.ts';
+import { DEMO_RULES } from '../support/rules.ts';
 import { bookAndSubmit, DEMO_FIXTURES, startTestStack, type TestStack } from './harness.ts';
 
 const demo = JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[];
@@ -35,7 +36,7 @@ describe('卫健 where the city takes part (the demo city)', () => {
   afterAll(() => stack?.close());
 
   it('a one-child parent: PASS with the reward in force on the first day of the retirement month, and a fifth sealed paper', () => {
-    const expected = rewardInForce('2027-01-01')!;
+    const expected = entryOn(DEMO_RULES.health.retirementRewardFen, '2027-01-01')!;
     expect(lin.decision).toBe('APPROVED');
     expect(lin.departments.health).toMatchObject({
       outcome: 'PASS',
@@ -43,10 +44,10 @@ describe('卫健 where the city takes part (the demo city)', () => {
       details: {
         onlyChildParent: true,
         retirementMonth: '2027-01',
-        rewardFen: expected.amountFen,
-        rewardEffectiveFrom: expected.effectiveFrom,
+        rewardFen: expected.value,
+        rewardEffectiveFrom: expected.validFrom,
         rewardSource: expected.source,
-        rewardDemoDefault: expected.demoDefault,
+        rewardDemoDefault: true,
       },
     });
     const paper = lin.documents.find((d: any) => d.documentId === `${lin.caseNumber}-05`);

@@ -183,7 +183,15 @@ describe('sealed documents end to end', () => {
     expect(x.rewardFen).toBeGreaterThan(0);
     const text = pdftext(pdfs.get(`${oneChild.caseNumber}-05`)!, 'health');
     const [y, m, d] = x.rewardEffectiveFrom.split('-').map(Number);
-    for (const s of [money(x.rewardFen), `${y}年${m}月${d}日`, '2027年1月', '《广东省人口与计划生育条例》', `****${FORM_BANK_ACCOUNT.slice(-4)}`]) {
+    for (const s of [
+      money(x.rewardFen),
+      `${y}年${m}月${d}日`,
+      '2027年1月',
+      '《广东省人口与计划生育条例》',
+      '第三十六条第（一）项',
+      '《中华人民共和国人口与计划生育法》第三十一条',
+      `****${FORM_BANK_ACCOUNT.slice(-4)}`,
+    ]) {
       expect(text, s).toContain(squash(s));
     }
     expect(x.rewardDemoDefault).toBe(true);

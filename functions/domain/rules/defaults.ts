@@ -16,6 +16,12 @@ const DECISION_2024 =
 const GD_MEDICAL =
   '粤医保规〔2022〕6号《广东省基本医疗保险关系省内转移接续暂行办法》（2022-07-01 起实施，第十六条：有效期3年；no renewal or successor was read here）';
 
+/**
+ * 《广东省人口与计划生育条例》 as revised on 2021-12-01 (第九次修正), read in the LawRefBook/Laws collection
+ * (DLC/广东地方法规/地方性法规/广东/广东省人口与计划生育条例(2021-12-01).md, commit c6a1a70).
+ */
+export const ONE_CHILD_REGULATION = '《广东省人口与计划生育条例》（2021年12月1日第九次修正）第三十六条第（一）项';
+
 /** 人社部发〔2024〕94号, known here only from a news report of it; the official text was not read. */
 const FLEXIBLE_MEASURES =
   '人社部 中央组织部 财政部《实施弹性退休制度暂行办法》（人社部发〔2024〕94号，2025-01-01 起施行），as reported by 央视总台 (记者 李欣 陈钰洁 闫素); the official text was not read here';
@@ -175,6 +181,8 @@ export const DEFAULT_RULES: PolicyRules = {
           "SERVICE RULE: which departments a city's 退休一件事 brings together is the city's own service design (the seeds name 卫健 among them); a city whose health commission does not take part sets false",
       },
     ],
+    // No default entry: the province's regulation sets no amount (ONE_CHILD_REGULATION); each city enters its own.
+    retirementRewardFen: [],
   },
   textMessages: {
     invitationMonthsAhead: [

@@ -33,7 +33,9 @@ export function renderRulesReport(layers: readonly ReportLayer[]): string {
     const rows: string[] = [];
     const counts: Record<SourceKind, number> = { cited: 0, 'service rule': 0, 'DEMO DEFAULT': 0 };
     walk(POLICY_TREE, layer.rules as never, [], (path, leaf, list) => {
-      if (list.length === 0) return;
+      // A layer that does not name the value says nothing of it; a complete rule set may hold an empty list.
+      const named = Array.isArray(valueAt(layer.rules, path));
+      if (list.length === 0 && !named) return;
       rows.push(
         '',
         `### \`${path.join('.')}\``,
@@ -41,6 +43,10 @@ export function renderRulesReport(layers: readonly ReportLayer[]): string {
         `${leaf.about} Read on ${SELECTED_BY[leaf.selectedBy]}.${leaf.optional ? ' May have no value (then the rule says so).' : ''}`,
         '',
       );
+      if (list.length === 0) {
+        rows.push('No entry here: each city sets its own.');
+        return;
+      }
       rows.push('| from | until | value | kind | source |', '| --- | --- | --- | --- | --- |');
       list.forEach((e, i) => {
         const next = list[i + 1];
@@ -57,6 +63,10 @@ export function renderRulesReport(layers: readonly ReportLayer[]): string {
     out.push(...rows);
   }
   return `${out.join('\n')}\n`;
+}
+
+function valueAt(rules: unknown, path: readonly string[]): unknown {
+  return path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), rules);
 }
 
 function cell(text: string): string {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../../functions/adapters/case-record.ts';
 import { documentsFromCase, noticeFromCase } from '../../../functions/documents/index.ts';
 import { checkHealth } from '../../../functions/domain/health-check.ts';
-import { rewardInForce } from '../../../functions/domain/health-reward.ts';
+import { entryOn } from '../../../functions/domain/rules/dated.ts';
+import { DEMO_RULES } from '../../support/rules.ts';
 import { ISSUING_BODY_NAMES } from '../../../schemas/notice.ts';
 
 const pass = { outcome: 'PASS' as const, reasons: [], details: {} };
@@ -24,14 +25,15 @@ const input = { issuedAt: '2026-11-24T02:00:00.000Z', verifyUrl: (id: string) =>
 
 describe('the health commission’s paper', () => {
   it('a one-child parent’s PASS gets 05, sealed by the health commission, printing the reward in force', () => {
-    const health = checkHealth({ record: { onlyChildParent: true }, retirementMonth: '2027-01' });
+    const health = checkHealth({ record: { onlyChildParent: true }, retirementMonth: '2027-01', rules: DEMO_RULES });
     const docs = documentsFromCase(record(health), input);
     const paper = docs.find((d) => d.documentId === 'RT20261124AAAAAA-05')!;
     expect(paper).toMatchObject({ body: 'health', title: '独生子女父母退休奖励核定通知', issuer: ISSUING_BODY_NAMES.health });
     const text = JSON.stringify(paper.blocks);
-    const fen = rewardInForce('2027-01-01')!.amountFen;
+    const fen = entryOn(DEMO_RULES.health.retirementRewardFen, '2027-01-01')!.value;
     expect(text).toContain(`¥${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`);
     expect(text).toContain('演示默认值');
+    expect(text).toContain('第三十六条第（一）项');
     expect(text).not.toContain('6222190000000001');
   });
 

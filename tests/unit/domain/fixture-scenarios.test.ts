@@ -61,7 +61,11 @@ describe('fixture people', () => {
       tax: checkTax({ record: c.tax }),
       medical: checkMedical({ record: c.medical, gender: c.gender, retirementMonth: row.month, today, rules: DEMO_RULES }),
       housingFund: checkHousingFund({ record: c.housingFund, withdraw: true }),
-      health: checkHealth({ record: c.health ? { onlyChildParent: c.health.onlyChildParent ?? false } : undefined, retirementMonth: row.month }),
+      health: checkHealth({
+        record: c.health ? { onlyChildParent: c.health.onlyChildParent ?? false } : undefined,
+        retirementMonth: row.month,
+        rules: DEMO_RULES,
+      }),
     };
     for (const key of ['hr', 'tax', 'medical', 'housingFund', 'health'] as const) {
       expect({ key, outcome: departments[key].outcome, codes: departments[key].reasons.map((x) => x.code) }).toEqual({

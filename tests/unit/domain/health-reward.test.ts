@@ -1,67 +1,76 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkHealth } from '../../../functions/domain/health-check.ts';
-import {
-  checkedSchedule,
-  GUANGDONG_ONE_CHILD_PARENT_RETIREMENT_REWARD,
-  type HealthRewardValue,
-  rewardInForce,
-} from '../../../functions/domain/health-reward.ts';
-import { DEFAULT_POLICY } from '../../../functions/domain/policy.ts';
-import { policyWith } from '../../support/rules.ts';
+import { DEFAULT_POLICY, DEFAULT_RULES } from '../../../functions/domain/policy.ts';
+import { isDemoDefault } from '../../../functions/domain/rules/dated.ts';
+import { DEMO_RULES, policyWith, rulesWith } from '../../support/rules.ts';
 import { monthIndexArb, monthOfIndex } from './arbitraries.ts';
 
-// A schedule of two dated values, so the boundary between them is tested as well as the one before the first.
-const TWO: readonly HealthRewardValue[] = checkedSchedule([
-  { effectiveFrom: '2025-01-01', amountFen: 300_000, source: 'first', demoDefault: true },
-  { effectiveFrom: '2027-07-01', amountFen: 500_000, source: 'second', demoDefault: false },
-]);
+// A city with two dated values, so the boundary between them is tested as well as the one before the first.
+const TWO = rulesWith({
+  health: {
+    retirementRewardFen: [
+      { validFrom: '2025-01-01', value: 300_000, source: 'first' },
+      { validFrom: '2027-07-01', value: 500_000, source: 'second' },
+    ],
+  },
+});
+const oneChildParent = { onlyChildParent: true };
 
-describe('the reward in force on a day (dated values)', () => {
+describe('the reward in force for a retirement month (health.retirementRewardFen, read on its first day)', () => {
   it.each([
-    ['0001-01-01', undefined],
-    ['2024-12-31', undefined],
-    ['2025-01-01', 'first'],
-    ['2025-01-02', 'first'],
-    ['2027-06-30', 'first'],
-    ['2027-07-01', 'second'],
-    ['9999-12-31', 'second'],
-  ])('%s → %s', (day, source) => {
-    expect(rewardInForce(day, TWO)?.source).toBe(source);
+    ['2024-12', undefined],
+    ['2025-01', 'first'],
+    ['2027-06', 'first'],
+    ['2027-07', 'second'],
+    ['2099-12', 'second'],
+  ])('%s → %s', (month, source) => {
+    expect(checkHealth({ record: oneChildParent, retirementMonth: month, rules: TWO }).details.rewardSource).toBe(source);
   });
 
-  it('the shipped Guangdong value starts 2025-01-01 and says it is a DEMO DEFAULT', () => {
-    expect(rewardInForce('2024-12-31')).toBeUndefined();
-    const v = rewardInForce('2025-01-01');
-    expect(v?.amountFen).toBe(GUANGDONG_ONE_CHILD_PARENT_RETIREMENT_REWARD[0]!.amountFen);
-    expect(v?.demoDefault).toBe(true);
-    expect(v?.source).toContain('广东省人口与计划生育条例');
+  it('the defaults hold no amount: the province’s regulation names none, so a city without its own standard asks staff', () => {
+    expect(DEFAULT_RULES.health.retirementRewardFen).toEqual([]);
+    expect(DEFAULT_POLICY.health.retirementRewardFen).toBeUndefined();
+    const r = checkHealth({ record: oneChildParent, retirementMonth: '2027-01', rules: DEFAULT_RULES });
+    expect(r.outcome).toBe('MANUAL');
+    expect(r.reasons.map((x) => x.code)).toEqual(['HEALTH_REWARD_RULE_MISSING']);
   });
 
-  it('for any day, the value in force is the latest one not after it', () => {
+  it('the demo city’s amount starts 2025-01-01, cites the article it read and says it is a DEMO DEFAULT', () => {
+    const [only, ...rest] = DEMO_RULES.health.retirementRewardFen;
+    expect(rest).toEqual([]);
+    expect(only?.validFrom).toBe('2025-01-01');
+    expect(isDemoDefault(only!.source)).toBe(true);
+    expect(only?.source).toContain('《广东省人口与计划生育条例》（2021-12-01 第九次修正）第三十六条第（一）项');
+    const r = checkHealth({ record: oneChildParent, retirementMonth: '2027-01', rules: DEMO_RULES });
+    expect(r.details).toMatchObject({ rewardFen: only!.value, rewardEffectiveFrom: '2025-01-01', rewardDemoDefault: true });
+  });
+
+  it('for any month, the value paid is the latest one in force on its first day', () => {
     fc.assert(
-      fc.property(monthIndexArb(), fc.integer({ min: 1, max: 28 }), (i, d) => {
-        const day = `${monthOfIndex(i)}-${String(d).padStart(2, '0')}`;
-        const expected = [...TWO].reverse().find((v) => v.effectiveFrom <= day);
-        expect(rewardInForce(day, TWO)).toBe(expected);
+      fc.property(monthIndexArb(), (i) => {
+        const month = monthOfIndex(i);
+        const expected = [...TWO.health.retirementRewardFen].reverse().find((v) => v.validFrom <= `${month}-01`);
+        expect(checkHealth({ record: oneChildParent, retirementMonth: month, rules: TWO }).details.rewardFen).toBe(expected?.value);
       }),
     );
   });
 
   it.each([
-    [[{ effectiveFrom: '2025-1-1', amountFen: 1, source: 's', demoDefault: true }], /YYYY-MM-DD/],
-    [[{ effectiveFrom: '2025-01-01', amountFen: 0, source: 's', demoDefault: true }], /positive whole number of fen/],
-    [[{ effectiveFrom: '2025-01-01', amountFen: 10.5, source: 's', demoDefault: true }], /positive whole number of fen/],
-    [[{ effectiveFrom: '2025-01-01', amountFen: 1, source: ' ', demoDefault: true }], /source/],
+    [[{ validFrom: '2025-1-1', value: 1, source: 's' }], /validFrom/],
+    [[{ validFrom: '2025-01-01', value: 0, source: 's' }], /retirementRewardFen/],
+    [[{ validFrom: '2025-01-01', value: 10.5, source: 's' }], /retirementRewardFen/],
+    [[{ validFrom: '2025-01-01', value: 1, source: ' ' }], /DEMO DEFAULT/],
+    [[], /retirementRewardFen/],
     [
       [
-        { effectiveFrom: '2026-01-01', amountFen: 1, source: 's', demoDefault: true },
-        { effectiveFrom: '2026-01-01', amountFen: 2, source: 's', demoDefault: true },
+        { validFrom: '2026-01-01', value: 1, source: 's' },
+        { validFrom: '2026-01-01', value: 2, source: 's' },
       ],
-      /dates must increase/,
+      /later than the entry before it/,
     ],
-  ])('a schedule with a typo is refused (%#)', (values, message) => {
-    expect(() => checkedSchedule(values)).toThrow(message);
+  ])('a city file with a typo in the reward is refused (%#)', (list, message) => {
+    expect(() => rulesWith({ health: { retirementRewardFen: list } })).toThrow(message);
   });
 });
 
@@ -70,7 +79,7 @@ describe('checkHealth (卫健)', () => {
     ['no record at the health commission', undefined],
     ['not a one-child parent', { onlyChildParent: false }],
   ])('%s → NOT_APPLICABLE, no reward', (_what, record) => {
-    const r = checkHealth({ record, retirementMonth: '2027-01', schedule: TWO });
+    const r = checkHealth({ record, retirementMonth: '2027-01', rules: TWO });
     expect(r.outcome).toBe('NOT_APPLICABLE');
     expect(r.reasons).toEqual([]);
     expect(r.details.rewardFen).toBeUndefined();
@@ -81,16 +90,16 @@ describe('checkHealth (卫健)', () => {
     ['2027-06', 300_000, '2025-01-01'],
     ['2027-07', 500_000, '2027-07-01'],
   ])('a one-child parent retiring in %s → PASS with ¥%i fen in force from %s', (month, fen, from) => {
-    const r = checkHealth({ record: { onlyChildParent: true }, retirementMonth: month, schedule: TWO });
+    const r = checkHealth({ record: oneChildParent, retirementMonth: month, rules: TWO });
     expect(r).toMatchObject({
       outcome: 'PASS',
       reasons: [],
-      details: { onlyChildParent: true, rewardFen: fen, rewardEffectiveFrom: from, retirementMonth: month },
+      details: { onlyChildParent: true, rewardFen: fen, rewardEffectiveFrom: from, retirementMonth: month, rewardDemoDefault: false },
     });
   });
 
   it('a one-child parent retiring before any dated value → MANUAL, the amount never guessed', () => {
-    const r = checkHealth({ record: { onlyChildParent: true }, retirementMonth: '2024-12', schedule: TWO });
+    const r = checkHealth({ record: oneChildParent, retirementMonth: '2024-12', rules: TWO });
     expect(r.outcome).toBe('MANUAL');
     expect(r.reasons.map((x) => x.code)).toEqual(['HEALTH_REWARD_RULE_MISSING']);
     expect(r.details.rewardFen).toBeUndefined();
@@ -98,8 +107,8 @@ describe('checkHealth (卫健)', () => {
 
   it('never refuses a retirement, whatever it is asked', () => {
     fc.assert(
-      fc.property(fc.option(fc.record({ onlyChildParent: fc.boolean() }), { nil: undefined }), monthIndexArb(), (record, i) => {
-        expect(checkHealth({ record, retirementMonth: monthOfIndex(i) }).outcome).not.toBe('FAIL');
+      fc.property(fc.option(fc.record({ onlyChildParent: fc.boolean() }), { nil: undefined }), monthIndexArb(), fc.boolean(), (record, i, demo) => {
+        expect(checkHealth({ record, retirementMonth: monthOfIndex(i), rules: demo ? DEMO_RULES : DEFAULT_RULES }).outcome).not.toBe('FAIL');
       }),
     );
   });

@@ -5,6 +5,11 @@ import { systemClock } from '../adapters/clock.ts';
 import { DEFAULT_RULES, type Policy, type PolicyRules, policyOn, withOverrides } from '../domain/policy.ts';
 import demoCity from '../domain/rules/cities/441900-dongguan.json' with { type: 'json' };
 
+/** The city's settings cannot be used as they stand: the message names the setting and the value to mend. */
+export class PolicySettingsError extends Error {
+  override name = 'PolicySettingsError';
+}
+
 /** The demo city's file, used when POLICY_CITY_FILE is unset. */
 export const DEMO_CITY_FILE = 'functions/domain/rules/cities/441900-dongguan.json';
 
@@ -19,7 +24,7 @@ export function rulesFromEnvironment(env: NodeJS.ProcessEnv = process.env): Poli
   try {
     return withOverrides(DEFAULT_RULES, ...layers);
   } catch (e) {
-    throw new Error(`the policy rules with the city's settings are incomplete: ${(e as Error).message}`);
+    throw new PolicySettingsError(`the policy rules with the city's settings are incomplete: ${(e as Error).message}`);
   }
 }
 
@@ -46,11 +51,11 @@ export function parseOverrides(input: unknown, where: string): PolicyOverrides {
     try {
       value = JSON.parse(input);
     } catch {
-      throw new Error(`${where} is not valid JSON`);
+      throw new PolicySettingsError(`${where} is not valid JSON`);
     }
   }
   const parsed = PolicyOverridesFile.safeParse(value);
-  if (!parsed.success) throw new Error(`${where} does not fit the policy rules (schemas/policy-rules.ts):\n${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) throw new PolicySettingsError(`${where} does not fit the policy rules (schemas/policy-rules.ts):\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
 
@@ -58,6 +63,6 @@ function readText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    throw new Error(`POLICY_CITY_FILE ${path} cannot be read: ${(e as Error).message}`);
+    throw new PolicySettingsError(`POLICY_CITY_FILE ${path} cannot be read: ${(e as Error).message}`);
   }
 }

@@ -1,10 +1,21 @@
 import { resolve } from 'node:path';
 import { systemClock } from '../../functions/adapters/clock.ts';
 import { checkCalendarCoverage } from '../../functions/domain/working-days.ts';
-import { policyFromEnvironment } from '../../functions/shared/policy-config.ts';
+import { PolicySettingsError, policyFromEnvironment } from '../../functions/shared/policy-config.ts';
 import { devModeWarning, parseDevMode } from './dev-mode.ts';
 import { defaultFixturesPath } from './fixtures-loader.ts';
 import { startLocalStack } from './stack.ts';
+
+/** A city file that does not fit is the person's to mend: said in its own words, without a stack trace. */
+function startupPolicy() {
+  try {
+    return policyFromEnvironment();
+  } catch (err) {
+    if (!(err instanceof PolicySettingsError)) throw err;
+    console.error(`refusing to start: ${err.message}`);
+    process.exit(1);
+  }
+}
 
 const devMode = parseDevMode(process.env.DEV_MODE);
 const warning = devModeWarning(process.env.DEV_MODE);
@@ -14,7 +25,7 @@ if (warning) console.error(warning);
 // (CalendarYearMissingError names the notice to enter). On AWS (not built yet) the same call belongs where each
 // Lambda container builds its runtime (functions/shared/runtime.ts), so a refused cold start shows as Lambda
 // errors with the notice's name in the log. The warning (next year missing within the case's promise) is logged.
-const calendar = checkCalendarCoverage(systemClock(process.env.CLOCK_TODAY).today(), policyFromEnvironment().sla.promisedWorkingDays.case);
+const calendar = checkCalendarCoverage(systemClock(process.env.CLOCK_TODAY).today(), startupPolicy().sla.promisedWorkingDays.case);
 if (calendar.warning) console.error(`warning: ${calendar.warning}`);
 
 const port = Number(process.env.PORT ?? 3000);

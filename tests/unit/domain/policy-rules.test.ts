@@ -39,6 +39,9 @@ describe('values by date, as the sources say', () => {
     ['defaults', DEFAULT_RULES, 'flexibleEarlyNoticeMonths', '2025-01-01', 3],
     ['defaults', DEFAULT_RULES, 'flexibleLateNoticeMonths', '2025-01-01', 1],
     ['defaults', DEFAULT_RULES, 'minimumContribution', '2025-01-01', { baseYears: 15, firstIncreaseYear: 2030, increasePerYear: 0.5, maxYears: 20 }],
+    // 《广东省人口与计划生育条例》 第三十六条第（一）项 names no amount for the retirement reward: none on any day.
+    ['defaults', DEFAULT_RULES, 'health.retirementRewardFen', '2025-01-01', undefined],
+    ['defaults', DEFAULT_RULES, 'health.retirementRewardFen', '2030-01-01', undefined],
   ] as const)('%s: %s on %s is %j', (_layer, rules, path, date, expected) => {
     expect(valueAt(rules, path, date)).toEqual(expected);
   });

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, kill9, startProduct, stopProduct } from '../support/product-process.ts';
+import { kill9, startProduct, startProductOnFreePort, stopProduct } from '../support/product-process.ts';
 import { ApiClient, applicationFor } from './harness.ts';
 
 const PERSON = { idNumber: '441900196610120130', name: '陈志明', gender: 'male', birthDate: '1966-10-12', phone: '13810102947' };
@@ -45,9 +45,10 @@ describe('restart', () => {
   });
 
   it('kill -9 mid-case, start again: the case completes with each document issued exactly once', async () => {
-    const port = await freePort();
     // Slow departments keep the case in its parallel checks long enough to kill it there.
-    child = await startProduct({ dataDir, port, latencyMs: 3000 });
+    const started = await startProductOnFreePort({ dataDir, latencyMs: 3000 });
+    child = started.child;
+    const { port } = started;
     const client = new ApiClient(`http://127.0.0.1:${port}`);
     const platform = await client.token('platform');
     const booking = await client.post('/v1/bookings', { idNumber: PERSON.idNumber, name: PERSON.name, phone: PERSON.phone, channel: 'online' }, platform, {

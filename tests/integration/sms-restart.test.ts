@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SENT_NOTE } from '../../functions/notifications/pending-sms.ts';
-import { freePort, kill9, startProduct, stopProduct } from '../support/product-process.ts';
+import { kill9, startProduct, startProductOnFreePort, stopProduct } from '../support/product-process.ts';
 import { ApiClient, applicationFor } from './harness.ts';
 
 const PERSON = { idNumber: '441900196610120130', name: '陈志明', gender: 'male', birthDate: '1966-10-12', phone: '13810102947' };
@@ -24,9 +24,10 @@ describe('text messages across kill -9', () => {
   });
 
   it('killed while the outbox drains, twice: each stage reaches the phone once, and the timeline says so once', async () => {
-    const port = await freePort();
+    const started = await startProductOnFreePort({ dataDir, latencyMs: 3000 });
+    child = started.child;
+    const { port } = started;
     const client = new ApiClient(`http://127.0.0.1:${port}`);
-    child = await startProduct({ dataDir, port, latencyMs: 3000 });
     const platform = await client.token('platform');
     const booking = await client.post('/v1/bookings', { idNumber: PERSON.idNumber, name: PERSON.name, phone: PERSON.phone, channel: 'online' }, platform, {
       'Idempotency-Key': 'sms-restart-1',

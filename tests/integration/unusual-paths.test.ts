@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/stack.ts';
 import { dynamoDbLocalProcess } from '../support/dynamodb-process.ts';
-import { freePort, startProduct, stopProduct } from '../support/product-process.ts';
+import { startProduct, startProductOnFreePort, stopProduct } from '../support/product-process.ts';
 import { DEMO_FIXTURES } from './harness.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -67,8 +67,7 @@ describe('unusual paths', () => {
     cpSync(ROOT, root, { recursive: true, filter: (src) => !SKIPPED.has(src.slice(ROOT.length).split('/')[0] ?? '') });
     symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
     const dataDir = join(scratch, 'data 数据~1');
-    const port = await freePort();
-    const product = await startProduct({ dataDir, port, latencyMs: 0, root });
+    const { child: product, port } = await startProductOnFreePort({ dataDir, latencyMs: 0, root });
     try {
       const health = await fetch(`http://127.0.0.1:${port}/health`);
       expect(health.status).toBe(200);

@@ -65,6 +65,21 @@ export function startProduct(opts: ProductOptions): Promise<ChildProcess> {
   });
 }
 
+/**
+ * Starts the product on a port found free. Between finding it and the product binding it (a few seconds) another
+ * socket may take it, which the product reports in one line; then another port is tried.
+ */
+export async function startProductOnFreePort(opts: Omit<ProductOptions, 'port'>): Promise<{ child: ChildProcess; port: number }> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    try {
+      return { child: await startProduct({ ...opts, port }), port };
+    } catch (err) {
+      if (attempt >= 5 || !String((err as Error).message).includes(`port ${port} is already in use`)) throw err;
+    }
+  }
+}
+
 /** SIGKILL, as a crash or the OOM killer would, and the exit waited for. */
 export async function kill9(child: ChildProcess): Promise<void> {
   child.kill('SIGKILL');

@@ -1,5 +1,5 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { CaseStatus } from '../../schemas/case.ts';
 import { MessageKind } from '../../schemas/dev-messages.ts';
@@ -135,6 +135,28 @@ export class OutboxStore extends TableStore {
     return this.settleIf(m, `REMOVE #s, claimedUntil SET sentAt = :t${handOverSettled(m)}`, { ':t': sentAt, ...handOverValues(m) });
   }
 
+  /**
+   * Several messages the provider took, marked in one write instead of one each (a round of the drain sends many
+   * at once). The transaction fails whole when one of them was settled already (another drain got there first);
+   * then each is marked on its own, exactly as markSent would. The number marked here is returned.
+   */
+  async markAllSent(ms: readonly Attempt[], sentAt: string): Promise<number> {
+    if (ms.length <= 1) return (await Promise.all(ms.map((m) => this.markSent(m, sentAt)))).filter(Boolean).length;
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: ms.map((m) => ({
+            Update: this.settleUpdate(m, `REMOVE #s, claimedUntil SET sentAt = :t${handOverSettled(m)}`, { ':t': sentAt, ...handOverValues(m) }),
+          })),
+        }),
+      );
+      return ms.length;
+    } catch (err) {
+      if (!(err instanceof TransactionCanceledException)) throw err;
+      return (await Promise.all(ms.map((m) => this.markSent(m, sentAt)))).filter(Boolean).length;
+    }
+  }
+
   /** Not taken: due again at `retryAt`, or given up (kept apart under SMS_FAILED) when there is none. */
   async markFailed(m: Attempt, error: string, retryAt: string | undefined): Promise<boolean> {
     // The attempt's count is set, not added: a claimed attempt counted itself already, an unclaimed one is counted here.
@@ -176,18 +198,21 @@ export class OutboxStore extends TableStore {
     return released;
   }
 
+  /** Settles an attempt only while it still holds its message: pending, under the key it was found with. */
+  private settleUpdate(m: StoredSms, update: string, values: Record<string, unknown>) {
+    return {
+      TableName: this.table,
+      Key: { pk: m.pk, sk: m.sk },
+      UpdateExpression: update,
+      ConditionExpression: 'queueKey = :claimed AND #s = :pending',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ...values, ':claimed': m.queueKey, ':pending': SMS_PENDING },
+    };
+  }
+
   private async settleIf(m: StoredSms, update: string, values: Record<string, unknown>): Promise<boolean> {
     try {
-      await this.db.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: { pk: m.pk, sk: m.sk },
-          UpdateExpression: update,
-          ConditionExpression: 'queueKey = :claimed AND #s = :pending',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ...values, ':claimed': m.queueKey, ':pending': SMS_PENDING },
-        }),
-      );
+      await this.db.send(new UpdateCommand(this.settleUpdate(m, update, values)));
       return true;
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException) return false;

@@ -25,6 +25,9 @@ export async function drainSms(rt: Pick<Runtime, 'outbox' | 'clock'>, sender: Sm
   const now = rt.clock.now();
   const due = await rt.outbox.due(now, opts.batch ?? 25);
   let sent = 0;
+  // A provider that deduplicates gets the round's sent marks in one write: a crash before it only sends again
+  // what the provider drops. Where a resend would reach the phone (SNS), each message is marked as it goes.
+  const taken: StoredSms[] = [];
   await Promise.all(
     due.map(async (found) => {
       // A provider that deduplicates on the message id needs no lease: a second drain sending the same message at
@@ -42,11 +45,16 @@ export async function drainSms(rt: Pick<Runtime, 'outbox' | 'clock'>, sender: Sm
         await rt.outbox.markFailed(m, (err as Error).message ?? String(err), retry === undefined ? undefined : new Date(retry).toISOString());
         return;
       }
+      sent++;
+      if (sender.deduplicates) {
+        taken.push(m);
+        return;
+      }
       // The mark is what the case view's 已短信通知 is read from (functions/notifications/sent-notes.ts).
       await rt.outbox.markSent(m, rt.clock.now().toISOString());
-      sent++;
     }),
   );
+  if (taken.length > 0) await rt.outbox.markAllSent(taken, rt.clock.now().toISOString());
   return sent;
 }
 

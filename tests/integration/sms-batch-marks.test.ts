@@ -11,7 +11,7 @@ import type { OutgoingSms, SmsSender } from '../../functions/notifications/sms-s
 import { drainSms } from '../../functions/sms/drain.ts';
 import { DEMO_FIXTURES, startTestStack, type TestStack } from './harness.ts';
 
-const people = (JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).slice(0, 9);
+const people = (JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).slice(0, 11);
 const OPTS = { leaseMs: 30_000, retryBaseMs: 60_000 };
 
 /** Takes every hand-over, as a gateway that drops a second copy by its id would. */
@@ -90,6 +90,19 @@ describe('sent marks, one write a round', () => {
       expect(m.status).toBeUndefined();
       expect(m.sentAt).toEqual(expect.any(String));
     }
+    for (const c of cases) expect((await noteOf(c)).split(SENT_NOTE)).toHaveLength(2);
+  });
+
+  it('one of the round settled meanwhile by another round: the others are marked one by one, the settled one left as it was', async () => {
+    const cases = await Promise.all(people.slice(9, 11).map(book));
+    const [first, second] = await messagesOf(cases);
+    expect(await stack.runtime.outbox.markSent(first!, '2026-12-15T01:00:00.000Z')).toBe(true);
+    const { result, writes } = await writesDuring(() => stack.runtime.outbox.markAllSent([first!, second!], '2026-12-15T02:00:00.000Z'));
+    expect(result).toBe(1);
+    expect(writes).toEqual(['TransactWriteCommand', 'UpdateCommand', 'UpdateCommand']);
+    const [a, b] = await messagesOf(cases);
+    expect(a!.sentAt).toBe('2026-12-15T01:00:00.000Z');
+    expect(b!.sentAt).toBe('2026-12-15T02:00:00.000Z');
     for (const c of cases) expect((await noteOf(c)).split(SENT_NOTE)).toHaveLength(2);
   });
 

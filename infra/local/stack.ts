@@ -68,6 +68,11 @@ export interface LocalStackOptions {
   smsDrainIntervalMs?: number;
   /** How often the invitations and deadline reminders are written (default a minute; 0: only by hand). */
   smsJobsIntervalMs?: number;
+  /**
+   * False: the drain treats the local sink as a provider that cannot deduplicate (Amazon SNS, the AWS default), with
+   * its lease and hand-over record, so `npm run cost` counts the writes the AWS hosting makes. True by default.
+   */
+  smsProviderDeduplicates?: boolean;
   /** Requests per caller on the local server (infra/local/caller-rate-limit.ts defaults otherwise). */
   rateLimit?: RateLimit;
   /** Tests set small quotas to reach them; the product's defaults otherwise. */
@@ -275,7 +280,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     const deadlines = deadlineSweeper(rt, { intervalMs: opts.deadlineSweepIntervalMs ?? 60_000 });
     const webhooks = webhookDispatcher(rt, { intervalMs: opts.webhookIntervalMs ?? 1000, retryBaseMs: opts.webhookRetryBaseMs ?? 5000 });
     const textMessages = smsDispatcher(rt, {
-      sender: sms.sender,
+      sender: opts.smsProviderDeduplicates === false ? { ...sms.sender, deduplicates: false } : sms.sender,
       hr: createRetirementsClient({ baseUrl: standins.baseUrl, callingSystem: 'retireone-local', signingKey, timeoutMs: opts.departmentTimeoutMs }),
       drainIntervalMs: opts.smsDrainIntervalMs ?? 1000,
       jobsIntervalMs: opts.smsJobsIntervalMs ?? 60_000,

@@ -26,6 +26,23 @@ function deduplicatingGateway(): SmsSender & { handed: OutgoingSms[] } {
   };
 }
 
+/** The outbox's writes while `run` runs, by command. */
+async function writesDuring<T>(stack: TestStack, run: () => Promise<T>): Promise<{ result: T; writes: string[] }> {
+  const db = stack.runtime.outbox.db as unknown as { send: (cmd: object, ...rest: unknown[]) => Promise<unknown> };
+  const send = db.send;
+  const writes: string[] = [];
+  db.send = (cmd, ...rest) => {
+    const name = cmd.constructor.name;
+    if (/^(Put|Update|TransactWrite|Delete)/.test(name)) writes.push(name);
+    return send.call(db, cmd, ...rest);
+  };
+  try {
+    return { result: await run(), writes };
+  } finally {
+    db.send = send;
+  }
+}
+
 describe('sent marks, one write a round', () => {
   let stack: TestStack;
   const tokens = new Map<string, string>();
@@ -47,27 +64,10 @@ describe('sent marks, one write a round', () => {
     (await stack.client.get(`/v1/cases/${caseNumber}`, tokens.get(caseNumber))).body.timeline.find((t: any) => t.status === 'BOOKED').note as string;
   const messagesOf = async (cases: string[]) => (await Promise.all(cases.map((c) => stack.runtime.outbox.forCase(c)))).flat();
 
-  /** The outbox's writes while `run` runs, by command. */
-  async function writesDuring<T>(run: () => Promise<T>): Promise<{ result: T; writes: string[] }> {
-    const db = stack.runtime.outbox.db as unknown as { send: (cmd: object, ...rest: unknown[]) => Promise<unknown> };
-    const send = db.send;
-    const writes: string[] = [];
-    db.send = (cmd, ...rest) => {
-      const name = cmd.constructor.name;
-      if (/^(Put|Update|TransactWrite|Delete)/.test(name)) writes.push(name);
-      return send.call(db, cmd, ...rest);
-    };
-    try {
-      return { result: await run(), writes };
-    } finally {
-      db.send = send;
-    }
-  }
-
   it('three messages sent in one round are marked in one transaction, each sent once and said once', async () => {
     const cases = await Promise.all(people.slice(0, 3).map(book));
     const gateway = deduplicatingGateway();
-    const { result, writes } = await writesDuring(() => drainSms(stack.runtime, gateway, OPTS));
+    const { result, writes } = await writesDuring(stack, () => drainSms(stack.runtime, gateway, OPTS));
     expect(result).toBe(3);
     expect(writes).toEqual(['TransactWriteCommand']);
     expect(gateway.handed.map((m) => m.id).sort()).toEqual((await messagesOf(cases)).map(smsId).sort());
@@ -97,7 +97,7 @@ describe('sent marks, one write a round', () => {
     const cases = await Promise.all(people.slice(9, 11).map(book));
     const [first, second] = await messagesOf(cases);
     expect(await stack.runtime.outbox.markSent(first!, '2026-12-15T01:00:00.000Z')).toBe(true);
-    const { result, writes } = await writesDuring(() => stack.runtime.outbox.markAllSent([first!, second!], '2026-12-15T02:00:00.000Z'));
+    const { result, writes } = await writesDuring(stack, () => stack.runtime.outbox.markAllSent([first!, second!], '2026-12-15T02:00:00.000Z'));
     expect(result).toBe(1);
     expect(writes).toEqual(['TransactWriteCommand', 'UpdateCommand', 'UpdateCommand']);
     const [a, b] = await messagesOf(cases);
@@ -126,5 +126,28 @@ describe('sent marks, one write a round', () => {
     expect(gateway.handed).toHaveLength(6);
     expect(new Set(gateway.handed.map((m) => m.id)).size).toBe(3);
     for (const c of cases) expect((await noteOf(c)).split(SENT_NOTE)).toHaveLength(2);
+  });
+});
+
+// `npm run cost` prices the AWS hosting, whose default provider (SNS) cannot deduplicate: the stack can drain as it does.
+describe('the stack draining as with a provider that cannot deduplicate (smsProviderDeduplicates: false)', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({ clockToday: '2026-12-15', smsDrainIntervalMs: 0, smsJobsIntervalMs: 0, smsProviderDeduplicates: false });
+  }, 120_000);
+  afterAll(async () => stack?.close());
+
+  it('each message is leased, its hand-over recorded and then marked: three writes, none shared', async () => {
+    const person = people[0];
+    const token = await stack.client.token('citizen', { idNumber: person.idNumber });
+    const r = await stack.client.post('/v1/bookings', { idNumber: person.idNumber, name: person.name, phone: person.phone, channel: 'online' }, token, {
+      'Idempotency-Key': crypto.randomUUID(),
+    });
+    expect(r.status).toBe(201);
+    const { result, writes } = await writesDuring(stack, () => stack.textMessages.drain());
+    expect(result).toBe(1);
+    expect(writes).toEqual(['UpdateCommand', 'UpdateCommand', 'UpdateCommand']);
+    const [m] = await stack.runtime.outbox.forCase(r.body.caseNumber);
+    expect(m).toMatchObject({ attempts: 1, handedOver: 0, sentAt: expect.any(String) });
   });
 });

@@ -130,6 +130,40 @@ export function applicationFor(
   };
 }
 
+/** The person books online for themselves; returns the case number and the person's token. */
+export async function bookOwnCase(
+  client: ApiClient,
+  person: { idNumber: string; name: string; phone: string },
+): Promise<{ caseNumber: string; token: string }> {
+  const token = await client.token('citizen', { idNumber: person.idNumber });
+  const booking = await client.post('/v1/bookings', { idNumber: person.idNumber, name: person.name, phone: person.phone, channel: 'online' }, token, {
+    'Idempotency-Key': crypto.randomUUID(),
+  });
+  if (booking.status !== 201) throw new Error(`booking: ${booking.status} ${JSON.stringify(booking.body)}`);
+  return { caseNumber: booking.body.caseNumber as string, token };
+}
+
+/**
+ * Cases booked by their own people, each remembered with its person's token, and the note the person's case page
+ * shows on the booking (where 已短信通知 appears once its message went). `client` is read when used: a stack started later.
+ */
+export function ownBookings(client: () => ApiClient) {
+  const tokens = new Map<string, string>();
+  return {
+    async book(person: { idNumber: string; name: string; phone: string }): Promise<string> {
+      const { caseNumber, token } = await bookOwnCase(client(), person);
+      tokens.set(caseNumber, token);
+      return caseNumber;
+    },
+    async bookingNote(caseNumber: string): Promise<string> {
+      const timeline = (await client().get(`/v1/cases/${caseNumber}`, tokens.get(caseNumber))).body.timeline as { status: string; note: string }[];
+      const entry = timeline.find((t) => t.status === 'BOOKED');
+      if (!entry) throw new Error(`case ${caseNumber} shows no booking`);
+      return entry.note;
+    },
+  };
+}
+
 /** Books a case online and submits the form; returns the case number. */
 export async function bookAndSubmit(
   client: ApiClient,

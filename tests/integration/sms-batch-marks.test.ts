@@ -7,24 +7,12 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smsId } from '../../functions/adapters/outbox-store.ts';
 import { SENT_NOTE } from '../../functions/notifications/pending-sms.ts';
-import type { OutgoingSms, SmsSender } from '../../functions/notifications/sms-sender.ts';
 import { drainSms } from '../../functions/sms/drain.ts';
-import { DEMO_FIXTURES, startTestStack, type TestStack } from './harness.ts';
+import { recordingSmsProvider } from '../support/recording-sms-provider.ts';
+import { bookOwnCase, DEMO_FIXTURES, ownBookings, startTestStack, type TestStack } from './harness.ts';
 
 const people = (JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).slice(0, 11);
 const OPTS = { leaseMs: 30_000, retryBaseMs: 60_000 };
-
-/** Takes every hand-over, as a gateway that drops a second copy by its id would. */
-function deduplicatingGateway(): SmsSender & { handed: OutgoingSms[] } {
-  const handed: OutgoingSms[] = [];
-  return {
-    deduplicates: true,
-    handed,
-    async send(m) {
-      handed.push(m);
-    },
-  };
-}
 
 /** The outbox's writes while `run` runs, by command. */
 async function writesDuring<T>(stack: TestStack, run: () => Promise<T>): Promise<{ result: T; writes: string[] }> {
@@ -45,28 +33,17 @@ async function writesDuring<T>(stack: TestStack, run: () => Promise<T>): Promise
 
 describe('sent marks, one write a round', () => {
   let stack: TestStack;
-  const tokens = new Map<string, string>();
   beforeAll(async () => {
     stack = await startTestStack({ clockToday: '2026-12-15', smsDrainIntervalMs: 0, smsJobsIntervalMs: 0 });
   }, 120_000);
   afterAll(async () => stack?.close());
 
-  async function book(person: any): Promise<string> {
-    const token = await stack.client.token('citizen', { idNumber: person.idNumber });
-    const r = await stack.client.post('/v1/bookings', { idNumber: person.idNumber, name: person.name, phone: person.phone, channel: 'online' }, token, {
-      'Idempotency-Key': crypto.randomUUID(),
-    });
-    expect(r.status).toBe(201);
-    tokens.set(r.body.caseNumber, token);
-    return r.body.caseNumber;
-  }
-  const noteOf = async (caseNumber: string) =>
-    (await stack.client.get(`/v1/cases/${caseNumber}`, tokens.get(caseNumber))).body.timeline.find((t: any) => t.status === 'BOOKED').note as string;
+  const { book, bookingNote: noteOf } = ownBookings(() => stack.client);
   const messagesOf = async (cases: string[]) => (await Promise.all(cases.map((c) => stack.runtime.outbox.forCase(c)))).flat();
 
   it('three messages sent in one round are marked in one transaction, each sent once and said once', async () => {
     const cases = await Promise.all(people.slice(0, 3).map(book));
-    const gateway = deduplicatingGateway();
+    const gateway = recordingSmsProvider(true);
     const { result, writes } = await writesDuring(stack, () => drainSms(stack.runtime, gateway, OPTS));
     expect(result).toBe(3);
     expect(writes).toEqual(['TransactWriteCommand']);
@@ -82,7 +59,7 @@ describe('sent marks, one write a round', () => {
 
   it('two rounds at once: both may hand a message over (the provider drops the copy), each is marked once and said once', async () => {
     const cases = await Promise.all(people.slice(3, 6).map(book));
-    const gateway = deduplicatingGateway();
+    const gateway = recordingSmsProvider(true);
     await Promise.all([0, 1].map(() => drainSms(stack.runtime, gateway, OPTS)));
     const ids = (await messagesOf(cases)).map(smsId).sort();
     expect([...new Set(gateway.handed.map((m) => m.id))].sort()).toEqual(ids);
@@ -108,7 +85,7 @@ describe('sent marks, one write a round', () => {
 
   it('killed between the sends and the one mark: the next round sends again (dropped by id) and marks them all', async () => {
     const cases = await Promise.all(people.slice(6, 9).map(book));
-    const gateway = deduplicatingGateway();
+    const gateway = recordingSmsProvider(true);
     const outbox = stack.runtime.outbox;
     const { markAllSent } = outbox;
     outbox.markAllSent = async (): Promise<never> => {
@@ -138,16 +115,11 @@ describe('the stack draining as with a provider that cannot deduplicate (smsProv
   afterAll(async () => stack?.close());
 
   it('each message is leased, its hand-over recorded and then marked: three writes, none shared', async () => {
-    const person = people[0];
-    const token = await stack.client.token('citizen', { idNumber: person.idNumber });
-    const r = await stack.client.post('/v1/bookings', { idNumber: person.idNumber, name: person.name, phone: person.phone, channel: 'online' }, token, {
-      'Idempotency-Key': crypto.randomUUID(),
-    });
-    expect(r.status).toBe(201);
+    const { caseNumber } = await bookOwnCase(stack.client, people[0]);
     const { result, writes } = await writesDuring(stack, () => stack.textMessages.drain());
     expect(result).toBe(1);
     expect(writes).toEqual(['UpdateCommand', 'UpdateCommand', 'UpdateCommand']);
-    const [m] = await stack.runtime.outbox.forCase(r.body.caseNumber);
+    const [m] = await stack.runtime.outbox.forCase(caseNumber);
     expect(m).toMatchObject({ attempts: 1, handedOver: 0, sentAt: expect.any(String) });
   });
 });

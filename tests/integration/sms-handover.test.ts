@@ -10,24 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SENT_NOTE, SMS_FAILED } from '../../functions/notifications/pending-sms.ts';
 import type { OutgoingSms, SmsSender } from '../../functions/notifications/sms-sender.ts';
 import { drainSms } from '../../functions/sms/drain.ts';
-import { DEMO_FIXTURES, startTestStack, type TestStack } from './harness.ts';
+import { recordingSmsProvider } from '../support/recording-sms-provider.ts';
+import { DEMO_FIXTURES, ownBookings, startTestStack, type TestStack } from './harness.ts';
 
 const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens as any[]).map((c) => [c.idNumber, c]));
 const CHEN = demo.get('441900196610120130');
 const LIN = demo.get('441900197108030169');
 const HUANG = demo.get('441900197606210189');
-
-/** Delivers whatever it is handed, as SNS does: no id to drop a second copy by. */
-function withoutDeduplication(): SmsSender & { phone: OutgoingSms[] } {
-  const phone: OutgoingSms[] = [];
-  return {
-    deduplicates: false,
-    phone,
-    async send(m) {
-      phone.push(m);
-    },
-  };
-}
 
 describe('text messages to a provider that cannot deduplicate', () => {
   let stack: TestStack;
@@ -36,19 +25,7 @@ describe('text messages to a provider that cannot deduplicate', () => {
   }, 120_000);
   afterAll(async () => stack?.close());
 
-  const tokens = new Map<string, string>();
-  async function book(person: any): Promise<string> {
-    const token = await stack.client.token('citizen', { idNumber: person.idNumber });
-    const r = await stack.client.post('/v1/bookings', { idNumber: person.idNumber, name: person.name, phone: person.phone, channel: 'online' }, token, {
-      'Idempotency-Key': crypto.randomUUID(),
-    });
-    expect(r.status).toBe(201);
-    tokens.set(r.body.caseNumber, token);
-    return r.body.caseNumber;
-  }
-  /** The booking entry's note as the person's case page shows it. */
-  const noteOf = async (caseNumber: string) =>
-    (await stack.client.get(`/v1/cases/${caseNumber}`, tokens.get(caseNumber))).body.timeline.find((t: any) => t.status === 'BOOKED').note as string;
+  const { book, bookingNote: noteOf } = ownBookings(() => stack.client);
   // A lease of 1 ms: the next drain may take over at once, as one would after a crashed run's lease ran out.
   const drain = (sender: SmsSender) => drainSms(stack.runtime, sender, { leaseMs: 1, retryBaseMs: 1 }).catch(() => -1);
   /** The process dies right after the provider took the message: "marked sent" is never written. */
@@ -66,34 +43,34 @@ describe('text messages to a provider that cannot deduplicate', () => {
 
   it('one crash after the hand-over: one resend, then sent and noted once', async () => {
     const caseNumber = await book(CHEN);
-    const sms = withoutDeduplication();
+    const sms = recordingSmsProvider(false);
     await crashAfterHandOver(() => drain(sms));
-    expect(sms.phone.map((m) => m.kind)).toEqual(['booked']);
+    expect(sms.handed.map((m) => m.kind)).toEqual(['booked']);
     await later();
     expect(await drain(sms)).toBe(1);
-    expect(sms.phone.map((m) => m.kind)).toEqual(['booked', 'booked']);
+    expect(sms.handed.map((m) => m.kind)).toEqual(['booked', 'booked']);
     const [settled] = await stack.runtime.outbox.forCase(caseNumber);
     expect(settled!.status).toBeUndefined();
     expect(await noteOf(caseNumber)).toMatch(new RegExp(`${SENT_NOTE}$`));
     await later();
     expect(await drain(sms)).toBe(0);
-    expect(sms.phone).toHaveLength(2);
+    expect(sms.handed).toHaveLength(2);
   });
 
   it('crash after crash: handed over twice, never a third time, kept apart and not said to be sent', async () => {
     const caseNumber = await book(LIN);
-    const sms = withoutDeduplication();
+    const sms = recordingSmsProvider(false);
     for (let i = 0; i < 4; i++) {
       await crashAfterHandOver(() => drain(sms));
       await later();
     }
-    expect(sms.phone.map((m) => m.kind)).toEqual(['booked', 'booked']);
+    expect(sms.handed.map((m) => m.kind)).toEqual(['booked', 'booked']);
     const [kept] = await stack.runtime.outbox.forCase(caseNumber);
     expect(kept).toMatchObject({ status: SMS_FAILED, handedOver: 2 });
     expect(await noteOf(caseNumber)).not.toContain(SENT_NOTE);
     await later();
     expect(await drain(sms)).toBe(0);
-    expect(sms.phone).toHaveLength(2);
+    expect(sms.handed).toHaveLength(2);
   });
 
   it('a provider that deduplicates: no lease is written; a failed send is counted and waits its backoff; two drains at once mark it once', async () => {

@@ -1,10 +1,11 @@
-// (e) 办理进度 (#progress): the case's status, read every 2 seconds until nothing more can change.
+// (e) 办理进度 (#progress): the case's status, read while something can still change (nextPollMs says how often),
+// and not while the page is hidden.
 import { api, ApiError, h } from '../lib/api.js';
 import { $, say } from '../lib/ui.js';
 import { session } from '../lib/session.js';
 import { go, currentScreen } from '../lib/navigation.js';
 import { problemText, handleAuth } from '../lib/citizen-problem.js';
-import { FINAL_STATUSES, WITHDRAWABLE, statusText, statusExplain, slaLines } from './case-status.js';
+import { FINAL_STATUSES, WITHDRAWABLE, nextPollMs, statusText, statusExplain, slaLines } from './case-status.js';
 import { documentParts } from './progress-documents.js';
 import { departmentItems, timelineItems } from './progress-details.js';
 import { supplementParts } from './progress-supplement.js';
@@ -13,6 +14,8 @@ import { t, tr } from '../lib/i18n.js';
 
 let pollTimer = null;
 let lastStatus = '';
+// When this page first saw the case in its current status (the page's own clock).
+let statusSince = 0;
 let pollFailures = 0;
 // What the correction box shows now: redrawn only when that changes, so polling never moves the focus off 去修改.
 let supplementShown = '';
@@ -20,6 +23,12 @@ let supplementShown = '';
 // Something changed the case from elsewhere on the page (a rating): read it again now.
 window.addEventListener('ro:case-changed', () => {
   if (currentScreen() === 'progress') pollNow(lastStatus);
+});
+
+// A hidden page reads nothing; shown again, it reads the case at once and carries on.
+document.addEventListener('visibilitychange', () => {
+  if (document.hidden) stopPolling();
+  else if (currentScreen() === 'progress' && session.caseNumber && lastStatus && !FINAL_STATUSES.has(lastStatus)) pollNow(lastStatus);
 });
 
 export function stopPolling() {
@@ -53,7 +62,8 @@ async function poll() {
     if (currentScreen() !== 'progress' || n !== session.caseNumber) return;
     pollFailures = 0;
     renderCase(c);
-    if (!FINAL_STATUSES.has(c.status)) pollTimer = setTimeout(poll, 2000);
+    const delay = nextPollMs(c.status, Date.now() - statusSince);
+    if (delay !== null && !document.hidden) pollTimer = setTimeout(poll, delay);
   } catch (err) {
     if (handleAuth(err)) return;
     if (err instanceof ApiError && err.status === 404) {
@@ -72,6 +82,7 @@ function renderCase(c) {
   if (c.status !== lastStatus) {
     if (lastStatus) say(tr('办理状态更新：{status}', { status: statusText(c) }), c.status === 'COMPLETED' ? 'ok' : 'info');
     lastStatus = c.status;
+    statusSince = Date.now();
   }
   const card = $('#p-status-card');
   card.className = `status-card s-${c.status.toLowerCase()}${c.decision ? ` d-${c.decision.toLowerCase()}` : ''}`;

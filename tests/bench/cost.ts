@@ -18,7 +18,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { syntheticPeople } from './synthetic-people.ts';
-import { ZERO_USAGE, addUsage, costOfCase, type Usage, type WaitForForm } from './cost-model.ts';
+import { ZERO_USAGE, addUsage, costOfCase, linesFor, totalOf, type Usage, type WaitForForm } from './cost-model.ts';
+// @ts-expect-error plain browser module, without type declarations
+import { WAITING_POLL_MS } from '../../web/screens/case-status.js';
 import { PRICES, PRICES_READ_ON } from './prices.ts';
 
 process.env.LOG_LEVEL ??= 'warn';
@@ -37,6 +39,8 @@ const FORM_DAYS = [1, 25] as const;
 const CASES = Number(process.env.COST_CASES ?? 10);
 const CONCURRENCY = Number(process.env.COST_CONCURRENCY ?? 4);
 const LATENCY_MS = Number(process.env.DEPARTMENT_LATENCY_MS ?? 100);
+/** Reads of a waiting case's progress page counted for the open-page figure. */
+const OPEN_PAGE_READS = 20;
 const log = (msg: string) => process.stderr.write(`[cost] ${msg}\n`);
 const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -128,7 +132,11 @@ type Counts = InstanceType<typeof UsageMeter>['counts'];
  * Counts CASES completed journeys, then one wake-up of the wait's own steps (`wakeTasks`) on a case that
  * still waits for its form. Returns the counts per completed case and per wake-up.
  */
-async function countedRun(memoryGb: (fn: string) => number, wakeTasks: string[], wakeTransitions: number): Promise<{ completed: Usage; perWake: Usage }> {
+async function countedRun(
+  memoryGb: (fn: string) => number,
+  wakeTasks: string[],
+  wakeTransitions: number,
+): Promise<{ completed: Usage; perWake: Usage; perPageRead: Usage }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'retireone-cost-'));
   // [0] warms up, [1..CASES] are counted, the last one waits and is woken once.
   const people = syntheticPeople(CASES + 2);
@@ -209,7 +217,16 @@ async function countedRun(memoryGb: (fn: string) => number, wakeTasks: string[],
       ...ZERO_USAGE,
       transitions: wakeTransitions,
     });
-    return { completed, perWake };
+
+    // A progress page left open on the waiting case: what one of its reads costs (the person's own, as the page reads).
+    const citizen = await client.token('citizen', { idNumber: people[CASES + 1]!.idNumber });
+    meter.reset();
+    for (let i = 0; i < OPEN_PAGE_READS; i++) {
+      const read = await client.get(`/v1/cases/${waiting}`, citizen);
+      if (read.status !== 200) throw new Error(`page read: ${read.status}`);
+    }
+    const perPageRead = toUsage(meter.counts, OPEN_PAGE_READS, memoryGb);
+    return { completed, perWake, perPageRead };
   } finally {
     await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -302,6 +319,7 @@ async function main() {
   );
   log(`per completed case: ${JSON.stringify(run.completed)}`);
   log(`per wake-up of the wait: ${JSON.stringify(perWake)}`);
+  log(`per read of a progress page left open on a waiting case: ${JSON.stringify(run.perPageRead)}`);
   const unread = Object.entries(PRICES).filter(([, p]) => !p.read);
   if (unread.length) log(`prices not read from a source (placeholders): ${unread.map(([k]) => k).join(', ')}`);
   const r = (l: Record<string, number>) => Object.fromEntries(Object.entries(l).map(([k, v]) => [k, round(v)]));
@@ -311,6 +329,13 @@ async function main() {
     lines: { day1: r(days[1]!.lines), day25: r(days[25]!.lines) },
     perCase: { completed: r(run.completed as unknown as Record<string, number>), perWake: r(perWake as unknown as Record<string, number>) },
     wait: loop.every === undefined ? 'until the deadline' : `wakes every ${loop.every} s`,
+    // Not part of a completed case: each hour a person keeps the progress page open while the case waits for someone.
+    // Dollars per 1,000 pages, like every line here.
+    openPage: {
+      per1000ReadsUsd: round(totalOf(linesFor(run.perPageRead, PRICES)), 6),
+      readsPerHour: 3_600_000 / WAITING_POLL_MS,
+      per1000PagesPerHourUsd: round(totalOf(linesFor(run.perPageRead, PRICES)) * (3_600_000 / WAITING_POLL_MS)),
+    },
     cases: CASES,
     prices: { readOn: PRICES_READ_ON, ...Object.fromEntries(Object.entries(PRICES).map(([k, p]) => [k, { usd: p.usd, unit: p.unit, read: p.read }])) },
   };

@@ -28,7 +28,7 @@ window.addEventListener('ro:case-changed', () => {
 // A hidden page reads nothing; shown again, it reads the case at once and carries on.
 document.addEventListener('visibilitychange', () => {
   if (document.hidden) stopPolling();
-  else if (currentScreen() === 'progress' && session.caseNumber && lastStatus && !FINAL_STATUSES.has(lastStatus)) pollNow(lastStatus);
+  else if (currentScreen() === 'progress' && session.caseNumber && !FINAL_STATUSES.has(lastStatus)) pollNow(lastStatus);
 });
 
 export function stopPolling() {
@@ -74,7 +74,7 @@ async function poll() {
     }
     pollFailures += 1;
     say(tr('{problem}（将自动重试）', { problem: problemText(err) }), 'warn');
-    if (currentScreen() === 'progress') pollTimer = setTimeout(poll, Math.min(2000 * 2 ** pollFailures, 30_000));
+    if (currentScreen() === 'progress' && !document.hidden) pollTimer = setTimeout(poll, Math.min(2000 * 2 ** pollFailures, 30_000));
   }
 }
 

@@ -37,6 +37,11 @@ const dueKey = (at: string, m: Pick<StoredSms, 'pk' | 'sk'>) => `${at}#${m.pk}#$
 type Attempt = StoredSms & { handing?: boolean };
 const handOverSettled = (m: Attempt) => (m.handing ? ', handedOver = handedOver - :one' : '');
 const handOverValues = (m: Attempt): Record<string, unknown> => (m.handing ? { ':one': 1 } : {});
+/** The update that marks an attempt sent: out of the queue's index for good, its hand-over taken back. */
+const sentMark = (m: Attempt, sentAt: string): [string, Record<string, unknown>] => [
+  `REMOVE #s, claimedUntil SET sentAt = :t${handOverSettled(m)}`,
+  { ':t': sentAt, ...handOverValues(m) },
+];
 const occurrence = (sk: string) => Number(sk.split('#')[1] ?? Number.MAX_SAFE_INTEGER);
 const SentEntry = z.object({ entry: z.object({ at: z.string(), status: CaseStatus }) });
 
@@ -132,7 +137,7 @@ export class OutboxStore extends TableStore {
 
   /** The provider took it: the message leaves the index for good. False when it was settled already. */
   async markSent(m: Attempt, sentAt: string): Promise<boolean> {
-    return this.settleIf(m, `REMOVE #s, claimedUntil SET sentAt = :t${handOverSettled(m)}`, { ':t': sentAt, ...handOverValues(m) });
+    return this.settleIf(m, ...sentMark(m, sentAt));
   }
 
   /**
@@ -141,19 +146,14 @@ export class OutboxStore extends TableStore {
    * then each is marked on its own, exactly as markSent would. The number marked here is returned.
    */
   async markAllSent(ms: readonly Attempt[], sentAt: string): Promise<number> {
-    if (ms.length <= 1) return (await Promise.all(ms.map((m) => this.markSent(m, sentAt)))).filter(Boolean).length;
+    const markEach = async () => (await Promise.all(ms.map((m) => this.markSent(m, sentAt)))).filter(Boolean).length;
+    if (ms.length <= 1) return markEach();
     try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: ms.map((m) => ({
-            Update: this.settleUpdate(m, `REMOVE #s, claimedUntil SET sentAt = :t${handOverSettled(m)}`, { ':t': sentAt, ...handOverValues(m) }),
-          })),
-        }),
-      );
+      await this.db.send(new TransactWriteCommand({ TransactItems: ms.map((m) => ({ Update: this.settleUpdate(m, ...sentMark(m, sentAt)) })) }));
       return ms.length;
     } catch (err) {
       if (!(err instanceof TransactionCanceledException)) throw err;
-      return (await Promise.all(ms.map((m) => this.markSent(m, sentAt)))).filter(Boolean).length;
+      return markEach();
     }
   }
 

@@ -73,10 +73,18 @@ export function checkComplete(rules: PolicyRules): void {
   });
 }
 
-/** Visits every value of the rules with its path and its dated list, in the tree's order. */
-export function walk(tree: Tree, rules: Values, path: readonly string[], visit: (path: readonly string[], leaf: Leaf, list: Dated<unknown>) => void): void {
+/**
+ * Visits every value of the rules with its path and its dated list, in the tree's order; `named` says whether the
+ * rules name the value at all (a city's file leaves most out), as an empty list of the complete rules does.
+ */
+export function walk(
+  tree: Tree,
+  rules: Values,
+  path: readonly string[],
+  visit: (path: readonly string[], leaf: Leaf, list: Dated<unknown>, named: boolean) => void,
+): void {
   for (const [key, node] of Object.entries(tree)) {
-    if (isLeaf(node)) visit([...path, key], node, (rules[key] as Dated<unknown> | undefined) ?? []);
+    if (isLeaf(node)) visit([...path, key], node, (rules[key] as Dated<unknown> | undefined) ?? [], rules[key] !== undefined);
     else walk(node, (rules[key] as Values | undefined) ?? {}, [...path, key], visit);
   }
 }

@@ -71,6 +71,27 @@ export interface Runtime extends Stores {
 
 let current: Promise<Runtime> | undefined;
 
+/** What a hosting brings of its own: every adapter but the clock, the rules and the table's stores. */
+export type RuntimeAdapters = Omit<Runtime, 'clock' | 'rules' | 'policy' | keyof Stores>;
+
+/**
+ * The runtime both hostings build alike: the clock, the rules with the city's settings, today's policy and the table's
+ * stores, with the hosting's own adapters. Object.assign keeps `policy` a getter (a spread would freeze it at the value
+ * of the moment).
+ */
+export function runtimeOf(clock: Clock, db: Parameters<typeof buildStores>[0], table: string, adapters: RuntimeAdapters): Runtime {
+  const base = {
+    clock,
+    rules: rulesFromEnvironment(),
+    // Read on each use, from the runtime's own clock (tests move it), so a change of rule at midnight applies.
+    get policy(): Policy {
+      return policyOn(this.rules, this.clock.today());
+    },
+    ...buildStores(db, table),
+  };
+  return Object.assign(base, adapters);
+}
+
 function required(name: string): string {
   const v = process.env[name];
   if (!v) throw new Error(`environment variable ${name} is required`);
@@ -81,16 +102,7 @@ function required(name: string): string {
 async function runtimeFromEnvironment(): Promise<Runtime> {
   const db = makeDocumentClient();
   const table = required('TABLE_NAME');
-  const clock = systemClock(undefined);
-  const rules = rulesFromEnvironment();
-  const rt: Runtime = {
-    clock,
-    rules,
-    // Read on each use, from the runtime's own clock (tests move it), so a change of rule at midnight applies.
-    get policy() {
-      return policyOn(this.rules, this.clock.today());
-    },
-    ...buildStores(db, table),
+  return runtimeOf(systemClock(undefined), db, table, {
     objects: new ObjectStore(makeS3Client(), required('BUCKET_NAME')),
     workflow: new StepFunctionsWorkflow(process.env.STATE_MACHINE_ARN ?? 'unset', process.env.WORKFLOW_VERSION ?? 'unknown'),
     departments: createDepartmentClient({
@@ -109,8 +121,7 @@ async function runtimeFromEnvironment(): Promise<Runtime> {
     messageQuotas: DEFAULT_MESSAGE_QUOTAS,
     instanceId: crypto.randomUUID(),
     exclusiveInstance: false,
-  };
-  return rt;
+  });
 }
 
 export function runtime(): Promise<Runtime> {

@@ -3,19 +3,16 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo, Server } from 'node:net';
 import { devTokenIssuer, DEV_ISSUER, type TokenVerifier, verifierByIssuer } from '../../functions/adapters/auth.ts';
-import { buildStores } from '../../functions/adapters/stores.ts';
 import { systemClock } from '../../functions/adapters/clock.ts';
 import { ObjectStore } from '../../functions/adapters/object-store.ts';
 import { executionInput } from '../../functions/adapters/workflow.ts';
 import { createDepartmentClient } from '../../functions/departments/client.ts';
 import { localSigningKey } from '../../functions/departments/signing-key.ts';
 import { loadOrCreateKey } from '../../functions/shared/local-key-file.ts';
-import { rulesFromEnvironment } from '../../functions/shared/policy-config.ts';
-import { policyOn } from '../../functions/domain/policy.ts';
 import { ensureDevPki } from '../../functions/sealing/dev-pki.ts';
 import { localSealSigner } from '../../functions/sealing/local-signer.ts';
 import { logger } from '../../functions/shared/logger.ts';
-import { setRuntime, type Runtime, type SealingKit } from '../../functions/shared/runtime.ts';
+import { runtimeOf, setRuntime, type Runtime, type SealingKit } from '../../functions/shared/runtime.ts';
 import { OPEN_STATUSES } from '../../schemas/case.ts';
 import { ISSUING_BODIES, ISSUING_BODY_NAMES } from '../../schemas/notice.ts';
 import { startDepartmentStandinsThread, type RemoteStandins } from './department-standins-thread.ts';
@@ -198,15 +195,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       seal: sealer.seal,
     };
 
-    const rules = rulesFromEnvironment();
-    const rt: Runtime = {
-      clock,
-      rules,
-      // Read on each use, from the runtime's own clock (tests move it), so a change of rule at midnight applies.
-      get policy() {
-        return policyOn(this.rules, this.clock.today());
-      },
-      ...buildStores(db, TABLE),
+    const rt = runtimeOf(clock, db, TABLE, {
       objects: new ObjectStore(s3Client, BUCKET),
       workflow: engine,
       departments: createDepartmentClient({ baseUrl: standins.baseUrl, callingSystem: 'retireone-local', signingKey, timeoutMs: opts.departmentTimeoutMs }),
@@ -222,7 +211,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       publicBaseUrl: '',
       instanceId: crypto.randomUUID(),
       exclusiveInstance: true,
-    };
+    });
     setRuntime(rt);
 
     const pages = staticFiles(resolve(fileURLToPath(new URL('../../web', import.meta.url))));

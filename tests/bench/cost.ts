@@ -322,6 +322,8 @@ async function main() {
   log(`per read of a progress page left open on a waiting case: ${JSON.stringify(run.perPageRead)}`);
   const unread = Object.entries(PRICES).filter(([, p]) => !p.read);
   if (unread.length) log(`prices not read from a source (placeholders): ${unread.map(([k]) => k).join(', ')}`);
+  const per1000PageReads = totalOf(linesFor(run.perPageRead, PRICES));
+  const pageReadsPerHour = 3_600_000 / WAITING_POLL_MS;
   const r = (l: Record<string, number>) => Object.fromEntries(Object.entries(l).map(([k, v]) => [k, round(v)]));
   const out = {
     day1Usd: round(days[1]!.totalUsd),
@@ -332,9 +334,9 @@ async function main() {
     // Not part of a completed case: each hour a person keeps the progress page open while the case waits for someone.
     // Dollars per 1,000 pages, like every line here.
     openPage: {
-      per1000ReadsUsd: round(totalOf(linesFor(run.perPageRead, PRICES)), 6),
-      readsPerHour: 3_600_000 / WAITING_POLL_MS,
-      per1000PagesPerHourUsd: round(totalOf(linesFor(run.perPageRead, PRICES)) * (3_600_000 / WAITING_POLL_MS)),
+      per1000ReadsUsd: round(per1000PageReads, 6),
+      readsPerHour: pageReadsPerHour,
+      per1000PagesPerHourUsd: round(per1000PageReads * pageReadsPerHour),
     },
     cases: CASES,
     prices: { readOn: PRICES_READ_ON, ...Object.fromEntries(Object.entries(PRICES).map(([k, p]) => [k, { usd: p.usd, unit: p.unit, read: p.read }])) },

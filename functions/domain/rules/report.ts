@@ -32,10 +32,9 @@ export function renderRulesReport(layers: readonly ReportLayer[]): string {
   for (const layer of layers) {
     const rows: string[] = [];
     const counts: Record<SourceKind, number> = { cited: 0, 'service rule': 0, 'DEMO DEFAULT': 0 };
-    walk(POLICY_TREE, layer.rules as never, [], (path, leaf, list) => {
+    walk(POLICY_TREE, layer.rules as never, [], (path, leaf, list, named) => {
       // A layer that does not name the value says nothing of it; a complete rule set may hold an empty list.
-      const named = Array.isArray(valueAt(layer.rules, path));
-      if (list.length === 0 && !named) return;
+      if (!named) return;
       rows.push(
         '',
         `### \`${path.join('.')}\``,
@@ -63,10 +62,6 @@ export function renderRulesReport(layers: readonly ReportLayer[]): string {
     out.push(...rows);
   }
   return `${out.join('\n')}\n`;
-}
-
-function valueAt(rules: unknown, path: readonly string[]): unknown {
-  return path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), rules);
 }
 
 function cell(text: string): string {

@@ -136,6 +136,7 @@ export class CaseStore extends TableStore {
     caseNumber: string,
     from: readonly CaseStatus[],
     entries: TimelineEntry[],
+    /** Attributes set with the move; a key with dots sets one entry of a map (`documents.<id>`), leaving the others. */
     set: Record<string, unknown> = {},
     /** Items written in the same transaction, each only if absent (e.g. the notification of the result). */
     alsoPut: Record<string, unknown>[] = [],
@@ -149,9 +150,12 @@ export class CaseStore extends TableStore {
     const values: Record<string, unknown> = { ':to': last.status, ':at': last.at, ':e': entries };
     const sets = ['#s = :to', 'updatedAt = :at', 'timeline = list_append(timeline, :e)'];
     Object.entries(set).forEach(([k, v], i) => {
-      names[`#f${i}`] = k;
+      const path = k.split('.').map((part, j) => {
+        names[`#f${i}_${j}`] = part;
+        return `#f${i}_${j}`;
+      });
       values[`:f${i}`] = v;
-      sets.push(`#f${i} = :f${i}`);
+      sets.push(`${path.join('.')} = :f${i}`);
     });
     const condition = statusIn(from);
     const update = {

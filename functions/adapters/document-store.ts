@@ -38,9 +38,7 @@ export class DocumentStore extends TableStore {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
-            ...docs.map((d) => ({
-              Put: { TableName: this.table, Item: { ...keys.document(d.documentId), ...d }, ConditionExpression: 'attribute_not_exists(pk)' },
-            })),
+            ...this.recordItems(docs).map((Item) => ({ Put: { TableName: this.table, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
             {
               Update: {
                 TableName: this.table,
@@ -61,6 +59,11 @@ export class DocumentStore extends TableStore {
       for (const d of docs) if (await this.putOnce(d)) recorded.push(d.documentId);
       return recorded;
     }
+  }
+
+  /** The write-once record item of each paper, for a transaction of the caller's that writes them only if absent. */
+  recordItems(docs: readonly StoredDocument[]): Record<string, unknown>[] {
+    return docs.map((d) => ({ ...keys.document(d.documentId), ...d }));
   }
 
   /** Write-once: the first sealed document under an id stands; a second write is refused, not overwritten. */

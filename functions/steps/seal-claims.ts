@@ -35,14 +35,24 @@ export interface SealedPaper {
   pdf: Uint8Array;
 }
 
-/** Stores the sealed papers under this run's claim, then records them, once; the run is known live meanwhile. */
-export async function storeOnce(rt: Runtime, caseNumber: string, sealed: SealedPaper[]): Promise<void> {
+/**
+ * Stores the sealed papers under this run's claim, then has `record` record them (the seal records them with the
+ * case's completion), once; the run is known live meanwhile.
+ */
+export async function storeOnce(
+  rt: Runtime,
+  caseNumber: string,
+  sealed: SealedPaper[],
+  record: (stored: StoredDocument[]) => Promise<void> = async (stored) => {
+    await rt.documents.putAllOnce(caseNumber, stored);
+  },
+): Promise<void> {
   const run = { id: crypto.randomUUID(), at: Date.now() };
   liveHere.add(run.id);
   try {
     const stored = await claimAndStore(rt, caseNumber, sealed, run);
     // Recorded only once every object is stored: a record never points at bytes that are not there.
-    await rt.documents.putAllOnce(caseNumber, stored);
+    await record(stored);
   } finally {
     liveHere.delete(run.id);
   }

@@ -1,12 +1,15 @@
 import { ISSUING_BODIES } from '../../schemas/notice.ts';
-import type { StoredDocument } from '../adapters/case-record.ts';
+import type { CaseRecord, StoredDocument } from '../adapters/case-record.ts';
 import { documentsFromCase } from '../documents/index.ts';
 import { policyOn, retirementDate } from '../domain/policy.ts';
 import { storeOnce } from './seal-claims.ts';
-import { CaseInput, stepHandler } from './step-handler.ts';
+import type { Runtime } from '../shared/runtime.ts';
+import { completeCase } from './complete-case.ts';
+import { CaseInput, stepHandler, TransientStoreError } from './step-handler.ts';
 
 /**
- * Issues every sealed paper of the case, each under its issuing body's own seal, once. Document ids are
+ * Issues every sealed paper of the case, each under its issuing body's own seal, once, and completes the case with
+ * them (the citizen's message, the totals), so the sealed answer costs one write. Document ids are
  * fixed per paper (`<case>-01` …), and the record of an issued document is written once: a re-run (or a
  * run that crashed half way) seals only the papers not yet recorded, and reports the same ids.
  * Signatures are not deterministic, so the papers are stored under one claim of the case (seal-claims.ts).
@@ -46,6 +49,23 @@ export const handler = stepHandler('seal', CaseInput, async ({ caseNumber }, rt)
       }),
   );
   const ids = [...new Set([...Object.keys(issued), ...papers.map((p) => p.documentId)])].sort();
-  if (sealed.length > 0) await storeOnce(rt, caseNumber, sealed);
+  if (sealed.length > 0) await storeOnce(rt, caseNumber, sealed, (stored) => recordAndComplete(rt, record, stored));
+  else await recordAndComplete(rt, record, []);
   return { documentIds: ids };
 });
+
+/**
+ * The papers recorded and the case completed in one write (complete-case.ts). When that does not apply — a racing
+ * run recorded a paper first, or the case is not in SEALING — the papers are recorded on their own, each first
+ * record standing (putAllOnce), and the case is completed from what it now holds. A case left in any other status
+ * is retried (the workflow's Retry), and after its retries handed to staff (MarkNeedsAttention).
+ */
+async function recordAndComplete(rt: Runtime, record: CaseRecord, stored: StoredDocument[]): Promise<void> {
+  if (record.status === 'COMPLETED' && stored.length === 0) return;
+  if (record.status === 'SEALING' && (await completeCase(rt, record, stored))) return;
+  if (stored.length > 0) await rt.documents.putAllOnce(record.caseNumber, stored);
+  const now = await rt.cases.get(record.caseNumber);
+  if (now?.status === 'COMPLETED') return;
+  if (now?.status === 'SEALING' && (await completeCase(rt, now))) return;
+  throw new TransientStoreError(new Error(`case ${record.caseNumber} was not completed; retrying`));
+}

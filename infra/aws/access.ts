@@ -33,7 +33,8 @@ export const STEP_ACCESS: Readonly<Record<string, Access>> = {
   'check-health': { table: 'read', writes: ['CASE#'], departments: 'call' },
   'record-unavailable': { table: 'read', writes: ['CASE#'] },
   decide: { table: 'read', writes: ['CASE#', 'SMS#'] },
-  seal: { table: 'read', writes: ['CASE#', 'DOC#'], documents: 'write', pki: true, sign: true },
+  // The seal completes the case with its papers (complete-case.ts): the lock, the totals and the citizen's message too.
+  seal: { table: 'read', writes: ['CASE#', 'DOC#', 'PERSON#', 'STATS#', 'SMS#'], documents: 'write', pki: true, sign: true },
   notify: { table: 'read', writes: ['CASE#', 'PERSON#', 'STATS#', 'SMS#'] },
   'mark-needs-attention': { table: 'read', writes: ['CASE#'] },
 };

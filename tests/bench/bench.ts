@@ -150,7 +150,7 @@ async function main() {
     jPid = dynamoDbLocalProcess(dataDir)?.pid;
     if (!jPid) log('DynamoDB Local JVM not found under /proc; javaRssMb will be null');
 
-    // Completion is signalled by the engine (Notify is the last Task and moves the case to COMPLETED),
+    // Completion is signalled by the engine (Seal is the last Task and moves the case to COMPLETED),
     // so the bench does not load the API with polling; a slow poll remains as a safety net.
     const checks = new Map<string, { start: number; end: number; lastStart: number }>();
     const notified = new Map<string, () => void>();
@@ -167,7 +167,7 @@ async function main() {
           c.lastStart = Math.max(c.lastStart, t.startedAt);
         }
       }
-      if (t.state === 'Notify') notified.get(t.caseNumber)?.();
+      if (t.state === 'Seal') notified.get(t.caseNumber)?.();
     };
 
     const dbMs = new Map<string, number[]>();

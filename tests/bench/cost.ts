@@ -147,7 +147,7 @@ async function countedRun(
   try {
     const notified = new Map<string, () => void>();
     stack.engine.onTaskTiming = (t) => {
-      if (t.state === 'Notify') notified.get(t.caseNumber)?.();
+      if (t.state === 'Seal') notified.get(t.caseNumber)?.();
     };
     const client = new ApiClient(stack.baseUrl);
     const token = await client.token('platform', { name: '费用测算平台' });
@@ -188,7 +188,7 @@ async function countedRun(
         while (next <= CASES) await journey(people[next++]!);
       }),
     );
-    // The last Notify has run; let its execution reach its end state before the counts are read.
+    // The last Seal has run (it completes the case); let its execution reach its end state before the counts are read.
     await new Promise((r) => setTimeout(r, 200));
     const counted = meter.counts;
     const completed = toUsage(counted, CASES, memoryGb);

@@ -236,7 +236,7 @@ describe('least privilege', () => {
     for (const m of ['check-hr', 'check-tax', 'check-medical', 'check-housing-fund', 'check-health']) expect(prefixes(m), m).toEqual(['CASE#*']);
     for (const m of ['decide', 'pre-review']) expect(prefixes(m).sort(), m).toEqual(['CASE#*', 'SMS#*']);
     expect(prefixes('notify').sort()).toEqual(['CASE#*', 'PERSON#*', 'SMS#*', 'STATS#*']);
-    expect(prefixes('seal').sort()).toEqual(['CASE#*', 'DOC#*']);
+    expect(prefixes('seal').sort()).toEqual(['CASE#*', 'DOC#*', 'PERSON#*', 'SMS#*', 'STATS#*']);
     expect(prefixes('expire-case').sort()).toEqual(['CASE#*', 'PERSON#*']);
   });
 

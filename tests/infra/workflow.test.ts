@@ -44,7 +44,8 @@ function invokedFunction(st: State): string {
   const target = st.Resource!.includes(':states:::lambda:invoke') ? String(st.Parameters?.FunctionName) : st.Resource!;
   const m = /^\$\{(\w+)\}$/.exec(target);
   if (!m) throw new Error(`Task target ${target} is not a substitution`);
-  return substitutedBy[m[1]!]!;
+  // A step only a retained version invokes is substituted in no machine deployed now: its function is the one of its module.
+  return substitutedBy[m[1]!] ?? stepFn(STEP_FUNCTIONS[m[1] as keyof typeof STEP_FUNCTIONS]);
 }
 
 // Tasks invoke each step's `live` alias (a published version), never the function's $LATEST.
@@ -108,10 +109,12 @@ describe('retirement case state machine', () => {
     expect(condition).toContain(`log-group:/aws/vendedlogs/states/${STEPS.name}`);
   });
 
-  it('substitutes every STEP_FUNCTIONS placeholder with the ARN of that step module, the partition, and the case steps’ published version', () => {
+  it('substitutes every STEP_FUNCTIONS placeholder the current texts name with the ARN of that step module, the partition, and the case steps’ published version', () => {
     const all = [...new Set([...Object.keys(substitutions(machine)), ...Object.keys(substitutions(stepsMachine))])].sort();
-    expect(all).toEqual([...Object.keys(STEP_FUNCTIONS), PARTITION_PLACEHOLDER, 'CaseStepsStateMachineArn'].sort());
-    for (const [placeholder, module] of Object.entries(STEP_FUNCTIONS)) {
+    // Notify: the seal completes the case now; only the retained 2026-12-06 version still invokes it.
+    const current = Object.entries(STEP_FUNCTIONS).filter(([placeholder]) => placeholder !== 'NotifyFunctionArn');
+    expect(all).toEqual([...current.map(([p]) => p), PARTITION_PLACEHOLDER, 'CaseStepsStateMachineArn'].sort());
+    for (const [placeholder, module] of current) {
       expect(substitutedBy[placeholder], placeholder).toBe(stepFn(module));
     }
     expect(machine.Properties.DefinitionSubstitutions[PARTITION_PLACEHOLDER]).toEqual({ Ref: 'AWS::Partition' });
@@ -166,8 +169,8 @@ describe('retirement case state machine', () => {
     expect(unbounded).toEqual([]);
   });
 
-  it('invokes every step function and only those, across the two machines', () => {
-    const invoked = new Set(lambdaTasks(bothMachines()).map(([, st]) => invokedFunction(st)));
+  it('invokes every step function and only those, across the two machines and the retained version', () => {
+    const invoked = new Set(lambdaTasks([...bothMachines(), ...allStates(retainedStates)]).map(([, st]) => invokedFunction(st)));
     expect(invoked).toEqual(new Set(Object.values(STEP_FUNCTIONS).map(stepFn)));
   });
 

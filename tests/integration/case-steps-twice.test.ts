@@ -2,7 +2,7 @@
  * The case steps may run twice at once. Express workflows run at least once; and a run that outlived the case
  * workflow's timeout is not stopped (StopExecution does not stop Express runs), while the case workflow's Retry
  * starts the next. So, through the real stack, two more runs of the same steps — pre-review, the checks at once, the
- * decision, the seal, the message — race the one the workflow started: the case is decided once, sealed once and
+ * decision, the seal that completes the case and leaves its message — race the one the workflow started: the case is decided once, sealed once and
  * announced once.
  */
 import { readFileSync } from 'node:fs';
@@ -13,7 +13,6 @@ import { handler as checkHr } from '../../functions/steps/check-hr.ts';
 import { handler as checkMedical } from '../../functions/steps/check-medical.ts';
 import { handler as checkTax } from '../../functions/steps/check-tax.ts';
 import { handler as decide } from '../../functions/steps/decide.ts';
-import { handler as notify } from '../../functions/steps/notify.ts';
 import { handler as preReview } from '../../functions/steps/pre-review.ts';
 import { handler as seal } from '../../functions/steps/seal.ts';
 import { bookAndSubmit, DEMO_FIXTURES, startTestStack, type TestStack, storedPdfsOf } from './harness.ts';
@@ -45,9 +44,9 @@ async function runCaseSteps(caseNumber: string): Promise<string> {
   );
   const decided = (await retried(() => decide({ caseNumber, checks }, none))) as { needsManualReview: boolean };
   if (decided.needsManualReview) return 'manual review';
+  // The seal completes the case with its papers and leaves the citizen's message (complete-case.ts).
   await retried(() => seal(input, none));
-  await retried(() => notify(input, none));
-  return 'notified';
+  return 'sealed';
 }
 
 describe('the case steps run twice at once', () => {
@@ -65,8 +64,8 @@ describe('the case steps run twice at once', () => {
     // The workflow's own run is under way; two more start now, each step retried as the workflow retries it. None may
     // leave a second decision, paper or message behind.
     const runs = await Promise.all([runCaseSteps(caseNumber), runCaseSteps(caseNumber)]);
-    // The race took place: beside the workflow's run, both ran every step to the message.
-    expect(runs).toEqual(['notified', 'notified']);
+    // The race took place: beside the workflow's run, both ran every step to the seal, which leaves the message.
+    expect(runs).toEqual(['sealed', 'sealed']);
     const done = await client.waitForCase(caseNumber, token, (c) => c.status === 'COMPLETED');
     await stack.engine.idle();
     await stack.textMessages.drain();

@@ -76,7 +76,7 @@ describe('signed department calls carrying one correlation id', () => {
     const mine = lines.filter((l) => l.correlation_id === CORRELATION);
     expect(mine.some((l) => l.message === 'request done' && l.route === 'createBooking')).toBe(true);
     const steps = new Set(mine.filter((l) => l.message === 'step done').map((l) => l.step));
-    for (const s of ['pre-review', 'check-hr', 'check-tax', 'check-medical', 'check-housingFund', 'check-health', 'decide', 'seal', 'notify']) {
+    for (const s of ['pre-review', 'check-hr', 'check-tax', 'check-medical', 'check-housingFund', 'check-health', 'decide', 'seal']) {
       expect(steps, s).toContain(s);
     }
     const departments = new Set(mine.filter((l) => l.message === 'department answered').map((l) => l.department));

@@ -72,6 +72,13 @@ describe('a case on a workflow whose child was retired', () => {
     expect(done.decision).toBe('APPROVED');
     expect(done.documents.length).toBeGreaterThan(0);
     // The old shape ran: its checks child, then Seal and Notify in the case workflow itself.
+    await stack.engine.idle();
     expect([...states]).toEqual(expect.arrayContaining(['PreReview', 'CheckHr', 'Decide', 'Seal', 'Notify']));
+    // Today's Seal completed the case with its papers; the old Notify after it found it done and sent nothing more.
+    const after = (await stack.client.get(`/v1/cases/${caseNumber}`, token)).body;
+    expect(after.timeline.filter((t: any) => t.status === 'COMPLETED')).toHaveLength(1);
+    await stack.textMessages.drain();
+    const sent = ((await stack.client.get(`/v1/dev/messages?to=${CHEN.phone}`)).body.messages as any[]).filter((m) => m.caseNumber === caseNumber);
+    expect(sent.filter((m) => m.kind === 'documents-ready')).toHaveLength(1);
   }, 120_000);
 });

@@ -42,7 +42,7 @@ describe('every Task state leads to MarkNeedsAttention when it fails for good', 
       expect.arrayContaining(['WaitForApplication', 'ExpireCase', 'RunCase', 'Conclude', 'RecordUnavailable', 'WaitForManualReview']),
     );
     expect(topLevelGuarded).toHaveLength(8);
-    expect(stepsGuarded.map(([n]) => n).sort()).toEqual(['Decide', 'Notify', 'PreReview', 'Seal']);
+    expect(stepsGuarded.map(([n]) => n).sort()).toEqual(['Decide', 'PreReview', 'Seal']);
     expect(childTasks.map(([n]) => n).sort()).toEqual([...DEPARTMENT_CHECKS].sort());
   });
 

@@ -86,6 +86,8 @@ export class CaseStore extends TableStore {
     hash: string,
     entry: TimelineEntry,
     message?: Record<string, unknown>,
+    /** The submitter's audit line (AuditStore.itemOf), written only with the submission. */
+    audit?: Record<string, unknown>,
   ): Promise<SubmitResult> {
     const update = {
       TableName: this.table,
@@ -96,9 +98,12 @@ export class CaseStore extends TableStore {
       ExpressionAttributeValues: { ':a': application, ':h': hash, ':to': 'SUBMITTED', ':booked': 'BOOKED', ':at': entry.at, ':e': [entry] },
     };
     try {
-      if (message) {
-        const put = { TableName: this.table, Item: message, ConditionExpression: 'attribute_not_exists(pk)' };
-        await this.db.send(new TransactWriteCommand({ TransactItems: [{ Update: update }, { Put: put }] }));
+      const puts = [
+        ...(message ? [{ Put: { TableName: this.table, Item: message, ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
+        ...(audit ? [{ Put: { TableName: this.table, Item: audit } }] : []),
+      ];
+      if (puts.length > 0) {
+        await this.db.send(new TransactWriteCommand({ TransactItems: [{ Update: update }, ...puts] }));
       } else {
         await this.db.send(new UpdateCommand(update));
       }

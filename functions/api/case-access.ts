@@ -1,6 +1,7 @@
 import type { Principal } from '../adapters/auth.ts';
 import type { CaseRecord } from '../adapters/case-record.ts';
 import type { CaseView } from '../../schemas/case.ts';
+import type { AuditEntry } from '../../schemas/review.ts';
 import type { Runtime } from '../shared/runtime.ts';
 import { slaFor } from '../sla/sla-for.ts';
 import { maskNumbersInText } from '../domain/mask.ts';
@@ -23,6 +24,27 @@ export async function loadCaseFor(rt: Runtime, principal: Principal | undefined,
   await auditAccess(rt, principal, caseNumber, visible ? action : `${action}:denied`, requestId);
   if (!visible) throw notFound('The case');
   return record;
+}
+
+/**
+ * For an act whose own write carries its audit line (the form's submission): reads the case, records and refuses a
+ * caller who may not reach it, and hands back the entry the act writes with its change. The act records the entry
+ * alone when it makes no write of its own, or is refused (`action:rejected`, as actOnCase does).
+ */
+export async function loadCaseToAct(
+  rt: Runtime,
+  principal: Principal | undefined,
+  caseNumber: string,
+  action: string,
+  requestId: string,
+): Promise<{ record: CaseRecord; audit: AuditEntry }> {
+  const record = await rt.cases.get(caseNumber);
+  if (!record) throw notFound('The case');
+  if (!(await mayReach(rt, principal, record, action))) {
+    await auditAccess(rt, principal, caseNumber, `${action}:denied`, requestId);
+    throw notFound('The case');
+  }
+  return { record, audit: auditEntry(rt, principal, action, requestId) };
 }
 
 /** What an agent's authorisation must cover for each act on a case; an act not listed is the person's alone (rating). */
@@ -88,8 +110,12 @@ export async function actOnCase<T>(
 /** The reads a page repeats while someone waits on it: recorded once per reader and window (AuditStore.recordPoll). */
 const POLLED_READS = new Set(['read-case', 'read-events']);
 
+function auditEntry(rt: Runtime, principal: Principal | undefined, action: string, requestId: string): AuditEntry {
+  return { at: rt.clock.now().toISOString(), requestId, actor: principal?.subject ?? 'anonymous', role: principal?.role ?? 'none', action };
+}
+
 export function auditAccess(rt: Runtime, principal: Principal | undefined, caseNumber: string, action: string, requestId: string): Promise<void> {
-  const entry = { at: rt.clock.now().toISOString(), requestId, actor: principal?.subject ?? 'anonymous', role: principal?.role ?? 'none', action };
+  const entry = auditEntry(rt, principal, action, requestId);
   if (!POLLED_READS.has(action)) return rt.audit.record(caseNumber, entry);
   // Each poll still leaves its own line (the logger masks the ID number in a citizen's actor); the trail keeps the window.
   logger.info({ audit: { caseNumber, ...entry } }, 'case read');

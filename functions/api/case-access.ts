@@ -88,13 +88,7 @@ export async function actOnCase<T>(
   requestId: string,
   act: (record: CaseRecord) => Promise<T>,
 ): Promise<T> {
-  const record = await rt.cases.get(caseNumber);
-  if (!record) throw notFound('The case');
-  const visible = await mayReach(rt, principal, record, action);
-  if (!visible) {
-    await auditAccess(rt, principal, caseNumber, `${action}:denied`, requestId);
-    throw notFound('The case');
-  }
+  const { record } = await loadCaseToAct(rt, principal, caseNumber, action, requestId);
   try {
     const result = await act(record);
     await auditAccess(rt, principal, caseNumber, action, requestId);

@@ -6,6 +6,7 @@ import { caseSms } from '../notifications/pending-sms.ts';
 import { smsText } from '../notifications/texts.ts';
 import type { Runtime } from '../shared/runtime.ts';
 import { logger } from '../shared/logger.ts';
+import { TransientStoreError } from './step-handler.ts';
 
 /**
  * Completes a sealed case in one transaction that applies only from SEALING, so a re-run sends nothing twice:
@@ -34,6 +35,18 @@ export async function completeCase(rt: Runtime, record: CaseRecord, papers: read
     record.idNumber,
     done ? [rt.stats.completionUpdate(caseNumber, done)] : [],
   );
+}
+
+/**
+ * After a completion that did not apply: fine when a run before this one completed the case; completed now when the
+ * case is still SEALING (the write lost a race); otherwise retried (TransientStoreError, the workflow's Retry), and
+ * after its retries the case goes to staff.
+ */
+export async function completedOrRetry(rt: Runtime, caseNumber: string): Promise<void> {
+  const now = await rt.cases.get(caseNumber);
+  if (now?.status === 'COMPLETED') return;
+  if (now?.status === 'SEALING' && (await completeCase(rt, now))) return;
+  throw new TransientStoreError(new Error(`case ${caseNumber} was not completed; retrying`));
 }
 
 function completionOrNone(clock: SlaClock, completedOn: string): Completion | undefined {

@@ -1,5 +1,5 @@
-import { completeCase } from './complete-case.ts';
-import { CaseInput, stepHandler, TransientStoreError } from './step-handler.ts';
+import { completeCase, completedOrRetry } from './complete-case.ts';
+import { CaseInput, stepHandler } from './step-handler.ts';
 
 /**
  * Completes the case and tells the citizen, once (complete-case.ts). The current case steps complete the case in
@@ -9,8 +9,6 @@ import { CaseInput, stepHandler, TransientStoreError } from './step-handler.ts';
 export const handler = stepHandler('notify', CaseInput, async ({ caseNumber }, rt) => {
   const record = await rt.cases.get(caseNumber);
   if (!record) throw new Error(`case ${caseNumber} not found`);
-  // Not moved: a re-run after the first completed it (fine), or a write that lost a race — then try again.
-  if (record.status !== 'COMPLETED' && !(await completeCase(rt, record)) && (await rt.cases.get(caseNumber))?.status !== 'COMPLETED')
-    throw new TransientStoreError(new Error(`case ${caseNumber} was not completed; retrying`));
+  if (record.status !== 'COMPLETED' && !(await completeCase(rt, record))) await completedOrRetry(rt, caseNumber);
   return { notified: true };
 });

@@ -39,14 +39,7 @@ export interface SealedPaper {
  * Stores the sealed papers under this run's claim, then has `record` record them (the seal records them with the
  * case's completion), once; the run is known live meanwhile.
  */
-export async function storeOnce(
-  rt: Runtime,
-  caseNumber: string,
-  sealed: SealedPaper[],
-  record: (stored: StoredDocument[]) => Promise<void> = async (stored) => {
-    await rt.documents.putAllOnce(caseNumber, stored);
-  },
-): Promise<void> {
+export async function storeOnce(rt: Runtime, caseNumber: string, sealed: SealedPaper[], record: (stored: StoredDocument[]) => Promise<void>): Promise<void> {
   const run = { id: crypto.randomUUID(), at: Date.now() };
   liveHere.add(run.id);
   try {

@@ -4,8 +4,8 @@ import { documentsFromCase } from '../documents/index.ts';
 import { policyOn, retirementDate } from '../domain/policy.ts';
 import { storeOnce } from './seal-claims.ts';
 import type { Runtime } from '../shared/runtime.ts';
-import { completeCase } from './complete-case.ts';
-import { CaseInput, stepHandler, TransientStoreError } from './step-handler.ts';
+import { completeCase, completedOrRetry } from './complete-case.ts';
+import { CaseInput, stepHandler } from './step-handler.ts';
 
 /**
  * Issues every sealed paper of the case, each under its issuing body's own seal, once, and completes the case with
@@ -57,15 +57,11 @@ export const handler = stepHandler('seal', CaseInput, async ({ caseNumber }, rt)
 /**
  * The papers recorded and the case completed in one write (complete-case.ts). When that does not apply — a racing
  * run recorded a paper first, or the case is not in SEALING — the papers are recorded on their own, each first
- * record standing (putAllOnce), and the case is completed from what it now holds. A case left in any other status
- * is retried (the workflow's Retry), and after its retries handed to staff (MarkNeedsAttention).
+ * record standing (putAllOnce), and the case is completed from what it now holds (completedOrRetry).
  */
 async function recordAndComplete(rt: Runtime, record: CaseRecord, stored: StoredDocument[]): Promise<void> {
   if (record.status === 'COMPLETED' && stored.length === 0) return;
   if (record.status === 'SEALING' && (await completeCase(rt, record, stored))) return;
   if (stored.length > 0) await rt.documents.putAllOnce(record.caseNumber, stored);
-  const now = await rt.cases.get(record.caseNumber);
-  if (now?.status === 'COMPLETED') return;
-  if (now?.status === 'SEALING' && (await completeCase(rt, now))) return;
-  throw new TransientStoreError(new Error(`case ${record.caseNumber} was not completed; retrying`));
+  await completedOrRetry(rt, record.caseNumber);
 }

@@ -67,10 +67,11 @@ export class CaseWorkflow extends Construct {
   constructor(scope: Construct, id: string, props: WorkflowProps) {
     super(scope, id);
     const { definition, children } = readProductWorkflow(props.projectRoot);
-    const retained = readRetainedWorkflows(props.projectRoot, props.today ?? new Date().toISOString().slice(0, 10));
     // Every step function is named by the current texts or by a version in RETAINED_WORKFLOWS (Notify: only by the
     // 2026-12-06 one), retained still or not: a step leaves STEP_FUNCTIONS with the last version that names it.
     const everRetained = readRetainedWorkflows(props.projectRoot, '');
+    const today = props.today ?? new Date().toISOString().slice(0, 10);
+    const retained = everRetained.filter((r) => r.retainedUntil > today);
     const texts = [definition, ...Object.values(children), ...everRetained.flatMap((r) => [r.definition, ...Object.values(r.children)])];
     const expected = Object.keys(STEP_FUNCTIONS).sort();
     const found = [...new Set(texts.flatMap(substitutionNames).filter((n) => !isChildWorkflow(n)))].sort();

@@ -2,7 +2,7 @@
  * us-east-1 list prices `npm run cost` uses, in US dollars per unit (on demand, no free tier, first
  * volume tier). Each line says where it was read and when; a price that could not be read from a page is
  * marked `read: false` and its figure is a placeholder to be checked on the service's pricing page.
- * Read on 2026-12-04.
+ * Read on 2026-12-04, the S3 request prices on 2026-12-07.
  */
 export interface Price {
   usd: number;
@@ -73,14 +73,16 @@ export const PRICES = {
   s3Put: {
     usd: 0.005 / 1000,
     unit: 'S3 Standard PUT request',
-    source: 'https://aws.amazon.com/s3/pricing/ — not read here; the figure is the one cloudkaramchari.com uses as its example',
-    read: false,
+    source: 'https://c3x.dev/blog/s3-request-fees-explained (S3 Standard: PUT, COPY, POST, LIST $0.005 per 1,000 requests)',
+    read: true,
+    note: 'Read on 2026-12-07. The page names no region; the AWS page itself (https://aws.amazon.com/s3/pricing/) was not read.',
   },
   s3Get: {
     usd: 0.0004 / 1000,
     unit: 'S3 Standard GET request',
-    source: 'https://aws.amazon.com/s3/pricing/ — not read here',
-    read: false,
+    source: 'https://c3x.dev/blog/s3-request-fees-explained (S3 Standard: GET, HEAD, SELECT $0.0004 per 1,000 requests)',
+    read: true,
+    note: 'Read on 2026-12-07. The page names no region; the AWS page itself (https://aws.amazon.com/s3/pricing/) was not read.',
   },
   httpApiRequest: {
     usd: 1 / 1e6,

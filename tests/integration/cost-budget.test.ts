@@ -11,49 +11,34 @@
  *   1.3–1.8 cents for the two together (three runs, 2026-12-07); under the test suite's load they would measure the
  *   load. Hence the 2-cent allowance.
  */
-import { spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { EMBEDDED_NODE_FLAGS } from '../../infra/local/node-flags.ts';
+import { type Lines, totalOf } from '../bench/cost-model.ts';
 
 const TARGET_USD = 0.3;
 const DURATION_ALLOWANCE_USD = 0.02;
-const DURATION_LINES = new Set(['lambda', 'express']);
 const COST_SCRIPT = fileURLToPath(new URL('../bench/cost.ts', import.meta.url));
 
 interface CostLine {
   day1Usd: number;
   day25Usd: number;
-  lines: { day1: Record<string, number>; day25: Record<string, number> };
+  lines: { day1: Lines; day25: Lines };
   perCase: { completed: Record<string, number> };
 }
 
-function runCost(): Promise<CostLine> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...EMBEDDED_NODE_FLAGS, COST_SCRIPT], {
-      env: { ...process.env, COST_CASES: '3', COST_CONCURRENCY: '1', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (b: Buffer) => {
-      out += b.toString();
-    });
-    child.stderr.on('data', (b: Buffer) => {
-      err = (err + b.toString()).slice(-4000);
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (code !== 0) return reject(new Error(`npm run cost exited ${code}:\n${err}`));
-      resolve(JSON.parse(out.trim().split('\n').at(-1)!) as CostLine);
-    });
+/** `npm run cost` on three cases, one at a time; its last line is the JSON answer. */
+async function runCost(): Promise<CostLine> {
+  const { stdout } = await promisify(execFile)(process.execPath, [...EMBEDDED_NODE_FLAGS, COST_SCRIPT], {
+    env: { ...process.env, COST_CASES: '3', COST_CONCURRENCY: '1', LOG_LEVEL: 'warn' },
   });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as CostLine;
 }
 
-const counted = (lines: Record<string, number>) =>
-  Object.entries(lines)
-    .filter(([line]) => !DURATION_LINES.has(line))
-    .reduce((sum, [, usd]) => sum + usd, 0);
+/** The lines that follow from counts: every line but the two priced by this machine's durations. */
+const counted = (lines: Lines) => totalOf({ ...lines, lambda: 0, express: 0 });
 
 describe('the cost of 1,000 completed cases on AWS', () => {
   it('stays within $0.30 on the lines that follow from counts, for a form on day 1 and on day 25', { timeout: 240_000 }, async () => {

@@ -23,10 +23,13 @@ export type SubmitResult = 'accepted' | 'same' | 'different' | 'closed' | 'not-f
  */
 
 /** Just what a department check reads (a projection of the case record). */
-const CheckView = CaseRecord.pick({ caseNumber: true, idNumber: true, application: true }).extend({
+/** What a department check reads of a case (getForCheck), or is handed sealed (functions/steps/check-snapshot.ts). */
+export const CheckView = CaseRecord.pick({ caseNumber: true, idNumber: true, application: true }).extend({
   // Projecting an answer not yet recorded (health has no placeholder) leaves no `departments` at all.
   departments: z.partialRecord(DepartmentKeySchema, DepartmentResult).default({}),
 });
+
+export type CheckView = z.infer<typeof CheckView>;
 
 export class CaseStore extends TableStore {
   async get(caseNumber: string): Promise<CaseRecord | undefined> {
@@ -35,10 +38,7 @@ export class CaseStore extends TableStore {
   }
 
   /** Just what a department check reads: who, the form, and that department's recorded answer. */
-  async getForCheck(
-    caseNumber: string,
-    department: DepartmentKey,
-  ): Promise<(Pick<CaseRecord, 'caseNumber' | 'idNumber' | 'application'> & { departments: Partial<CaseRecord['departments']> }) | undefined> {
+  async getForCheck(caseNumber: string, department: DepartmentKey): Promise<CheckView | undefined> {
     const out = await this.db.send(
       new GetCommand({
         TableName: this.table,

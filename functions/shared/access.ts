@@ -23,6 +23,8 @@
  *        the provider's permission (sns:Publish with SNS; none with an HTTP gateway), nothing of a case
  * secrets: the product's secrets key (infra/aws/secrets-key.ts), only with a `subscription` encryption context:
  *        'seal' Encrypt (webhook creation)   'open' Decrypt (webhook delivery)
+ * snapshots: the case-steps key (infra/aws/snapshot-key.ts), only with the encryption context `purpose` = SNAPSHOT_PURPOSE:
+ *        'seal' GenerateDataKey (the pre-review, which hands the checks what they read)   'open' Decrypt (the checks)
  * departments: 'call'  calls the department systems: reads the department signing key (infra/aws/department-secret.ts,
  *        secretsmanager:GetSecretValue on that one secret) and gets its ARN as DEPARTMENT_KEY_SECRET_ARN
  * deadlines: 'sweep'   the deadline sweep on AWS (infra/aws/deadline-sweep.ts), instead of any `table` level:
@@ -41,5 +43,9 @@ export interface Access {
   personIndex?: boolean;
   sms?: 'dispatch';
   secrets?: 'seal' | 'open';
+  snapshots?: 'seal' | 'open';
   departments?: 'call';
 }
+
+/** The KMS encryption context of the data keys that seal what a step hands the next (functions/steps/check-snapshot.ts). */
+export const SNAPSHOT_PURPOSE = 'case-steps-snapshot';

@@ -15,6 +15,8 @@ import { DEFAULT_MESSAGE_QUOTAS, type MessageQuotas } from './message-quotas.ts'
 import { rulesFromEnvironment } from './policy-config.ts';
 import type { SealingKit } from '../sealing/sealing-kit.ts';
 import { kmsSecretBox } from '../adapters/kms-secret-box.ts';
+import { kmsEnvelopeBox } from '../adapters/kms-envelope-box.ts';
+import { SNAPSHOT_PURPOSE } from './access.ts';
 import type { SecretBox } from '../adapters/secret-box.ts';
 
 export type { Seal, SealingKit } from '../sealing/sealing-kit.ts';
@@ -50,6 +52,11 @@ export interface Runtime extends Stores {
   sealing(): Promise<SealingKit>;
   /** Encrypts what must be read back but never stored in the clear (webhook signing secrets). */
   secrets: SecretBox;
+  /**
+   * Seals what a step hands the next steps of the same run about a case (functions/steps/check-snapshot.ts), so the
+   * run's payload carries no ID number in the clear. Context: the case number.
+   */
+  snapshots: SecretBox;
   /** Present only on the embedded hosting: whether its data directory can still be written. */
   dataDir?: { probe(): Promise<void> };
   /** This process (a Lambda container, or the one embedded product): who holds a seal claim. */
@@ -116,6 +123,7 @@ async function runtimeFromEnvironment(): Promise<Runtime> {
       return kmsSealingKit();
     },
     secrets: kmsSecretBox(process.env.SECRETS_KEY_ID ?? 'unset'),
+    snapshots: kmsEnvelopeBox(process.env.SNAPSHOT_KEY_ID ?? 'unset', { purpose: SNAPSHOT_PURPOSE }),
     publicBaseUrl: process.env.PUBLIC_BASE_URL ?? '',
     verifyPagePath: process.env.VERIFY_PAGE_PATH,
     messageQuotas: DEFAULT_MESSAGE_QUOTAS,

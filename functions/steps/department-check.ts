@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DepartmentKey, DepartmentResult, Outcome } from '../../schemas/department-result.ts';
 import { evaluateDepartment } from '../departments/evaluate.ts';
 import type { Runtime } from '../shared/runtime.ts';
+import { openCheckView } from './check-snapshot.ts';
 import { CaseInput, stepHandler } from './step-handler.ts';
 
 /** What a check hands back to the workflow: the outcome, and the answer itself when the workflow records it later. */
@@ -20,10 +21,15 @@ const CheckInput = CaseInput.extend({
    * this out, and the check records its answer itself, as they expect.
    */
   returnAnswer: z.boolean().optional(),
+  /**
+   * What the pre-review of this run read of the case, sealed (check-snapshot.ts), in place of this check's own read:
+   * null where this run did not start at the pre-review (a person passed it), and the check reads the case itself.
+   */
+  snapshot: z.string().nullish(),
 });
 
 /**
- * One of the parallel checks: one read, the department's answer, the rule, and either one conditional write of that
+ * One of the parallel checks: one read (or the pre-review's, handed on), the department's answer, the rule, and either one conditional write of that
  * answer onto the case or (`returnAnswer`) the answer handed back. An answer already recorded (a rerun after a
  * silent department) is kept as it stands, and the department is not asked again. A department that cannot answer
  * throws `DepartmentUnavailable`, which the state machine retries and finally turns into MANUAL. A department that
@@ -31,9 +37,9 @@ const CheckInput = CaseInput.extend({
  * anything: the case carries no answer of it.
  */
 export function departmentCheckHandler(department: DepartmentKey, takesPart: (rt: Runtime) => boolean = () => true) {
-  return stepHandler(`check-${department}`, CheckInput, async ({ caseNumber, returnAnswer }, rt): Promise<CheckOutput> => {
+  return stepHandler(`check-${department}`, CheckInput, async ({ caseNumber, returnAnswer, snapshot }, rt): Promise<CheckOutput> => {
     if (!takesPart(rt)) return { department, outcome: 'NOT_APPLICABLE' };
-    const record = await rt.cases.getForCheck(caseNumber, department);
+    const record = snapshot ? await openCheckView(rt, caseNumber, snapshot) : await rt.cases.getForCheck(caseNumber, department);
     if (!record?.application) throw new Error(`case ${caseNumber} has no application`);
     const recorded = record.departments?.[department];
     if (recorded && recorded.outcome !== 'PENDING') return { department, outcome: recorded.outcome };

@@ -1,21 +1,39 @@
+import { z } from 'zod';
 import type { TimelineEntry } from '../../schemas/case.ts';
 import { checkingNote } from '../../schemas/departments.ts';
-import { preReview } from '../domain/pre-review.ts';
+import { type PreReviewResult, preReview } from '../domain/pre-review.ts';
 import { caseSms } from '../notifications/pending-sms.ts';
 import { smsText } from '../notifications/texts.ts';
+import type { CaseRecord } from '../adapters/case-record.ts';
+import type { Runtime } from '../shared/runtime.ts';
+import { sealCheckView } from './check-snapshot.ts';
 import { CaseInput, stepHandler } from './step-handler.ts';
+
+const Input = CaseInput.extend({
+  /**
+   * The case steps (2026-12-08 on) ask for what the checks read, sealed, with a passing outcome (check-snapshot.ts):
+   * that payload stays inside the Express run. Workflow versions before it leave this out, and their Standard
+   * history is handed the outcome alone, as before.
+   */
+  handChecks: z.boolean().optional(),
+});
+
+/** The outcome, and for a case that goes on to the departments what they read of it, sealed (check-snapshot.ts). */
+async function handedOn(rt: Runtime, record: CaseRecord, outcome: PreReviewResult['outcome'], handChecks: boolean | undefined) {
+  return handChecks && outcome === 'PASS' ? { outcome, snapshot: await sealCheckView(rt, record) } : { outcome };
+}
 
 /**
  * Automatic pre-review. Its result, the PRE_REVIEW entry and — when it passes — the move to CHECKING are
  * one conditional write; a re-run finds the result recorded and returns it. A case withdrawn before its form
  * is WITHDRAWN here, unchanged, so the workflow needs no state of its own to look for a withdrawal first.
  */
-export const handler = stepHandler('pre-review', CaseInput, async ({ caseNumber }, rt) => {
+export const handler = stepHandler('pre-review', Input, async ({ caseNumber, handChecks }, rt) => {
   const record = await rt.cases.get(caseNumber);
   // Withdrawn while the form was awaited: the workflow ends here (its PreReviewRoute), with nothing to review.
   if (record?.status === 'WITHDRAWN') return { outcome: 'WITHDRAWN' as const };
   if (!record?.application) throw new Error(`case ${caseNumber} has no application`);
-  if (record.preReview) return { outcome: record.preReview.outcome };
+  if (record.preReview) return handedOn(rt, record, record.preReview.outcome, handChecks);
 
   const result = preReview({
     application: record.application,
@@ -39,7 +57,9 @@ export const handler = stepHandler('pre-review', CaseInput, async ({ caseNumber 
       ? [caseSms(record, 'manual-review', smsText.manualReview(caseNumber), at, { at, status: 'PRE_REVIEW', index: record.timeline.length })]
       : [];
   const moved = await rt.cases.advance(caseNumber, ['SUBMITTED', 'PRE_REVIEW'], entries, { preReview: result }, told);
-  if (moved) return { outcome: result.outcome };
+  // The write changes neither the person, the form nor the departments' answers: the record read is what they read.
+  if (moved) return handedOn(rt, record, result.outcome, handChecks);
   // Another run got there first: its recorded answer stands.
-  return { outcome: (await rt.cases.get(caseNumber))!.preReview!.outcome };
+  const now = (await rt.cases.get(caseNumber))!;
+  return handedOn(rt, now, now.preReview!.outcome, handChecks);
 });

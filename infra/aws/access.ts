@@ -24,13 +24,14 @@ export const STEP_ACCESS: Readonly<Record<string, Access>> = {
   // Resumes itself when the person already acted before the token was stored.
   'await-signal': { table: 'read', writes: ['CASE#'], workflow: ['respond'] },
   'expire-case': { table: 'read', writes: ['CASE#', 'PERSON#'] },
-  'pre-review': { table: 'read', writes: ['CASE#', 'SMS#'] },
-  'check-hr': { table: 'read', writes: ['CASE#'], departments: 'call' },
-  'check-tax': { table: 'read', writes: ['CASE#'], departments: 'call' },
-  'check-medical': { table: 'read', writes: ['CASE#'], departments: 'call' },
-  'check-housing-fund': { table: 'read', writes: ['CASE#'], departments: 'call' },
+  // Hands the checks what they read of the case, sealed (functions/steps/check-snapshot.ts); they open it.
+  'pre-review': { table: 'read', writes: ['CASE#', 'SMS#'], snapshots: 'seal' },
+  'check-hr': { table: 'read', writes: ['CASE#'], departments: 'call', snapshots: 'open' },
+  'check-tax': { table: 'read', writes: ['CASE#'], departments: 'call', snapshots: 'open' },
+  'check-medical': { table: 'read', writes: ['CASE#'], departments: 'call', snapshots: 'open' },
+  'check-housing-fund': { table: 'read', writes: ['CASE#'], departments: 'call', snapshots: 'open' },
   // 卫健: reads the case, writes only its own answer on it (where the city does not take part, nothing at all).
-  'check-health': { table: 'read', writes: ['CASE#'], departments: 'call' },
+  'check-health': { table: 'read', writes: ['CASE#'], departments: 'call', snapshots: 'open' },
   'record-unavailable': { table: 'read', writes: ['CASE#'] },
   decide: { table: 'read', writes: ['CASE#', 'SMS#'] },
   // The seal completes the case with its papers (complete-case.ts): the lock, the totals and the citizen's message too.

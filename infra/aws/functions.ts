@@ -19,6 +19,7 @@ import type { RetireOneConfig } from './config.ts';
 import { STATUS_INDEX } from './data.ts';
 import { PERSON_INDEX } from '../../functions/adapters/table-keys.ts';
 import type { SecretsKey } from './secrets-key.ts';
+import type { SnapshotKey } from './snapshot-key.ts';
 import { DepartmentSecret } from './department-secret.ts';
 import { DEPARTMENT_KEY_SECRET_ENV } from '../../functions/departments/signing-key.ts';
 import type { OriginSecret } from './origin-secret.ts';
@@ -71,6 +72,7 @@ export interface FunctionsProps {
   bucket: IBucket;
   sealKeys: SealKeys;
   secretsKey: SecretsKey;
+  snapshotKey: SnapshotKey;
   /** Built from the known state machine name, so API functions never depend on the state machine construct. */
   stateMachineArn: string;
   /** The content hash of the workflow definition new cases start on (recorded on each case). */
@@ -189,6 +191,7 @@ export class RetireOneFunctions extends Construct {
       if (config.sealIssuerNames) environment.SEAL_ISSUER_NAMES = config.sealIssuerNames;
     }
     if (spec.access.secrets) environment.SECRETS_KEY_ID = props.secretsKey.key.keyArn;
+    if (spec.access.snapshots) environment.SNAPSHOT_KEY_ID = props.snapshotKey.key.keyArn;
     if (spec.access.departments) environment[DEPARTMENT_KEY_SECRET_ENV] = this.departmentSecret.secret.secretArn;
     if (spec.kind === 'api' && props.originSecret) {
       environment[ORIGIN_SECRET_ENV] = props.originSecret.secret.secretArn;
@@ -334,6 +337,7 @@ export class RetireOneFunctions extends Construct {
 
     if (access.sign) props.sealKeys.grantSign(role);
     if (access.secrets) props.secretsKey.grant(role, access.secrets);
+    if (access.snapshots) props.snapshotKey.grant(role, access.snapshots);
     if (access.departments) this.departmentSecret.grantRead(role);
   }
 }

@@ -17,6 +17,7 @@ import { SmsDispatch } from './sms-dispatch.ts';
 import { acknowledgeFindings } from './nag.ts';
 import { GradualDeployment } from './gradual-deployment.ts';
 import { SecretsKey } from './secrets-key.ts';
+import { SnapshotKey } from './snapshot-key.ts';
 import { SealKeys } from './signing-keys.ts';
 import { Site } from './site.ts';
 import { WebhookDispatch } from './webhooks.ts';
@@ -40,6 +41,7 @@ export class RetireOneStack extends Stack {
   readonly documents: DocumentStore;
   readonly sealKeys: SealKeys;
   readonly secretsKey: SecretsKey;
+  readonly snapshotKey: SnapshotKey;
   readonly originSecret: OriginSecret;
   /** Only with context vpc=create or vpcId=…: the department callers' private subnets. */
   readonly network?: DepartmentNetwork;
@@ -84,6 +86,7 @@ export class RetireOneStack extends Stack {
     this.documents = new DocumentStore(this, 'Documents', { retentionDays: config.documentRetentionDays });
     this.sealKeys = new SealKeys(this, 'SealKeys', { keyAdminRoleArn: config.keyAdminRoleArn });
     this.secretsKey = new SecretsKey(this, 'SecretsKey');
+    this.snapshotKey = new SnapshotKey(this, 'SnapshotKey');
     this.originSecret = new OriginSecret(this, 'OriginSecret');
     this.api = new PublicApi(this, 'Api', {
       allowedOrigins: config.allowedOrigins,
@@ -122,6 +125,7 @@ export class RetireOneStack extends Stack {
       bucket: this.documents.bucket,
       sealKeys: this.sealKeys,
       secretsKey: this.secretsKey,
+      snapshotKey: this.snapshotKey,
       stateMachineArn: stateMachineArnFor(this, STATE_MACHINE_NAME),
       workflowVersion: productWorkflowVersion(projectRoot),
       publicBaseUrl: config.publicBaseUrl ?? this.site.url,

@@ -205,6 +205,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       ...(devTokens ? { faults: { set: (department, fault) => standins.setFault(department, fault) }, messages: sms } : {}),
       sealing: async () => sealing,
       secrets: localSecretBox(join(dataDir, 'keys', 'secrets.key')),
+      snapshots: localSecretBox(join(dataDir, 'keys', 'snapshots.key')),
       dataDir: dataDirProbe(opts.dataDir),
       messageQuotas: opts.messageQuotas ?? DEFAULT_MESSAGE_QUOTAS,
       allowLoopbackWebhooks: devMode,

@@ -240,12 +240,14 @@ describe('least privilege', () => {
     expect(prefixes('expire-case').sort()).toEqual(['CASE#*', 'PERSON#*']);
   });
 
-  it('gives the health check (卫健) the table to read and its own case to write, and nothing else: no documents, keys or workflow', () => {
+  it('gives the health check (卫健) the table to read and its own case to write, and nothing else: no documents, no key but the snapshot key, no workflow', () => {
     const role = roleOf('steps', 'check-health');
     const statements = roleStatements(s.json).filter(({ roles }) => roles.includes(role));
     const actions = statements.flatMap(({ statement }) => asArray(statement.Action));
     expect(actions).toContain('dynamodb:GetItem');
-    expect(actions.filter((a) => /^(s3|kms|states|sns|sqs):/.test(a))).toEqual([]);
+    expect(actions.filter((a) => /^(s3|kms|states|sns|sqs):/.test(a))).toEqual(['kms:Decrypt']);
+    const kms = statements.filter(({ statement }) => allows(statement, 'kms:Decrypt'));
+    expect(kms.map(({ statement }) => statement.Resource)).toEqual([{ 'Fn::GetAtt': [logicalId(s.stack.snapshotKey.key), 'Arn'] }]);
     expect(actions).not.toContain('dynamodb:BatchWriteItem');
     const writes = statements.filter(({ statement }) => asArray(statement.Action).some((a) => /^dynamodb:(Put|Update|Delete)Item$/.test(a)));
     expect(writes.length).toBeGreaterThan(0);
@@ -268,6 +270,20 @@ describe('least privilege', () => {
     expect(new Set(onKey('kms:Decrypt').flatMap(({ roles }) => roles))).toEqual(new Set([deliverer]));
     for (const { statement } of [...onKey('kms:Encrypt'), ...onKey('kms:Decrypt')]) {
       expect(statement.Condition).toEqual({ StringLike: { 'kms:EncryptionContext:subscription': 'wh_*' } });
+    }
+    expect(s.json.Resources[key]!.Properties.EnableKeyRotation).toBe(true);
+  });
+
+  it('lets only the pre-review seal and only the five checks open what a step hands the next, under data keys of the snapshot key for that purpose only', () => {
+    const key = logicalId(s.stack.snapshotKey.key);
+    const onKey = (action: string) =>
+      roleStatements(s.json).filter(({ statement }) => allows(statement, action) && JSON.stringify(statement.Resource).includes(key));
+    expect(new Set(onKey('kms:GenerateDataKey').flatMap(({ roles }) => roles))).toEqual(new Set([roleOf('steps', 'pre-review')]));
+    const checks = ['check-hr', 'check-tax', 'check-medical', 'check-housing-fund', 'check-health'].map((m) => roleOf('steps', m));
+    expect(new Set(onKey('kms:Decrypt').flatMap(({ roles }) => roles))).toEqual(new Set(checks));
+    expect(onKey('kms:Encrypt')).toEqual([]);
+    for (const { statement } of [...onKey('kms:GenerateDataKey'), ...onKey('kms:Decrypt')]) {
+      expect(statement.Condition).toEqual({ StringEquals: { 'kms:EncryptionContext:purpose': 'case-steps-snapshot' } });
     }
     expect(s.json.Resources[key]!.Properties.EnableKeyRotation).toBe(true);
   });

@@ -11,7 +11,7 @@ import { TransientStoreError } from './step-handler.ts';
  * copy for years).
  *
  * Earlier releases (to 2026-12-07) claimed each paper with a write of its own; those claims are read and honoured
- * in the same way. One window is not closed: such a run still in flight on AWS while the new code deploys (at most
+ * in the same way, for the cases that may hold them (`paperClaims`: see seal.ts). One window is not closed: such a run still in flight on AWS while the new code deploys (at most
  * the Lambda's 120 s) does not see the case's claim, so if the workflow runs Seal twice in exactly that window, one
  * run's bytes may be stored unrecorded. The record still names one document per id.
  */
@@ -39,11 +39,17 @@ export interface SealedPaper {
  * Stores the sealed papers under this run's claim, then has `record` record them (the seal records them with the
  * case's completion), once; the run is known live meanwhile.
  */
-export async function storeOnce(rt: Runtime, caseNumber: string, sealed: SealedPaper[], record: (stored: StoredDocument[]) => Promise<void>): Promise<void> {
+export async function storeOnce(
+  rt: Runtime,
+  caseNumber: string,
+  sealed: SealedPaper[],
+  record: (stored: StoredDocument[]) => Promise<void>,
+  opts: { paperClaims: boolean } = { paperClaims: true },
+): Promise<void> {
   const run = { id: crypto.randomUUID(), at: Date.now() };
   liveHere.add(run.id);
   try {
-    const stored = await claimAndStore(rt, caseNumber, sealed, run);
+    const stored = await claimAndStore(rt, caseNumber, sealed, run, opts);
     // Recorded only once every object is stored: a record never points at bytes that are not there.
     await record(stored);
   } finally {
@@ -56,7 +62,13 @@ export async function storeOnce(rt: Runtime, caseNumber: string, sealed: SealedP
  * bytes, stored under this run's claim. Exported for the test of runs in two processes at once
  * (seal-claims-across-processes.test.ts), which one embedded process cannot otherwise show.
  */
-export async function claimAndStore(rt: Runtime, caseNumber: string, sealed: SealedPaper[], run: { id: string; at: number }): Promise<StoredDocument[]> {
+export async function claimAndStore(
+  rt: Runtime,
+  caseNumber: string,
+  sealed: SealedPaper[],
+  run: { id: string; at: number },
+  { paperClaims }: { paperClaims: boolean } = { paperClaims: true },
+): Promise<StoredDocument[]> {
   const isStored = async (doc: StoredDocument) => (await rt.objects.get(doc.s3Key)) !== undefined;
   // A paper's claim, from an earlier release, names no run: it is never this process's (that code is not loaded).
   const holderGone = (held: { owner: string; claimedAt: number; run?: string }) =>
@@ -67,7 +79,8 @@ export async function claimAndStore(rt: Runtime, caseNumber: string, sealed: Sea
   };
 
   // A claim on a single paper, from an earlier release: adopt what it stored, wait for a live holder.
-  for (const held of (await rt.documents.paperClaims(sealed.map((s) => s.doc.documentId))).values()) {
+  const earlier = paperClaims ? await rt.documents.paperClaims(sealed.map((s) => s.doc.documentId)) : new Map();
+  for (const held of earlier.values()) {
     await adoptStored(held.document);
     if (!adopted.has(held.document.documentId) && !holderGone(held)) throw claimHeld(caseNumber);
   }

@@ -49,7 +49,11 @@ export const handler = stepHandler('seal', CaseInput, async ({ caseNumber }, rt)
       }),
   );
   const ids = [...new Set([...Object.keys(issued), ...papers.map((p) => p.documentId)])].sort();
-  if (sealed.length > 0) await storeOnce(rt, caseNumber, sealed, (stored) => recordAndComplete(rt, record, stored));
+  // A case booked on the workflow version this deployment runs was booked after its code was deployed, so no seal of
+  // an earlier release (which claimed each paper on its own, to 2026-12-07) can have run on it: its papers' claims of
+  // that kind are not read (issue 13: one read a case fewer). Cases of earlier versions are read as before.
+  const paperClaims = record.workflowVersion !== rt.workflow.version;
+  if (sealed.length > 0) await storeOnce(rt, caseNumber, sealed, (stored) => recordAndComplete(rt, record, stored), { paperClaims });
   else await recordAndComplete(rt, record, []);
   return { documentIds: ids };
 });

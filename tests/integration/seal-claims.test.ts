@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoredDocument } from '../../functions/adapters/case-record.ts';
@@ -94,14 +94,40 @@ describe('seal claims left by a run that died', () => {
     await completesAdoptingWhatLanded(c);
   });
 
-  it('a claim on each paper, as runs of earlier releases wrote them, is honoured the same way', async () => {
-    const c = await bookedWithDeadRun();
+  /** The claims a run of an earlier release left on two papers, each with a write of its own. */
+  async function paperClaimsOf(c: Awaited<ReturnType<typeof bookedWithDeadRun>>) {
     const { db, table } = stack.runtime.cases;
     for (const document of [c.lost, c.landed])
       await db.send(
         new PutCommand({ TableName: table, Item: { ...keys.paperSealClaim(document.documentId), document, owner: 'dead-process', claimedAt: Date.now() } }),
       );
     await c.storeLanded();
+  }
+
+  it('a claim on each paper, as runs of earlier releases wrote them, is honoured the same way on a case booked on an earlier version', async () => {
+    const c = await bookedWithDeadRun();
+    const { db, table } = stack.runtime.cases;
+    await db.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: keys.case(c.caseNumber),
+        UpdateExpression: 'SET workflowVersion = :v',
+        ExpressionAttributeValues: { ':v': 'earlier' },
+      }),
+    );
+    await paperClaimsOf(c);
     await completesAdoptingWhatLanded(c);
+  });
+
+  it('a claim on each paper is not looked for on a case booked on the version this hosting runs, which no earlier release sealed', async () => {
+    const c = await bookedWithDeadRun();
+    expect((await stack.runtime.cases.get(c.caseNumber))!.workflowVersion).toBe(stack.runtime.workflow.version);
+    await paperClaimsOf(c);
+    const form = applicationFor(PERSON, { type: 'normal', requestedMonth: '2027-04', originalRetirementAge: 60 });
+    expect((await stack.client.post(`/v1/cases/${c.caseNumber}/application`, form, c.token)).status).toBe(202);
+    const done = await stack.client.waitForCase(c.caseNumber, c.token, (x) => x.status === 'COMPLETED');
+    expect(done.documents).toHaveLength(4);
+    // Its own papers, all four: what the planted claim stored is not adopted, as it would be were the claim read.
+    expect(done.documents.map((d: any) => d.sha256)).not.toContain(c.landed.sha256);
   });
 });

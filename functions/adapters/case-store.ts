@@ -10,6 +10,7 @@ import { CaseRecord, parseRecord, type StaffReview } from './case-record.ts';
 import { latestPerCase } from './latest-per-case.ts';
 import { unlockPerson } from './person-lock.ts';
 import { statusIn } from './status-condition.ts';
+import { StoredToken } from './task-token-store.ts';
 import { keys } from './table-keys.ts';
 import { TableStore } from './table-store.ts';
 
@@ -35,6 +36,21 @@ export class CaseStore extends TableStore {
   async get(caseNumber: string): Promise<CaseRecord | undefined> {
     const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.case(caseNumber), ConsistentRead: true }));
     return out.Item ? parseRecord(CaseRecord, out.Item, `case ${caseNumber}`) : undefined;
+  }
+
+  /**
+   * The case and the task token a waiting step left for `stage`, in one request (BatchGet, both read consistently):
+   * the form's submission resumes the workflow with that token after its write, without reading it again (issue 13).
+   */
+  async getWithToken(caseNumber: string, stage: string): Promise<{ record?: CaseRecord; token?: string }> {
+    const tokenKey = keys.taskToken(caseNumber, stage);
+    const items = await this.getAll([keys.case(caseNumber), tokenKey]);
+    const caseItem = items.find((i) => i.sk === keys.case(caseNumber).sk);
+    const tokenItem = items.find((i) => i.sk === tokenKey.sk);
+    return {
+      ...(caseItem ? { record: parseRecord(CaseRecord, caseItem, `case ${caseNumber}`) } : {}),
+      ...(tokenItem ? { token: parseRecord(StoredToken, tokenItem, `task token ${caseNumber}/${stage}`).token } : {}),
+    };
   }
 
   /** Just what a department check reads: who, the form, and that department's recorded answer. */

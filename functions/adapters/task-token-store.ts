@@ -4,7 +4,7 @@ import { parseRecord } from './case-record.ts';
 import { keys } from './table-keys.ts';
 import { TableStore } from './table-store.ts';
 
-const StoredToken = z.object({ token: z.string(), at: z.string() });
+export const StoredToken = z.object({ token: z.string(), at: z.string() });
 
 /** The task token a waiting step left on its case, so whoever acts on the case can resume the workflow. */
 export class TaskTokenStore extends TableStore {

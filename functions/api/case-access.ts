@@ -37,14 +37,16 @@ export async function loadCaseToAct(
   caseNumber: string,
   action: string,
   requestId: string,
-): Promise<{ record: CaseRecord; audit: AuditEntry }> {
-  const record = await rt.cases.get(caseNumber);
+  opts: { tokenOf?: string } = {},
+): Promise<{ record: CaseRecord; audit: AuditEntry; token?: string }> {
+  // With `tokenOf`, the token the step waiting at that stage left is read with the case (one request): see signal.ts.
+  const { record, token } = opts.tokenOf ? await rt.cases.getWithToken(caseNumber, opts.tokenOf) : { record: await rt.cases.get(caseNumber), token: undefined };
   if (!record) throw notFound('The case');
   if (!(await mayReach(rt, principal, record, action))) {
     await auditAccess(rt, principal, caseNumber, `${action}:denied`, requestId);
     throw notFound('The case');
   }
-  return { record, audit: auditEntry(rt, principal, action, requestId) };
+  return { record, audit: auditEntry(rt, principal, action, requestId), ...(token ? { token } : {}) };
 }
 
 /** What an agent's authorisation must cover for each act on a case; an act not listed is the person's alone (rating). */

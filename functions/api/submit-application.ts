@@ -17,7 +17,7 @@ import { HttpProblem, type FieldError } from './http/problem.ts';
 export const handler = httpHandler(operations.submitApplication, {
   bodyAsOf: applicationAsOfToday,
   async handle({ params, body, principal, requestId, rt }) {
-    const { record, audit } = await loadCaseToAct(rt, principal, params.caseNumber, 'submit-application', requestId);
+    const { record, audit, token } = await loadCaseToAct(rt, principal, params.caseNumber, 'submit-application', requestId, { tokenOf: 'application' });
     const recordAs = (action: string) => rt.audit.record(params.caseNumber, { ...audit, action });
     try {
       const errors: FieldError[] = [];
@@ -48,7 +48,7 @@ export const handler = httpHandler(operations.submitApplication, {
       throw err;
     }
     // Also for the identical form again: the first attempt may have stopped before resuming the workflow.
-    await signalWaitingStep(rt, params.caseNumber, 'application', { outcome: 'SUBMITTED' });
+    await signalWaitingStep(rt, params.caseNumber, 'application', { outcome: 'SUBMITTED' }, token);
     return { status: 202, body: { caseNumber: params.caseNumber, status: 'SUBMITTED' } };
   },
 });

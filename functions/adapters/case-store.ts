@@ -165,6 +165,12 @@ export class CaseStore extends TableStore {
     idNumber?: string,
     /** Updates applied in the same transaction (e.g. the team's running totals when a case completes). */
     alsoUpdate: NonNullable<TransactWriteCommandInput['TransactItems']>[number]['Update'][] = [],
+    /**
+     * For a step that decided from a copy of the case handed to it rather than its own read (functions/steps/case-snapshot.ts):
+     * the timeline's length in that copy. Every move of a case appends to its timeline, so the write applies only if
+     * the case has not moved since the copy was made; otherwise false, and the step reads the case and decides again.
+     */
+    guard?: { timelineLength: number },
   ): Promise<boolean> {
     const last = entries.at(-1)!;
     const names: Record<string, string> = { '#s': 'status' };
@@ -179,11 +185,12 @@ export class CaseStore extends TableStore {
       sets.push(`${path.join('.')} = :f${i}`);
     });
     const condition = statusIn(from);
+    if (guard) values[':length'] = guard.timelineLength;
     const update = {
       TableName: this.table,
       Key: keys.case(caseNumber),
       UpdateExpression: `SET ${sets.join(', ')}`,
-      ConditionExpression: condition.expression,
+      ConditionExpression: guard ? `${condition.expression} AND size(timeline) = :length` : condition.expression,
       ExpressionAttributeNames: { ...names, ...condition.names },
       ExpressionAttributeValues: { ...values, ...condition.values },
     };

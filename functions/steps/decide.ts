@@ -6,6 +6,8 @@ import { DEPARTMENT_NAMES } from '../../schemas/departments.ts';
 import { applyManualDecisions, decide, type ManualDecision } from '../domain/decide.ts';
 import { caseSms } from '../notifications/pending-sms.ts';
 import { smsText } from '../notifications/texts.ts';
+import type { Runtime } from '../shared/runtime.ts';
+import { openCase } from './case-snapshot.ts';
 import { stepHandler } from './step-handler.ts';
 
 const Input = z.object({
@@ -24,6 +26,11 @@ const Input = z.object({
       }),
     )
     .default([]),
+  /**
+   * The case as the pre-review of this run left it, sealed (case-snapshot.ts), in place of this step's own read; null
+   * where this run did not start at the pre-review. Workflow versions before 2026-12-08 leave it out.
+   */
+  snapshot: z.string().nullish(),
 });
 
 function manualDecisions(record: CaseRecord): ManualDecision[] {
@@ -45,7 +52,13 @@ function withAnswers(record: CaseRecord, checks: Checks): CaseRecord['department
   return out;
 }
 
-type Routing = { needsManualReview: boolean; decision?: CaseRecord['decision'] };
+type Routing = {
+  needsManualReview: boolean;
+  decision?: CaseRecord['decision'];
+  /** Departments still silent on this run: nothing is decided, and the run fails under `error`. */
+  silent?: DepartmentKey[];
+  error?: string;
+};
 
 /** What the case records once another run of this step has written its decision first. */
 function asRecorded(record: CaseRecord | undefined): Routing | undefined {
@@ -69,9 +82,24 @@ function notChecked(departments: CaseRecord['departments']): CaseRecord['departm
  * after each manual review. While a department is silent nothing is decided: the answers that came are recorded
  * (so the next run asks only the silent ones) and `silent` sends this run to its Fail state.
  */
-export const handler = stepHandler('decide', Input, async ({ caseNumber, checks }, rt) => {
+export const handler = stepHandler('decide', Input, async ({ caseNumber, checks, snapshot }, rt) => {
+  if (snapshot) {
+    const handed = await openCase(rt, caseNumber, snapshot);
+    const decided = await decideFrom(rt, handed, checks, { timelineLength: handed.timeline.length });
+    if (decided) return decided;
+    // The case moved since the copy was made (another run decided it, or it was withdrawn): decide from what it holds.
+  }
   const record = await rt.cases.get(caseNumber);
   if (!record) throw new Error(`case ${caseNumber} not found`);
+  return (await decideFrom(rt, record, checks))!;
+});
+
+/**
+ * Decides the case from `record`. With `guard` (a copy of the case handed to this step), every write applies only if
+ * the case has not moved since the copy, and undefined says one did not: the caller reads the case and decides again.
+ */
+async function decideFrom(rt: Runtime, record: CaseRecord, checks: Checks, guard?: { timelineLength: number }): Promise<Routing | undefined> {
+  const { caseNumber } = record;
   if (record.decision) return { needsManualReview: false, decision: record.decision };
   const at = rt.clock.now().toISOString();
   const entry = (status: TimelineEntry['status'], note: string): TimelineEntry[] => [{ at, status, actor: 'system', note }];
@@ -82,7 +110,7 @@ export const handler = stepHandler('decide', Input, async ({ caseNumber, checks 
 
   const preReviewFailed = record.preReview?.outcome === 'FAIL' || record.reviews?.['pre-review']?.outcome === 'FAIL';
   if (preReviewFailed) {
-    await rt.cases.advance(
+    const moved = await rt.cases.advance(
       caseNumber,
       ['PRE_REVIEW', 'SUPPLEMENT_REQUESTED', 'SUBMITTED'],
       entry('SEALING', '预审未通过，不予批准，正在出具盖章文书'),
@@ -91,13 +119,21 @@ export const handler = stepHandler('decide', Input, async ({ caseNumber, checks 
         departments: notChecked(record.departments),
       },
       told('decided', 'SEALING', smsText.decided(caseNumber, 'REJECTED')),
+      undefined,
+      [],
+      guard,
     );
+    if (guard && !moved) return undefined;
     return { needsManualReview: false, decision: 'REJECTED' };
   }
 
   // Where this run's write did not happen, another run of this step got there first (Express runs at least once):
-  // route by what that one recorded.
-  const routed = async (moved: boolean, ours: Routing): Promise<Routing> => (!moved && asRecorded(await rt.cases.get(caseNumber))) || ours;
+  // route by what that one recorded. From a copy of the case, the caller reads the case and decides again instead.
+  const routed = async (moved: boolean, ours: Routing): Promise<Routing | undefined> => {
+    if (moved) return ours;
+    if (guard) return undefined;
+    return asRecorded(await rt.cases.get(caseNumber)) || ours;
+  };
 
   const silent = checks.filter((c) => c.silent);
   if (silent.length > 0) {
@@ -119,6 +155,9 @@ export const handler = stepHandler('decide', Input, async ({ caseNumber, checks 
         departments: answered,
       },
       told('manual-review', 'MANUAL_REVIEW', smsText.manualReview(caseNumber)),
+      undefined,
+      [],
+      guard,
     );
     return routed(moved, { needsManualReview: true });
   }
@@ -128,6 +167,9 @@ export const handler = stepHandler('decide', Input, async ({ caseNumber, checks 
     entry('SEALING', result.decision === 'APPROVED' ? '审核通过，正在出具盖章文书' : '不予批准，正在出具盖章文书'),
     { departments: merged, decision: result.decision },
     told('decided', 'SEALING', smsText.decided(caseNumber, result.decision)),
+    undefined,
+    [],
+    guard,
   );
   return routed(moved, { needsManualReview: false, decision: result.decision });
-});
+}

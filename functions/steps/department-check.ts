@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DepartmentKey, DepartmentResult, Outcome } from '../../schemas/department-result.ts';
 import { evaluateDepartment } from '../departments/evaluate.ts';
 import type { Runtime } from '../shared/runtime.ts';
-import { openCheckView } from './check-snapshot.ts';
+import { openCase } from './case-snapshot.ts';
 import { CaseInput, stepHandler } from './step-handler.ts';
 
 /** What a check hands back to the workflow: the outcome, and the answer itself when the workflow records it later. */
@@ -22,7 +22,7 @@ const CheckInput = CaseInput.extend({
    */
   returnAnswer: z.boolean().optional(),
   /**
-   * What the pre-review of this run read of the case, sealed (check-snapshot.ts), in place of this check's own read:
+   * The case as the pre-review of this run left it, sealed (case-snapshot.ts), in place of this check's own read:
    * null where this run did not start at the pre-review (a person passed it), and the check reads the case itself.
    */
   snapshot: z.string().nullish(),
@@ -39,7 +39,7 @@ const CheckInput = CaseInput.extend({
 export function departmentCheckHandler(department: DepartmentKey, takesPart: (rt: Runtime) => boolean = () => true) {
   return stepHandler(`check-${department}`, CheckInput, async ({ caseNumber, returnAnswer, snapshot }, rt): Promise<CheckOutput> => {
     if (!takesPart(rt)) return { department, outcome: 'NOT_APPLICABLE' };
-    const record = snapshot ? await openCheckView(rt, caseNumber, snapshot) : await rt.cases.getForCheck(caseNumber, department);
+    const record = snapshot ? await openCase(rt, caseNumber, snapshot) : await rt.cases.getForCheck(caseNumber, department);
     if (!record?.application) throw new Error(`case ${caseNumber} has no application`);
     const recorded = record.departments?.[department];
     if (recorded && recorded.outcome !== 'PENDING') return { department, outcome: recorded.outcome };

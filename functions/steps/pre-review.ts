@@ -6,21 +6,25 @@ import { caseSms } from '../notifications/pending-sms.ts';
 import { smsText } from '../notifications/texts.ts';
 import type { CaseRecord } from '../adapters/case-record.ts';
 import type { Runtime } from '../shared/runtime.ts';
-import { sealCheckView } from './check-snapshot.ts';
+import { sealCase } from './case-snapshot.ts';
 import { CaseInput, stepHandler } from './step-handler.ts';
 
 const Input = CaseInput.extend({
   /**
-   * The case steps (2026-12-08 on) ask for what the checks read, sealed, with a passing outcome (check-snapshot.ts):
-   * that payload stays inside the Express run. Workflow versions before it leave this out, and their Standard
+   * The case steps (2026-12-08 on) ask for the case as this step left it, sealed, with a passing outcome
+   * (case-snapshot.ts): that payload stays inside the Express run. Workflow versions before it leave this out, and their Standard
    * history is handed the outcome alone, as before.
    */
   handChecks: z.boolean().optional(),
 });
 
-/** The outcome, and for a case that goes on to the departments what they read of it, sealed (check-snapshot.ts). */
+/**
+ * The outcome, and (`handChecks`) for a case that goes on to the departments the case as it now stands, sealed for
+ * the checks and Decide (case-snapshot.ts); `snapshot` is null for a case that does not.
+ */
 async function handedOn(rt: Runtime, record: CaseRecord, outcome: PreReviewResult['outcome'], handChecks: boolean | undefined) {
-  return handChecks && outcome === 'PASS' ? { outcome, snapshot: await sealCheckView(rt, record) } : { outcome };
+  if (!handChecks) return { outcome };
+  return { outcome, snapshot: outcome === 'PASS' ? await sealCase(rt, record) : null };
 }
 
 /**
@@ -57,8 +61,9 @@ export const handler = stepHandler('pre-review', Input, async ({ caseNumber, han
       ? [caseSms(record, 'manual-review', smsText.manualReview(caseNumber), at, { at, status: 'PRE_REVIEW', index: record.timeline.length })]
       : [];
   const moved = await rt.cases.advance(caseNumber, ['SUBMITTED', 'PRE_REVIEW'], entries, { preReview: result }, told);
-  // The write changes neither the person, the form nor the departments' answers: the record read is what they read.
-  if (moved) return handedOn(rt, record, result.outcome, handChecks);
+  // The case as this write left it, which is what the checks and Decide would read next.
+  const written: CaseRecord = { ...record, status: entries.at(-1)!.status, updatedAt: at, timeline: [...record.timeline, ...entries], preReview: result };
+  if (moved) return handedOn(rt, written, result.outcome, handChecks);
   // Another run got there first: its recorded answer stands.
   const now = (await rt.cases.get(caseNumber))!;
   return handedOn(rt, now, now.preReview!.outcome, handChecks);

@@ -36,13 +36,15 @@ async function retried<T>(step: () => Promise<T>): Promise<T> {
 /** One run of the case steps, as workflows/case-steps.asl.json orders them; how far it got. */
 async function runCaseSteps(caseNumber: string): Promise<string> {
   const input = { caseNumber };
-  const pre = (await retried(() => preReview(input, none))) as { outcome: string };
+  // As the ASL asks them: the pre-review hands the case on as it left it, sealed, to the checks and Decide.
+  const pre = (await retried(() => preReview({ ...input, handChecks: true }, none))) as { outcome: string; snapshot: string | null };
   if (pre.outcome !== 'PASS') return `pre-review ${pre.outcome}`;
-  // As the ASL asks them: each check hands its answer to Decide, which records them all with the decision.
+  const { snapshot } = pre;
+  // Each check hands its answer to Decide, which records them all with the decision.
   const checks = await Promise.all(
-    [checkHr, checkTax, checkMedical, checkHousingFund, checkHealth].map((check) => retried(() => check({ ...input, returnAnswer: true }, none))),
+    [checkHr, checkTax, checkMedical, checkHousingFund, checkHealth].map((check) => retried(() => check({ ...input, returnAnswer: true, snapshot }, none))),
   );
-  const decided = (await retried(() => decide({ caseNumber, checks }, none))) as { needsManualReview: boolean };
+  const decided = (await retried(() => decide({ caseNumber, checks, snapshot }, none))) as { needsManualReview: boolean };
   if (decided.needsManualReview) return 'manual review';
   // The seal completes the case with its papers and leaves the citizen's message (complete-case.ts).
   await retried(() => seal(input, none));

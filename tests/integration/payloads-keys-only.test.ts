@@ -2,8 +2,8 @@
  * Step Functions keeps a Standard execution's payloads in its history for 90 days: so what a step hands back to
  * the case workflow must carry keys and outcomes only. An Express run keeps no history, and its logs leave the
  * execution data out (tests/infra/workflow.test.ts), so inside the case steps a check may hand its department's
- * answer to Decide, which records it, and the pre-review may hand the checks what they read of the case, sealed
- * (functions/steps/check-snapshot.ts). Every demo person's case runs through the real embedded stack while the
+ * answer to Decide, which records it, and the pre-review may hand the checks and Decide the case as it left it,
+ * sealed (functions/steps/case-snapshot.ts). Every demo person's case runs through the real embedded stack while the
  * engine reports each Task's output. No output may carry what identifies the person (ID number, name, phone, bank
  * account), and none but a check's `result` may carry what a department holds (every account number or amount the
  * departments answered with, as the case view shows them after the fact).
@@ -89,10 +89,12 @@ describe('workflow payloads carry keys and outcomes only', () => {
         }
       }
       expect(checkOutputs.filter((o) => o.result !== undefined).length).toBeGreaterThanOrEqual(4);
-      // What the checks read of the case, the pre-review hands on to them sealed, and only to a case they will check.
-      const preReview = seen.find((s) => s.state === 'PreReview')!.output as { outcome: string; snapshot?: string };
-      expect(Object.keys(preReview).sort()).toEqual(preReview.outcome === 'PASS' ? ['outcome', 'snapshot'] : ['outcome']);
-      expect(preReview.snapshot ?? 'v1.local.none').toMatch(/^v1\.local\.[\w-]+\.[\w-]+\.[\w-]+$/);
+      // The case as it stands, the pre-review hands on to the checks and Decide sealed, and only for a case they will check.
+      const preReview = seen.find((s) => s.state === 'PreReview')!.output as { outcome: string; snapshot: string | null };
+      expect(Object.keys(preReview).sort()).toEqual(['outcome', 'snapshot']);
+      expect(preReview.snapshot ?? `v1.local.${preReview.outcome}.not.passed`).toMatch(
+        preReview.outcome === 'PASS' ? /^v1\.local\.[\w-]+\.[\w-]+\.[\w-]+$/ : /^v1\.local\.(MANUAL|FAIL)\.not\.passed$/,
+      );
 
       const identifiers = [
         person.idNumber,

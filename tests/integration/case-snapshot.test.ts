@@ -1,12 +1,15 @@
 /**
- * The pre-review hands the department checks what they read of the case, sealed (functions/steps/check-snapshot.ts),
- * so a check reads nothing itself (issue 13: five reads a case fewer). Through the real embedded stack: a check handed
+ * The pre-review hands the department checks and Decide the case as it left it, sealed (functions/steps/case-snapshot.ts),
+ * so neither reads the case itself (issue 13: six reads a case fewer). Through the real embedded stack: a check handed
  * its case's snapshot makes no DynamoDB request and answers as the check that reads the case does; a snapshot of
- * another case, or an altered one, is refused rather than used or quietly replaced by a read.
+ * another case, or an altered one, is refused rather than used or quietly replaced by a read; Decide handed a copy
+ * of a case that has moved since does not write from it, but reads the case and routes by what it holds.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as checkHr } from '../../functions/steps/check-hr.ts';
+import { sealCase } from '../../functions/steps/case-snapshot.ts';
+import { handler as decide } from '../../functions/steps/decide.ts';
 import { handler as preReview } from '../../functions/steps/pre-review.ts';
 import { bookAndSubmit, DEMO_FIXTURES, startTestStack, type TestStack } from './harness.ts';
 
@@ -15,7 +18,7 @@ const demo = new Map((JSON.parse(readFileSync(DEMO_FIXTURES, 'utf8')).citizens a
 const CHEN = { ...demo.get('441900196610120130'), month: '2027-04' };
 const HUANG = { ...demo.get('441900197606210189'), month: '2027-03' };
 
-describe('the checks read the case as the pre-review handed it on', () => {
+describe('the checks and Decide read the case as the pre-review handed it on', () => {
   let stack: TestStack;
   let requests = 0;
   let chen: string;
@@ -76,5 +79,45 @@ describe('the checks read the case as the pre-review handed it on', () => {
     body[0]! ^= 1;
     parts[parts.length - 1] = body.toString('base64url');
     await expect(checkHr({ caseNumber: chen, returnAnswer: true, snapshot: parts.join('.') }, {} as never)).rejects.toThrow();
+  });
+
+  it('Decide handed a copy of a case that has moved since writes nothing from it, and routes by what the case holds', async () => {
+    const now = (await stack.runtime.cases.get(chen))!;
+    expect(now.decision).toBe('APPROVED');
+    // The case as the pre-review left it, before the departments answered and the decision was made.
+    const atPreReview = now.timeline.findIndex((t) => t.status === 'CHECKING') + 1;
+    const stale = { ...now, status: 'CHECKING' as const, decision: undefined, timeline: now.timeline.slice(0, atPreReview) };
+    const messagesBefore = (await stack.runtime.outbox.forCase(chen)).length;
+
+    const routed = await decide({ caseNumber: chen, checks: [], snapshot: await sealCase(stack.runtime, stale) }, {} as never);
+
+    expect(routed).toEqual({ needsManualReview: false, decision: 'APPROVED' });
+    const after = (await stack.runtime.cases.get(chen))!;
+    expect(after.timeline).toHaveLength(now.timeline.length);
+    expect(after.status).toBe(now.status);
+    expect(await stack.runtime.outbox.forCase(chen)).toHaveLength(messagesBefore);
+  });
+
+  it('a move guarded by the timeline length applies only to the case as the copy saw it', async () => {
+    const { client } = stack;
+    const person = demo.get('441900196609300193');
+    stack.setToday('2027-02-15');
+    const { caseNumber } = await (async () => {
+      const token = await client.token('citizen', { idNumber: person.idNumber });
+      const booked = await client.post('/v1/bookings', { idNumber: person.idNumber, name: person.name, phone: person.phone, channel: 'online' }, token, {
+        'Idempotency-Key': crypto.randomUUID(),
+      });
+      expect(booked.status).toBe(201);
+      return { caseNumber: booked.body.caseNumber as string };
+    })();
+    const booked = (await stack.runtime.cases.get(caseNumber))!;
+    const entry = { at: new Date().toISOString(), status: 'BOOKED' as const, actor: 'test', note: 'guarded' };
+    const move = (timelineLength: number) => stack.runtime.cases.advance(caseNumber, ['BOOKED'], [entry], {}, [], undefined, [], { timelineLength });
+
+    expect(await move(booked.timeline.length - 1)).toBe(false);
+    expect(await move(booked.timeline.length + 1)).toBe(false);
+    expect((await stack.runtime.cases.get(caseNumber))!.timeline).toHaveLength(booked.timeline.length);
+    expect(await move(booked.timeline.length)).toBe(true);
+    expect((await stack.runtime.cases.get(caseNumber))!.timeline).toHaveLength(booked.timeline.length + 1);
   });
 });

@@ -33,7 +33,10 @@ function alreadyHappened(record: CaseRecord, stage: z.infer<typeof Input>['stage
  * the step resumes itself, so neither order loses the signal.
  */
 export const handler = stepHandler('await-signal', Input, async ({ caseNumber, stage, taskToken }, rt) => {
-  await rt.taskTokens.save(caseNumber, stage, taskToken, rt.clock.now().toISOString());
+  const at = rt.clock.now().toISOString();
+  // Every case waits for its form first: there the token is saved with a check of the case, in one request.
+  if (stage === 'application' && (await rt.taskTokens.saveWhileFormAwaited(caseNumber, taskToken, at))) return { waiting: true };
+  await rt.taskTokens.save(caseNumber, stage, taskToken, at);
   const record = await rt.cases.get(caseNumber);
   if (!record) throw new Error(`case ${caseNumber} not found`);
   const output = alreadyHappened(record, stage);

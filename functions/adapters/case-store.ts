@@ -24,7 +24,7 @@ export type SubmitResult = 'accepted' | 'same' | 'different' | 'closed' | 'not-f
  */
 
 /** Just what a department check reads (a projection of the case record). */
-/** What a department check reads of a case (getForCheck), or is handed sealed (functions/steps/check-snapshot.ts). */
+/** What a department check reads of a case (getForCheck), when no copy of the case is handed to it (functions/steps/case-snapshot.ts). */
 export const CheckView = CaseRecord.pick({ caseNumber: true, idNumber: true, application: true }).extend({
   // Projecting an answer not yet recorded (health has no placeholder) leaves no `departments` at all.
   departments: z.partialRecord(DepartmentKeySchema, DepartmentResult).default({}),

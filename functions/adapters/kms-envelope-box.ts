@@ -20,7 +20,7 @@ interface DataKey {
 }
 
 /**
- * The AWS hosting's box for what one step hands the next within a run (functions/steps/check-snapshot.ts): AES-256-GCM
+ * The AWS hosting's box for what one step hands the next within a run (functions/steps/case-snapshot.ts): AES-256-GCM
  * under a KMS data key, the data key's ciphertext carried with each value. Written here rather than with the AWS
  * Encryption SDK: the values live for the minutes of one run and never leave it, so its message format, signatures
  * and keyrings (and their second stack of clients) would only add weight to every check's cold start. What is ours:

@@ -24,7 +24,7 @@
  * secrets: the product's secrets key (infra/aws/secrets-key.ts), only with a `subscription` encryption context:
  *        'seal' Encrypt (webhook creation)   'open' Decrypt (webhook delivery)
  * snapshots: the case-steps key (infra/aws/snapshot-key.ts), only with the encryption context `purpose` = SNAPSHOT_PURPOSE:
- *        'seal' GenerateDataKey (the pre-review, which hands the checks what they read)   'open' Decrypt (the checks)
+ *        'seal' GenerateDataKey (the pre-review, which hands the case on)   'open' Decrypt (the checks and Decide)
  * departments: 'call'  calls the department systems: reads the department signing key (infra/aws/department-secret.ts,
  *        secretsmanager:GetSecretValue on that one secret) and gets its ARN as DEPARTMENT_KEY_SECRET_ARN
  * deadlines: 'sweep'   the deadline sweep on AWS (infra/aws/deadline-sweep.ts), instead of any `table` level:
@@ -47,5 +47,5 @@ export interface Access {
   departments?: 'call';
 }
 
-/** The KMS encryption context of the data keys that seal what a step hands the next (functions/steps/check-snapshot.ts). */
+/** The KMS encryption context of the data keys that seal what a step hands the next (functions/steps/case-snapshot.ts). */
 export const SNAPSHOT_PURPOSE = 'case-steps-snapshot';

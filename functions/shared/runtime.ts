@@ -53,7 +53,7 @@ export interface Runtime extends Stores {
   /** Encrypts what must be read back but never stored in the clear (webhook signing secrets). */
   secrets: SecretBox;
   /**
-   * Seals what a step hands the next steps of the same run about a case (functions/steps/check-snapshot.ts), so the
+   * Seals what a step hands the next steps of the same run about a case (functions/steps/case-snapshot.ts), so the
    * run's payload carries no ID number in the clear. Context: the case number.
    */
   snapshots: SecretBox;

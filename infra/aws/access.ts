@@ -24,7 +24,7 @@ export const STEP_ACCESS: Readonly<Record<string, Access>> = {
   // Resumes itself when the person already acted before the token was stored.
   'await-signal': { table: 'read', writes: ['CASE#'], workflow: ['respond'] },
   'expire-case': { table: 'read', writes: ['CASE#', 'PERSON#'] },
-  // Hands the checks what they read of the case, sealed (functions/steps/check-snapshot.ts); they open it.
+  // Hands the checks and Decide the case as it left it, sealed (functions/steps/case-snapshot.ts); they open it.
   'pre-review': { table: 'read', writes: ['CASE#', 'SMS#'], snapshots: 'seal' },
   'check-hr': { table: 'read', writes: ['CASE#'], departments: 'call', snapshots: 'open' },
   'check-tax': { table: 'read', writes: ['CASE#'], departments: 'call', snapshots: 'open' },
@@ -33,7 +33,7 @@ export const STEP_ACCESS: Readonly<Record<string, Access>> = {
   // 卫健: reads the case, writes only its own answer on it (where the city does not take part, nothing at all).
   'check-health': { table: 'read', writes: ['CASE#'], departments: 'call', snapshots: 'open' },
   'record-unavailable': { table: 'read', writes: ['CASE#'] },
-  decide: { table: 'read', writes: ['CASE#', 'SMS#'] },
+  decide: { table: 'read', writes: ['CASE#', 'SMS#'], snapshots: 'open' },
   // The seal completes the case with its papers (complete-case.ts): the lock, the totals and the citizen's message too.
   seal: { table: 'read', writes: ['CASE#', 'DOC#', 'PERSON#', 'STATS#', 'SMS#'], documents: 'write', pki: true, sign: true },
   notify: { table: 'read', writes: ['CASE#', 'PERSON#', 'STATS#', 'SMS#'] },

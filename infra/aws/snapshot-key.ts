@@ -6,7 +6,7 @@ import { SNAPSHOT_PURPOSE } from '../../functions/shared/access.ts';
 
 /**
  * The symmetric key under whose data keys a step seals what it hands the next steps of a run about a case
- * (functions/adapters/kms-envelope-box.ts, functions/steps/check-snapshot.ts). Every data key names the purpose as
+ * (functions/adapters/kms-envelope-box.ts, functions/steps/case-snapshot.ts). Every data key names the purpose as
  * encryption context, and the grants require it, so this key seals and opens nothing else. What it seals lives for
  * one run (minutes), so losing the key loses no case: a run that cannot open its snapshot fails and is run again.
  */

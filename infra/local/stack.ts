@@ -205,7 +205,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       ...(devTokens ? { faults: { set: (department, fault) => standins.setFault(department, fault) }, messages: sms } : {}),
       sealing: async () => sealing,
       secrets: localSecretBox(join(dataDir, 'keys', 'secrets.key')),
-      snapshots: localSecretBox(join(dataDir, 'keys', 'snapshots.key')),
+      // Each use is checked against the function's grant on AWS, as its writes are (tests/support/writes-outside-grants.ts).
+      snapshots: writeFootprint.watchBox('snapshots', localSecretBox(join(dataDir, 'keys', 'snapshots.key'))),
       dataDir: dataDirProbe(opts.dataDir),
       messageQuotas: opts.messageQuotas ?? DEFAULT_MESSAGE_QUOTAS,
       allowLoopbackWebhooks: devMode,

@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { SecretBox } from '../../functions/adapters/secret-box.ts';
 import { currentInvocation } from './invocation.ts';
 
 // Marshalled (`{ pk: { S } }`) or not: the document client marshals in the same step this records in.
@@ -50,6 +51,27 @@ export class WriteFootprint {
     const prefixes = this.seen.get(fn) ?? new Set<string>();
     this.seen.set(fn, prefixes);
     prefixes.add(prefix);
+  }
+
+  /**
+   * Wraps a box so that each use inside a function is recorded as `key:<name>:seal` or `key:<name>:open`, beside the
+   * writes: on AWS each needs its own grant on the key (functions/shared/access.ts), which the same comparison checks.
+   */
+  watchBox(name: string, box: SecretBox): SecretBox {
+    const used = (use: 'seal' | 'open') => {
+      const fn = currentInvocation.getStore()?.fn;
+      if (fn !== undefined) this.record(fn, `key:${name}:${use}`);
+    };
+    return {
+      seal: (plaintext, context) => {
+        used('seal');
+        return box.seal(plaintext, context);
+      },
+      open: (sealed, context) => {
+        used('open');
+        return box.open(sealed, context);
+      },
+    };
   }
 
   /** `fn → prefixes written`, sorted, for reports and assertions. */

@@ -274,13 +274,13 @@ describe('least privilege', () => {
     expect(s.json.Resources[key]!.Properties.EnableKeyRotation).toBe(true);
   });
 
-  it('lets only the pre-review seal and only the five checks open what a step hands the next, under data keys of the snapshot key for that purpose only', () => {
+  it('lets only the pre-review seal and only the five checks and Decide open what a step hands the next, under data keys of the snapshot key for that purpose only', () => {
     const key = logicalId(s.stack.snapshotKey.key);
     const onKey = (action: string) =>
       roleStatements(s.json).filter(({ statement }) => allows(statement, action) && JSON.stringify(statement.Resource).includes(key));
     expect(new Set(onKey('kms:GenerateDataKey').flatMap(({ roles }) => roles))).toEqual(new Set([roleOf('steps', 'pre-review')]));
-    const checks = ['check-hr', 'check-tax', 'check-medical', 'check-housing-fund', 'check-health'].map((m) => roleOf('steps', m));
-    expect(new Set(onKey('kms:Decrypt').flatMap(({ roles }) => roles))).toEqual(new Set(checks));
+    const openers = ['check-hr', 'check-tax', 'check-medical', 'check-housing-fund', 'check-health', 'decide'].map((m) => roleOf('steps', m));
+    expect(new Set(onKey('kms:Decrypt').flatMap(({ roles }) => roles))).toEqual(new Set(openers));
     expect(onKey('kms:Encrypt')).toEqual([]);
     for (const { statement } of [...onKey('kms:GenerateDataKey'), ...onKey('kms:Decrypt')]) {
       expect(statement.Condition).toEqual({ StringEquals: { 'kms:EncryptionContext:purpose': 'case-steps-snapshot' } });

@@ -14,13 +14,16 @@ function accessOf(fn: string): Access | undefined {
 }
 
 function mayWrite(access: Access, prefix: string): boolean {
+  // A key's use (infra/local/write-footprint.ts watchBox): `key:<grant>:<use>`, e.g. key:snapshots:open.
+  const [kind, grant, use] = prefix.split(':');
+  if (kind === 'key') return (access as Record<string, unknown>)[grant ?? ''] === use;
   if (access.table === 'write') return true;
   return (TIER_WRITES[access.table ?? ''] ?? []).includes(prefix) || (access.writes ?? []).includes(prefix);
 }
 
 /**
- * Writes the embedded stack saw that the function's AWS role would be refused (infra/aws/access.ts), as
- * `fn wrote PREFIX`. Dev-only routes are never deployed and have no role.
+ * Writes (and uses of a key) the embedded stack saw that the function's AWS role would be refused (infra/aws/access.ts),
+ * as `fn wrote PREFIX`. Dev-only routes are never deployed and have no role.
  */
 export function writesOutsideGrants(footprint: [string, string[]][]): string[] {
   return footprint
@@ -28,6 +31,6 @@ export function writesOutsideGrants(footprint: [string, string[]][]): string[] {
     .flatMap(([fn, prefixes]) => {
       const access = accessOf(fn);
       if (!access) return [`${fn} has no declared access`];
-      return prefixes.filter((p) => !mayWrite(access, p)).map((p) => `${fn} wrote ${p}`);
+      return prefixes.filter((p) => !mayWrite(access, p)).map((p) => `${fn} ${p.startsWith('key:') ? 'used' : 'wrote'} ${p}`);
     });
 }

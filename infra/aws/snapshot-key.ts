@@ -8,7 +8,7 @@ import { SNAPSHOT_PURPOSE } from '../../functions/shared/access.ts';
  * The symmetric key under whose data keys a step seals what it hands the next steps of a run about a case
  * (functions/adapters/kms-envelope-box.ts, functions/steps/case-snapshot.ts). Every data key names the purpose as
  * encryption context, and the grants require it, so this key seals and opens nothing else. What it seals lives for
- * one run (minutes), so losing the key loses no case: a run that cannot open its snapshot fails and is run again.
+ * one run (minutes): a run that cannot open its copy fails and is run again, from a new pre-review.
  */
 export class SnapshotKey extends Construct {
   readonly key: Key;
@@ -18,7 +18,8 @@ export class SnapshotKey extends Construct {
     this.key = new Key(this, 'Key', {
       description: `Seals what one RetireOne workflow step hands the next (encryption context purpose: ${SNAPSHOT_PURPOSE})`,
       enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.DESTROY,
+      // Kept on stack deletion like every key of the stack (infra/aws/README.md), though what it seals outlives no run.
+      removalPolicy: RemovalPolicy.RETAIN,
     });
   }
 

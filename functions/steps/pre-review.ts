@@ -24,8 +24,14 @@ const Input = CaseInput.extend({
  */
 async function handedOn(rt: Runtime, record: CaseRecord, outcome: PreReviewResult['outcome'], handChecks: boolean | undefined) {
   if (!handChecks) return { outcome };
-  return { outcome, snapshot: outcome === 'PASS' ? await sealCase(rt, record) : null };
+  const sealed = outcome === 'PASS' ? await sealCase(rt, record) : null;
+  // A case grown far past the usual 5 KB is not carried: each state's payload must stay under Step Functions' 256 KB,
+  // and the checks and Decide then read the case themselves.
+  return { outcome, snapshot: sealed !== null && sealed.length <= MAX_SNAPSHOT_CHARS ? sealed : null };
 }
+
+/** The largest sealed case handed on (characters): a quarter of a state's 256 KB payload limit. */
+export const MAX_SNAPSHOT_CHARS = 64 * 1024;
 
 /**
  * Automatic pre-review. Its result, the PRE_REVIEW entry and — when it passes — the move to CHECKING are

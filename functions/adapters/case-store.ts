@@ -23,14 +23,13 @@ export type SubmitResult = 'accepted' | 'same' | 'different' | 'closed' | 'not-f
  * after a restart) changes nothing the second time.
  */
 
-/** Just what a department check reads (a projection of the case record). */
-/** What a department check reads of a case (getForCheck), when no copy of the case is handed to it (functions/steps/case-snapshot.ts). */
-export const CheckView = CaseRecord.pick({ caseNumber: true, idNumber: true, application: true }).extend({
+/** Just what a department check reads (a projection of the case record), when no copy of the case is handed to it. */
+const CheckView = CaseRecord.pick({ caseNumber: true, idNumber: true, application: true }).extend({
   // Projecting an answer not yet recorded (health has no placeholder) leaves no `departments` at all.
   departments: z.partialRecord(DepartmentKeySchema, DepartmentResult).default({}),
 });
 
-export type CheckView = z.infer<typeof CheckView>;
+type CheckView = z.infer<typeof CheckView>;
 
 export class CaseStore extends TableStore {
   async get(caseNumber: string): Promise<CaseRecord | undefined> {
@@ -43,9 +42,10 @@ export class CaseStore extends TableStore {
    * the form's submission resumes the workflow with that token after its write, without reading it again (issue 13).
    */
   async getWithToken(caseNumber: string, stage: string): Promise<{ record?: CaseRecord; token?: string }> {
+    const caseKey = keys.case(caseNumber);
     const tokenKey = keys.taskToken(caseNumber, stage);
-    const items = await this.getAll([keys.case(caseNumber), tokenKey]);
-    const caseItem = items.find((i) => i.sk === keys.case(caseNumber).sk);
+    const items = await this.getAll([caseKey, tokenKey]);
+    const caseItem = items.find((i) => i.sk === caseKey.sk);
     const tokenItem = items.find((i) => i.sk === tokenKey.sk);
     return {
       ...(caseItem ? { record: parseRecord(CaseRecord, caseItem, `case ${caseNumber}`) } : {}),
@@ -166,8 +166,8 @@ export class CaseStore extends TableStore {
     /** Updates applied in the same transaction (e.g. the team's running totals when a case completes). */
     alsoUpdate: NonNullable<TransactWriteCommandInput['TransactItems']>[number]['Update'][] = [],
     /**
-     * For a step that decided from a copy of the case handed to it rather than its own read (functions/steps/case-snapshot.ts):
-     * the timeline's length in that copy. Every move of a case appends to its timeline, so the write applies only if
+     * For a step that decided from a copy of the case handed to it rather than its own read
+     * (functions/steps/case-snapshot.ts): the timeline's length in that copy. Every move of a case appends to its timeline, so the write applies only if
      * the case has not moved since the copy was made; otherwise false, and the step reads the case and decides again.
      */
     guard?: { timelineLength: number },

@@ -1,6 +1,6 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
-import { contextText, type SecretBox } from './secret-box.ts';
+import { gcmOpen, gcmSeal } from './aes-gcm.ts';
+import type { SecretBox } from './secret-box.ts';
 import { traced } from '../shared/observability.ts';
 
 const PREFIX = 'v1.env.';
@@ -57,21 +57,13 @@ export function kmsEnvelopeBox(keyId: string, opts: EnvelopeBoxOptions, client =
   return {
     async seal(plaintext, context) {
       const key = await sealingKey();
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key.plaintext, iv);
-      cipher.setAAD(Buffer.from(contextText(context)));
-      const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-      return `${PREFIX}${[key.sealedKey, ...[iv, cipher.getAuthTag(), body].map((b) => b.toString('base64url'))].join('.')}`;
+      return `${PREFIX}${key.sealedKey}.${gcmSeal(key.plaintext, plaintext, context)}`;
     },
     async open(sealed, context) {
       if (!sealed.startsWith(PREFIX)) throw new Error('not a value sealed under a KMS data key');
       const [sealedKey, ...rest] = sealed.slice(PREFIX.length).split('.');
-      const [iv, tag, body] = rest.map((p) => Buffer.from(p, 'base64url'));
-      if (!sealedKey || !iv || !tag || !body || rest.length !== 3) throw new Error('malformed sealed value');
-      const decipher = createDecipheriv('aes-256-gcm', await openingKey(sealedKey), iv);
-      decipher.setAAD(Buffer.from(contextText(context)));
-      decipher.setAuthTag(tag);
-      return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+      if (!sealedKey || rest.length !== 3) throw new Error('malformed sealed value');
+      return gcmOpen(await openingKey(sealedKey), rest.join('.'), context);
     },
   };
 }

@@ -14,7 +14,9 @@ import type { DepartmentKey } from '../../schemas/department-result.ts';
 import { DEFAULT_MESSAGE_QUOTAS, type MessageQuotas } from './message-quotas.ts';
 import { rulesFromEnvironment } from './policy-config.ts';
 import type { SealingKit } from '../sealing/sealing-kit.ts';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { kmsSecretBox } from '../adapters/kms-secret-box.ts';
+import { traced } from './observability.ts';
 import { kmsEnvelopeBox } from '../adapters/kms-envelope-box.ts';
 import { SNAPSHOT_PURPOSE } from './access.ts';
 import type { SecretBox } from '../adapters/secret-box.ts';
@@ -109,6 +111,8 @@ function required(name: string): string {
 async function runtimeFromEnvironment(): Promise<Runtime> {
   const db = makeDocumentClient();
   const table = required('TABLE_NAME');
+  // One KMS client for both boxes: a container builds it once, whichever of them it uses.
+  const kms = traced(new KMSClient({}));
   return runtimeOf(systemClock(undefined), db, table, {
     objects: new ObjectStore(makeS3Client(), required('BUCKET_NAME')),
     workflow: new StepFunctionsWorkflow(process.env.STATE_MACHINE_ARN ?? 'unset', process.env.WORKFLOW_VERSION ?? 'unknown'),
@@ -122,8 +126,8 @@ async function runtimeFromEnvironment(): Promise<Runtime> {
       const { kmsSealingKit } = await import('../sealing/kms-sealing-kit.ts');
       return kmsSealingKit();
     },
-    secrets: kmsSecretBox(process.env.SECRETS_KEY_ID ?? 'unset'),
-    snapshots: kmsEnvelopeBox(process.env.SNAPSHOT_KEY_ID ?? 'unset', { purpose: SNAPSHOT_PURPOSE }),
+    secrets: kmsSecretBox(process.env.SECRETS_KEY_ID ?? 'unset', kms),
+    snapshots: kmsEnvelopeBox(process.env.SNAPSHOT_KEY_ID ?? 'unset', { purpose: SNAPSHOT_PURPOSE }, kms),
     publicBaseUrl: process.env.PUBLIC_BASE_URL ?? '',
     verifyPagePath: process.env.VERIFY_PAGE_PATH,
     messageQuotas: DEFAULT_MESSAGE_QUOTAS,

@@ -12,8 +12,8 @@ import { CaseInput, stepHandler } from './step-handler.ts';
 const Input = CaseInput.extend({
   /**
    * The case steps (2026-12-08 on) ask for the case as this step left it, sealed, with a passing outcome
-   * (case-snapshot.ts): that payload stays inside the Express run. Workflow versions before it leave this out, and their Standard
-   * history is handed the outcome alone, as before.
+   * (case-snapshot.ts): that payload stays inside the Express run. Workflow versions before it leave this out, and
+   * their Standard history is handed the outcome alone, as before.
    */
   handChecks: z.boolean().optional(),
 });

@@ -11,9 +11,10 @@ import { TransientStoreError } from './step-handler.ts';
  * copy for years).
  *
  * Earlier releases (to 2026-12-07) claimed each paper with a write of its own; those claims are read and honoured
- * in the same way, for the cases that may hold them (`paperClaims`: see seal.ts). One window is not closed: such a run still in flight on AWS while the new code deploys (at most
- * the Lambda's 120 s) does not see the case's claim, so if the workflow runs Seal twice in exactly that window, one
- * run's bytes may be stored unrecorded. The record still names one document per id.
+ * in the same way, for the cases that may hold them (`paperClaims`: see seal.ts). One window is not closed: such a
+ * run still in flight on AWS while the new code deploys (at most the Lambda's 120 s) does not see the case's claim,
+ * so if the workflow runs Seal twice in exactly that window, one run's bytes may be stored unrecorded. The record
+ * still names one document per id.
  */
 
 /** Longer than a seal run may take (the seal Lambda's timeout is 120 s): a claim this old has no live holder. */

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type AddressInfo } from 'node:net';
+import { DatabaseSync } from 'node:sqlite';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { CreateTableCommand, ListTablesCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -11,6 +12,7 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type Dynamo
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findDynamoDbLocalJar, makeLocalDocumentClient, makeLocalDynamoClient, startDynamoDbLocal } from '../../infra/local/dynamodb-local.ts';
+import { SHARED_DB_FILE } from '../../infra/local/dynamodb-journal.ts';
 import { makeLocalS3Client, startS3Local } from '../../infra/local/s3-local.ts';
 import { freePort } from '../support/product-process.ts';
 
@@ -71,6 +73,16 @@ async function waitUntil(cond: () => boolean, ms: number): Promise<boolean> {
     await new Promise((r) => setTimeout(r, 100));
   }
   return cond();
+}
+
+/** The journal mode of the emulator's store, as a second connection finds it (the emulator may hold it open). */
+function journalModeOf(dbPath: string): string {
+  const db = new DatabaseSync(join(dbPath, SHARED_DB_FILE), { readOnly: true });
+  try {
+    return (db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode;
+  } finally {
+    db.close();
+  }
 }
 
 describe('DynamoDB Local', () => {
@@ -161,6 +173,7 @@ describe('DynamoDB Local', () => {
       doc = makeLocalDocumentClient(ddb.endpoint);
       const back = await doc.send(new GetCommand({ TableName: 'cases', Key: { pk: 'CASE#RT20250301ABC123' } }));
       expect(back.Item?.state).toBe('SUBMITTED');
+      expect(journalModeOf(ddb.dbPath)).toBe('wal');
       // the GSI survived too
       const again = await doc.send(
         new QueryCommand({ TableName: 'cases', IndexName: 'byIdNumber', KeyConditionExpression: 'idNumber = :i', ExpressionAttributeValues: { ':i': 'x' } }),
@@ -192,6 +205,63 @@ describe('DynamoDB Local', () => {
       const gone = await waitUntil(() => javaFor(started.dbPath).length === 0, withinMs);
       console.log(`Java gone ${Date.now() - t} ms after ${signal} of its parent`);
       expect(gone).toBe(true);
+    },
+    T,
+  );
+
+  it(
+    'a store the emulator made with its own rollback journal (an earlier release) is served in write-ahead-log mode, its items kept',
+    async () => {
+      const dataDir = tempDataDir();
+      const dbPath = join(dataDir, 'dynamodb');
+      mkdirSync(dbPath, { recursive: true });
+      // The emulator on its own, as releases before the write-ahead log started it.
+      const { jar, libDir } = findDynamoDbLocalJar();
+      const port = await freePort();
+      const old = spawn('java', [`-Djava.library.path=${libDir}`, '-jar', jar, '-disableTelemetry', '-sharedDb', '-dbPath', dbPath, '-port', String(port)], {
+        stdio: 'ignore',
+      });
+      const oldExited = new Promise((r) => old.once('exit', r));
+      let raw = makeLocalDynamoClient(`http://127.0.0.1:${port}`);
+      let doc = makeLocalDocumentClient(`http://127.0.0.1:${port}`);
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        try {
+          await raw.send(new ListTablesCommand({}));
+          break;
+        } catch (err) {
+          if (Date.now() > deadline) throw err;
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      }
+      await raw.send(
+        new CreateTableCommand({
+          TableName: 'cases',
+          BillingMode: 'PAY_PER_REQUEST',
+          AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+          KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+        }),
+      );
+      await doc.send(new PutCommand({ TableName: 'cases', Item: { pk: 'CASE#RT20251201OLD001', state: 'CHECKING' } }));
+      raw.destroy();
+      doc.destroy();
+      old.kill('SIGTERM');
+      await oldExited;
+      expect(journalModeOf(dbPath)).toBe('delete');
+
+      const ddb = await startDynamoDbLocal({ dataDir });
+      expect(journalModeOf(dbPath)).toBe('wal');
+      raw = makeLocalDynamoClient(ddb.endpoint);
+      doc = makeLocalDocumentClient(ddb.endpoint);
+      expect((await doc.send(new GetCommand({ TableName: 'cases', Key: { pk: 'CASE#RT20251201OLD001' } }))).Item).toEqual({
+        pk: 'CASE#RT20251201OLD001',
+        state: 'CHECKING',
+      });
+      await doc.send(new PutCommand({ TableName: 'cases', Item: { pk: 'CASE#RT20251201NEW001', state: 'BOOKED' } }));
+      expect((await doc.send(new GetCommand({ TableName: 'cases', Key: { pk: 'CASE#RT20251201NEW001' }, ConsistentRead: true }))).Item?.state).toBe('BOOKED');
+      raw.destroy();
+      doc.destroy();
+      await ddb.stop();
     },
     T,
   );

@@ -7,9 +7,9 @@
  * Targets (2 cores, issue 13): fanoutRatio ≤ 1.10, p50 ≤ 400 ms, casesPerSecond ≥ 12, peakRssMb ≤ 450,
  * dynamoRequestsPerCase ≤ 15.
  *
- * Env: BENCH_CASES (60), BENCH_CONCURRENCY (8 in flight), DEPARTMENT_LATENCY_MS (100), BENCH_WARMUP (2
- * cases, not counted), BENCH_SEALS (30), BENCH_TIMEOUT_MS (per case, 60000), LOG_LEVEL (warn here, so the
- * product's logs do not flood stdout).
+ * Env: BENCH_CASES (60), BENCH_CONCURRENCY (8 in flight), DEPARTMENT_LATENCY_MS (100), BENCH_WARMUP (40
+ * cases, not counted) run BENCH_WARMUP_CONCURRENCY (as many as BENCH_CONCURRENCY) in flight, BENCH_SEALS (30),
+ * BENCH_TIMEOUT_MS (per case, 60000), LOG_LEVEL (warn here, so the product's logs do not flood stdout).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,7 +47,12 @@ function intEnv(name: string, fallback: number, min = 0): number {
 const CASES = intEnv('BENCH_CASES', 60, 1);
 const CONCURRENCY = intEnv('BENCH_CONCURRENCY', 8, 1);
 const LATENCY_MS = intEnv('DEPARTMENT_LATENCY_MS', 100, 0);
-const WARMUP = intEnv('BENCH_WARMUP', 2, 0);
+// Sustained speed is the speed of warm compilers. Both JITs are still compiling when a case or two has run: after a
+// warm-up of 2 cases one at a time, DynamoDB Local's C1 compiler thread took about a fifth of the JVM's CPU during the
+// 60 measured cases, and a case cost 64-67 ms of JVM and 150-153 ms of node CPU; after 40 cases, 46-47 and 124-127
+// (three runs each, alternating, 2026-12-08).
+const WARMUP = intEnv('BENCH_WARMUP', 40, 0);
+const WARMUP_CONCURRENCY = intEnv('BENCH_WARMUP_CONCURRENCY', CONCURRENCY, 1);
 const SEALS = intEnv('BENCH_SEALS', 30, 1);
 const CASE_TIMEOUT_MS = intEnv('BENCH_TIMEOUT_MS', 60_000, 1);
 /** BENCH_TRACE=1: also time every DynamoDB call (by command) and print the breakdown to stderr. */
@@ -253,8 +258,15 @@ async function main() {
     }
 
     if (WARMUP > 0) {
-      const w = await runAll(people.slice(0, WARMUP), 1, 'warm-up');
-      log(`warm-up: ${w.map((r) => `${r.latencyMs} ms`).join(', ')}`);
+      const w = await runAll(people.slice(0, WARMUP), WARMUP_CONCURRENCY, 'warm-up');
+      log(
+        `warm-up: ${w.length} cases, ${WARMUP_CONCURRENCY} in flight, p50 ${Math.round(
+          percentile(
+            w.map((r) => r.latencyMs),
+            50,
+          ),
+        )} ms`,
+      );
     }
     log(`running ${CASES} cases, ${CONCURRENCY} in flight`);
     for (const v of dbMs.values()) v.length = 0;

@@ -49,8 +49,8 @@ const CONCURRENCY = intEnv('BENCH_CONCURRENCY', 8, 1);
 const LATENCY_MS = intEnv('DEPARTMENT_LATENCY_MS', 100, 0);
 // Sustained speed is the speed of warm compilers. Both JITs are still compiling when a case or two has run: after a
 // warm-up of 2 cases one at a time, DynamoDB Local's C1 compiler thread took about a fifth of the JVM's CPU during the
-// 60 measured cases, and a case cost 64-67 ms of JVM and 150-153 ms of node CPU; after 40 cases, 46-47 and 124-127
-// (three runs each, alternating, 2026-12-08).
+// 60 measured cases (22%; 8% after 40 cases), and a case cost 65-67 ms of JVM and 150-153 ms of node CPU; after 40
+// cases, 33-47 and 96-127 (three runs each, alternating, 2026-12-08).
 const WARMUP = intEnv('BENCH_WARMUP', 40, 0);
 const WARMUP_CONCURRENCY = intEnv('BENCH_WARMUP_CONCURRENCY', CONCURRENCY, 1);
 const SEALS = intEnv('BENCH_SEALS', 30, 1);

@@ -4,7 +4,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type AddressInfo } from 'node:net';
-import { DatabaseSync } from 'node:sqlite';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { CreateTableCommand, ListTablesCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -12,7 +11,7 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type Dynamo
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findDynamoDbLocalJar, makeLocalDocumentClient, makeLocalDynamoClient, startDynamoDbLocal } from '../../infra/local/dynamodb-local.ts';
-import { SHARED_DB_FILE } from '../../infra/local/dynamodb-journal.ts';
+import { journalModeOf } from '../support/sqlite-journal.ts';
 import { makeLocalS3Client, startS3Local } from '../../infra/local/s3-local.ts';
 import { freePort } from '../support/product-process.ts';
 
@@ -75,14 +74,13 @@ async function waitUntil(cond: () => boolean, ms: number): Promise<boolean> {
   return cond();
 }
 
-/** The journal mode of the emulator's store, as a second connection finds it (the emulator may hold it open). */
-function journalModeOf(dbPath: string): string {
-  const db = new DatabaseSync(join(dbPath, SHARED_DB_FILE), { readOnly: true });
-  try {
-    return (db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode;
-  } finally {
-    db.close();
-  }
+/** DynamoDB Local started from its jar alone, as releases before the launcher and the write-ahead log did. */
+function bareEmulator(dbPath: string, port: number, opts: { detached?: boolean } = {}) {
+  const { jar, libDir } = findDynamoDbLocalJar();
+  return spawn('java', [`-Djava.library.path=${libDir}`, '-jar', jar, '-disableTelemetry', '-sharedDb', '-dbPath', dbPath, '-port', String(port)], {
+    detached: opts.detached ?? false,
+    stdio: 'ignore',
+  });
 }
 
 describe('DynamoDB Local', () => {
@@ -215,12 +213,8 @@ describe('DynamoDB Local', () => {
       const dataDir = tempDataDir();
       const dbPath = join(dataDir, 'dynamodb');
       mkdirSync(dbPath, { recursive: true });
-      // The emulator on its own, as releases before the write-ahead log started it.
-      const { jar, libDir } = findDynamoDbLocalJar();
       const port = await freePort();
-      const old = spawn('java', [`-Djava.library.path=${libDir}`, '-jar', jar, '-disableTelemetry', '-sharedDb', '-dbPath', dbPath, '-port', String(port)], {
-        stdio: 'ignore',
-      });
+      const old = bareEmulator(dbPath, port);
       const oldExited = new Promise((r) => old.once('exit', r));
       let raw = makeLocalDynamoClient(`http://127.0.0.1:${port}`);
       let doc = makeLocalDocumentClient(`http://127.0.0.1:${port}`);
@@ -273,11 +267,7 @@ describe('DynamoDB Local', () => {
       const dbPath = join(dataDir, 'dynamodb');
       mkdirSync(dbPath, { recursive: true });
       // An orphan as a crash without watchdog would leave it: detached, not ours to reap.
-      const { jar, libDir } = findDynamoDbLocalJar();
-      const orphan = spawn('java', [`-Djava.library.path=${libDir}`, '-jar', jar, '-disableTelemetry', '-sharedDb', '-dbPath', dbPath, '-port', '0'], {
-        detached: true,
-        stdio: 'ignore',
-      });
+      const orphan = bareEmulator(dbPath, 0, { detached: true });
       orphan.unref();
       writeFileSync(join(dataDir, 'dynamodb-local.pid'), `${orphan.pid}\n`);
       expect(await waitUntil(() => javaFor(dbPath).includes(orphan.pid as number), 5000)).toBe(true);

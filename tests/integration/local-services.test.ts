@@ -11,7 +11,6 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type Dynamo
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findDynamoDbLocalJar, makeLocalDocumentClient, makeLocalDynamoClient, startDynamoDbLocal } from '../../infra/local/dynamodb-local.ts';
-import { journalModeOf } from '../support/sqlite-journal.ts';
 import { makeLocalS3Client, startS3Local } from '../../infra/local/s3-local.ts';
 import { freePort } from '../support/product-process.ts';
 
@@ -72,15 +71,6 @@ async function waitUntil(cond: () => boolean, ms: number): Promise<boolean> {
     await new Promise((r) => setTimeout(r, 100));
   }
   return cond();
-}
-
-/** DynamoDB Local started from its jar alone, as releases before the launcher and the write-ahead log did. */
-function bareEmulator(dbPath: string, port: number, opts: { detached?: boolean } = {}) {
-  const { jar, libDir } = findDynamoDbLocalJar();
-  return spawn('java', [`-Djava.library.path=${libDir}`, '-jar', jar, '-disableTelemetry', '-sharedDb', '-dbPath', dbPath, '-port', String(port)], {
-    detached: opts.detached ?? false,
-    stdio: 'ignore',
-  });
 }
 
 describe('DynamoDB Local', () => {
@@ -171,7 +161,6 @@ describe('DynamoDB Local', () => {
       doc = makeLocalDocumentClient(ddb.endpoint);
       const back = await doc.send(new GetCommand({ TableName: 'cases', Key: { pk: 'CASE#RT20250301ABC123' } }));
       expect(back.Item?.state).toBe('SUBMITTED');
-      expect(journalModeOf(ddb.dbPath)).toBe('wal');
       // the GSI survived too
       const again = await doc.send(
         new QueryCommand({ TableName: 'cases', IndexName: 'byIdNumber', KeyConditionExpression: 'idNumber = :i', ExpressionAttributeValues: { ':i': 'x' } }),
@@ -208,66 +197,17 @@ describe('DynamoDB Local', () => {
   );
 
   it(
-    'a store the emulator made with its own rollback journal (an earlier release) is served in write-ahead-log mode, its items kept',
-    async () => {
-      const dataDir = tempDataDir();
-      const dbPath = join(dataDir, 'dynamodb');
-      mkdirSync(dbPath, { recursive: true });
-      const port = await freePort();
-      const old = bareEmulator(dbPath, port);
-      const oldExited = new Promise((r) => old.once('exit', r));
-      let raw = makeLocalDynamoClient(`http://127.0.0.1:${port}`);
-      let doc = makeLocalDocumentClient(`http://127.0.0.1:${port}`);
-      const deadline = Date.now() + 20_000;
-      for (;;) {
-        try {
-          await raw.send(new ListTablesCommand({}));
-          break;
-        } catch (err) {
-          if (Date.now() > deadline) throw err;
-          await new Promise((r) => setTimeout(r, 200));
-        }
-      }
-      await raw.send(
-        new CreateTableCommand({
-          TableName: 'cases',
-          BillingMode: 'PAY_PER_REQUEST',
-          AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-          KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-        }),
-      );
-      await doc.send(new PutCommand({ TableName: 'cases', Item: { pk: 'CASE#RT20251201OLD001', state: 'CHECKING' } }));
-      raw.destroy();
-      doc.destroy();
-      old.kill('SIGTERM');
-      await oldExited;
-      expect(journalModeOf(dbPath)).toBe('delete');
-
-      const ddb = await startDynamoDbLocal({ dataDir });
-      expect(journalModeOf(dbPath)).toBe('wal');
-      raw = makeLocalDynamoClient(ddb.endpoint);
-      doc = makeLocalDocumentClient(ddb.endpoint);
-      expect((await doc.send(new GetCommand({ TableName: 'cases', Key: { pk: 'CASE#RT20251201OLD001' } }))).Item).toEqual({
-        pk: 'CASE#RT20251201OLD001',
-        state: 'CHECKING',
-      });
-      await doc.send(new PutCommand({ TableName: 'cases', Item: { pk: 'CASE#RT20251201NEW001', state: 'BOOKED' } }));
-      expect((await doc.send(new GetCommand({ TableName: 'cases', Key: { pk: 'CASE#RT20251201NEW001' }, ConsistentRead: true }))).Item?.state).toBe('BOOKED');
-      raw.destroy();
-      doc.destroy();
-      await ddb.stop();
-    },
-    T,
-  );
-
-  it(
     'a start kills an orphan named by the pid file before serving',
     async () => {
       const dataDir = tempDataDir();
       const dbPath = join(dataDir, 'dynamodb');
       mkdirSync(dbPath, { recursive: true });
       // An orphan as a crash without watchdog would leave it: detached, not ours to reap.
-      const orphan = bareEmulator(dbPath, 0, { detached: true });
+      const { jar, libDir } = findDynamoDbLocalJar();
+      const orphan = spawn('java', [`-Djava.library.path=${libDir}`, '-jar', jar, '-disableTelemetry', '-sharedDb', '-dbPath', dbPath, '-port', '0'], {
+        detached: true,
+        stdio: 'ignore',
+      });
       orphan.unref();
       writeFileSync(join(dataDir, 'dynamodb-local.pid'), `${orphan.pid}\n`);
       expect(await waitUntil(() => javaFor(dbPath).includes(orphan.pid as number), 5000)).toBe(true);

@@ -32,6 +32,7 @@ const { ensureDevPki } = await import('../../functions/sealing/dev-pki.ts');
 const { localSealSigner } = await import('../../functions/sealing/local-signer.ts');
 const { noticeFromCase } = await import('../../functions/documents/index.ts');
 const { UsageMeter } = await import('./usage-meter.ts');
+const { msPerCaseByGroup, threadTicks } = await import('./thread-cpu.ts');
 
 const TODAY = '2026-11-24';
 const CHECK_STATES = new Set(['CheckHr', 'CheckTax', 'CheckMedical', 'CheckHousingFund', 'CheckHealth']);
@@ -274,6 +275,8 @@ async function main() {
     loopDelay.enable();
     const nodeCpu0 = process.cpuUsage();
     const javaCpu0 = jPid ? cpuSeconds(jPid) : undefined;
+    const nodeThreads0 = threadTicks('self');
+    const javaThreads0 = jPid ? threadTicks(jPid) : new Map<string, number>();
     const wallStart = performance.now();
     const results = await runAll(people.slice(WARMUP), CONCURRENCY, 'cases');
     const wallMs = performance.now() - wallStart;
@@ -282,6 +285,12 @@ async function main() {
     loopDelay.disable();
     const nodeCpu = process.cpuUsage(nodeCpu0);
     const javaCpu1 = jPid ? cpuSeconds(jPid) : undefined;
+    const byThread = (before: Map<string, number>, after: Map<string, number>) =>
+      msPerCaseByGroup(before, after, results.length)
+        .map(([group, ms]) => `${group} ${ms}`)
+        .join(', ');
+    log(`CPU ms a case by thread: node ${byThread(nodeThreads0, threadTicks('self'))}`);
+    if (jPid) log(`  DynamoDB Local JVM ${byThread(javaThreads0, threadTicks(jPid))}`);
     const cores = (sec: number) => round(sec / (wallMs / 1000));
     log(
       `CPU during the run (${round(wallMs / 1000, 1)} s): node ${cores((nodeCpu.user + nodeCpu.system) / 1e6)} cores` +

@@ -53,7 +53,7 @@ describe('the checks and Decide read the case as the pre-review handed it on', (
       requestedMonth: person.month,
       originalRetirementAge: person.hr.originalRetirementAge,
     });
-    await stack.client.waitForCase(caseNumber, token, (c: any) => !['BOOKED', 'SUBMITTED', 'PRE_REVIEW', 'CHECKING', 'SEAHUANGG'].includes(c.status));
+    await stack.client.waitForCase(caseNumber, token, (c: any) => c.status === 'COMPLETED');
     return caseNumber;
   }
 

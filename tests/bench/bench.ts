@@ -260,14 +260,13 @@ async function main() {
 
     if (WARMUP > 0) {
       const w = await runAll(people.slice(0, WARMUP), WARMUP_CONCURRENCY, 'warm-up');
-      log(
-        `warm-up: ${w.length} cases, ${WARMUP_CONCURRENCY} in flight, p50 ${Math.round(
-          percentile(
-            w.map((r) => r.latencyMs),
-            50,
-          ),
-        )} ms`,
+      const p50 = Math.round(
+        percentile(
+          w.map((r) => r.latencyMs),
+          50,
+        ),
       );
+      log(`warm-up: ${w.length} cases, ${WARMUP_CONCURRENCY} in flight, p50 ${p50} ms`);
     }
     log(`running ${CASES} cases, ${CONCURRENCY} in flight`);
     for (const v of dbMs.values()) v.length = 0;

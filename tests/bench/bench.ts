@@ -266,7 +266,7 @@ async function main() {
           50,
         ),
       );
-      log(`warm-up: ${w.length} cases, ${WARMUP_CONCURRENCY} in flight, p50 ${p50} ms`);
+      log(`warm-up: ${w.length} cases, ${Math.min(WARMUP_CONCURRENCY, w.length)} in flight, p50 ${p50} ms`);
     }
     log(`running ${CASES} cases, ${CONCURRENCY} in flight`);
     for (const v of dbMs.values()) v.length = 0;

@@ -167,8 +167,9 @@ export class CaseStore extends TableStore {
     alsoUpdate: NonNullable<TransactWriteCommandInput['TransactItems']>[number]['Update'][] = [],
     /**
      * For a step that decided from a copy of the case handed to it rather than its own read
-     * (functions/steps/case-snapshot.ts): the timeline's length in that copy. Every move of a case appends to its timeline, so the write applies only if
-     * the case has not moved since the copy was made; otherwise false, and the step reads the case and decides again.
+     * (functions/steps/case-snapshot.ts): the timeline's length in that copy. Every move of a case appends to its
+     * timeline, so the write applies only if the case has not moved since the copy was made; otherwise false, and the
+     * step reads the case and decides again.
      */
     guard?: { timelineLength: number },
   ): Promise<boolean> {

@@ -30,11 +30,11 @@ const CheckInput = CaseInput.extend({
 
 /**
  * One of the parallel checks: one read (or the pre-review's, handed on), the department's answer, the rule, and
- * either one conditional write of that answer onto the case or (`returnAnswer`) the answer handed back. An answer already recorded (a rerun after a
- * silent department) is kept as it stands, and the department is not asked again. A department that cannot answer
- * throws `DepartmentUnavailable`, which the state machine retries and finally turns into MANUAL. A department that
- * joins only where the city takes part (`takesPart`) is NOT_APPLICABLE elsewhere without asking anyone or writing
- * anything: the case carries no answer of it.
+ * either one conditional write of that answer onto the case or (`returnAnswer`) the answer handed back. An answer
+ * already recorded (a rerun after a silent department) is kept as it stands, and the department is not asked again.
+ * A department that cannot answer throws `DepartmentUnavailable`, which the state machine retries and finally turns
+ * into MANUAL. A department that joins only where the city takes part (`takesPart`) is NOT_APPLICABLE elsewhere
+ * without asking anyone or writing anything: the case carries no answer of it.
  */
 export function departmentCheckHandler(department: DepartmentKey, takesPart: (rt: Runtime) => boolean = () => true) {
   return stepHandler(`check-${department}`, CheckInput, async ({ caseNumber, returnAnswer, snapshot }, rt): Promise<CheckOutput> => {

@@ -32,7 +32,7 @@ const { ensureDevPki } = await import('../../functions/sealing/dev-pki.ts');
 const { localSealSigner } = await import('../../functions/sealing/local-signer.ts');
 const { noticeFromCase } = await import('../../functions/documents/index.ts');
 const { UsageMeter } = await import('./usage-meter.ts');
-const { msPerCaseByGroup, threadTicks } = await import('./thread-cpu.ts');
+const { msPerCaseByGroup, processCpuSeconds, threadTicks } = await import('./thread-cpu.ts');
 
 const TODAY = '2026-11-24';
 const CHECK_STATES = new Set(['CheckHr', 'CheckTax', 'CheckMedical', 'CheckHousingFund', 'CheckHealth']);
@@ -92,17 +92,6 @@ function checkPeople(people: SyntheticPerson[]): Map<string, string> {
   }
   if (new Set(people.map((p) => p.idNumber)).size !== people.length) throw new Error('duplicate synthetic ID numbers');
   return months;
-}
-
-/** utime + stime of a process, in seconds (USER_HZ = 100 on Linux). */
-function cpuSeconds(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return undefined;
-  }
 }
 
 function vmRssBytes(pid: number): number | undefined {
@@ -273,7 +262,7 @@ async function main() {
     meter.reset();
     loopDelay.enable();
     const nodeCpu0 = process.cpuUsage();
-    const javaCpu0 = jPid ? cpuSeconds(jPid) : undefined;
+    const javaCpu0 = jPid ? processCpuSeconds(jPid) : undefined;
     const nodeThreads0 = threadTicks('self');
     const javaThreads0 = jPid ? threadTicks(jPid) : new Map<string, number>();
     const wallStart = performance.now();
@@ -283,7 +272,7 @@ async function main() {
     meter.stop();
     loopDelay.disable();
     const nodeCpu = process.cpuUsage(nodeCpu0);
-    const javaCpu1 = jPid ? cpuSeconds(jPid) : undefined;
+    const javaCpu1 = jPid ? processCpuSeconds(jPid) : undefined;
     const byThread = (before: Map<string, number>, after: Map<string, number>) =>
       msPerCaseByGroup(before, after, results.length)
         .map(([group, ms]) => `${group} ${ms}`)
